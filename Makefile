@@ -1,0 +1,43 @@
+# Two entry points: `make demo` and `make test`. Everything they need is installed by the targets below,
+# idempotently: npm packages into node_modules/, the Pulumi CLI and Node.js language host into .tools/bin.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+export PULUMI_SKIP_UPDATE_CHECK := true
+export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION := true
+
+help:
+	@echo "make demo   run examples/contact-center against the local ZCC emulator with the real Pulumi CLI"
+	@echo "make test   typecheck, schema check, unit, integration and e2e tests (what CI runs)"
+	@echo "make tools  provide the Pulumi CLI in .tools/bin (built from Go modules when not on PATH)"
+
+node_modules/.install-stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+install: node_modules/.install-stamp
+
+build: install
+	npx tsc -p tsconfig.json
+
+tools: install
+	bash scripts/install-pulumi-cli.sh
+
+typecheck: install
+	npx tsc -p tsconfig.check.json
+
+schema: build
+	node dist/scripts/generateSchema.js
+
+demo: build tools
+	node dist/scripts/demo.js
+
+emulator: build
+	node dist/emulator/main.js
+
+test: build tools typecheck
+	node dist/scripts/generateSchema.js --check
+	npx jest --selectProjects unit
+	npx jest --selectProjects integration
+	npx jest --selectProjects e2e --runInBand
+
+.PHONY: help install build tools typecheck schema demo emulator test

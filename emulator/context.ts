@@ -1,0 +1,45 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { EmulatorState } from './state';
+import type { RateCategory } from './rateLimits';
+
+export interface BehaviourSettings {
+  /** Reject a second queue with the same name (409). Real ZCC may accept duplicates; tests flip this. */
+  uniqueQueueNames: boolean;
+  /** Accept PATCH/DELETE on routing profiles; when false they answer 405 like a server without them. */
+  routingProfileWrites: boolean;
+}
+
+export interface RouteContext {
+  state: EmulatorState;
+  behaviour: BehaviourSettings;
+  accountId: string;
+}
+
+export interface Reply {
+  status?: number;
+  body?: unknown;
+}
+
+export type Handler = (request: FastifyRequest, ctx: RouteContext) => Reply | Promise<Reply>;
+
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** Registers a ZCC route under /v2 with its rate-limit category, so every route is labelled. */
+export function defineRoutes(app: FastifyInstance, ctx: RouteContext) {
+  return (method: Method, path: string, category: RateCategory, handler: Handler) => {
+    app.route({
+      method,
+      url: `/v2${path}`,
+      config: { category },
+      handler: async (request, reply) => {
+        const result = await handler(request, ctx);
+        const status = result.status ?? 200;
+        if (status === 204 || result.body === undefined) return reply.code(status).send();
+        return reply.code(status).send(result.body);
+      },
+    });
+  };
+}
+
+export const params = (request: FastifyRequest) => request.params as Record<string, string>;
+export const query = (request: FastifyRequest) => request.query as Record<string, unknown>;

@@ -1,0 +1,24 @@
+import { invalidField } from './errors';
+
+export const DEFAULT_PAGE_SIZE = 30;
+export const MAX_PAGE_SIZE = 300;
+
+/** Slices a list the way Zoom does: `page_size` (default 30, max 300) and an opaque `next_page_token`. */
+export function paginate<T>(items: readonly T[], query: Record<string, unknown>, key: string): Record<string, unknown> {
+  let pageSize = DEFAULT_PAGE_SIZE;
+  if (query.page_size !== undefined && query.page_size !== '') {
+    const parsed = Number(query.page_size);
+    if (!Number.isInteger(parsed) || parsed < 1) throw invalidField('page_size', `Must be an integer from 1 to ${MAX_PAGE_SIZE}.`);
+    pageSize = Math.min(parsed, MAX_PAGE_SIZE);
+  }
+  let offset = 0;
+  const token = query.next_page_token;
+  if (typeof token === 'string' && token !== '') {
+    const decoded = Number(Buffer.from(token, 'base64url').toString('utf8').replace(/^offset:/, ''));
+    if (!Number.isInteger(decoded) || decoded < 0 || decoded > items.length) throw invalidField('next_page_token', 'The token is invalid or expired.');
+    offset = decoded;
+  }
+  const page = items.slice(offset, offset + pageSize);
+  const next = offset + pageSize < items.length ? Buffer.from(`offset:${offset + pageSize}`).toString('base64url') : '';
+  return { page_size: pageSize, total_records: items.length, next_page_token: next, [key]: page };
+}

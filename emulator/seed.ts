@@ -1,0 +1,59 @@
+import { EmulatorState, CHANNELS } from './state';
+
+const FIRST = ['Ada', 'Ben', 'Chloe', 'Dev', 'Eli', 'Fatima', 'Goran', 'Hana', 'Ines', 'Jon', 'Kai', 'Lena', 'Mateo', 'Nora', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sami', 'Tomas', 'Uma', 'Viktor', 'Wen', 'Xavier', 'Yara', 'Zoe', 'Aiko', 'Bruno', 'Carmen', 'Dara'];
+const LAST = ['Lovelace', 'Okafor', 'Martin', 'Patel', 'Cohen', 'Haddad', 'Novak', 'Sato', 'Ferreira', 'Berg'];
+const DISPOSITIONS = ['resolved', 'escalated', 'abandoned', 'callback'];
+const SEED_EPOCH = Date.parse('2024-01-01T08:00:00Z');
+
+/** Fills the state with the same agents, skill categories and history every time. */
+export function seed(state: EmulatorState, agentCount = 30): void {
+  for (let i = 1; i <= agentCount; i++) {
+    const first = FIRST[(i - 1) % FIRST.length];
+    const last = LAST[(i - 1) % LAST.length];
+    const id = `agent_${String(i).padStart(3, '0')}`;
+    state.agents.insert({
+      user_id: id,
+      display_name: `${first} ${last}`,
+      email: `${first}.${last}${i}@example.com`.toLowerCase(),
+      role_name: i <= 3 ? 'Supervisor' : 'Agent',
+      max_engagements: 3,
+      status: 'offline',
+      status_since: new Date(SEED_EPOCH).toISOString(),
+    });
+  }
+  state.skillCategories.insert({ skill_category_id: 'cat_language', name: 'Languages', description: 'Spoken languages', skill_type: 'proficiency', max_proficiency_level: 5 });
+  state.skillCategories.insert({ skill_category_id: 'cat_product', name: 'Products', description: 'Product knowledge', skill_type: 'text' });
+
+  const agents = state.agents.all();
+  for (let i = 1; i <= 60; i++) {
+    const channel = CHANNELS[i % CHANNELS.length];
+    const agent = agents[i % agents.length];
+    const start = SEED_EPOCH + i * 37 * 60_000;
+    const duration = 60 + ((i * 97) % 900);
+    const id = `eng_${String(i).padStart(4, '0')}`;
+    state.engagements.insert({
+      engagement_id: id,
+      channel,
+      direction: i % 4 === 0 ? 'outbound' : 'inbound',
+      queue_id: 'q_seed_support',
+      queue_name: 'Support Queue',
+      agent_id: agent.user_id,
+      agent_name: agent.display_name,
+      start_time: new Date(start).toISOString(),
+      end_time: new Date(start + duration * 1000).toISOString(),
+      duration,
+      wait_time: (i * 13) % 240,
+      disposition: DISPOSITIONS[i % DISPOSITIONS.length],
+      consumer_phone: `+1415555${String(1000 + i)}`,
+      has_recording: channel === 'voice' && i % 3 !== 0,
+    });
+    const events = ['created', 'queued', 'assigned', 'ended'].map((type, n) => ({
+      engagement_id: id,
+      event_id: `${id}_ev${n + 1}`,
+      event_type: type,
+      time: new Date(start + n * 20_000).toISOString(),
+      detail: type === 'assigned' ? agent.user_id : '',
+    }));
+    state.engagementEvents.set(id, events);
+  }
+}

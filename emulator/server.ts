@@ -1,0 +1,259 @@
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import { EmulatorError } from './errors';
+import { Faults, type FaultRule } from './faults';
+import { RateLimits, type RateCategory, type RateLimitSettings, type Plan } from './rateLimits';
+import { EmulatorState } from './state';
+import { seed } from './seed';
+import { defineRoutes, type BehaviourSettings, type RouteContext } from './context';
+import { registerQueueRoutes } from './routes/queues';
+import { registerAgentRoutes } from './routes/agents';
+import { registerHistoryRoutes } from './routes/history';
+import { registerConfigRoutes } from './routes/config';
+
+export interface EmulatorOptions {
+  port?: number;
+  accountId?: string;
+  clientId?: string;
+  clientSecret?: string;
+  /** Lifetime of minted tokens; Zoom's is one hour. */
+  tokenTtlSeconds?: number;
+  plan?: Plan;
+  /** Overrides every category's per-second budget. */
+  ratePerSecond?: number;
+  behaviour?: Partial<BehaviourSettings>;
+  logger?: boolean;
+}
+
+export interface RequestLogEntry {
+  seq: number;
+  method: string;
+  path: string;
+  route: string;
+  status: number;
+  category?: RateCategory;
+  fault?: string;
+  at: string;
+}
+
+export const EMULATOR_DEFAULTS = {
+  port: 4010,
+  accountId: 'emulator-account',
+  clientId: 'emulator-client',
+  clientSecret: 'emulator-secret',
+} as const;
+
+export interface Emulator {
+  app: FastifyInstance;
+  state: EmulatorState;
+  /** Base URL of the API, ending in /v2 (what ZCC_BASE_URL takes). */
+  baseUrl: string;
+  origin: string;
+  options: Required<Pick<EmulatorOptions, 'accountId' | 'clientId' | 'clientSecret'>>;
+  close(): Promise<void>;
+}
+
+const CONTROL_PREFIX = '/__emulator';
+
+function zoomError(reply: import('fastify').FastifyReply, error: EmulatorError) {
+  for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
+  return reply.code(error.status).send({ code: error.code, message: error.message });
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const accountId = options.accountId ?? EMULATOR_DEFAULTS.accountId;
+  const clientId = options.clientId ?? EMULATOR_DEFAULTS.clientId;
+  const clientSecret = options.clientSecret ?? EMULATOR_DEFAULTS.clientSecret;
+  let tokenTtlSeconds = options.tokenTtlSeconds ?? 3600;
+  const behaviour: BehaviourSettings = { uniqueQueueNames: true, routingProfileWrites: true, ...options.behaviour };
+  const state = new EmulatorState();
+  seed(state);
+  const tokens = new Map<string, number>();
+  const rateLimits = new RateLimits(RateLimits.defaults(options.plan ?? 'pro', options.ratePerSecond));
+  const faults = new Faults();
+  let log: RequestLogEntry[] = [];
+  let seq = 0;
+  let tokensMinted = 0;
+
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024 });
+  const ctx: RouteContext = { state, behaviour, accountId };
+
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof EmulatorError) return zoomError(reply, error);
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (status >= 400 && status < 500) return zoomError(reply, new EmulatorError(status, 300, `Invalid request: ${(error as Error).message}`));
+    return zoomError(reply, new EmulatorError(500, 500, 'Internal server error.'));
+  });
+  app.setNotFoundHandler((request, reply) => zoomError(reply, new EmulatorError(404, 404, `No such endpoint: ${request.method} ${request.url.split('?')[0]}.`)));
+
+  app.addHook('onRequest', async (request, reply) => {
+    const path = request.url.split('?')[0];
+    if (path.startsWith(CONTROL_PREFIX)) return;
+    const fault = faults.match(request.method, path);
+    if (fault) {
+      (request as FastifyRequest & { fault?: FaultRule }).fault = fault;
+      if (fault.action === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1000));
+      if (fault.action === 'reset') {
+        request.raw.socket.destroy();
+        return reply;
+      }
+      if (fault.action === 'respond') {
+        const status = fault.status ?? 500;
+        return zoomError(reply, new EmulatorError(status, fault.code ?? status, fault.message ?? 'Injected fault.', fault.headers ?? {}));
+      }
+    }
+    if (path === '/oauth/token') return;
+    const header = request.headers.authorization ?? '';
+    const token = header.startsWith('Bearer ') ? header.slice(7) : '';
+    const expiry = tokens.get(token);
+    if (!expiry || expiry <= Date.now()) return zoomError(reply, new EmulatorError(401, 124, 'Invalid access token.'));
+    const category = (request.routeOptions.config as { category?: RateCategory } | undefined)?.category;
+    if (category) {
+      const decision = rateLimits.take(category);
+      if (!decision.allowed) return zoomError(reply, new EmulatorError(429, 429, decision.message!, decision.headers));
+    }
+  });
+
+  // A committed write whose response never arrives: the ambiguous failure creates must survive.
+  app.addHook('onSend', async (request, reply, payload) => {
+    const fault = (request as FastifyRequest & { fault?: FaultRule }).fault;
+    if (fault?.action === 'drop-after-commit' && reply.statusCode < 400) request.raw.socket.destroy();
+    return payload;
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    const path = request.url.split('?')[0];
+    if (path.startsWith(CONTROL_PREFIX)) return;
+    const fault = (request as FastifyRequest & { fault?: FaultRule }).fault;
+    log.push({
+      seq: ++seq,
+      method: request.method,
+      path,
+      route: `${request.method} ${request.routeOptions.url ?? path}`,
+      status: reply.statusCode,
+      category: (request.routeOptions.config as { category?: RateCategory } | undefined)?.category,
+      fault: fault?.action,
+      at: new Date().toISOString(),
+    });
+  });
+
+  app.post('/oauth/token', async (request, reply) => {
+    const query = request.query as Record<string, string>;
+    const body = (request.body ?? {}) as Record<string, string>;
+    const grantType = query.grant_type ?? body.grant_type;
+    const account = query.account_id ?? body.account_id;
+    if (grantType !== 'account_credentials') return reply.code(400).send({ reason: 'Unsupported grant type', error: 'unsupported_grant_type' });
+    const header = request.headers.authorization ?? '';
+    const decoded = header.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64').toString('utf8') : '';
+    const separator = decoded.indexOf(':');
+    if (decoded.slice(0, separator) !== clientId || decoded.slice(separator + 1) !== clientSecret) {
+      return reply.code(401).send({ reason: 'Invalid client_id or client_secret', error: 'invalid_client' });
+    }
+    if (account !== accountId) return reply.code(400).send({ reason: 'Invalid account_id', error: 'invalid_request' });
+    const token = randomBytes(24).toString('base64url');
+    tokens.set(token, Date.now() + tokenTtlSeconds * 1000);
+    tokensMinted += 1;
+    return { access_token: token, token_type: 'bearer', expires_in: tokenTtlSeconds, scope: 'contact_center:read:admin contact_center:write:admin', api_url: `${origin()}` };
+  });
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(String(body))));
+  });
+
+  const route = defineRoutes(app, ctx);
+  registerQueueRoutes(route);
+  registerAgentRoutes(route);
+  registerHistoryRoutes(route);
+  registerConfigRoutes(route);
+
+  // ---- test-only control surface ----
+  app.get(`${CONTROL_PREFIX}/health`, async () => ({ ok: true }));
+  app.post(`${CONTROL_PREFIX}/reset`, async () => {
+    for (const table of Object.values(state.tables())) table.clear();
+    state.queueAgents.clear();
+    state.engagementEvents.clear();
+    seed(state);
+    tokens.clear();
+    faults.clear();
+    rateLimits.reset();
+    rateLimits.settings = RateLimits.defaults(options.plan ?? 'pro', options.ratePerSecond);
+    Object.assign(behaviour, { uniqueQueueNames: true, routingProfileWrites: true, ...options.behaviour });
+    tokenTtlSeconds = options.tokenTtlSeconds ?? 3600;
+    log = [];
+    tokensMinted = 0;
+    return { ok: true };
+  });
+  app.get(`${CONTROL_PREFIX}/requests`, async () => {
+    const byRoute: Record<string, number> = {};
+    for (const entry of log) byRoute[entry.route] = (byRoute[entry.route] ?? 0) + 1;
+    const writes = log.filter((e) => e.method !== 'GET' && e.path !== '/oauth/token').length;
+    return { total: log.length, writes, tokensMinted, byRoute, entries: log };
+  });
+  app.delete(`${CONTROL_PREFIX}/requests`, async () => {
+    log = [];
+    tokensMinted = 0;
+    return { ok: true };
+  });
+  app.get(`${CONTROL_PREFIX}/objects/:collection`, async (request, reply) => {
+    const { collection } = request.params as Record<string, string>;
+    if (collection === 'queue_agents') return Object.fromEntries(state.queueAgents);
+    const table = state.tables()[collection];
+    if (!table) return reply.code(404).send({ code: 404, message: `Unknown collection ${collection}` });
+    return table.all();
+  });
+  app.patch(`${CONTROL_PREFIX}/objects/:collection/:id`, async (request, reply) => {
+    const { collection, id } = request.params as Record<string, string>;
+    const row = state.tables()[collection]?.get(id);
+    if (!row) return reply.code(404).send({ code: 404, message: `No ${collection} row ${id}` });
+    Object.assign(row, request.body as object);
+    return row;
+  });
+  app.delete(`${CONTROL_PREFIX}/objects/:collection/:id`, async (request, reply) => {
+    const { collection, id } = request.params as Record<string, string>;
+    const table = state.tables()[collection];
+    if (!table?.delete(id)) return reply.code(404).send({ code: 404, message: `No ${collection} row ${id}` });
+    if (collection === 'queues') state.queueAgents.delete(id);
+    return { ok: true };
+  });
+  app.put(`${CONTROL_PREFIX}/queue_agents/:queueId`, async (request) => {
+    const { queueId } = request.params as Record<string, string>;
+    state.queueAgents.set(queueId, [...(request.body as string[])]);
+    return { ok: true };
+  });
+  app.post(`${CONTROL_PREFIX}/faults`, async (request) => faults.add(request.body as FaultRule));
+  app.get(`${CONTROL_PREFIX}/faults`, async () => faults.list());
+  app.delete(`${CONTROL_PREFIX}/faults`, async () => {
+    faults.clear();
+    return { ok: true };
+  });
+  app.post(`${CONTROL_PREFIX}/tokens/expire`, async () => {
+    for (const token of tokens.keys()) tokens.set(token, 0);
+    return { ok: true, expired: tokens.size };
+  });
+  app.put(`${CONTROL_PREFIX}/settings`, async (request) => {
+    const body = request.body as { rateLimits?: Partial<RateLimitSettings>; behaviour?: Partial<BehaviourSettings>; tokenTtlSeconds?: number };
+    if (body.rateLimits) {
+      const next = { ...rateLimits.settings, ...body.rateLimits };
+      if (next.dailyLimit === null) next.dailyLimit = Number.POSITIVE_INFINITY;
+      rateLimits.settings = next;
+      rateLimits.reset();
+    }
+    if (body.behaviour) Object.assign(behaviour, body.behaviour);
+    if (body.tokenTtlSeconds !== undefined) tokenTtlSeconds = body.tokenTtlSeconds;
+    return { rateLimits: rateLimits.settings, behaviour, tokenTtlSeconds };
+  });
+
+  await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port ?? 0;
+  function origin() {
+    return `http://127.0.0.1:${port}`;
+  }
+  return {
+    app,
+    state,
+    origin: origin(),
+    baseUrl: `${origin()}/v2`,
+    options: { accountId, clientId, clientSecret },
+    close: () => app.close(),
+  };
+}

@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+
+/** An insertion-ordered table whose ids are deterministic for a given sequence of inserts. */
+export class Table<T extends object> {
+  private readonly rows = new Map<string, T>();
+  private counter = 0;
+
+  constructor(readonly name: string, private readonly idField: keyof T & string) {}
+
+  nextId(): string {
+    this.counter += 1;
+    return createHash('sha1').update(`${this.name}:${this.counter}`).digest('base64url').slice(0, 22).replace(/[-_]/g, 'x');
+  }
+
+  insert(row: T): T {
+    this.rows.set(String(row[this.idField]), row);
+    return row;
+  }
+
+  get(id: string): T | undefined {
+    return this.rows.get(id);
+  }
+
+  delete(id: string): boolean {
+    return this.rows.delete(id);
+  }
+
+  all(): T[] {
+    return [...this.rows.values()];
+  }
+
+  clear(): void {
+    this.rows.clear();
+    this.counter = 0;
+  }
+}
+
+export const now = () => new Date().toISOString();

@@ -1,0 +1,97 @@
+import { invalidField } from './errors';
+
+// Hand-written on purpose: the emulator is the "other side" and must not share the provider's zod schemas.
+export type Body = Record<string, unknown>;
+
+export function asBody(raw: unknown): Body {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw invalidField('body', 'Expected a JSON object.');
+  return raw as Body;
+}
+
+export function rejectUnknownFields(body: Body, allowed: readonly string[]): void {
+  for (const key of Object.keys(body)) {
+    if (!allowed.includes(key)) throw invalidField(key, 'Unknown field.');
+  }
+}
+
+export function stringField(body: Body, field: string, opts: { required?: boolean; max: number; min?: number }): string | undefined {
+  const value = body[field];
+  if (value === undefined) {
+    if (opts.required) throw invalidField(field, 'This field is required.');
+    return undefined;
+  }
+  if (typeof value !== 'string') throw invalidField(field, 'Expected a string.');
+  const length = [...value].length;
+  const min = opts.min ?? 0;
+  if (length < min || (min > 0 && value.trim() === '')) throw invalidField(field, `Must not be empty.`);
+  if (length > opts.max) throw invalidField(field, `Must be at most ${opts.max} characters.`);
+  return value;
+}
+
+export function enumField<T extends string>(body: Body, field: string, allowed: readonly T[], required = false): T | undefined {
+  const value = body[field];
+  if (value === undefined) {
+    if (required) throw invalidField(field, 'This field is required.');
+    return undefined;
+  }
+  if (typeof value !== 'string' || !allowed.includes(value as T)) {
+    throw invalidField(field, `Must be one of: ${allowed.join(', ')}.`);
+  }
+  return value as T;
+}
+
+export function integerField(body: Body, field: string, min: number, max: number, required = false): number | undefined {
+  const value = body[field];
+  if (value === undefined) {
+    if (required) throw invalidField(field, 'This field is required.');
+    return undefined;
+  }
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw invalidField(field, `Must be an integer from ${min} to ${max}.`);
+  }
+  return value;
+}
+
+export function enumArrayField<T extends string>(body: Body, field: string, allowed: readonly T[], required = false): T[] | undefined {
+  const value = body[field];
+  if (value === undefined) {
+    if (required) throw invalidField(field, 'This field is required.');
+    return undefined;
+  }
+  if (!Array.isArray(value) || value.length === 0) throw invalidField(field, 'Expected a non-empty array.');
+  for (const item of value) {
+    if (typeof item !== 'string' || !allowed.includes(item as T)) throw invalidField(field, `Each item must be one of: ${allowed.join(', ')}.`);
+  }
+  if (new Set(value).size !== value.length) throw invalidField(field, 'Items must be unique.');
+  return value as T[];
+}
+
+export function stringArrayField(body: Body, field: string, maxItems: number, required = false): string[] | undefined {
+  const value = body[field];
+  if (value === undefined) {
+    if (required) throw invalidField(field, 'This field is required.');
+    return undefined;
+  }
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || item === '')) {
+    throw invalidField(field, 'Expected an array of ids.');
+  }
+  if (value.length > maxItems) throw invalidField(field, `At most ${maxItems} items per request.`);
+  return value as string[];
+}
+
+export function objectField(body: Body, field: string, required = false): Record<string, unknown> | undefined {
+  const value = body[field];
+  if (value === undefined) {
+    if (required) throw invalidField(field, 'This field is required.');
+    return undefined;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw invalidField(field, 'Expected a JSON object.');
+  return value as Record<string, unknown>;
+}
+
+export function dateQuery(value: unknown, field: string): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const time = Date.parse(String(value));
+  if (Number.isNaN(time)) throw invalidField(field, 'Expected a date such as 2024-01-31.');
+  return time;
+}

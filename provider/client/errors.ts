@@ -1,0 +1,57 @@
+/** An error answered by the ZCC API (or the failure to get an answer), safe to show: it never carries headers or tokens. */
+export class ZccApiError extends Error {
+  override readonly name = 'ZccApiError';
+  constructor(
+    message: string,
+    readonly details: {
+      status?: number;
+      code?: number | string;
+      method: string;
+      path: string;
+      requestId?: string;
+      /** True when a write may or may not have been applied (timeout, reset after send, 5xx). */
+      ambiguous?: boolean;
+      /** When a daily limit resets, for 429s that must not be waited out. */
+      resetAt?: string;
+      attempts?: number;
+    },
+  ) {
+    super(message);
+  }
+  get status() {
+    return this.details.status;
+  }
+  get code() {
+    return this.details.code;
+  }
+  get method() {
+    return this.details.method;
+  }
+  get path() {
+    return this.details.path;
+  }
+  get requestId() {
+    return this.details.requestId;
+  }
+  get isNotFound() {
+    return this.details.status === 404;
+  }
+}
+
+/** Missing or malformed provider configuration (credentials, base URL). */
+export class ZccConfigError extends Error {
+  override readonly name = 'ZccConfigError';
+}
+
+const SECRET_PATTERNS: Array<[RegExp, string]> = [
+  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, '$1 [redacted]'],
+  [/("?(?:access_token|client_secret|clientSecret)"?\s*[:=]\s*"?)[^\s"'&,]+/gi, '$1[redacted]'],
+];
+
+/** Removes anything that looks like a credential, plus the given known secrets, from text meant for users. */
+export function redact(text: string, secrets: readonly (string | undefined)[] = []): string {
+  let out = text;
+  for (const [pattern, replacement] of SECRET_PATTERNS) out = out.replace(pattern, replacement);
+  for (const secret of secrets) if (secret && secret.length >= 4) out = out.split(secret).join('[redacted]');
+  return out;
+}

@@ -1,0 +1,62 @@
+/**
+ * An adaptive token bucket: starts near the plan's budget, halves its rate on every 429 and creeps back up
+ * on success (AIMD), and pauses entirely until a server-given Retry-After. Hand-written because the usual
+ * libraries (bottleneck, p-limit) either cannot change rate on the fly or are ESM-only, which jest on Node 20
+ * cannot load; this is ~60 lines with no timers left running.
+ */
+export class AdaptiveRateLimiter {
+  private rate: number;
+  private tokens: number;
+  private last = Date.now();
+  private pausedUntil = 0;
+  private queue: Array<() => void> = [];
+  private timer: NodeJS.Timeout | undefined;
+  throttles = 0;
+
+  constructor(private readonly ceiling: number, private readonly floor = 0.5) {
+    this.rate = Math.max(floor, ceiling * 0.9);
+    this.tokens = Math.min(1, this.rate);
+  }
+
+  get currentRate() {
+    return this.rate;
+  }
+
+  acquire(): Promise<void> {
+    return new Promise((resolve) => {
+      this.queue.push(resolve);
+      this.drain();
+    });
+  }
+
+  onSuccess(): void {
+    this.rate = Math.min(this.ceiling, this.rate + Math.max(0.05, this.ceiling * 0.02));
+  }
+
+  onThrottle(retryAfterMs?: number): void {
+    this.throttles += 1;
+    this.rate = Math.max(this.floor, this.rate / 2);
+    this.tokens = Math.min(this.tokens, 0);
+    if (retryAfterMs !== undefined && retryAfterMs > 0) this.pausedUntil = Math.max(this.pausedUntil, Date.now() + retryAfterMs);
+  }
+
+  private refill(now: number) {
+    this.tokens = Math.min(Math.max(1, this.rate), this.tokens + ((now - this.last) / 1000) * this.rate);
+    this.last = now;
+  }
+
+  private drain = () => {
+    this.timer = undefined;
+    const now = Date.now();
+    this.refill(now);
+    while (this.queue.length > 0 && now >= this.pausedUntil && this.tokens >= 1) {
+      this.tokens -= 1;
+      this.queue.shift()!();
+    }
+    if (this.queue.length > 0 && !this.timer) {
+      const waitForToken = ((1 - this.tokens) / this.rate) * 1000;
+      const wait = Math.max(now < this.pausedUntil ? this.pausedUntil - now : 0, waitForToken, 5);
+      this.timer = setTimeout(this.drain, wait);
+    }
+  };
+}

@@ -1,0 +1,65 @@
+import axios, { type AxiosInstance } from 'axios';
+import { z } from 'zod';
+import { ZccApiError } from './errors';
+import type { ZccClientConfig } from './config';
+import { oauthUrlFor } from './config';
+
+const tokenResponse = z.object({ access_token: z.string().min(1), expires_in: z.number().positive() });
+
+/** Refresh this long before Zoom's stated expiry so a token never dies mid-request. */
+const EXPIRY_MARGIN_MS = 60_000;
+
+/** Server-to-Server OAuth (`account_credentials`) tokens: cached, minted one at a time. */
+export class TokenProvider {
+  private token: { value: string; expiresAt: number } | undefined;
+  private inFlight: Promise<string> | undefined;
+  minted = 0;
+
+  constructor(private readonly config: ZccClientConfig, private readonly http: AxiosInstance = axios.create()) {}
+
+  async get(): Promise<string> {
+    if (this.token && this.token.expiresAt - EXPIRY_MARGIN_MS > Date.now()) return this.token.value;
+    return this.mint();
+  }
+
+  /** Forgets `rejected` (a token the API refused) so the next get() mints a new one; concurrent callers share it. */
+  invalidate(rejected: string): void {
+    if (this.token?.value === rejected) this.token = undefined;
+  }
+
+  private mint(): Promise<string> {
+    this.inFlight ??= this.fetchToken().finally(() => {
+      this.inFlight = undefined;
+    });
+    return this.inFlight;
+  }
+
+  private async fetchToken(): Promise<string> {
+    const url = oauthUrlFor(this.config);
+    const path = new URL(url).pathname;
+    let response;
+    try {
+      response = await this.http.post(url, undefined, {
+        params: { grant_type: 'account_credentials', account_id: this.config.accountId },
+        auth: { username: this.config.clientId, password: this.config.clientSecret },
+        timeout: this.config.timeoutMs ?? 30_000,
+        validateStatus: () => true,
+      });
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? 'network error';
+      throw new ZccApiError(`Could not reach the Zoom OAuth endpoint ${url} (${code}).`, { method: 'POST', path, code });
+    }
+    if (response.status !== 200) {
+      const reason = (response.data as { reason?: string; error?: string } | undefined)?.reason ?? `HTTP ${response.status}`;
+      throw new ZccApiError(
+        `Zoom refused the Server-to-Server OAuth credentials (${reason}). Check zcc:accountId, zcc:clientId and zcc:clientSecret.`,
+        { method: 'POST', path, status: response.status },
+      );
+    }
+    const parsed = tokenResponse.safeParse(response.data);
+    if (!parsed.success) throw new ZccApiError('The Zoom OAuth endpoint answered without an access token.', { method: 'POST', path, status: response.status });
+    this.minted += 1;
+    this.token = { value: parsed.data.access_token, expiresAt: Date.now() + parsed.data.expires_in * 1000 };
+    return this.token.value;
+  }
+}

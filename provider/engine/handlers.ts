@@ -1,0 +1,230 @@
+import type * as dynamic from '@pulumi/pulumi/dynamic';
+import type { ZccClient } from '../client/client';
+import { ZccApiError, redact } from '../client/errors';
+import { configureFromStack, getClient, knownSecrets } from '../runtime';
+import { UNKNOWN, containsUnknown, preferOrder, sameValue } from './normalize';
+import { specFor } from './registry';
+import type { Props, ResourceSpec } from './spec';
+
+/**
+ * The generic engine behind every resource kind. The serialized provider stub in each resource's state calls
+ * these by kind, so they must accept every state shape an older version of this package wrote.
+ */
+
+const PROVIDER_KEY = '__provider';
+
+function userInputs(spec: ResourceSpec, props: Props): Props {
+  const out: Props = {};
+  for (const key of Object.keys(spec.inputSchema.shape)) if (props[key] !== undefined) out[key] = props[key];
+  return out;
+}
+
+/** Inputs with server defaults filled in: what the object will look like once it exists. */
+function withDefaults(spec: ResourceSpec, inputs: Props): Props {
+  const out = { ...inputs };
+  for (const [key, value] of Object.entries(spec.serverDefaults ?? {})) if (out[key] === undefined) out[key] = value;
+  return out;
+}
+
+function toBody(spec: ResourceSpec, inputs: Props, only?: string[]): Props {
+  const body: Props = {};
+  for (const [prop, field] of Object.entries(spec.apiFields)) {
+    if (only && !only.includes(prop)) continue;
+    if (inputs[prop] !== undefined) body[field] = inputs[prop];
+  }
+  return body;
+}
+
+/** The API object in SDK shape: the inputs it corresponds to, plus id and computed outputs. */
+function toOutputs(spec: ResourceSpec, server: Props, declared: Props | undefined): { id: string; inputs: Props; outs: Props } {
+  const id = String(server[spec.idField]);
+  const inputs: Props = {};
+  for (const [prop, field] of Object.entries(spec.apiFields)) {
+    let value = server[field];
+    if (value === undefined) continue;
+    if (spec.setFields?.includes(prop) && Array.isArray(value)) value = preferOrder(declared?.[prop] as unknown[] | undefined, value);
+    // Echo the user's spelling (e.g. NFD) when it means the same, so state matches the program.
+    else if (declared && declared[prop] !== undefined && sameValue(declared[prop], value)) value = declared[prop];
+    inputs[prop] = value;
+  }
+  const outs = { ...inputs, [spec.idOutput]: id, ...(spec.computedOutputs?.(server) ?? {}) };
+  for (const key of Object.keys(outs)) if (outs[key] === undefined) delete outs[key];
+  return { id, inputs, outs };
+}
+
+function objectPath(spec: ResourceSpec, id: string) {
+  return `${spec.path}/${encodeURIComponent(id)}`;
+}
+
+async function fetchObject(client: ZccClient, spec: ResourceSpec, id: string): Promise<Props | undefined> {
+  try {
+    return await client.http.request('GET', objectPath(spec, id), { category: spec.categories.get, schema: spec.responseSchema });
+  } catch (error) {
+    if (error instanceof ZccApiError && error.isNotFound) return undefined;
+    throw error;
+  }
+}
+
+function friendly(error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  const clean = new Error(redact(message, knownSecrets()));
+  if (error instanceof ZccApiError) Object.assign(clean, { name: 'ZccApiError', details: error.details });
+  return clean;
+}
+
+async function guarded<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error && typeof error === 'object' && 'reasons' in error) throw error;
+    throw friendly(error);
+  }
+}
+
+export async function configure(req: dynamic.ConfigureRequest): Promise<void> {
+  configureFromStack((key) => req.config.get(key));
+}
+
+export async function check(kind: string, _olds: Props, news: Props): Promise<dynamic.CheckResult> {
+  const spec = specFor(kind);
+  const failures: dynamic.CheckFailure[] = [];
+  const shape = spec.inputSchema.shape;
+  const allowed = Object.keys(shape);
+  for (const key of Object.keys(news)) {
+    if (key.startsWith('__')) continue;
+    if (!allowed.includes(key)) failures.push({ property: key, reason: `${kind} has no property "${key}". Allowed properties: ${allowed.join(', ')}.` });
+  }
+  for (const key of allowed) {
+    const value = news[key];
+    // Unknown during preview: validated on the real run.
+    if (containsUnknown(value)) continue;
+    const result = (shape[key] as import('zod').ZodType).safeParse(value);
+    if (!result.success) {
+      const shown = value === undefined ? 'nothing' : JSON.stringify(value);
+      const why = result.error.issues.map((issue) => (issue.path.length ? `item ${issue.path.join('.')}: ` : '') + issue.message).join('; ');
+      failures.push({ property: key, reason: `${kind}.${key} ${value === undefined ? 'is required' : 'is invalid'}: got ${shown}; ${why}.` });
+    }
+  }
+  if (failures.length > 0) return { inputs: news, failures };
+  return { inputs: { ...news, ...withDefaults(spec, userInputs(spec, news)) } };
+}
+
+export async function diff(kind: string, _id: string, olds: Props, news: Props): Promise<dynamic.DiffResult> {
+  const spec = specFor(kind);
+  const previous = withDefaults(spec, userInputs(spec, olds));
+  const next = withDefaults(spec, userInputs(spec, news));
+  const changed: string[] = [];
+  for (const key of Object.keys(spec.inputSchema.shape)) {
+    if (containsUnknown(next[key]) || !sameValue(previous[key], next[key], spec.setFields?.includes(key))) changed.push(key);
+  }
+  const replaces = changed.filter((key) => spec.replaceOnChanges?.includes(key) || spec.createOnlyFields?.includes(key));
+  const keepsName = !changed.includes('name') && next.name !== UNKNOWN;
+  return {
+    changes: changed.length > 0,
+    replaces,
+    stables: [spec.idOutput],
+    deleteBeforeReplace: replaces.length > 0 && !!spec.uniqueName && keepsName,
+  };
+}
+
+export async function create(kind: string, inputs: Props): Promise<dynamic.CreateResult> {
+  return guarded(async () => {
+    const spec = specFor(kind);
+    const client = getClient();
+    const declared = userInputs(spec, inputs);
+    const server = await createOnce(client, spec, declared);
+    const { id, outs } = toOutputs(spec, server, declared);
+    if (!spec.afterWrite) return { id, outs };
+    try {
+      const extra = await spec.afterWrite(client, id, declared, undefined);
+      return { id, outs: { ...outs, ...(extra ?? {}) } };
+    } catch (error) {
+      // The object exists: record it in state (with the provider) so the next run can finish or delete it.
+      throw Object.assign(friendly(error), { id, properties: { ...outs, [PROVIDER_KEY]: inputs[PROVIDER_KEY] }, reasons: [friendly(error).message] });
+    }
+  });
+}
+
+/** POST, and after an ambiguous failure look the object up by its natural key before trying again. */
+async function createOnce(client: ZccClient, spec: ResourceSpec, declared: Props): Promise<Props> {
+  const body = toBody(spec, declared);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await client.http.request('POST', spec.path, { category: spec.categories.create, schema: spec.responseSchema, body, idempotent: false });
+    } catch (error) {
+      if (!(error instanceof ZccApiError) || !error.details.ambiguous || !spec.naturalKey || attempt >= 4) throw error;
+      const matches = await findByNaturalKey(client, spec, declared);
+      if (matches.length === 1) return adoptMatch(client, spec, matches[0], declared);
+      if (matches.length > 1) {
+        const ids = matches.map((m) => m[spec.idField]).join(', ');
+        throw new Error(`${spec.kind} create failed ambiguously (${error.message}) and ${matches.length} existing objects match ${describeKey(spec, declared)}: ${ids}. Delete the extra ones or adopt one explicitly, then run again.`);
+      }
+    }
+  }
+}
+
+function describeKey(spec: ResourceSpec, declared: Props): string {
+  return (spec.naturalKey ?? []).map((key) => `${key}=${JSON.stringify(declared[key])}`).join(', ');
+}
+
+async function findByNaturalKey(client: ZccClient, spec: ResourceSpec, declared: Props): Promise<Props[]> {
+  const items = await client.listAll(spec.path, spec.listKey, spec.responseSchema, spec.categories.list);
+  return items.filter((item) => (spec.naturalKey ?? []).every((key) => sameValue(item[spec.apiFields[key]], declared[key])));
+}
+
+/** Brings an existing object to the declared inputs with one PATCH of what differs. */
+async function adoptMatch(client: ZccClient, spec: ResourceSpec, server: Props, declared: Props): Promise<Props> {
+  const id = String(server[spec.idField]);
+  const current = toOutputs(spec, server, declared).inputs;
+  const wanted = withDefaults(spec, declared);
+  const differing = Object.keys(spec.apiFields).filter((key) => wanted[key] !== undefined && !sameValue(current[key], wanted[key], spec.setFields?.includes(key)));
+  if (differing.length === 0) return server;
+  await client.http.request('PATCH', objectPath(spec, id), { category: spec.categories.update, body: toBody(spec, wanted, differing), objectKey: objectPath(spec, id) });
+  return (await fetchObject(client, spec, id)) ?? server;
+}
+
+export async function read(kind: string, id: string, props: Props = {}): Promise<dynamic.ReadResult> {
+  return guarded(async () => {
+    const spec = specFor(kind);
+    const server = await fetchObject(getClient(), spec, id);
+    // No id tells the engine the object was deleted out of band.
+    if (!server) return {};
+    const declared = userInputs(spec, props);
+    const { inputs, outs } = toOutputs(spec, server, declared);
+    const extra = Object.fromEntries(Object.entries(props).filter(([key]) => !(key in outs) && !(key in spec.inputSchema.shape) && !key.startsWith('__')));
+    return { id, props: { ...extra, ...outs }, inputs };
+  });
+}
+
+export async function update(kind: string, id: string, olds: Props, news: Props): Promise<dynamic.UpdateResult> {
+  return guarded(async () => {
+    const spec = specFor(kind);
+    const client = getClient();
+    const previous = withDefaults(spec, userInputs(spec, olds));
+    const declared = withDefaults(spec, userInputs(spec, news));
+    const fixed = [...(spec.replaceOnChanges ?? []), ...(spec.createOnlyFields ?? [])];
+    const changed = Object.keys(spec.apiFields).filter((key) => !fixed.includes(key) && !sameValue(previous[key], declared[key], spec.setFields?.includes(key)));
+    if (changed.length > 0) {
+      await client.http.request('PATCH', objectPath(spec, id), { category: spec.categories.update, body: toBody(spec, declared, changed), objectKey: objectPath(spec, id) });
+    }
+    // The PATCH answers 204: echo the declared inputs over the previous outputs rather than paying for a GET.
+    const outs: Props = { ...olds, ...userInputs(spec, news), [spec.idOutput]: id };
+    delete outs[PROVIDER_KEY];
+    for (const key of Object.keys(spec.inputSchema.shape)) if (news[key] === undefined) delete outs[key];
+    const extra = spec.afterWrite ? await spec.afterWrite(client, id, userInputs(spec, news), userInputs(spec, olds)) : undefined;
+    return { outs: { ...outs, ...(extra ?? {}) } };
+  });
+}
+
+export async function remove(kind: string, id: string, _props: Props): Promise<void> {
+  return guarded(async () => {
+    const spec = specFor(kind);
+    try {
+      await getClient().http.request('DELETE', objectPath(spec, id), { category: spec.categories.delete, objectKey: objectPath(spec, id) });
+    } catch (error) {
+      // Already gone (deleted out of band) is what delete wanted.
+      if (error instanceof ZccApiError && error.isNotFound) return;
+      throw error;
+    }
+  });
+}

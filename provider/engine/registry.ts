@@ -1,0 +1,14 @@
+import type { ResourceSpec } from './spec';
+import { queueSpec } from '../specs/queueSpec';
+
+const specs = new Map<string, ResourceSpec>([queueSpec].map((spec) => [spec.kind, spec]));
+
+export function specFor(kind: string): ResourceSpec {
+  const spec = specs.get(kind);
+  if (!spec) throw new Error(`zcc-pulumi does not know the resource kind "${kind}". Known kinds: ${[...specs.keys()].join(', ')}. Upgrade zcc-pulumi to the version that created this resource.`);
+  return spec;
+}
+
+export function allSpecs(): ResourceSpec[] {
+  return [...specs.values()];
+}

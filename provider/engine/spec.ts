@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+import type { RateCategory } from '../client/config';
+import type { ZccClient } from '../client/client';
+
+export type Props = Record<string, unknown>;
+
+/**
+ * Everything the generic engine needs to manage one kind of ZCC object. A spec is data plus, where the API
+ * needs more than CRUD, small hooks; the engine owns check, diff, create, read, update and delete.
+ */
+export interface ResourceSpec {
+  /** Type name: the resource token is `pulumi-nodejs:dynamic/zcc:<kind>`. */
+  kind: string;
+  description: string;
+  /** Collection path; one object lives at `${path}/{id}`. */
+  path: string;
+  /** Name of the id in API objects, e.g. `queue_id`. */
+  idField: string;
+  /** Key of the item array in list responses. */
+  listKey: string;
+  /** Output property that echoes the id, e.g. `queueId`. */
+  idOutput: string;
+  responseSchema: z.ZodType<Props>;
+  /** The user's inputs: a zod object whose keys are the SDK's property names. */
+  inputSchema: z.ZodObject<z.ZodRawShape>;
+  /** Input property → API field. */
+  apiFields: Record<string, string>;
+  /** Values the server fills in when an input is omitted, so omitting it never shows a diff. */
+  serverDefaults?: Props;
+  /** Arrays whose order carries no meaning. */
+  setFields?: string[];
+  /** Inputs the API cannot change in place. */
+  replaceOnChanges?: string[];
+  /** Inputs sent on create but never on update (e.g. a parent id), in addition to replaceOnChanges. */
+  createOnlyFields?: string[];
+  /**
+   * The server rejects a second object with the same name, so a replacement that keeps the name must
+   * delete the old object first.
+   */
+  uniqueName?: boolean;
+  /** Inputs that identify an object when a create's outcome is unknown (name, plus parent where it applies). */
+  naturalKey?: string[];
+  /** Extra outputs computed from the API object (timestamps, status). */
+  computedOutputs?: (server: Props) => Props;
+  /** Output properties beyond the inputs and the id, with their descriptions (for the SDK and schema.json). */
+  outputDescriptions?: Record<string, string>;
+  /** Rate-limit label of each operation. */
+  categories: { list: RateCategory; get: RateCategory; create: RateCategory; update: RateCategory; delete: RateCategory };
+  /** Follow-up work after the object exists (publish, members). A failure here is a partial create. */
+  afterWrite?: (client: ZccClient, id: string, inputs: Props, previous: Props | undefined) => Promise<Props | void>;
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+const codePoints = (value: string) => [...value].length;
+
+/** A string limited in Unicode code points (what Zoom counts), not UTF-16 units. */
+export function text(description: string, limits: { min?: number; max: number }) {
+  const min = limits.min ?? 0;
+  return z
+    .string({ error: 'expected a string' })
+    .refine((value) => codePoints(value) >= min && (min === 0 || value.trim() !== ''), { error: min > 0 ? `must not be empty (1 to ${limits.max} characters)` : 'invalid' })
+    .refine((value) => codePoints(value) <= limits.max, { error: `must be at most ${limits.max} characters` })
+    .describe(description);
+}
+
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T, description: string) {
+  return z.enum(values, { error: `expected one of: ${values.join(', ')}` }).describe(description);
+}
+
+export function integer(description: string, min: number, max: number) {
+  return z
+    .number({ error: 'expected a number' })
+    .int({ error: `must be a whole number from ${min} to ${max}` })
+    .min(min, { error: `must be a whole number from ${min} to ${max}` })
+    .max(max, { error: `must be a whole number from ${min} to ${max}` })
+    .describe(description);
+}
+
+/** A non-empty list without duplicates, of values from `values`. */
+export function setOf<const T extends readonly [string, ...string[]]>(values: T, description: string) {
+  return z
+    .array(z.enum(values, { error: `each item must be one of: ${values.join(', ')}` }), { error: 'expected a list' })
+    .min(1, { error: `must list at least one of: ${values.join(', ')}` })
+    .refine((items) => new Set(items).size === items.length, { error: 'must not list the same value twice' })
+    .describe(description);
+}

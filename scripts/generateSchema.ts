@@ -1,0 +1,94 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { allSpecs } from '../provider/engine/registry';
+import type { ResourceSpec } from '../provider/engine/spec';
+
+/**
+ * Writes schema.json, the Pulumi package schema of every resource, from the zod specs; `--check` fails when
+ * the checked-in file differs (CI runs it so the schema can never go stale).
+ */
+type JsonSchema = { type?: string; description?: string; enum?: string[]; items?: JsonSchema; minimum?: number; maximum?: number; minItems?: number; anyOf?: JsonSchema[] };
+type PulumiProperty = Record<string, unknown>;
+
+const pascal = (name: string) => name[0].toUpperCase() + name.slice(1);
+
+function toPulumiProperty(spec: ResourceSpec, name: string, schema: JsonSchema, types: Record<string, unknown>): PulumiProperty {
+  const out: PulumiProperty = {};
+  if (schema.description) out.description = schema.description;
+  const enumOf = schema.enum ?? schema.items?.enum;
+  if (enumOf) {
+    const token = `zcc:index:${spec.kind}${pascal(name)}`.replace(/s$/, '');
+    types[token] = { type: 'string', enum: enumOf.map((value) => ({ value })) };
+    const ref = { $ref: `#/types/${token}` };
+    return schema.type === 'array' ? { ...out, type: 'array', items: ref } : { ...out, ...ref };
+  }
+  if (schema.type === 'array') return { ...out, type: 'array', items: { type: schema.items?.type ?? 'string' } };
+  if (schema.type === 'object' || schema.type === undefined) return { ...out, type: 'object', additionalProperties: { $ref: 'pulumi.json#/Any' } };
+  return { ...out, type: schema.type };
+}
+
+export function buildSchema(): Record<string, unknown> {
+  const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as { version: string };
+  const resources: Record<string, unknown> = {};
+  const types: Record<string, unknown> = {};
+  for (const spec of allSpecs()) {
+    const json = z.toJSONSchema(spec.inputSchema, { io: 'input', unrepresentable: 'any' }) as { properties: Record<string, JsonSchema>; required?: string[] };
+    const inputProperties: Record<string, PulumiProperty> = {};
+    for (const [name, property] of Object.entries(json.properties)) inputProperties[name] = toPulumiProperty(spec, name, property, types);
+    const properties: Record<string, PulumiProperty> = { ...inputProperties };
+    for (const [name, description] of Object.entries(spec.outputDescriptions ?? {})) properties[name] = { type: 'string', description };
+    resources[`zcc:index:${spec.kind}`] = {
+      description: `${spec.description}\n\nPulumi type token: \`pulumi-nodejs:dynamic/zcc:${spec.kind}\`. API: \`${spec.path}\`.`,
+      inputProperties,
+      requiredInputs: json.required ?? [],
+      properties,
+      required: [...(json.required ?? []), spec.idOutput],
+      ...(spec.replaceOnChanges?.length ? { 'x-replaceOnChanges': spec.replaceOnChanges } : {}),
+    };
+  }
+  return {
+    name: 'zcc',
+    displayName: 'Zoom Contact Center',
+    version: pkg.version,
+    description: 'Zoom Contact Center configuration as Pulumi resources (Node.js dynamic provider).',
+    keywords: ['pulumi', 'zoom', 'contact-center', 'category/cloud'],
+    repository: 'https://github.com/zcc-pulumi/zcc-pulumi',
+    meta: { moduleFormat: '(.*)' },
+    config: {
+      variables: {
+        accountId: { type: 'string', description: 'Zoom account id of the Server-to-Server OAuth app (or ZOOM_ACCOUNT_ID).' },
+        clientId: { type: 'string', description: 'Client id of the Server-to-Server OAuth app (or ZOOM_CLIENT_ID).' },
+        clientSecret: { type: 'string', secret: true, description: 'Client secret; set with `pulumi config set --secret` (or ZOOM_CLIENT_SECRET).' },
+        baseUrl: { type: 'string', description: 'API base URL including /v2 (or ZCC_BASE_URL); defaults to https://api.zoom.us/v2.' },
+        plan: { type: 'string', description: 'Zoom plan whose rate limits the client starts from: pro or business.' },
+      },
+    },
+    types,
+    resources,
+    functions: {},
+  };
+}
+
+function main() {
+  const target = path.resolve(__dirname, '../../schema.json');
+  const text = `${JSON.stringify(buildSchema(), null, 2)}\n`;
+  if (process.argv.includes('--check')) {
+    let current = '';
+    try {
+      current = readFileSync(target, 'utf8');
+    } catch {
+      // missing counts as stale
+    }
+    if (current !== text) {
+      console.error('schema.json is stale: run `make schema` and commit the result.');
+      process.exit(1);
+    }
+    console.log('schema.json is up to date');
+    return;
+  }
+  writeFileSync(target, text);
+  console.log(`wrote ${target}`);
+}
+
+if (require.main === module) main();

@@ -1,0 +1,2 @@
+export { Queue, type QueueArgs, type QueueChannel, type RoutingMethod } from './queue';
+export { kindProvider } from './providers/kindProvider';

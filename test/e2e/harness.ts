@@ -1,0 +1,77 @@
+import { LocalWorkspace, PulumiCommand, type Stack } from '@pulumi/pulumi/automation';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { startEmulator, type Emulator } from '../../emulator/server';
+import { emulatorStackConfig, installPackage, pulumiEnv, requireCli } from '../../scripts/pulumiProject';
+
+export const repoRoot = path.resolve(__dirname, '../..');
+const workRoot = path.join(repoRoot, '.e2e-work');
+
+/** Every file Pulumi wrote for the stack (checkpoints, backups, history), for grepping secrets. */
+export function readStateFiles(dir: string): string {
+  const out: string[] = [];
+  const walk = (at: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const full = path.join(at, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else out.push(readFileSync(full, 'utf8'));
+    }
+  };
+  walk(path.join(dir, 'state'));
+  return out.join('\n');
+}
+
+const toolsRoot = path.join(repoRoot, '.tools');
+
+export interface E2eProject {
+  stack: Stack;
+  emulator: Emulator;
+  dir: string;
+  control: (method: string, route: string, body?: unknown) => Promise<any>;
+  declare: (resources: Array<{ kind: string; name: string; args: Record<string, unknown>; options?: Record<string, unknown> }>) => Promise<void>;
+  dispose: () => Promise<void>;
+}
+
+/**
+ * A fixture program in a temp dir whose node_modules links this package and its @pulumi/pulumi (one copy,
+ * as a user's install would have), a file:// backend, and an emulator on 127.0.0.1.
+ */
+export async function createProject(fixture: string, emulatorOptions: Parameters<typeof startEmulator>[0] = {}): Promise<E2eProject> {
+  requireCli(repoRoot);
+  // Under the repo so the installed copy finds axios and zod in the repo's node_modules, like a hoisted install.
+  mkdirSync(workRoot, { recursive: true });
+  const dir = mkdtempSync(path.join(workRoot, `${fixture}-`));
+  cpSync(path.join(__dirname, 'fixtures', fixture), dir, { recursive: true });
+  installPackage(repoRoot, dir);
+  const emulator = await startEmulator({ plan: 'business', ...emulatorOptions });
+  const envVars = pulumiEnv(repoRoot, dir);
+  const pulumiCommand = await PulumiCommand.get({ root: toolsRoot, skipVersionCheck: true });
+  const stack = await LocalWorkspace.createOrSelectStack({ stackName: 'e2e', workDir: dir }, { envVars, pulumiCommand });
+  await stack.setAllConfig(emulatorStackConfig(emulator));
+  const control = async (method: string, route: string, body?: unknown) => {
+    const response = await fetch(`${emulator.origin}/__emulator${route}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`emulator control ${method} ${route}: HTTP ${response.status} ${await response.text()}`);
+    return response.json();
+  };
+  return {
+    stack,
+    emulator,
+    dir,
+    control,
+    declare: (resources) => stack.setConfig('fixture:resources', { value: JSON.stringify(resources) }),
+    dispose: async () => {
+      await emulator.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Collects the engine's output so failures show what Pulumi said. */
+export function outputCollector() {
+  const lines: string[] = [];
+  return { onOutput: (line: string) => lines.push(line), text: () => lines.join('') };
+}

@@ -1,0 +1,73 @@
+import { createProject, outputCollector, readStateFiles, type E2eProject } from './harness';
+
+jest.setTimeout(10 * 60_000);
+
+describe('Queue on the real Pulumi CLI against the emulator', () => {
+  let project: E2eProject;
+  beforeAll(async () => {
+    project = await createProject('queue');
+  });
+  afterAll(async () => {
+    await project?.dispose();
+  });
+
+  const queues = () => project.control('GET', '/objects/queues') as Promise<Array<Record<string, any>>>;
+
+  async function expectNoChanges() {
+    const out = outputCollector();
+    const preview = await project.stack.preview({ onOutput: out.onOutput, diff: true });
+    expect({ summary: preview.changeSummary, output: out.text() }).toEqual({ summary: { same: 2 }, output: expect.any(String) });
+  }
+
+  it('creates, previews empty, updates in place, detects drift, and destroys', async () => {
+    const { stack, control } = project;
+    await project.declare([{ kind: 'Queue', name: 'support', args: { name: 'Support Queue', channels: ['chat', 'voice'], routingMethod: 'skills_based', maxWaitTime: 120 } }]);
+
+    const up = await stack.up({ onOutput: outputCollector().onOutput });
+    expect(up.summary.resourceChanges).toEqual({ create: 2 });
+    let server = await queues();
+    expect(server).toHaveLength(1);
+    // The emulator reorders channels; the program's order must not cause a diff.
+    expect(server[0]).toMatchObject({ name: 'Support Queue', channels: ['voice', 'chat'], routing_method: 'skills_based', max_wait_time: 120, description: '' });
+    expect(up.outputs.ids.value.support).toBe(server[0].queue_id);
+    await expectNoChanges();
+
+    // Update in place.
+    await project.declare([{ kind: 'Queue', name: 'support', args: { name: 'Support Queue', description: 'Tier 1', channels: ['voice', 'chat'], routingMethod: 'skills_based', maxWaitTime: 240 } }]);
+    const update = await stack.up({ onOutput: outputCollector().onOutput });
+    expect(update.summary.resourceChanges).toEqual({ same: 1, update: 1 });
+    server = await queues();
+    expect(server).toHaveLength(1);
+    expect(server[0]).toMatchObject({ description: 'Tier 1', max_wait_time: 240 });
+    await expectNoChanges();
+
+    // Behind Pulumi's back: refresh reports it, and a preview that expects no changes fails.
+    await control('PATCH', `/objects/queues/${server[0].queue_id}`, { max_wait_time: 999, description: 'edited in the console' });
+    const refreshOut = outputCollector();
+    const refresh = await stack.refresh({ onOutput: refreshOut.onOutput });
+    expect(refresh.summary.resourceChanges).toMatchObject({ update: 1 });
+    const drift = outputCollector();
+    await expect(stack.preview({ expectNoChanges: true, diff: true, onOutput: drift.onOutput })).rejects.toThrow();
+    expect(drift.text()).toContain('maxWaitTime');
+    expect(drift.text()).toContain('support');
+
+    // up restores the declared values.
+    await stack.up({ onOutput: outputCollector().onOutput });
+    server = await queues();
+    expect(server[0]).toMatchObject({ description: 'Tier 1', max_wait_time: 240 });
+    await expectNoChanges();
+
+    // The serialized provider is a small stub without config or secrets.
+    // (exportStack runs with --show-secrets, so grep what Pulumi persisted instead.)
+    expect(readStateFiles(project.dir)).not.toContain(project.emulator.options.clientSecret);
+    const deployment = (await stack.exportStack()).deployment as { resources: Array<{ type: string; outputs?: Record<string, unknown> }> };
+    const queue = deployment.resources.find((r) => r.type === 'pulumi-nodejs:dynamic/zcc:Queue')!;
+    const provider = String(queue.outputs!.__provider);
+    expect(provider.length).toBeLessThanOrEqual(1024);
+    expect(provider).not.toContain('axios');
+    expect(provider).toContain('require("zcc-pulumi/dist/sdk/providers/queue.js")');
+
+    await stack.destroy({ onOutput: outputCollector().onOutput });
+    expect(await queues()).toEqual([]);
+  });
+});
