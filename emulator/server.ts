@@ -86,6 +86,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   app.setNotFoundHandler((request, reply) => zoomError(reply, new EmulatorError(404, 404, `No such endpoint: ${request.method} ${request.url.split('?')[0]}.`)));
 
+  const logged = new WeakSet<FastifyRequest>();
+  function record(request: FastifyRequest, status: number) {
+    const path = request.url.split('?')[0];
+    if (path.startsWith(CONTROL_PREFIX) || logged.has(request)) return;
+    logged.add(request);
+    const fault = (request as FastifyRequest & { fault?: FaultRule }).fault;
+    log.push({
+      seq: ++seq,
+      method: request.method,
+      path,
+      route: `${request.method} ${request.routeOptions.url ?? path}`,
+      status,
+      category: (request.routeOptions.config as { category?: RateCategory } | undefined)?.category,
+      fault: fault?.action,
+      at: new Date().toISOString(),
+    });
+  }
+
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0];
     if (path.startsWith(CONTROL_PREFIX)) return;
@@ -117,25 +135,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   // A committed write whose response never arrives: the ambiguous failure creates must survive.
   app.addHook('onSend', async (request, reply, payload) => {
     const fault = (request as FastifyRequest & { fault?: FaultRule }).fault;
-    if (fault?.action === 'drop-after-commit' && reply.statusCode < 400) request.raw.socket.destroy();
+    if (fault?.action === 'drop-after-commit' && reply.statusCode < 400) {
+      record(request, reply.statusCode);
+      request.raw.socket.destroy();
+    }
     return payload;
   });
 
-  app.addHook('onResponse', async (request, reply) => {
-    const path = request.url.split('?')[0];
-    if (path.startsWith(CONTROL_PREFIX)) return;
-    const fault = (request as FastifyRequest & { fault?: FaultRule }).fault;
-    log.push({
-      seq: ++seq,
-      method: request.method,
-      path,
-      route: `${request.method} ${request.routeOptions.url ?? path}`,
-      status: reply.statusCode,
-      category: (request.routeOptions.config as { category?: RateCategory } | undefined)?.category,
-      fault: fault?.action,
-      at: new Date().toISOString(),
-    });
-  });
+  app.addHook('onResponse', async (request, reply) => record(request, reply.statusCode));
 
   app.post('/oauth/token', async (request, reply) => {
     const query = request.query as Record<string, string>;

@@ -38,7 +38,6 @@ export interface RoutingProfileBody {
   queue_ids?: string[];
 }
 
-const PAGE_SIZE = 300;
 const enc = encodeURIComponent;
 
 /** A typed method for every ZCC endpoint, on top of ZccHttp's auth, limits, retries and error handling. */
@@ -54,7 +53,7 @@ export class ZccClient {
     const schema = s.pageSchema(key, item);
     let token = '';
     do {
-      const page = await this.http.request('GET', path, { category, schema, query: { ...query, page_size: PAGE_SIZE, next_page_token: token || undefined } });
+      const page = await this.http.request('GET', path, { category, schema, query: { ...query, page_size: this.config.pageSize ?? 300, next_page_token: token || undefined } });
       for (const entry of page[key] ?? []) yield entry;
       token = page.next_page_token ?? '';
     } while (token !== '');

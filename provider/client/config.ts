@@ -20,6 +20,8 @@ export interface ZccClientConfig extends ZccCredentials {
   maxAttempts?: number;
   /** Sets the starting per-second budgets of the client-side limiter. */
   plan?: ZoomPlan;
+  /** Items per list page (Zoom's maximum, 300, unless a test wants many pages). */
+  pageSize?: number;
   /** How long to keep waiting out 429s on one request before failing. */
   throttleBudgetMs?: number;
   /** Smallest and largest backoff between retries, before jitter. */

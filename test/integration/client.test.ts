@@ -1,0 +1,219 @@
+import { startEmulator, type Emulator } from '../../emulator/server';
+import { ZccClient } from '../../provider/client/client';
+import { ZccApiError } from '../../provider/client/errors';
+
+jest.setTimeout(60_000);
+
+let emulator: Emulator;
+let client: ZccClient;
+
+async function control(method: string, route: string, body?: unknown) {
+  const response = await fetch(`${emulator.origin}/__emulator${route}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return response.json();
+}
+
+const log = () => control('GET', '/requests') as Promise<{ total: number; tokensMinted: number; byRoute: Record<string, number>; entries: Array<{ route: string; status: number }> }>;
+
+function newClient(overrides: Partial<ConstructorParameters<typeof ZccClient>[0]> = {}) {
+  return new ZccClient({ ...emulator.options, baseUrl: emulator.baseUrl, plan: 'business', backoffMs: { min: 5, max: 20 }, ...overrides });
+}
+
+beforeAll(async () => {
+  emulator = await startEmulator({ plan: 'business' });
+});
+afterAll(() => emulator.close());
+beforeEach(async () => {
+  await control('POST', '/reset');
+  client = newClient();
+});
+
+async function expectApiError(promise: Promise<unknown>, status: number): Promise<ZccApiError> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(ZccApiError);
+  expect((error as ZccApiError).status).toBe(status);
+  return error as ZccApiError;
+}
+
+describe('every endpoint of the ZCC API document', () => {
+  it('queues and queue agents', async () => {
+    const queue = await client.createQueue({ name: 'Sales', channels: ['chat', 'voice'], routing_method: 'skills_based', max_wait_time: 300 });
+    expect(queue).toMatchObject({ name: 'Sales', channels: ['voice', 'chat'], description: '' });
+    expect(await client.getQueue(queue.queue_id)).toMatchObject({ queue_id: queue.queue_id });
+    await client.updateQueue(queue.queue_id, { description: 'Inbound sales' });
+    expect((await client.listQueues()).map((q) => q.description)).toEqual(['Inbound sales']);
+    await client.addQueueAgents(queue.queue_id, ['agent_001', 'agent_002']);
+    expect((await client.listQueueAgents(queue.queue_id)).map((a) => a.user_id)).toEqual(['agent_001', 'agent_002']);
+    await client.removeQueueAgent(queue.queue_id, 'agent_001');
+    expect((await client.listQueueAgents(queue.queue_id)).map((a) => a.user_id)).toEqual(['agent_002']);
+    await client.deleteQueue(queue.queue_id);
+    const error = await expectApiError(client.getQueue(queue.queue_id), 404);
+    expect(error.details).toMatchObject({ method: 'GET', path: `/contact_center/queues/${queue.queue_id}`, code: 1001 });
+  });
+
+  it('agents and agent status', async () => {
+    const agents = await client.listAgents();
+    expect(agents).toHaveLength(30);
+    expect(await client.getAgent('agent_003')).toMatchObject({ user_id: 'agent_003', role_name: 'Supervisor' });
+    await client.updateAgent('agent_003', { max_engagements: 5 });
+    expect((await client.getAgent('agent_003')).max_engagements).toBe(5);
+    await client.updateAgentStatus('agent_003', 'available');
+    expect(await client.getAgentStatus('agent_003')).toMatchObject({ agent_id: 'agent_003', status: 'available', channels: { voice: 'available' } });
+    expect(await client.listAgents({ search_key: agents[4].email })).toEqual([agents[4]]);
+  });
+
+  it('engagements, events, voice calls, recordings and SMS', async () => {
+    const engagements = await client.listEngagements();
+    expect(engagements).toHaveLength(60);
+    expect(await client.getEngagement(engagements[0].engagement_id)).toMatchObject({ engagement_id: engagements[0].engagement_id });
+    expect((await client.listEngagementEvents(engagements[0].engagement_id)).map((e) => e.event_type)).toEqual(['created', 'queued', 'assigned', 'ended']);
+    const calls = await client.listVoiceCalls({ from: '2024-01-01', to: '2024-01-31' });
+    expect(calls.length).toBeGreaterThan(0);
+    expect(await client.getVoiceCall(calls[0].engagement_id)).toMatchObject({ engagement_id: calls[0].engagement_id, queue: { queue_name: 'Support Queue' } });
+    const withRecording = calls.find((c) => (c as { has_recording?: boolean }).has_recording !== false)!;
+    expect((await client.getVoiceCallRecording(withRecording.engagement_id)).download_url).toMatch(/^https:/);
+    const sms = await client.listSms({ from: '2024-01-01', to: '2024-01-31' });
+    expect(sms.length).toBeGreaterThan(0);
+    expect((await client.getSms(sms[0].engagement_id)).messages.length).toBeGreaterThan(1);
+    expect(await client.listEngagements({ from: '2030-01-01' })).toEqual([]);
+  });
+
+  it('skills and skill categories', async () => {
+    expect((await client.listSkillCategories()).map((c) => c.name)).toEqual(['Languages', 'Products']);
+    const category = await client.createSkillCategory({ name: 'Regions', skill_type: 'proficiency', max_proficiency_level: 3 });
+    await client.updateSkillCategory(category.skill_category_id, { description: 'Where customers are' });
+    expect(await client.getSkillCategory(category.skill_category_id)).toMatchObject({ description: 'Where customers are', max_proficiency_level: 3 });
+    const skill = await client.createSkill({ name: 'EMEA', skill_category_id: category.skill_category_id });
+    await client.updateSkill(skill.skill_id, { name: 'Europe' });
+    expect(await client.getSkill(skill.skill_id)).toMatchObject({ name: 'Europe' });
+    expect(await client.listSkills({ skill_category_id: category.skill_category_id })).toHaveLength(1);
+    const inUse = await expectApiError(client.deleteSkillCategory(category.skill_category_id), 409);
+    expect(inUse.message).toContain('Europe');
+    await client.deleteSkill(skill.skill_id);
+    await client.deleteSkillCategory(category.skill_category_id);
+    expect(await client.listSkills()).toEqual([]);
+  });
+
+  it('flows with publishing', async () => {
+    const flow = await client.createFlow({ name: 'Main IVR', channel: 'voice', definition: { start: { type: 'menu' } } });
+    expect(flow).toMatchObject({ status: 'draft', version: 1 });
+    await client.publishFlow(flow.flow_id);
+    expect((await client.getFlow(flow.flow_id)).status).toBe('published');
+    await client.updateFlow(flow.flow_id, { definition: { start: { type: 'queue' } } });
+    expect(await client.getFlow(flow.flow_id)).toMatchObject({ status: 'draft', version: 2 });
+    expect(await client.listFlows()).toHaveLength(1);
+    await client.deleteFlow(flow.flow_id);
+    await expectApiError(client.getFlow(flow.flow_id), 404);
+  });
+
+  it('routing profiles, including update and delete', async () => {
+    const queue = await client.createQueue({ name: 'Q', channels: ['voice'] });
+    const profile = await client.createRoutingProfile({ name: 'Default', queue_ids: [queue.queue_id] });
+    await client.updateRoutingProfile(profile.routing_profile_id, { description: 'All agents' });
+    expect(await client.getRoutingProfile(profile.routing_profile_id)).toMatchObject({ description: 'All agents', queue_ids: [queue.queue_id] });
+    expect(await client.listRoutingProfiles()).toHaveLength(1);
+    await client.deleteRoutingProfile(profile.routing_profile_id);
+    await control('PUT', '/settings', { behaviour: { routingProfileWrites: false } });
+    const other = await client.createRoutingProfile({ name: 'Other' });
+    await expectApiError(client.deleteRoutingProfile(other.routing_profile_id), 405);
+  });
+
+  it('reports', async () => {
+    const range = { from: '2024-01-01', to: '2024-01-31' };
+    expect((await client.agentPerformanceReport(range)).length).toBe(30);
+    expect(await client.queuePerformanceReport(range)).toEqual([expect.objectContaining({ queue_id: 'q_seed_support', engagements: 60 })]);
+    expect(await client.engagementLogsReport(range)).toHaveLength(60);
+    expect((await client.historicalReport(range)).reduce((sum, day) => sum + day.engagements, 0)).toBe(60);
+  });
+});
+
+describe('transport behaviour', () => {
+  it('follows next_page_token across pages', async () => {
+    const paged = newClient({ pageSize: 7 });
+    const agents = await paged.listAgents();
+    expect(agents.map((a) => a.user_id)).toEqual(Array.from({ length: 30 }, (_, i) => `agent_${String(i + 1).padStart(3, '0')}`));
+    expect((await log()).byRoute['GET /v2/contact_center/agents']).toBe(5);
+  });
+
+  it('rejects a bad page token and an oversized page is clamped to 300', async () => {
+    const response = await fetch(`${emulator.baseUrl}/contact_center/agents?page_size=1000`, { headers: { Authorization: `Bearer ${await client.http.tokens.get()}` } });
+    expect((await response.json()).page_size).toBe(300);
+    await expectApiError(client.http.request('GET', '/contact_center/agents', { category: 'medium', query: { next_page_token: 'bogus' } }), 400);
+  });
+
+  it('waits out 429 (with and without Retry-After) and then succeeds', async () => {
+    await control('POST', '/faults', { method: 'GET', path: '/queues$', action: 'respond', status: 429, message: 'You have reached the maximum per-second rate limit for this API. Try again later.', headers: { 'retry-after': '0' }, times: 2 });
+    await control('POST', '/faults', { method: 'GET', path: '/queues$', action: 'respond', status: 429, times: 1 });
+    expect(await client.listQueues()).toEqual([]);
+    expect(client.http.stats.throttled).toBe(3);
+    const entries = (await log()).entries.filter((e) => e.route.startsWith('GET /v2/contact_center/queues'));
+    expect(entries.map((e) => e.status)).toEqual([429, 429, 429, 200]);
+  });
+
+  it('re-mints the token once after a 401 and carries on', async () => {
+    await client.listQueues();
+    await control('POST', '/tokens/expire');
+    expect(await client.listQueues()).toEqual([]);
+    expect((await log()).tokensMinted).toBe(2);
+    expect(client.http.stats.tokenRefreshes).toBe(1);
+  });
+
+  it('mints one token for many concurrent first requests', async () => {
+    await Promise.all(Array.from({ length: 10 }, () => client.listQueues()));
+    expect((await log()).tokensMinted).toBe(1);
+  });
+
+  it('fails clearly on wrong credentials without echoing the secret', async () => {
+    const bad = newClient({ clientSecret: 'definitely-wrong-secret' });
+    const error = await bad.listQueues().then(() => undefined, (e: Error) => e);
+    expect(error?.message).toMatch(/refused the Server-to-Server OAuth credentials.*zcc:clientSecret/);
+    expect(JSON.stringify(error) + String(error?.message) + String(error?.stack)).not.toContain('definitely-wrong-secret');
+  });
+
+  it('retries reads on 5xx and connection resets', async () => {
+    await control('POST', '/faults', { method: 'GET', path: '/queues$', action: 'respond', status: 503, times: 2 });
+    await control('POST', '/faults', { method: 'GET', path: '/queues$', action: 'reset', times: 1 });
+    expect(await client.listQueues()).toEqual([]);
+    expect(client.http.stats.retries).toBe(3);
+  });
+
+  it('never re-sends a create after an ambiguous failure: it reports it as ambiguous', async () => {
+    await control('POST', '/faults', { method: 'POST', path: '/queues$', action: 'drop-after-commit', times: 1 });
+    const error = await client.createQueue({ name: 'Once', channels: ['voice'] }).then(() => undefined, (e: ZccApiError) => e);
+    expect(error?.details.ambiguous).toBe(true);
+    expect((await log()).byRoute['POST /v2/contact_center/queues']).toBe(1);
+    expect(await control('GET', '/objects/queues')).toHaveLength(1);
+  });
+
+  it('re-sends a create after a 429, since the server did not act', async () => {
+    await control('POST', '/faults', { method: 'POST', path: '/queues$', action: 'respond', status: 429, headers: { 'retry-after': '0' }, times: 1 });
+    await client.createQueue({ name: 'After429', channels: ['voice'] });
+    expect(await control('GET', '/objects/queues')).toHaveLength(1);
+  });
+
+  it('enforces per-category budgets and the client stays under them', async () => {
+    await control('PUT', '/settings', { rateLimits: { perSecond: 4 } });
+    const limited = newClient({ plan: 'pro' });
+    await Promise.all(Array.from({ length: 12 }, () => limited.getAgent('agent_001')));
+    const statuses = (await log()).entries.filter((e) => e.route.startsWith('GET /v2/contact_center/agents/')).map((e) => e.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(12);
+  });
+
+  it('stops fast on a daily limit with the reset time', async () => {
+    await control('PUT', '/settings', { rateLimits: { dailyLimit: 0, dailyCategories: ['light', 'medium', 'heavy'] } });
+    const started = Date.now();
+    const error = await expectApiError(client.getAgent('agent_001'), 429);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(error.message).toMatch(/daily API limit.*resets at \d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('answers invalid bodies with 400 naming the field', async () => {
+    const error = await expectApiError(client.createQueue({ name: 'x', channels: ['fax'] }), 400);
+    expect(error.message).toMatch(/channels/);
+    const duplicate = await client.createQueue({ name: 'Dup', channels: ['voice'] }).then(() => client.createQueue({ name: 'Dup', channels: ['voice'] })).then(() => undefined, (e: ZccApiError) => e);
+    expect(duplicate?.status).toBe(409);
+  });
+});

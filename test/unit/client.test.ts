@@ -1,0 +1,37 @@
+import { AdaptiveRateLimiter } from '../../provider/client/rateLimiter';
+import { parseRetryAfter } from '../../provider/client/http';
+import { redact } from '../../provider/client/errors';
+import { oauthUrlFor, resolveClientConfig } from '../../provider/client/config';
+
+describe('client building blocks', () => {
+  it('parses Retry-After as seconds or as a date', () => {
+    expect(parseRetryAfter('2')).toBe(2000);
+    expect(parseRetryAfter('2030-01-01T00:00:10Z', Date.parse('2030-01-01T00:00:00Z'))).toBe(10_000);
+    expect(parseRetryAfter(undefined)).toBeUndefined();
+    expect(parseRetryAfter('soon')).toBeUndefined();
+  });
+
+  it('halves its rate on a 429 and recovers gradually', () => {
+    const limiter = new AdaptiveRateLimiter(20);
+    expect(limiter.currentRate).toBe(18);
+    limiter.onThrottle();
+    expect(limiter.currentRate).toBe(9);
+    limiter.onSuccess();
+    expect(limiter.currentRate).toBeGreaterThan(9);
+    expect(limiter.currentRate).toBeLessThan(10);
+  });
+
+  it('redacts bearer tokens, basic credentials and known secrets', () => {
+    const text = 'Authorization: Bearer abc.def-123 and Basic Zm9vOmJhcg== {"client_secret":"s3cr3t"} my-known-secret';
+    const out = redact(text, ['my-known-secret']);
+    expect(out).not.toMatch(/abc\.def-123|Zm9vOmJhcg==|s3cr3t|my-known-secret/);
+  });
+
+  it('resolves config from stack config before env, and names what is missing without values', () => {
+    const config = resolveClientConfig((key) => ({ 'zcc:accountId': 'acc', 'zcc:clientId': 'cid' })[key], { ZOOM_CLIENT_SECRET: 'from-env', ZOOM_CLIENT_ID: 'ignored' });
+    expect(config).toMatchObject({ accountId: 'acc', clientId: 'cid', clientSecret: 'from-env', baseUrl: 'https://api.zoom.us/v2' });
+    expect(() => resolveClientConfig(() => undefined, {})).toThrow(/zcc:accountId \(or ZOOM_ACCOUNT_ID\).*zcc:clientSecret/);
+    expect(oauthUrlFor({ baseUrl: 'https://api.zoom.us/v2' })).toBe('https://zoom.us/oauth/token');
+    expect(oauthUrlFor({ baseUrl: 'http://127.0.0.1:4010/v2' })).toBe('http://127.0.0.1:4010/oauth/token');
+  });
+});
