@@ -1,2 +1,5 @@
 export { Queue, type QueueArgs, type QueueChannel, type RoutingMethod } from './queue';
+export { SkillCategory, type SkillCategoryArgs, Skill, type SkillArgs } from './skills';
+export { Flow, type FlowArgs } from './flow';
+export { RoutingProfile, type RoutingProfileArgs } from './routingProfile';
 export { kindProvider } from './providers/kindProvider';

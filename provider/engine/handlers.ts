@@ -47,6 +47,7 @@ function toOutputs(spec: ResourceSpec, server: Props, declared: Props | undefine
     else if (declared && declared[prop] !== undefined && sameValue(declared[prop], value)) value = declared[prop];
     inputs[prop] = value;
   }
+  Object.assign(inputs, spec.derivedInputs?.(server, declared) ?? {});
   const outs = { ...inputs, [spec.idOutput]: id, ...(spec.computedOutputs?.(server) ?? {}) };
   for (const key of Object.keys(outs)) if (outs[key] === undefined) delete outs[key];
   return { id, inputs, outs };
@@ -104,6 +105,9 @@ export async function check(kind: string, _olds: Props, news: Props): Promise<dy
       const why = result.error.issues.map((issue) => (issue.path.length ? `item ${issue.path.join('.')}: ` : '') + issue.message).join('; ');
       failures.push({ property: key, reason: `${kind}.${key} ${value === undefined ? 'is required' : 'is invalid'}: got ${shown}; ${why}.` });
     }
+  }
+  if (failures.length === 0 && !containsUnknown(userInputs(spec, news))) {
+    for (const [property, reason] of spec.crossFieldCheck?.(userInputs(spec, news)) ?? []) failures.push({ property, reason: `${kind}.${property} ${reason}` });
   }
   if (failures.length > 0) return { inputs: news, failures };
   return { inputs: { ...news, ...withDefaults(spec, userInputs(spec, news)) } };

@@ -1,7 +1,10 @@
 import type { ResourceSpec } from './spec';
 import { queueSpec } from '../specs/queueSpec';
+import { skillCategorySpec, skillSpec } from '../specs/skillSpecs';
+import { flowSpec } from '../specs/flowSpec';
+import { routingProfileSpec } from '../specs/routingProfileSpec';
 
-const specs = new Map<string, ResourceSpec>([queueSpec].map((spec) => [spec.kind, spec]));
+const specs = new Map<string, ResourceSpec>([queueSpec, skillCategorySpec, skillSpec, flowSpec, routingProfileSpec].map((spec) => [spec.kind, spec]));
 
 export function specFor(kind: string): ResourceSpec {
   const spec = specs.get(kind);

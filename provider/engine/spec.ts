@@ -46,6 +46,10 @@ export interface ResourceSpec {
   outputDescriptions?: Record<string, string>;
   /** Rate-limit label of each operation. */
   categories: { list: RateCategory; get: RateCategory; create: RateCategory; update: RateCategory; delete: RateCategory };
+  /** Checks across fields, after each field passed on its own; returns failures as `[property, reason]`. */
+  crossFieldCheck?: (inputs: Props) => Array<[string, string]>;
+  /** Inputs that are not API fields but follow from the API object (e.g. `publish` from a flow's status). */
+  derivedInputs?: (server: Props, declared: Props | undefined) => Props;
   /** Follow-up work after the object exists (publish, members). A failure here is a partial create. */
   afterWrite?: (client: ZccClient, id: string, inputs: Props, previous: Props | undefined) => Promise<Props | void>;
 }

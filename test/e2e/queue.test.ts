@@ -5,7 +5,7 @@ jest.setTimeout(10 * 60_000);
 describe('Queue on the real Pulumi CLI against the emulator', () => {
   let project: E2eProject;
   beforeAll(async () => {
-    project = await createProject('queue');
+    project = await createProject('program');
   });
   afterAll(async () => {
     await project?.dispose();
@@ -66,6 +66,17 @@ describe('Queue on the real Pulumi CLI against the emulator', () => {
     expect(provider.length).toBeLessThanOrEqual(1024);
     expect(provider).not.toContain('axios');
     expect(provider).toContain('require("zcc-pulumi/dist/sdk/providers/queue.js")');
+
+    // Deleted behind Pulumi's back: refresh drops it from state, up creates it again.
+    await control('DELETE', `/objects/queues/${server[0].queue_id}`);
+    const afterDelete = await stack.refresh({ onOutput: outputCollector().onOutput });
+    expect(afterDelete.summary.resourceChanges).toMatchObject({ delete: 1 });
+    const recreate = await stack.up({ onOutput: outputCollector().onOutput });
+    expect(recreate.summary.resourceChanges).toMatchObject({ create: 1 });
+    server = await queues();
+    expect(server).toHaveLength(1);
+    expect(server[0]).toMatchObject({ name: 'Support Queue', description: 'Tier 1', max_wait_time: 240 });
+    await expectNoChanges();
 
     await stack.destroy({ onOutput: outputCollector().onOutput });
     expect(await queues()).toEqual([]);

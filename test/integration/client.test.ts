@@ -140,7 +140,7 @@ describe('transport behaviour', () => {
 
   it('rejects a bad page token and an oversized page is clamped to 300', async () => {
     const response = await fetch(`${emulator.baseUrl}/contact_center/agents?page_size=1000`, { headers: { Authorization: `Bearer ${await client.http.tokens.get()}` } });
-    expect((await response.json()).page_size).toBe(300);
+    expect(((await response.json()) as { page_size: number }).page_size).toBe(300);
     await expectApiError(client.http.request('GET', '/contact_center/agents', { category: 'medium', query: { next_page_token: 'bogus' } }), 400);
   });
 

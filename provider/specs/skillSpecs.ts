@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { SKILL_TYPES, skillCategorySchema, skillSchema } from '../client/schemas';
+import type { Props, ResourceSpec } from '../engine/spec';
+import { integer, oneOf, text } from './fields';
+
+export const skillCategorySpec: ResourceSpec = {
+  kind: 'SkillCategory',
+  description: 'A skill category: groups skills, either plain (text) or rated with a proficiency level.',
+  path: '/contact_center/skills/categories',
+  idField: 'skill_category_id',
+  listKey: 'skill_categories',
+  idOutput: 'skillCategoryId',
+  responseSchema: skillCategorySchema as unknown as z.ZodType<Props>,
+  inputSchema: z.strictObject({
+    name: text('Category name, unique in the account (1-64 characters).', { min: 1, max: 64 }),
+    description: text('Description (up to 256 characters). Defaults to empty.', { max: 256 }).optional(),
+    skillType: oneOf(SKILL_TYPES, '`text` for plain skills or `proficiency` for rated ones. Changing it replaces the category.'),
+    maxProficiencyLevel: integer('Highest proficiency level (1-5); required for and only allowed with `proficiency`.', 1, 5).optional(),
+  }),
+  apiFields: { name: 'name', description: 'description', skillType: 'skill_type', maxProficiencyLevel: 'max_proficiency_level' },
+  serverDefaults: { description: '' },
+  replaceOnChanges: ['skillType'],
+  uniqueName: true,
+  naturalKey: ['name'],
+  crossFieldCheck: (inputs) => {
+    if (inputs.skillType === 'proficiency' && inputs.maxProficiencyLevel === undefined) return [['maxProficiencyLevel', 'is required when skillType is "proficiency": give a level from 1 to 5.']];
+    if (inputs.skillType === 'text' && inputs.maxProficiencyLevel !== undefined) return [['maxProficiencyLevel', `is only allowed when skillType is "proficiency"; got ${JSON.stringify(inputs.maxProficiencyLevel)} with skillType "text".`]];
+    return [];
+  },
+  outputDescriptions: { skillCategoryId: 'The skill category id ZCC assigned.' },
+  categories: { list: 'medium', get: 'light', create: 'light', update: 'light', delete: 'light' },
+};
+
+export const skillSpec: ResourceSpec = {
+  kind: 'Skill',
+  description: 'A skill agents can hold, within a skill category; skills-based queues route on them.',
+  path: '/contact_center/skills',
+  idField: 'skill_id',
+  listKey: 'skills',
+  idOutput: 'skillId',
+  responseSchema: skillSchema as unknown as z.ZodType<Props>,
+  inputSchema: z.strictObject({
+    name: text('Skill name, unique within its category (1-64 characters). Renaming updates in place.', { min: 1, max: 64 }),
+    description: text('Description (up to 256 characters). Defaults to empty.', { max: 256 }).optional(),
+    skillCategoryId: text('Id of the skill category (e.g. `category.skillCategoryId`). Changing it replaces the skill.', { min: 1, max: 64 }),
+  }),
+  apiFields: { name: 'name', description: 'description', skillCategoryId: 'skill_category_id' },
+  serverDefaults: { description: '' },
+  replaceOnChanges: ['skillCategoryId'],
+  naturalKey: ['name', 'skillCategoryId'],
+  outputDescriptions: { skillId: 'The skill id ZCC assigned.' },
+  categories: { list: 'medium', get: 'light', create: 'light', update: 'light', delete: 'light' },
+};

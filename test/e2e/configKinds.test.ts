@@ -1,0 +1,98 @@
+import { createProject, outputCollector, type E2eProject } from './harness';
+
+jest.setTimeout(10 * 60_000);
+
+type Row = Record<string, any>;
+
+describe('SkillCategory, Skill, Flow and RoutingProfile on the real Pulumi CLI', () => {
+  let project: E2eProject;
+  beforeAll(async () => {
+    project = await createProject('program');
+  });
+  afterAll(async () => {
+    await project?.dispose();
+  });
+
+  const objects = (collection: string) => project.control('GET', `/objects/${collection}`) as Promise<Row[]>;
+  const quiet = () => ({ onOutput: outputCollector().onOutput });
+
+  async function expectNoChanges() {
+    const out = outputCollector();
+    const preview = await project.stack.preview({ onOutput: out.onOutput, diff: true });
+    const changed = Object.keys(preview.changeSummary).filter((op) => op !== 'same');
+    expect({ changed, output: changed.length ? out.text() : '' }).toEqual({ changed: [], output: '' });
+  }
+
+  function declaration(overrides: { skillName?: string; skillCategory?: string; definition?: object; flowChannel?: string; profileDescription?: string } = {}) {
+    return [
+      { kind: 'Queue', name: 'billing', args: { name: 'Billing', channels: ['voice'] } },
+      { kind: 'SkillCategory', name: 'languages', args: { name: 'Spoken', skillType: 'proficiency', maxProficiencyLevel: 3 } },
+      { kind: 'SkillCategory', name: 'products', args: { name: 'Product lines', skillType: 'text', description: 'What we sell' } },
+      { kind: 'Skill', name: 'german', args: { name: overrides.skillName ?? 'German', skillCategoryId: { $ref: `${overrides.skillCategory ?? 'languages'}.skillCategoryId` } } },
+      {
+        kind: 'Flow',
+        name: 'ivr',
+        args: { name: 'Main IVR', channel: overrides.flowChannel ?? 'voice', publish: true, definition: overrides.definition ?? { start: { type: 'menu', options: [1, 2] }, version: 1 } },
+      },
+      { kind: 'RoutingProfile', name: 'default', args: { name: 'Default profile', description: overrides.profileDescription, queueIds: [{ $ref: 'billing.queueId' }] } },
+    ];
+  }
+
+  it('creates, updates in place, replaces, detects drift and deletion, and destroys', async () => {
+    const { stack, control } = project;
+    await project.declare(declaration());
+    const up = await stack.up(quiet());
+    expect(up.summary.resourceChanges).toEqual({ create: 7 });
+    const [flow] = await objects('flows');
+    expect(flow).toMatchObject({ name: 'Main IVR', status: 'published', version: 1 });
+    const skills = await objects('skills');
+    const categories = await objects('skill_categories');
+    expect(skills).toEqual([expect.objectContaining({ name: 'German', skill_category_id: categories.find((c) => c.name === 'Spoken')!.skill_category_id })]);
+    expect((await objects('routing_profiles'))[0].queue_ids).toEqual([(await objects('queues'))[0].queue_id]);
+    await expectNoChanges();
+
+    // The same definition with other key order never shows a diff.
+    await project.declare(declaration({ definition: { version: 1, start: { options: [1, 2], type: 'menu' } } }));
+    await expectNoChanges();
+
+    // In place: rename the skill, change the definition (republished), describe the profile.
+    await project.declare(declaration({ skillName: 'Deutsch', definition: { start: { type: 'queue' }, version: 2 }, profileDescription: 'Everyone' }));
+    const update = await stack.up(quiet());
+    expect(update.summary.resourceChanges).toMatchObject({ update: 3 });
+    expect(await objects('flows')).toEqual([expect.objectContaining({ flow_id: flow.flow_id, status: 'published', version: 2 })]);
+    expect((await objects('skills'))[0]).toMatchObject({ skill_id: skills[0].skill_id, name: 'Deutsch' });
+    await expectNoChanges();
+
+    // Replacement: a skill moved to another category, a flow moved to another channel (same name: delete first).
+    await project.declare(declaration({ skillName: 'Deutsch', skillCategory: 'products', flowChannel: 'chat', definition: { start: { type: 'queue' }, version: 2 }, profileDescription: 'Everyone' }));
+    const replace = await stack.up(quiet());
+    expect(replace.summary.resourceChanges).toMatchObject({ replace: 2 });
+    const [newSkill] = await objects('skills');
+    expect(newSkill.skill_id).not.toBe(skills[0].skill_id);
+    const [newFlow] = await objects('flows');
+    expect(newFlow).toMatchObject({ channel: 'chat', status: 'published' });
+    expect(newFlow.flow_id).not.toBe(flow.flow_id);
+    await expectNoChanges();
+
+    // Behind Pulumi's back: the flow left as a draft, the skill deleted.
+    await control('PATCH', `/objects/flows/${newFlow.flow_id}`, { status: 'draft' });
+    await control('DELETE', `/objects/skills/${newSkill.skill_id}`);
+    const refresh = await stack.refresh(quiet());
+    expect(refresh.summary.resourceChanges).toMatchObject({ update: 1, delete: 1 });
+    const drift = outputCollector();
+    await expect(stack.preview({ expectNoChanges: true, diff: true, onOutput: drift.onOutput })).rejects.toThrow();
+    expect(drift.text()).toContain('publish');
+    const restore = await stack.up(quiet());
+    expect(restore.summary.resourceChanges).toMatchObject({ create: 1, update: 1 });
+    expect((await objects('flows'))[0].status).toBe('published');
+    expect(await objects('skills')).toHaveLength(1);
+    await expectNoChanges();
+
+    await stack.destroy(quiet());
+    expect(await objects('skills')).toEqual([]);
+    expect(await objects('flows')).toEqual([]);
+    expect(await objects('routing_profiles')).toEqual([]);
+    expect(await objects('queues')).toEqual([]);
+    expect((await objects('skill_categories')).map((c) => c.name)).toEqual(['Languages', 'Products']);
+  });
+});
