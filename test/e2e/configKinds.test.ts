@@ -1,27 +1,15 @@
-import { createProject, outputCollector, type E2eProject } from './harness';
+import { expectNoChanges, outputCollector, useProject } from './harness';
 
 jest.setTimeout(10 * 60_000);
 
 type Row = Record<string, any>;
 
 describe('SkillCategory, Skill, Flow and RoutingProfile on the real Pulumi CLI', () => {
-  let project: E2eProject;
-  beforeAll(async () => {
-    project = await createProject('program');
-  });
-  afterAll(async () => {
-    await project?.dispose();
-  });
+  const current = useProject('program');
 
-  const objects = (collection: string) => project.control('GET', `/objects/${collection}`) as Promise<Row[]>;
+  const objects = (collection: string) => current().control('GET', `/objects/${collection}`) as Promise<Row[]>;
   const quiet = () => ({ onOutput: outputCollector().onOutput });
 
-  async function expectNoChanges() {
-    const out = outputCollector();
-    const preview = await project.stack.preview({ onOutput: out.onOutput, diff: true });
-    const changed = Object.keys(preview.changeSummary).filter((op) => op !== 'same');
-    expect({ changed, output: changed.length ? out.text() : '' }).toEqual({ changed: [], output: '' });
-  }
 
   function declaration(overrides: { skillName?: string; skillCategory?: string; definition?: object; flowChannel?: string; profileDescription?: string } = {}) {
     return [
@@ -39,8 +27,8 @@ describe('SkillCategory, Skill, Flow and RoutingProfile on the real Pulumi CLI',
   }
 
   it('creates, updates in place, replaces, detects drift and deletion, and destroys', async () => {
-    const { stack, control } = project;
-    await project.declare(declaration());
+    const { stack, control } = current();
+    await current().declare(declaration());
     const up = await stack.up(quiet());
     expect(up.summary.resourceChanges).toEqual({ create: 7 });
     const [flow] = await objects('flows');
@@ -49,22 +37,22 @@ describe('SkillCategory, Skill, Flow and RoutingProfile on the real Pulumi CLI',
     const categories = await objects('skill_categories');
     expect(skills).toEqual([expect.objectContaining({ name: 'German', skill_category_id: categories.find((c) => c.name === 'Spoken')!.skill_category_id })]);
     expect((await objects('routing_profiles'))[0].queue_ids).toEqual([(await objects('queues'))[0].queue_id]);
-    await expectNoChanges();
+    await expectNoChanges(current().stack);
 
     // The same definition with other key order never shows a diff.
-    await project.declare(declaration({ definition: { version: 1, start: { options: [1, 2], type: 'menu' } } }));
-    await expectNoChanges();
+    await current().declare(declaration({ definition: { version: 1, start: { options: [1, 2], type: 'menu' } } }));
+    await expectNoChanges(current().stack);
 
     // In place: rename the skill, change the definition (republished), describe the profile.
-    await project.declare(declaration({ skillName: 'Deutsch', definition: { start: { type: 'queue' }, version: 2 }, profileDescription: 'Everyone' }));
+    await current().declare(declaration({ skillName: 'Deutsch', definition: { start: { type: 'queue' }, version: 2 }, profileDescription: 'Everyone' }));
     const update = await stack.up(quiet());
     expect(update.summary.resourceChanges).toMatchObject({ update: 3 });
     expect(await objects('flows')).toEqual([expect.objectContaining({ flow_id: flow.flow_id, status: 'published', version: 2 })]);
     expect((await objects('skills'))[0]).toMatchObject({ skill_id: skills[0].skill_id, name: 'Deutsch' });
-    await expectNoChanges();
+    await expectNoChanges(current().stack);
 
     // Replacement: a skill moved to another category, a flow moved to another channel (same name: delete first).
-    await project.declare(declaration({ skillName: 'Deutsch', skillCategory: 'products', flowChannel: 'chat', definition: { start: { type: 'queue' }, version: 2 }, profileDescription: 'Everyone' }));
+    await current().declare(declaration({ skillName: 'Deutsch', skillCategory: 'products', flowChannel: 'chat', definition: { start: { type: 'queue' }, version: 2 }, profileDescription: 'Everyone' }));
     const replace = await stack.up(quiet());
     expect(replace.summary.resourceChanges).toMatchObject({ replace: 2 });
     const [newSkill] = await objects('skills');
@@ -72,7 +60,7 @@ describe('SkillCategory, Skill, Flow and RoutingProfile on the real Pulumi CLI',
     const [newFlow] = await objects('flows');
     expect(newFlow).toMatchObject({ channel: 'chat', status: 'published' });
     expect(newFlow.flow_id).not.toBe(flow.flow_id);
-    await expectNoChanges();
+    await expectNoChanges(current().stack);
 
     // Behind Pulumi's back: the flow left as a draft, the skill deleted.
     await control('PATCH', `/objects/flows/${newFlow.flow_id}`, { status: 'draft' });
@@ -86,7 +74,7 @@ describe('SkillCategory, Skill, Flow and RoutingProfile on the real Pulumi CLI',
     expect(restore.summary.resourceChanges).toMatchObject({ create: 1, update: 1 });
     expect((await objects('flows'))[0].status).toBe('published');
     expect(await objects('skills')).toHaveLength(1);
-    await expectNoChanges();
+    await expectNoChanges(current().stack);
 
     await stack.destroy(quiet());
     expect(await objects('skills')).toEqual([]);

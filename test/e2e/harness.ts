@@ -75,3 +75,26 @@ export function outputCollector() {
   const lines: string[] = [];
   return { onOutput: (line: string) => lines.push(line), text: () => lines.join('') };
 }
+
+/** Registers a project for the surrounding describe block: created before its tests, disposed after. */
+export function useProject(fixture: string): () => E2eProject {
+  let project: E2eProject | undefined;
+  beforeAll(async () => {
+    project = await createProject(fixture);
+  });
+  afterAll(async () => {
+    await project?.dispose();
+  });
+  return () => {
+    if (!project) throw new Error('the e2e project failed to start; see beforeAll');
+    return project;
+  };
+}
+
+/** Every `up` is followed by this: a preview that plans nothing but "same", showing Pulumi's diff otherwise. */
+export async function expectNoChanges(stack: Stack): Promise<void> {
+  const out = outputCollector();
+  const preview = await stack.preview({ onOutput: out.onOutput, diff: true });
+  const changed = Object.keys(preview.changeSummary).filter((op) => op !== 'same');
+  expect({ changed, output: changed.length ? out.text() : '' }).toEqual({ changed: [], output: '' });
+}

@@ -1,27 +1,16 @@
-import { createProject, outputCollector, readStateFiles, type E2eProject } from './harness';
+import { expectNoChanges, outputCollector, readStateFiles, useProject } from './harness';
 
 jest.setTimeout(10 * 60_000);
 
 describe('Queue on the real Pulumi CLI against the emulator', () => {
-  let project: E2eProject;
-  beforeAll(async () => {
-    project = await createProject('program');
-  });
-  afterAll(async () => {
-    await project?.dispose();
-  });
+  const current = useProject('program');
 
-  const queues = () => project.control('GET', '/objects/queues') as Promise<Array<Record<string, any>>>;
+  const queues = () => current().control('GET', '/objects/queues') as Promise<Array<Record<string, any>>>;
 
-  async function expectNoChanges() {
-    const out = outputCollector();
-    const preview = await project.stack.preview({ onOutput: out.onOutput, diff: true });
-    expect({ summary: preview.changeSummary, output: out.text() }).toEqual({ summary: { same: 2 }, output: expect.any(String) });
-  }
 
   it('creates, previews empty, updates in place, detects drift, and destroys', async () => {
-    const { stack, control } = project;
-    await project.declare([{ kind: 'Queue', name: 'support', args: { name: 'Support Queue', channels: ['chat', 'voice'], routingMethod: 'skills_based', maxWaitTime: 120 } }]);
+    const { stack, control } = current();
+    await current().declare([{ kind: 'Queue', name: 'support', args: { name: 'Support Queue', channels: ['chat', 'voice'], routingMethod: 'skills_based', maxWaitTime: 120 } }]);
 
     const up = await stack.up({ onOutput: outputCollector().onOutput });
     expect(up.summary.resourceChanges).toEqual({ create: 2 });
@@ -30,16 +19,16 @@ describe('Queue on the real Pulumi CLI against the emulator', () => {
     // The emulator reorders channels; the program's order must not cause a diff.
     expect(server[0]).toMatchObject({ name: 'Support Queue', channels: ['voice', 'chat'], routing_method: 'skills_based', max_wait_time: 120, description: '' });
     expect(up.outputs.ids.value.support).toBe(server[0].queue_id);
-    await expectNoChanges();
+    await expectNoChanges(current().stack);
 
     // Update in place.
-    await project.declare([{ kind: 'Queue', name: 'support', args: { name: 'Support Queue', description: 'Tier 1', channels: ['voice', 'chat'], routingMethod: 'skills_based', maxWaitTime: 240 } }]);
+    await current().declare([{ kind: 'Queue', name: 'support', args: { name: 'Support Queue', description: 'Tier 1', channels: ['voice', 'chat'], routingMethod: 'skills_based', maxWaitTime: 240 } }]);
     const update = await stack.up({ onOutput: outputCollector().onOutput });
     expect(update.summary.resourceChanges).toEqual({ same: 1, update: 1 });
     server = await queues();
     expect(server).toHaveLength(1);
     expect(server[0]).toMatchObject({ description: 'Tier 1', max_wait_time: 240 });
-    await expectNoChanges();
+    await expectNoChanges(current().stack);
 
     // Behind Pulumi's back: refresh reports it, and a preview that expects no changes fails.
     await control('PATCH', `/objects/queues/${server[0].queue_id}`, { max_wait_time: 999, description: 'edited in the console' });
@@ -55,11 +44,11 @@ describe('Queue on the real Pulumi CLI against the emulator', () => {
     await stack.up({ onOutput: outputCollector().onOutput });
     server = await queues();
     expect(server[0]).toMatchObject({ description: 'Tier 1', max_wait_time: 240 });
-    await expectNoChanges();
+    await expectNoChanges(current().stack);
 
     // The serialized provider is a small stub without config or secrets.
     // (exportStack runs with --show-secrets, so grep what Pulumi persisted instead.)
-    expect(readStateFiles(project.dir)).not.toContain(project.emulator.options.clientSecret);
+    expect(readStateFiles(current().dir)).not.toContain(current().emulator.options.clientSecret);
     const deployment = (await stack.exportStack()).deployment as { resources: Array<{ type: string; outputs?: Record<string, unknown> }> };
     const queue = deployment.resources.find((r) => r.type === 'pulumi-nodejs:dynamic/zcc:Queue')!;
     const provider = String(queue.outputs!.__provider);
@@ -76,7 +65,7 @@ describe('Queue on the real Pulumi CLI against the emulator', () => {
     server = await queues();
     expect(server).toHaveLength(1);
     expect(server[0]).toMatchObject({ name: 'Support Queue', description: 'Tier 1', max_wait_time: 240 });
-    await expectNoChanges();
+    await expectNoChanges(current().stack);
 
     await stack.destroy({ onOutput: outputCollector().onOutput });
     expect(await queues()).toEqual([]);
