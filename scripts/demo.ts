@@ -35,9 +35,17 @@ async function main() {
     const queues = (await (await fetch(`${emulator.origin}/__emulator/objects/queues`)).json()) as Array<Record<string, unknown>>;
     console.log('\nQueues in the emulator:');
     for (const q of queues) console.log(`  ${q.queue_id}  ${String(q.name).padEnd(12)} channels=${JSON.stringify(q.channels)} routing=${q.routing_method} max_wait=${q.max_wait_time}s`);
+    const list = async (collection: string) => (await (await fetch(`${emulator.origin}/__emulator/objects/${collection}`)).json()) as Array<Record<string, unknown>>;
+    console.log(`Skills: ${(await list('skills')).map((s) => s.name).join(', ')}`);
+    console.log(`Flows: ${(await list('flows')).map((f) => `${f.name} (${f.status}, v${f.version})`).join(', ')}`);
+    console.log(`Routing profiles: ${(await list('routing_profiles')).map((p) => `${p.name} → ${(p.queue_ids as string[]).length} queues`).join(', ')}`);
     await stack.destroy({ onOutput: () => undefined });
     await stack.workspace.removeStack('demo');
-    console.log('\nstack destroyed; emulator left with', ((await (await fetch(`${emulator.origin}/__emulator/objects/queues`)).json()) as unknown[]).length, 'queues');
+    const counts: Record<string, number> = {};
+    for (const collection of ['queues', 'skills', 'flows', 'routing_profiles']) {
+      counts[collection] = ((await (await fetch(`${emulator.origin}/__emulator/objects/${collection}`)).json()) as unknown[]).length;
+    }
+    console.log(`\nstack destroyed; emulator left with ${JSON.stringify(counts)}`);
   } finally {
     await emulator.close();
   }

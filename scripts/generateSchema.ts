@@ -28,6 +28,26 @@ function toPulumiProperty(spec: ResourceSpec, name: string, schema: JsonSchema, 
   return { ...out, type: schema.type };
 }
 
+/** The lookups in sdk/lookups.ts, which are hand-written rather than spec-driven. */
+function lookupFunctions(): Record<string, unknown> {
+  const str = (description: string) => ({ type: 'string', description });
+  const agent = { properties: { agentId: str('The agent user id.'), displayName: str('Display name.'), email: str('Email address.'), roleName: str('Role name.') }, required: ['agentId', 'displayName', 'email'] };
+  return {
+    'zcc:index:getAgent': { description: 'One agent, by email (case-insensitive) or by id.', inputs: { properties: { email: str('Email to find.'), agentId: str('Id to find.') } }, outputs: agent },
+    'zcc:index:getAgents': { description: 'Every agent of the account (all pages).', outputs: { properties: { agents: { type: 'array', items: { type: 'object' }, description: 'The agents.' } }, required: ['agents'] } },
+    'zcc:index:getSkillCategory': {
+      description: 'A skill category by its exact name.',
+      inputs: { properties: { name: str('Name to find.') }, required: ['name'] },
+      outputs: { properties: { skillCategoryId: str('Id.'), name: str('Name.'), description: str('Description.'), skillType: str('text or proficiency.'), maxProficiencyLevel: { type: 'integer', description: 'Highest level.' } }, required: ['skillCategoryId', 'name', 'skillType'] },
+    },
+    'zcc:index:getQueue': {
+      description: 'A queue by its exact name; fails when several queues share it.',
+      inputs: { properties: { name: str('Name to find.') }, required: ['name'] },
+      outputs: { properties: { queueId: str('Id.'), name: str('Name.'), description: str('Description.'), channels: { type: 'array', items: { type: 'string' }, description: 'Channels.' }, routingMethod: str('Routing method.'), maxWaitTime: { type: 'integer', description: 'Seconds.' } }, required: ['queueId', 'name', 'channels'] },
+    },
+  };
+}
+
 export function buildSchema(): Record<string, unknown> {
   const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as { version: string };
   const resources: Record<string, unknown> = {};
@@ -66,7 +86,7 @@ export function buildSchema(): Record<string, unknown> {
     },
     types,
     resources,
-    functions: {},
+    functions: lookupFunctions(),
   };
 }
 

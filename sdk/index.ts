@@ -3,3 +3,4 @@ export { SkillCategory, type SkillCategoryArgs, Skill, type SkillArgs } from './
 export { Flow, type FlowArgs } from './flow';
 export { RoutingProfile, type RoutingProfileArgs } from './routingProfile';
 export { kindProvider } from './providers/kindProvider';
+export { getAgent, getAgents, getSkillCategory, getQueue, type AgentInfo, type SkillCategoryInfo, type QueueInfo } from './lookups';
