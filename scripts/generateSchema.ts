@@ -56,6 +56,10 @@ export function buildSchema(): Record<string, unknown> {
     const json = z.toJSONSchema(spec.inputSchema, { io: 'input', unrepresentable: 'any' }) as { properties: Record<string, JsonSchema>; required?: string[] };
     const inputProperties: Record<string, PulumiProperty> = {};
     for (const [name, property] of Object.entries(json.properties)) inputProperties[name] = toPulumiProperty(spec, name, property, types);
+    inputProperties.adoptId = {
+      type: 'string',
+      description: 'Id of an existing object to take over instead of creating one; the first up changes only what differs.',
+    };
     const properties: Record<string, PulumiProperty> = { ...inputProperties };
     for (const [name, description] of Object.entries(spec.outputDescriptions ?? {})) properties[name] = { type: 'string', description };
     resources[`zcc:index:${spec.kind}`] = {

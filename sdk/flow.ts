@@ -1,9 +1,10 @@
 import * as pulumi from '@pulumi/pulumi';
+import type { AdoptableArgs } from './adoptable';
 import type { QueueChannel } from './queue';
 import flowProvider = require('./providers/flow');
 
 /** Inputs of a {@link Flow}. */
-export interface FlowArgs {
+export interface FlowArgs extends AdoptableArgs {
   /** Flow name, unique in the account (1-128 characters). */
   name: pulumi.Input<string>;
   /** Description (up to 256 characters). Defaults to empty. */

@@ -1,4 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
+import type { AdoptableArgs } from './adoptable';
 import queueProvider = require('./providers/queue');
 
 /** A channel a queue serves. */
@@ -7,7 +8,7 @@ export type QueueChannel = 'voice' | 'video' | 'chat' | 'sms' | 'email';
 export type RoutingMethod = 'round_robin' | 'skills_based' | 'longest_idle' | 'priority';
 
 /** Inputs of a {@link Queue}. */
-export interface QueueArgs {
+export interface QueueArgs extends AdoptableArgs {
   /** Queue name shown to agents and supervisors; unique in the account (1-150 characters). Renaming updates in place. */
   name: pulumi.Input<string>;
   /** Free-text description (up to 256 characters). Defaults to empty. */

@@ -1,8 +1,9 @@
 import * as pulumi from '@pulumi/pulumi';
+import type { AdoptableArgs } from './adoptable';
 import routingProfileProvider = require('./providers/routingProfile');
 
 /** Inputs of a {@link RoutingProfile}. */
-export interface RoutingProfileArgs {
+export interface RoutingProfileArgs extends AdoptableArgs {
   /** Profile name, unique in the account (1-128 characters). */
   name: pulumi.Input<string>;
   /** Description (up to 256 characters). Defaults to empty. */

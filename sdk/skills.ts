@@ -1,9 +1,10 @@
 import * as pulumi from '@pulumi/pulumi';
+import type { AdoptableArgs } from './adoptable';
 import skillCategoryProvider = require('./providers/skillCategory');
 import skillProvider = require('./providers/skill');
 
 /** Inputs of a {@link SkillCategory}. */
-export interface SkillCategoryArgs {
+export interface SkillCategoryArgs extends AdoptableArgs {
   /** Category name, unique in the account (1-64 characters). */
   name: pulumi.Input<string>;
   /** Description (up to 256 characters). Defaults to empty. */
@@ -33,7 +34,7 @@ export class SkillCategory extends pulumi.dynamic.Resource {
 }
 
 /** Inputs of a {@link Skill}. */
-export interface SkillArgs {
+export interface SkillArgs extends AdoptableArgs {
   /** Skill name, unique within its category (1-64 characters). Renaming updates in place. */
   name: pulumi.Input<string>;
   /** Description (up to 256 characters). Defaults to empty. */

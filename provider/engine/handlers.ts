@@ -5,6 +5,7 @@ import { configureFromStack, getClient, knownSecrets } from '../runtime';
 import { UNKNOWN, containsUnknown, preferOrder, sameValue } from './normalize';
 import { specFor } from './registry';
 import type { Props, ResourceSpec } from './spec';
+import { isNotFound, restStore, type ObjectStore } from './store';
 
 /**
  * The generic engine behind every resource kind. The serialized provider stub in each resource's state calls
@@ -12,6 +13,8 @@ import type { Props, ResourceSpec } from './spec';
  */
 
 const PROVIDER_KEY = '__provider';
+/** Input every kind accepts: take over an existing object instead of creating one. */
+export const ADOPT_ID = 'adoptId';
 
 function userInputs(spec: ResourceSpec, props: Props): Props {
   const out: Props = {};
@@ -53,15 +56,39 @@ function toOutputs(spec: ResourceSpec, server: Props, declared: Props | undefine
   return { id, inputs, outs };
 }
 
-function objectPath(spec: ResourceSpec, id: string) {
-  return `${spec.path}/${encodeURIComponent(id)}`;
+const stores = new Map<ResourceSpec, ObjectStore>();
+function storeOf(spec: ResourceSpec): ObjectStore {
+  let store = stores.get(spec);
+  if (!store) {
+    store = spec.store ?? restStore(spec);
+    stores.set(spec, store);
+  }
+  return store;
 }
 
-async function fetchObject(client: ZccClient, spec: ResourceSpec, id: string): Promise<Props | undefined> {
+/** The API-shaped declaration of a state's inputs, for stores whose behaviour depends on what was declared. */
+function declaredBody(spec: ResourceSpec, props: Props): Props {
+  return toBody(spec, withDefaults(spec, userInputs(spec, props)));
+}
+
+// Whether a server accepts updates of a kind whose update endpoint is not in the API document, per base URL.
+const updateSupport = new Map<string, boolean>();
+
+/** A PATCH with an empty body changes nothing where updates exist and answers 405 where they do not. */
+async function supportsUpdate(client: ZccClient, spec: ResourceSpec, id: string): Promise<boolean> {
+  const key = `${client.config.baseUrl}|${spec.kind}`;
+  const known = updateSupport.get(key);
+  if (known !== undefined) return known;
   try {
-    return await client.http.request('GET', objectPath(spec, id), { category: spec.categories.get, schema: spec.responseSchema });
+    await storeOf(spec).update(client, id, {}, {}, {});
+    updateSupport.set(key, true);
+    return true;
   } catch (error) {
-    if (error instanceof ZccApiError && error.isNotFound) return undefined;
+    if (error instanceof ZccApiError && error.status === 405) {
+      updateSupport.set(key, false);
+      return false;
+    }
+    if (isNotFound(error)) return true;
     throw error;
   }
 }
@@ -90,12 +117,16 @@ export async function check(kind: string, _olds: Props, news: Props): Promise<dy
   const spec = specFor(kind);
   const failures: dynamic.CheckFailure[] = [];
   const shape = spec.inputSchema.shape;
-  const allowed = Object.keys(shape);
+  const allowed = [...Object.keys(shape), ADOPT_ID];
   for (const key of Object.keys(news)) {
     if (key.startsWith('__')) continue;
     if (!allowed.includes(key)) failures.push({ property: key, reason: `${kind} has no property "${key}". Allowed properties: ${allowed.join(', ')}.` });
   }
-  for (const key of allowed) {
+  const adoptId = news[ADOPT_ID];
+  if (adoptId !== undefined && !containsUnknown(adoptId) && (typeof adoptId !== 'string' || adoptId.trim() === '')) {
+    failures.push({ property: ADOPT_ID, reason: `${kind}.${ADOPT_ID} is invalid: got ${JSON.stringify(adoptId)}; expected the id of an existing ${kind} to take over.` });
+  }
+  for (const key of Object.keys(shape)) {
     const value = news[key];
     // Unknown during preview: validated on the real run.
     if (containsUnknown(value)) continue;
@@ -113,22 +144,27 @@ export async function check(kind: string, _olds: Props, news: Props): Promise<dy
   return { inputs: { ...news, ...withDefaults(spec, userInputs(spec, news)) } };
 }
 
-export async function diff(kind: string, _id: string, olds: Props, news: Props): Promise<dynamic.DiffResult> {
-  const spec = specFor(kind);
-  const previous = withDefaults(spec, userInputs(spec, olds));
-  const next = withDefaults(spec, userInputs(spec, news));
-  const changed: string[] = [];
-  for (const key of Object.keys(spec.inputSchema.shape)) {
-    if (containsUnknown(next[key]) || !sameValue(previous[key], next[key], spec.setFields?.includes(key))) changed.push(key);
-  }
-  const replaces = changed.filter((key) => spec.replaceOnChanges?.includes(key) || spec.createOnlyFields?.includes(key));
-  const keepsName = !changed.includes('name') && next.name !== UNKNOWN;
-  return {
-    changes: changed.length > 0,
-    replaces,
-    stables: [spec.idOutput],
-    deleteBeforeReplace: replaces.length > 0 && !!spec.uniqueName && keepsName,
-  };
+export async function diff(kind: string, id: string, olds: Props, news: Props): Promise<dynamic.DiffResult> {
+  return guarded(async () => {
+    const spec = specFor(kind);
+    const previous = withDefaults(spec, userInputs(spec, olds));
+    const next = withDefaults(spec, userInputs(spec, news));
+    const changed = Object.keys(spec.inputSchema.shape).filter(
+      (key) => containsUnknown(next[key]) || !sameValue(previous[key], next[key], spec.setFields?.includes(key)),
+    );
+    let replaces = changed.filter((key) => spec.replaceOnChanges?.includes(key) || spec.createOnlyFields?.includes(key));
+    if (spec.updateMayBeUnsupported && changed.length > replaces.length && !(await supportsUpdate(getClient(), spec, id))) {
+      // The server cannot change this kind in place, so every change means a new object.
+      replaces = changed;
+    }
+    const keepsName = !changed.includes('name') && next.name !== UNKNOWN;
+    return {
+      changes: changed.length > 0,
+      replaces,
+      stables: [spec.idOutput],
+      deleteBeforeReplace: replaces.length > 0 && !!spec.uniqueName && keepsName,
+    };
+  });
 }
 
 export async function create(kind: string, inputs: Props): Promise<dynamic.CreateResult> {
@@ -136,11 +172,22 @@ export async function create(kind: string, inputs: Props): Promise<dynamic.Creat
     const spec = specFor(kind);
     const client = getClient();
     const declared = userInputs(spec, inputs);
-    const server = await createOnce(client, spec, declared);
+    const adoptId = inputs[ADOPT_ID];
+    let server: Props;
+    let previous: Props | undefined;
+    if (typeof adoptId === 'string') {
+      const existing = await storeOf(spec).get(client, adoptId);
+      if (!existing) throw new Error(`${kind} cannot adopt ${adoptId}: ZCC has no ${kind} with that id. Remove adoptId to create a new one, or correct it.`);
+      previous = toOutputs(spec, existing, declared).inputs;
+      server = await adoptMatch(client, spec, existing, declared);
+    } else {
+      server = await createOnce(client, spec, declared);
+    }
     const { id, outs } = toOutputs(spec, server, declared);
+    if (typeof adoptId === 'string') outs[ADOPT_ID] = adoptId;
     if (!spec.afterWrite) return { id, outs };
     try {
-      const extra = await spec.afterWrite(client, id, declared, undefined);
+      const extra = await spec.afterWrite(client, id, declared, previous);
       return { id, outs: { ...outs, ...(extra ?? {}) } };
     } catch (error) {
       // The object exists: record it in state (with the provider) so the next run can finish or delete it.
@@ -151,10 +198,10 @@ export async function create(kind: string, inputs: Props): Promise<dynamic.Creat
 
 /** POST, and after an ambiguous failure look the object up by its natural key before trying again. */
 async function createOnce(client: ZccClient, spec: ResourceSpec, declared: Props): Promise<Props> {
-  const body = toBody(spec, declared);
+  const body = toBody(spec, withDefaults(spec, declared));
   for (let attempt = 1; ; attempt++) {
     try {
-      return await client.http.request('POST', spec.path, { category: spec.categories.create, schema: spec.responseSchema, body, idempotent: false });
+      return await storeOf(spec).create(client, body);
     } catch (error) {
       if (!(error instanceof ZccApiError) || !error.details.ambiguous || !spec.naturalKey || attempt >= 4) throw error;
       const matches = await findByNaturalKey(client, spec, declared);
@@ -172,7 +219,7 @@ function describeKey(spec: ResourceSpec, declared: Props): string {
 }
 
 async function findByNaturalKey(client: ZccClient, spec: ResourceSpec, declared: Props): Promise<Props[]> {
-  const items = await client.listAll(spec.path, spec.listKey, spec.responseSchema, spec.categories.list);
+  const items = await storeOf(spec).list(client);
   return items.filter((item) => (spec.naturalKey ?? []).every((key) => sameValue(item[spec.apiFields[key]], declared[key])));
 }
 
@@ -183,19 +230,20 @@ async function adoptMatch(client: ZccClient, spec: ResourceSpec, server: Props, 
   const wanted = withDefaults(spec, declared);
   const differing = Object.keys(spec.apiFields).filter((key) => wanted[key] !== undefined && !sameValue(current[key], wanted[key], spec.setFields?.includes(key)));
   if (differing.length === 0) return server;
-  await client.http.request('PATCH', objectPath(spec, id), { category: spec.categories.update, body: toBody(spec, wanted, differing), objectKey: objectPath(spec, id) });
-  return (await fetchObject(client, spec, id)) ?? server;
+  await storeOf(spec).update(client, id, toBody(spec, wanted, differing), toBody(spec, wanted), toBody(spec, current));
+  return (await storeOf(spec).get(client, id, toBody(spec, wanted))) ?? server;
 }
 
 export async function read(kind: string, id: string, props: Props = {}): Promise<dynamic.ReadResult> {
   return guarded(async () => {
     const spec = specFor(kind);
-    const server = await fetchObject(getClient(), spec, id);
+    const server = await storeOf(spec).get(getClient(), id, declaredBody(spec, props));
     // No id tells the engine the object was deleted out of band.
     if (!server) return {};
     const declared = userInputs(spec, props);
     const { inputs, outs } = toOutputs(spec, server, declared);
     const extra = Object.fromEntries(Object.entries(props).filter(([key]) => !(key in outs) && !(key in spec.inputSchema.shape) && !key.startsWith('__')));
+    if (props[ADOPT_ID] !== undefined) inputs[ADOPT_ID] = props[ADOPT_ID];
     return { id, props: { ...extra, ...outs }, inputs };
   });
 }
@@ -209,7 +257,7 @@ export async function update(kind: string, id: string, olds: Props, news: Props)
     const fixed = [...(spec.replaceOnChanges ?? []), ...(spec.createOnlyFields ?? [])];
     const changed = Object.keys(spec.apiFields).filter((key) => !fixed.includes(key) && !sameValue(previous[key], declared[key], spec.setFields?.includes(key)));
     if (changed.length > 0) {
-      await client.http.request('PATCH', objectPath(spec, id), { category: spec.categories.update, body: toBody(spec, declared, changed), objectKey: objectPath(spec, id) });
+      await storeOf(spec).update(client, id, toBody(spec, declared, changed), toBody(spec, declared), toBody(spec, previous));
     }
     // The PATCH answers 204: echo the declared inputs over the previous outputs rather than paying for a GET.
     const outs: Props = { ...olds, ...userInputs(spec, news), [spec.idOutput]: id };
@@ -220,15 +268,16 @@ export async function update(kind: string, id: string, olds: Props, news: Props)
   });
 }
 
-export async function remove(kind: string, id: string, _props: Props): Promise<void> {
+export async function remove(kind: string, id: string, props: Props): Promise<void> {
   return guarded(async () => {
     const spec = specFor(kind);
     try {
-      await getClient().http.request('DELETE', objectPath(spec, id), { category: spec.categories.delete, objectKey: objectPath(spec, id) });
+      await storeOf(spec).remove(getClient(), id, declaredBody(spec, props));
     } catch (error) {
-      // Already gone (deleted out of band) is what delete wanted.
-      if (error instanceof ZccApiError && error.isNotFound) return;
-      throw error;
+      if (!(spec.deleteMayBeUnsupported && error instanceof ZccApiError && error.status === 405)) throw error;
+      // Never a silent success: the object stays in ZCC, and the user is told which one.
+      const name = typeof props.name === 'string' ? `"${props.name}" ` : '';
+      console.warn(`warning: ZCC does not allow deleting ${kind} objects (HTTP 405). ${kind} ${name}(${id}) is left behind in ZCC and removed from the Pulumi state; delete it in the ZCC admin console if it is no longer wanted.`);
     }
   });
 }

@@ -3,8 +3,9 @@ import { queueSpec } from '../specs/queueSpec';
 import { skillCategorySpec, skillSpec } from '../specs/skillSpecs';
 import { flowSpec } from '../specs/flowSpec';
 import { routingProfileSpec } from '../specs/routingProfileSpec';
+import { queueAgentSpec, queueMembersSpec } from '../specs/membershipSpecs';
 
-const specs = new Map<string, ResourceSpec>([queueSpec, skillCategorySpec, skillSpec, flowSpec, routingProfileSpec].map((spec) => [spec.kind, spec]));
+const specs = new Map<string, ResourceSpec>([queueSpec, skillCategorySpec, skillSpec, flowSpec, routingProfileSpec, queueMembersSpec, queueAgentSpec].map((spec) => [spec.kind, spec]));
 
 export function specFor(kind: string): ResourceSpec {
   const spec = specs.get(kind);

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { RateCategory } from '../client/config';
 import type { ZccClient } from '../client/client';
+import type { ObjectStore } from './store';
 
 export type Props = Record<string, unknown>;
 
@@ -50,6 +51,12 @@ export interface ResourceSpec {
   crossFieldCheck?: (inputs: Props) => Array<[string, string]>;
   /** Inputs that are not API fields but follow from the API object (e.g. `publish` from a flow's status). */
   derivedInputs?: (server: Props, declared: Props | undefined) => Props;
+  /** The update endpoint is not in the API document: probe it, and replace instead when the server answers 405. */
+  updateMayBeUnsupported?: boolean;
+  /** The delete endpoint is not in the API document: on 405, warn naming the object left behind. */
+  deleteMayBeUnsupported?: boolean;
+  /** How objects are stored, when not a plain REST collection at `path`. */
+  store?: ObjectStore;
   /** Follow-up work after the object exists (publish, members). A failure here is a partial create. */
   afterWrite?: (client: ZccClient, id: string, inputs: Props, previous: Props | undefined) => Promise<Props | void>;
 }

@@ -25,6 +25,8 @@ export const routingProfileSpec: ResourceSpec = {
   serverDefaults: { description: '', queueIds: [] },
   setFields: ['queueIds'],
   uniqueName: true,
+  updateMayBeUnsupported: true,
+  deleteMayBeUnsupported: true,
   naturalKey: ['name'],
   outputDescriptions: { routingProfileId: 'The routing profile id ZCC assigned.' },
   categories: { list: 'medium', get: 'light', create: 'light', update: 'light', delete: 'light' },

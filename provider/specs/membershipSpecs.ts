@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import type { ZccClient } from '../client/client';
+import { ZccApiError } from '../client/errors';
+import type { Props, ResourceSpec } from '../engine/spec';
+import { unlessNotFound, type ObjectStore } from '../engine/store';
+import { oneOf, text } from './fields';
+
+/** Zoom takes at most this many agents per assign call. */
+const ADD_BATCH = 20;
+const MEMBERSHIP_MODES = ['exclusive', 'additive'] as const;
+
+async function currentMembers(client: ZccClient, queueId: string): Promise<string[] | undefined> {
+  return unlessNotFound(async () => (await client.listQueueAgents(queueId)).map((agent) => agent.user_id));
+}
+
+const isAlreadyAssigned = (error: unknown) => error instanceof ZccApiError && error.status === 409;
+
+/** Adds in batches; an agent that is already a member (a console edit, a lost answer) is not an error. */
+async function addMembers(client: ZccClient, queueId: string, agentIds: string[]): Promise<void> {
+  for (let start = 0; start < agentIds.length; start += ADD_BATCH) {
+    const batch = agentIds.slice(start, start + ADD_BATCH);
+    try {
+      await client.addQueueAgents(queueId, batch);
+    } catch (error) {
+      if (!isAlreadyAssigned(error)) throw error;
+      const present = new Set((await currentMembers(client, queueId)) ?? []);
+      const missing = batch.filter((id) => !present.has(id));
+      if (missing.length > 0) await client.addQueueAgents(queueId, missing);
+    }
+  }
+}
+
+/** Removes one by one (the API has no bulk removal); an agent already gone is not an error. */
+async function removeMembers(client: ZccClient, queueId: string, agentIds: string[]): Promise<void> {
+  for (const agentId of agentIds) await unlessNotFound(() => client.removeQueueAgent(queueId, agentId));
+}
+
+/**
+ * Brings a queue's members to `desired`. Exclusive mode removes every other agent; additive mode removes only
+ * agents this resource declared before (`previouslyDeclared`) and no longer declares.
+ */
+async function reconcile(client: ZccClient, queueId: string, desired: string[], mode: string, previouslyDeclared: string[]): Promise<void> {
+  const current = await currentMembers(client, queueId);
+  if (current === undefined) throw new ZccApiError(`Queue ${queueId} does not exist, so its members cannot be set.`, { method: 'GET', path: `/contact_center/queues/${queueId}/agents`, status: 404 });
+  await addMembers(client, queueId, desired.filter((id) => !current.includes(id)));
+  const candidates = mode === 'exclusive' ? current : previouslyDeclared;
+  await removeMembers(client, queueId, candidates.filter((id) => !desired.includes(id) && current.includes(id)));
+}
+
+const asIds = (value: unknown) => (Array.isArray(value) ? (value as string[]) : []);
+
+const queueMembersStore: ObjectStore = {
+  list: async () => [],
+  create: async (client, body) => {
+    const queueId = String(body.queue_id);
+    await reconcile(client, queueId, asIds(body.agent_ids), String(body.mode), []);
+    return { queue_id: queueId, agent_ids: asIds(body.agent_ids), mode: body.mode };
+  },
+  get: async (client, queueId, previous) => {
+    const current = await currentMembers(client, queueId);
+    if (current === undefined) return undefined;
+    const mode = previous?.mode ?? 'exclusive';
+    // Additive mode answers for its own agents only; exclusive mode owns the whole set.
+    const agentIds = mode === 'exclusive' ? current : asIds(previous?.agent_ids).filter((id) => current.includes(id));
+    return { queue_id: queueId, agent_ids: agentIds, mode };
+  },
+  update: async (client, queueId, _changed, full, previous) => {
+    await reconcile(client, queueId, asIds(full.agent_ids), String(full.mode), asIds(previous.agent_ids));
+  },
+  remove: async (client, queueId, previous) => {
+    const current = await currentMembers(client, queueId);
+    // The queue is gone, and its members with it: nothing to do, and never a reason to fail.
+    if (current === undefined) return;
+    await removeMembers(client, queueId, asIds(previous.agent_ids).filter((id) => current.includes(id)));
+  },
+};
+
+const idList = z
+  .array(text('An agent user id (see getAgent/getAgents).', { min: 1, max: 64 }), { error: 'expected a list of agent ids' })
+  .max(1000, { error: 'must list at most 1000 agents' })
+  .refine((ids) => new Set(ids).size === ids.length, { error: 'must not list the same agent twice' });
+
+export const queueMembersSpec: ResourceSpec = {
+  kind: 'QueueMembers',
+  description:
+    'The member set of one queue. `exclusive` (default) makes the queue hold exactly these agents, removing others (a preview with --refresh names each agent it will remove); `additive` adds these agents and only ever removes agents it added.',
+  path: '/contact_center/queues/{queueId}/agents',
+  idField: 'queue_id',
+  listKey: 'agents',
+  idOutput: 'queueId',
+  responseSchema: z.object({}).loose() as unknown as z.ZodType<Props>,
+  inputSchema: z.strictObject({
+    queueId: text('Id of the queue (e.g. `queue.queueId`). Changing it replaces the resource.', { min: 1, max: 64 }),
+    agentIds: idList.describe('Agent user ids that must be members; order does not matter.'),
+    mode: oneOf(MEMBERSHIP_MODES, '`exclusive` removes agents not listed; `additive` never removes what it did not add. Defaults to exclusive.').optional(),
+  }),
+  apiFields: { queueId: 'queue_id', agentIds: 'agent_ids', mode: 'mode' },
+  serverDefaults: { mode: 'exclusive' },
+  setFields: ['agentIds'],
+  replaceOnChanges: ['queueId'],
+  outputDescriptions: {},
+  categories: { list: 'medium', get: 'medium', create: 'medium', update: 'medium', delete: 'medium' },
+  store: queueMembersStore,
+};
+
+const membershipId = (queueId: string, agentId: string) => `${queueId}/${agentId}`;
+
+const queueAgentStore: ObjectStore = {
+  list: async () => [],
+  create: async (client, body) => {
+    const queueId = String(body.queue_id);
+    const agentId = String(body.user_id);
+    await addMembers(client, queueId, [agentId]);
+    return { membership_id: membershipId(queueId, agentId), queue_id: queueId, user_id: agentId };
+  },
+  get: async (client, id) => {
+    const separator = id.lastIndexOf('/');
+    const queueId = id.slice(0, separator);
+    const agentId = id.slice(separator + 1);
+    const current = await currentMembers(client, queueId);
+    return current?.includes(agentId) ? { membership_id: id, queue_id: queueId, user_id: agentId } : undefined;
+  },
+  // Both inputs force replacement, so there is never anything to update.
+  update: async () => undefined,
+  remove: async (client, id) => {
+    const separator = id.lastIndexOf('/');
+    await unlessNotFound(() => client.removeQueueAgent(id.slice(0, separator), id.slice(separator + 1)));
+  },
+};
+
+export const queueAgentSpec: ResourceSpec = {
+  kind: 'QueueAgent',
+  description: 'One agent in one queue. Do not combine with an exclusive QueueMembers on the same queue.',
+  path: '/contact_center/queues/{queueId}/agents',
+  idField: 'membership_id',
+  listKey: 'agents',
+  idOutput: 'membershipId',
+  responseSchema: z.object({}).loose() as unknown as z.ZodType<Props>,
+  inputSchema: z.strictObject({
+    queueId: text('Id of the queue. Changing it replaces the membership.', { min: 1, max: 64 }),
+    agentId: text('Agent user id. Changing it replaces the membership.', { min: 1, max: 64 }),
+  }),
+  apiFields: { queueId: 'queue_id', agentId: 'user_id' },
+  replaceOnChanges: ['queueId', 'agentId'],
+  outputDescriptions: { membershipId: '`<queueId>/<agentId>`.' },
+  categories: { list: 'medium', get: 'medium', create: 'medium', update: 'medium', delete: 'medium' },
+  store: queueAgentStore,
+};

@@ -1,0 +1,12 @@
+import type * as pulumi from '@pulumi/pulumi';
+
+/** Inputs every resource accepts, to take over an object that already exists in ZCC. */
+export interface AdoptableArgs {
+  /**
+   * Id of an existing object to take over instead of creating one: the first `up` reads it and changes only what
+   * differs from the declaration (nothing, when it already matches). Pulumi's `import` cannot serve dynamic
+   * resources, so this is how existing configuration comes under management. Combine with the
+   * `retainOnDelete` resource option to leave the object in ZCC when the resource is destroyed.
+   */
+  adoptId?: pulumi.Input<string>;
+}
