@@ -1,0 +1,82 @@
+import { ZccClient } from '../../provider/client/client';
+import { expectNoChanges, outputCollector, useProject } from './harness';
+
+jest.setTimeout(10 * 60_000);
+
+describe('adopting existing objects, retainOnDelete, and servers without routing-profile writes', () => {
+  const current = useProject('program');
+  const quiet = () => ({ onOutput: outputCollector().onOutput });
+  const requests = () => current().control('GET', '/requests') as Promise<{ writes: number; byRoute: Record<string, number> }>;
+  const client = () => new ZccClient({ ...current().emulator.options, baseUrl: current().emulator.baseUrl, plan: 'business' });
+
+  it('takes over matching objects with zero writes, and destroy deletes only what is not retained', async () => {
+    const { stack, control } = current();
+    const zcc = client();
+    const queue = await zcc.createQueue({ name: 'Existing support', channels: ['voice', 'chat'], routing_method: 'priority', max_wait_time: 200 });
+    const category = await zcc.createSkillCategory({ name: 'Existing tiers', skill_type: 'text' });
+    const flow = await zcc.createFlow({ name: 'Existing IVR', channel: 'voice', definition: { start: { type: 'menu' } } });
+    await zcc.publishFlow(flow.flow_id);
+    await zcc.addQueueAgents(queue.queue_id, ['agent_001', 'agent_002']);
+
+    await current().declare([
+      { kind: 'Queue', name: 'support', args: { adoptId: queue.queue_id, name: 'Existing support', channels: ['chat', 'voice'], routingMethod: 'priority', maxWaitTime: 200 }, options: { retainOnDelete: true } },
+      { kind: 'SkillCategory', name: 'tiers', args: { adoptId: category.skill_category_id, name: 'Existing tiers', skillType: 'text' } },
+      { kind: 'Flow', name: 'ivr', args: { adoptId: flow.flow_id, name: 'Existing IVR', channel: 'voice', definition: { start: { type: 'menu' } }, publish: true }, options: { retainOnDelete: true } },
+      { kind: 'QueueMembers', name: 'members', args: { adoptId: queue.queue_id, queueId: queue.queue_id, agentIds: ['agent_002', 'agent_001'] }, options: { retainOnDelete: true } },
+    ]);
+    await control('DELETE', '/requests');
+    const up = await stack.up(quiet());
+    expect(up.summary.resourceChanges).toEqual({ create: 5 });
+    const log = await requests();
+    expect({ writes: log.writes, byRoute: log.byRoute }).toEqual({ writes: 0, byRoute: expect.any(Object) });
+    expect(up.outputs.ids.value).toMatchObject({ support: queue.queue_id, tiers: category.skill_category_id, ivr: flow.flow_id });
+    await expectNoChanges(stack);
+
+    // A declared change to an adopted object is one PATCH, in place.
+    await current().declare([
+      { kind: 'Queue', name: 'support', args: { adoptId: queue.queue_id, name: 'Existing support', channels: ['chat', 'voice'], routingMethod: 'priority', maxWaitTime: 250 }, options: { retainOnDelete: true } },
+      { kind: 'SkillCategory', name: 'tiers', args: { adoptId: category.skill_category_id, name: 'Existing tiers', skillType: 'text' } },
+      { kind: 'Flow', name: 'ivr', args: { adoptId: flow.flow_id, name: 'Existing IVR', channel: 'voice', definition: { start: { type: 'menu' } }, publish: true }, options: { retainOnDelete: true } },
+      { kind: 'QueueMembers', name: 'members', args: { adoptId: queue.queue_id, queueId: queue.queue_id, agentIds: ['agent_002', 'agent_001'] }, options: { retainOnDelete: true } },
+    ]);
+    await control('DELETE', '/requests');
+    expect((await stack.up(quiet())).summary.resourceChanges).toMatchObject({ update: 1 });
+    expect((await requests()).byRoute).toMatchObject({ 'PATCH /v2/contact_center/queues/:queueId': 1 });
+    expect((await requests()).writes).toBe(1);
+    await expectNoChanges(stack);
+
+    await stack.destroy(quiet());
+    expect(await control('GET', '/objects/queues')).toEqual([expect.objectContaining({ queue_id: queue.queue_id, max_wait_time: 250 })]);
+    expect(await control('GET', '/objects/flows')).toHaveLength(1);
+    expect((await control('GET', '/objects/queue_agents'))[queue.queue_id]).toEqual(['agent_001', 'agent_002']);
+    expect((await control('GET', '/objects/skill_categories')).map((c: { name: string }) => c.name)).toEqual(['Languages', 'Products']);
+  });
+
+  it('fails clearly when the object to adopt does not exist', async () => {
+    await current().declare([{ kind: 'Queue', name: 'ghost', args: { adoptId: 'no-such-queue', name: 'Ghost', channels: ['voice'] } }]);
+    const out = outputCollector();
+    await expect(current().stack.up({ onOutput: out.onOutput })).rejects.toThrow();
+    expect(out.text()).toContain('Queue cannot adopt no-such-queue: ZCC has no Queue with that id');
+    await current().declare([]);
+    await current().stack.up(quiet());
+  });
+
+  it('replaces routing profiles and warns about the one left behind when the server answers 405', async () => {
+    const { stack, control } = current();
+    await control('PUT', '/settings', { behaviour: { routingProfileWrites: false } });
+    const declare = (description: string) =>
+      current().declare([{ kind: 'RoutingProfile', name: 'frontline', args: { name: `Frontline ${description}`, description } }]);
+    await declare('first');
+    await stack.up(quiet());
+    await expectNoChanges(stack);
+    await declare('second');
+    const preview = await stack.preview(quiet());
+    expect(preview.changeSummary).toMatchObject({ replace: 1 });
+    const out = outputCollector();
+    await stack.up({ onOutput: out.onOutput });
+    expect(out.text()).toMatch(/ZCC does not allow deleting RoutingProfile objects \(HTTP 405\)\. RoutingProfile "Frontline first" \(\w+\) is left behind/);
+    await expectNoChanges(stack);
+    const profiles = (await control('GET', '/objects/routing_profiles')) as Array<{ name: string }>;
+    expect(profiles.map((p) => p.name)).toEqual(['Frontline first', 'Frontline second']);
+  });
+});
