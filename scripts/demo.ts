@@ -39,10 +39,13 @@ async function main() {
     console.log(`Skills: ${(await list('skills')).map((s) => s.name).join(', ')}`);
     console.log(`Flows: ${(await list('flows')).map((f) => `${f.name} (${f.status}, v${f.version})`).join(', ')}`);
     console.log(`Routing profiles: ${(await list('routing_profiles')).map((p) => `${p.name} → ${(p.queue_ids as string[]).length} queues`).join(', ')}`);
+    const members = (await (await fetch(`${emulator.origin}/__emulator/objects/queue_agents`)).json()) as Record<string, string[]>;
+    const names = Object.fromEntries(queues.map((q) => [q.queue_id, q.name]));
+    console.log(`Memberships (${Object.values(members).flat().length}): ${Object.entries(members).map(([id, agents]) => `${names[id]} ${agents.length}`).join(', ')}`);
     await stack.destroy({ onOutput: () => undefined });
     await stack.workspace.removeStack('demo');
     const counts: Record<string, number> = {};
-    for (const collection of ['queues', 'skills', 'flows', 'routing_profiles']) {
+    for (const collection of ['queues', 'skill_categories', 'skills', 'flows', 'routing_profiles']) {
       counts[collection] = ((await (await fetch(`${emulator.origin}/__emulator/objects/${collection}`)).json()) as unknown[]).length;
     }
     console.log(`\nstack destroyed; emulator left with ${JSON.stringify(counts)}`);

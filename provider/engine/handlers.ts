@@ -152,7 +152,10 @@ export async function diff(kind: string, id: string, olds: Props, news: Props): 
     const changed = Object.keys(spec.inputSchema.shape).filter(
       (key) => containsUnknown(next[key]) || !sameValue(previous[key], next[key], spec.setFields?.includes(key)),
     );
-    let replaces = changed.filter((key) => spec.replaceOnChanges?.includes(key) || spec.createOnlyFields?.includes(key));
+    // A value unknown during preview does not force replacement: Pulumi's dynamic-provider host drops `stables`, so
+    // every output of an upstream resource being updated (its id too) is unknown in preview. `up` diffs again
+    // with the real value and replaces then if it did change.
+    let replaces = changed.filter((key) => (spec.replaceOnChanges?.includes(key) || spec.createOnlyFields?.includes(key)) && !containsUnknown(next[key]));
     if (spec.updateMayBeUnsupported && changed.length > replaces.length && !(await supportsUpdate(getClient(), spec, id))) {
       // The server cannot change this kind in place, so every change means a new object.
       replaces = changed;

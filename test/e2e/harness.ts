@@ -27,6 +27,7 @@ export interface E2eProject {
   stack: Stack;
   emulator: Emulator;
   dir: string;
+  envVars: Record<string, string>;
   control: (method: string, route: string, body?: unknown) => Promise<any>;
   declare: (resources: Array<{ kind: string; name: string; args: Record<string, unknown>; options?: Record<string, unknown> }>) => Promise<void>;
   dispose: () => Promise<void>;
@@ -40,8 +41,10 @@ export async function createProject(fixture: string, emulatorOptions: Parameters
   requireCli(repoRoot);
   // Under the repo so the installed copy finds axios and zod in the repo's node_modules, like a hoisted install.
   mkdirSync(workRoot, { recursive: true });
-  const dir = mkdtempSync(path.join(workRoot, `${fixture}-`));
-  cpSync(path.join(__dirname, 'fixtures', fixture), dir, { recursive: true });
+  // A fixture name under fixtures/, or an absolute path (the examples).
+  const source = path.isAbsolute(fixture) ? fixture : path.join(__dirname, 'fixtures', fixture);
+  const dir = mkdtempSync(path.join(workRoot, `${path.basename(fixture)}-`));
+  cpSync(source, dir, { recursive: true, filter: (file) => !/\/(node_modules|Pulumi\.[^/]+\.yaml)$/.test(file) });
   installPackage(repoRoot, dir);
   const emulator = await startEmulator({ plan: 'business', ...emulatorOptions });
   const envVars = pulumiEnv(repoRoot, dir);
@@ -61,6 +64,7 @@ export async function createProject(fixture: string, emulatorOptions: Parameters
     stack,
     emulator,
     dir,
+    envVars,
     control,
     declare: (resources) => stack.setConfig('fixture:resources', { value: JSON.stringify(resources) }),
     dispose: async () => {

@@ -58,7 +58,8 @@ describe('Queue diff', () => {
     expect(await diff('Queue', 'q1', olds, { ...valid, name: 'Other', channels: ['sms'] })).toMatchObject({ replaces: ['channels'], deleteBeforeReplace: false });
   });
 
-  it('reports a change when a new value is unknown', async () => {
+  it('reports a change when a new value is unknown, without forcing replacement', async () => {
     expect(await diff('Queue', 'q1', olds, { ...valid, description: UNKNOWN })).toMatchObject({ changes: true, replaces: [] });
+    expect(await diff('Queue', 'q1', olds, { ...valid, channels: UNKNOWN })).toMatchObject({ changes: true, replaces: [] });
   });
 });
