@@ -45,6 +45,8 @@ export interface ResourceSpec {
   computedOutputs?: (server: Props) => Props;
   /** Output properties beyond the inputs and the id, with their descriptions (for the SDK and schema.json). */
   outputDescriptions?: Record<string, string>;
+  /** A short TypeScript program using the resource, for the generated reference (docs/resources.md). */
+  example: string;
   /** Rate-limit label of each operation. */
   categories: { list: RateCategory; get: RateCategory; create: RateCategory; update: RateCategory; delete: RateCategory };
   /** Checks across fields, after each field passed on its own; returns failures as `[property, reason]`. */

@@ -30,6 +30,12 @@ export const flowSpec: ResourceSpec = {
   derivedInputs: (server, declared) => ({ publish: declared?.publish === true ? server.status === 'published' : (declared?.publish ?? false) }),
   computedOutputs: (server) => ({ status: server.status, version: server.version }),
   outputDescriptions: { flowId: 'The flow id ZCC assigned.', status: '`draft` or `published`.', version: 'Version number; increases with each definition change.' },
+  example: `const ivr = new zcc.Flow('main-ivr', {
+  name: 'Main IVR',
+  channel: 'voice',
+  publish: true,
+  definition: { start: { type: 'menu', options: { '1': 'sales', '2': 'support' } } },
+});`,
   categories: { list: 'medium', get: 'light', create: 'medium', update: 'light', delete: 'light' },
   afterWrite: async (client, id, inputs, previous) => {
     if (inputs.publish !== true) return;

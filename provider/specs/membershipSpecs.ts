@@ -99,6 +99,12 @@ export const queueMembersSpec: ResourceSpec = {
   setFields: ['agentIds'],
   replaceOnChanges: ['queueId'],
   outputDescriptions: {},
+  example: `const agents = zcc.getAgents();
+new zcc.QueueMembers('support-members', {
+  queueId: support.queueId,
+  agentIds: agents.then((all) => all.slice(0, 8).map((a) => a.agentId)),
+  mode: 'exclusive',
+});`,
   categories: { list: 'medium', get: 'medium', create: 'medium', update: 'medium', delete: 'medium' },
   store: queueMembersStore,
 };
@@ -143,6 +149,8 @@ export const queueAgentSpec: ResourceSpec = {
   apiFields: { queueId: 'queue_id', agentId: 'user_id' },
   replaceOnChanges: ['queueId', 'agentId'],
   outputDescriptions: { membershipId: '`<queueId>/<agentId>`.' },
+  example: `const lead = zcc.getAgent({ email: 'lead@example.com' });
+new zcc.QueueAgent('support-lead', { queueId: support.queueId, agentId: lead.then((a) => a.agentId) });`,
   categories: { list: 'medium', get: 'medium', create: 'medium', update: 'medium', delete: 'medium' },
   store: queueAgentStore,
 };

@@ -32,5 +32,11 @@ export const queueSpec: ResourceSpec = {
     createdAt: 'When the queue was created (ISO 8601).',
     updatedAt: 'When the queue was last changed (ISO 8601).',
   },
+  example: `const support = new zcc.Queue('support', {
+  name: 'Support',
+  channels: ['voice', 'chat'],
+  routingMethod: 'skills_based',
+  maxWaitTime: 300,
+});`,
   categories: { list: 'medium', get: 'light', create: 'light', update: 'light', delete: 'light' },
 };

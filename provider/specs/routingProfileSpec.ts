@@ -29,5 +29,6 @@ export const routingProfileSpec: ResourceSpec = {
   deleteMayBeUnsupported: true,
   naturalKey: ['name'],
   outputDescriptions: { routingProfileId: 'The routing profile id ZCC assigned.' },
+  example: `new zcc.RoutingProfile('frontline', { name: 'Frontline', queueIds: [support.queueId, sales.queueId] });`,
   categories: { list: 'medium', get: 'light', create: 'light', update: 'light', delete: 'light' },
 };

@@ -28,6 +28,7 @@ export const skillCategorySpec: ResourceSpec = {
     return [];
   },
   outputDescriptions: { skillCategoryId: 'The skill category id ZCC assigned.' },
+  example: `const languages = new zcc.SkillCategory('languages', { name: 'Languages', skillType: 'proficiency', maxProficiencyLevel: 5 });`,
   categories: { list: 'medium', get: 'light', create: 'light', update: 'light', delete: 'light' },
 };
 
@@ -49,5 +50,6 @@ export const skillSpec: ResourceSpec = {
   replaceOnChanges: ['skillCategoryId'],
   naturalKey: ['name', 'skillCategoryId'],
   outputDescriptions: { skillId: 'The skill id ZCC assigned.' },
+  example: `const german = new zcc.Skill('german', { name: 'German', skillCategoryId: languages.skillCategoryId });`,
   categories: { list: 'medium', get: 'light', create: 'light', update: 'light', delete: 'light' },
 };

@@ -12,12 +12,13 @@ describe('QueueMembers and QueueAgent on the real Pulumi CLI', () => {
   const members = () => current().control('GET', '/objects/queue_agents') as Promise<Members>;
   const queueIds = async () => Object.fromEntries(((await current().control('GET', '/objects/queues')) as Array<{ name: string; queue_id: string }>).map((q) => [q.name, q.queue_id]));
 
-  function declaration(opts: { support: string[]; salesAgent?: string }) {
+  function declaration(opts: { support: string[]; salesAgent?: string; additiveQueue?: string }) {
     return [
       { kind: 'Queue', name: 'support', args: { name: 'Support', channels: ['voice'] } },
       { kind: 'Queue', name: 'sales', args: { name: 'Sales', channels: ['chat'] } },
+      { kind: 'Queue', name: 'overflow', args: { name: 'Overflow', channels: ['chat'] } },
       { kind: 'QueueMembers', name: 'support-members', args: { queueId: { $ref: 'support.queueId' }, agentIds: opts.support } },
-      { kind: 'QueueMembers', name: 'sales-members', args: { queueId: { $ref: 'sales.queueId' }, agentIds: agents(4, 5), mode: 'additive' } },
+      { kind: 'QueueMembers', name: 'sales-members', args: { queueId: { $ref: `${opts.additiveQueue ?? 'sales'}.queueId` }, agentIds: agents(4, 5), mode: 'additive' } },
       { kind: 'QueueAgent', name: 'sales-lead', args: { queueId: { $ref: 'sales.queueId' }, agentId: opts.salesAgent ?? agent(10) } },
     ];
   }
@@ -25,7 +26,7 @@ describe('QueueMembers and QueueAgent on the real Pulumi CLI', () => {
   it('keeps exclusive and additive member sets, tolerates console edits, and never fails a queue delete', async () => {
     const { stack, control } = current();
     await current().declare(declaration({ support: agents(1, 2, 3) }));
-    expect((await stack.up(quiet())).summary.resourceChanges).toEqual({ create: 6 });
+    expect((await stack.up(quiet())).summary.resourceChanges).toEqual({ create: 7 });
     const ids = await queueIds();
     expect((await members())[ids.Support]).toEqual(agents(1, 2, 3));
     expect([...(await members())[ids.Sales]].sort()).toEqual(agents(4, 5, 10));
@@ -68,6 +69,13 @@ describe('QueueMembers and QueueAgent on the real Pulumi CLI', () => {
     expect((await stack.up(quiet())).summary.resourceChanges).toMatchObject({ create: 2 });
     const recreated = await queueIds();
     expect([...(await members())[recreated.Support]].sort()).toEqual(agents(1, 3, 6));
+    await expectNoChanges(stack);
+
+    // Moving a member set to another queue replaces it: the old queue loses only the agents it had added.
+    await current().declare(declaration({ support: agents(3, 1, 6), salesAgent: agent(12), additiveQueue: 'overflow' }));
+    expect((await stack.up(quiet())).summary.resourceChanges).toMatchObject({ replace: 1 });
+    expect([...(await members())[recreated.Overflow]].sort()).toEqual(agents(4, 5));
+    expect([...(await members())[recreated.Sales]].sort()).toEqual(agents(11, 12));
     await expectNoChanges(stack);
 
     await stack.destroy(quiet());

@@ -1,0 +1,148 @@
+import { expectNoChanges, outputCollector, useProject } from './harness';
+
+jest.setTimeout(15 * 60_000);
+
+type Args = Record<string, unknown>;
+interface Scenario {
+  kind: string;
+  name: string;
+  collection: string;
+  initial: Args;
+  inPlace: Args;
+  /** Change that the spec says forces replacement (none for RoutingProfile on a server with PATCH). */
+  replace?: Args;
+  /** A console edit: API field → value, and the input it shows up as. */
+  consoleEdit: { field: string; value: unknown; input: string };
+}
+
+// One of each standalone kind, walked through the whole lifecycle together (membership kinds: membership.test.ts).
+const scenarios: Scenario[] = [
+  {
+    kind: 'Queue',
+    name: 'lifecycle-queue',
+    collection: 'queues',
+    initial: { name: 'Lifecycle queue', channels: ['voice'], maxWaitTime: 100 },
+    inPlace: { maxWaitTime: 200, routingMethod: 'priority' },
+    replace: { channels: ['chat'] },
+    consoleEdit: { field: 'max_wait_time', value: 999, input: 'maxWaitTime' },
+  },
+  {
+    kind: 'SkillCategory',
+    name: 'lifecycle-category',
+    collection: 'skill_categories',
+    initial: { name: 'Lifecycle category', skillType: 'text' },
+    inPlace: { description: 'changed in place' },
+    replace: { skillType: 'proficiency', maxProficiencyLevel: 2 },
+    consoleEdit: { field: 'description', value: 'edited in the console', input: 'description' },
+  },
+  {
+    kind: 'Skill',
+    name: 'lifecycle-skill',
+    collection: 'skills',
+    initial: { name: 'Lifecycle skill', skillCategoryId: 'cat_product' },
+    inPlace: { name: 'Lifecycle skill renamed' },
+    replace: { skillCategoryId: 'cat_language' },
+    consoleEdit: { field: 'name', value: 'Renamed in the console', input: 'name' },
+  },
+  {
+    kind: 'Flow',
+    name: 'lifecycle-flow',
+    collection: 'flows',
+    initial: { name: 'Lifecycle flow', channel: 'voice', definition: { start: { type: 'menu' } } },
+    inPlace: { description: 'v2', definition: { start: { type: 'queue' } } },
+    replace: { channel: 'chat' },
+    consoleEdit: { field: 'description', value: 'edited in the console', input: 'description' },
+  },
+  {
+    kind: 'RoutingProfile',
+    name: 'lifecycle-profile',
+    collection: 'routing_profiles',
+    initial: { name: 'Lifecycle profile' },
+    inPlace: { description: 'changed in place' },
+    consoleEdit: { field: 'description', value: 'edited in the console', input: 'description' },
+  },
+];
+
+describe('every standalone kind through the whole lifecycle on the real Pulumi CLI', () => {
+  const current = useProject('program');
+  const quiet = () => ({ onOutput: outputCollector().onOutput });
+  const declare = (stage: 'initial' | 'inPlace' | 'replace') =>
+    current().declare(
+      scenarios.map((s) => ({
+        kind: s.kind,
+        name: s.name,
+        args: { ...s.initial, ...(stage !== 'initial' ? s.inPlace : {}), ...(stage === 'replace' ? (s.replace ?? {}) : {}) },
+      })),
+    );
+  const ids = async (): Promise<Record<string, string>> => (await current().stack.outputs()).ids.value;
+  const serverObject = async (s: Scenario, id: string) =>
+    ((await current().control('GET', `/objects/${s.collection}`)) as Array<Record<string, unknown>>).find((row) => Object.values(row).includes(id));
+
+  it('create → empty preview → update in place → replace → console edit restored → out-of-band delete recreated → destroy', async () => {
+    const { stack, control } = current();
+    const replaced = scenarios.filter((s) => s.replace).length;
+
+    await declare('initial');
+    expect((await stack.up(quiet())).summary.resourceChanges).toEqual({ create: scenarios.length + 1 });
+    const created = await ids();
+    await expectNoChanges(stack);
+
+    await declare('inPlace');
+    expect((await stack.up(quiet())).summary.resourceChanges).toEqual({ same: 1, update: scenarios.length });
+    expect(await ids()).toEqual(created);
+    expect(await serverObject(scenarios[0], created['lifecycle-queue'])).toMatchObject({ max_wait_time: 200, routing_method: 'priority' });
+    await expectNoChanges(stack);
+
+    await declare('replace');
+    expect((await stack.up(quiet())).summary.resourceChanges).toMatchObject({ replace: replaced });
+    const after = await ids();
+    for (const s of scenarios) (s.replace ? expect(after[s.name]).not : expect(after[s.name])).toBe(created[s.name]);
+    expect(await serverObject(scenarios[2], after['lifecycle-skill'])).toMatchObject({ skill_category_id: 'cat_language', name: 'Lifecycle skill renamed' });
+    await expectNoChanges(stack);
+
+    for (const s of scenarios) await control('PATCH', `/objects/${s.collection}/${after[s.name]}`, { [s.consoleEdit.field]: s.consoleEdit.value });
+    expect((await stack.refresh(quiet())).summary.resourceChanges).toMatchObject({ update: scenarios.length });
+    const drift = outputCollector();
+    await expect(stack.preview({ expectNoChanges: true, diff: true, onOutput: drift.onOutput })).rejects.toThrow();
+    for (const s of scenarios) {
+      expect(drift.text()).toContain(s.name);
+      expect(drift.text()).toContain(s.consoleEdit.input);
+    }
+    expect((await stack.up(quiet())).summary.resourceChanges).toMatchObject({ update: scenarios.length });
+    for (const s of scenarios) expect((await serverObject(s, after[s.name]))?.[s.consoleEdit.field]).not.toEqual(s.consoleEdit.value);
+    await expectNoChanges(stack);
+
+    for (const s of scenarios) await control('DELETE', `/objects/${s.collection}/${after[s.name]}`);
+    expect((await stack.refresh(quiet())).summary.resourceChanges).toMatchObject({ delete: scenarios.length });
+    expect((await stack.up(quiet())).summary.resourceChanges).toMatchObject({ create: scenarios.length });
+    const recreated = await ids();
+    for (const s of scenarios) expect(await serverObject(s, recreated[s.name])).toBeDefined();
+    await expectNoChanges(stack);
+
+    await stack.destroy(quiet());
+    for (const s of scenarios) {
+      const left = (await control('GET', `/objects/${s.collection}`)) as Array<{ name?: string }>;
+      expect(left.filter((row) => String(row.name).startsWith('Lifecycle'))).toEqual([]);
+    }
+  });
+
+  it('records a flow whose publish failed after create, and finishes it on the next up', async () => {
+    const { stack, control } = current();
+    await current().declare([{ kind: 'Flow', name: 'half-made', args: { name: 'Half made', channel: 'voice', publish: true, definition: { start: { type: 'menu' } } } }]);
+    await control('POST', '/faults', { method: 'PUT', path: '/publish$', action: 'respond', status: 400, code: 300, message: 'Publishing is temporarily disabled.', times: 1 });
+    const failed = outputCollector();
+    await expect(stack.up({ onOutput: failed.onOutput })).rejects.toThrow();
+    expect(failed.text()).toContain('Publishing is temporarily disabled');
+    const flows = (await control('GET', '/objects/flows')) as Array<{ flow_id: string; status: string }>;
+    expect(flows).toEqual([expect.objectContaining({ status: 'draft' })]);
+    const state = (await stack.exportStack()).deployment as { resources: Array<{ type: string; id?: string; outputs?: Record<string, unknown> }> };
+    const recorded = state.resources.find((r) => r.type === 'pulumi-nodejs:dynamic/zcc:Flow');
+    expect(recorded).toMatchObject({ id: flows[0].flow_id });
+    expect(String(recorded?.outputs?.__provider)).toContain('require("zcc-pulumi/dist/sdk/providers/flow.js")');
+
+    expect((await stack.up(quiet())).summary.resourceChanges).toMatchObject({ update: 1 });
+    expect(await control('GET', '/objects/flows')).toEqual([expect.objectContaining({ flow_id: flows[0].flow_id, status: 'published' })]);
+    await expectNoChanges(stack);
+    await stack.destroy(quiet());
+  });
+});
