@@ -7,6 +7,8 @@ export interface BehaviourSettings {
   uniqueQueueNames: boolean;
   /** Accept PATCH/DELETE on routing profiles; when false they answer 405 like a server without them. */
   routingProfileWrites: boolean;
+  /** Answer 429 to a write that overlaps another write to the same object, as Zoom does. */
+  concurrentWrite429: boolean;
 }
 
 export interface RouteContext {

@@ -65,7 +65,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const clientId = options.clientId ?? EMULATOR_DEFAULTS.clientId;
   const clientSecret = options.clientSecret ?? EMULATOR_DEFAULTS.clientSecret;
   let tokenTtlSeconds = options.tokenTtlSeconds ?? 3600;
-  const behaviour: BehaviourSettings = { uniqueQueueNames: true, routingProfileWrites: true, ...options.behaviour };
+  const behaviour: BehaviourSettings = { uniqueQueueNames: true, routingProfileWrites: true, concurrentWrite429: true, ...options.behaviour };
   const state = new EmulatorState();
   seed(state);
   const tokens = new Map<string, number>();
@@ -104,9 +104,34 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     });
   }
 
+  // Zoom answers 429 to a write that arrives while another write to the same object is still running.
+  const writesInFlight = new Set<string>();
+  const writeKey = (request: FastifyRequest) => {
+    if (request.method === 'GET' || !request.routeOptions.url?.includes(':')) return undefined;
+    return request.url.split('?')[0].replace(/\/(publish|agents)(\/[^/]+)?$/, '');
+  };
+  const releaseWrite = (request: FastifyRequest) => {
+    const key = (request as FastifyRequest & { writeKey?: string }).writeKey;
+    if (key) writesInFlight.delete(key);
+  };
+  app.addHook('onResponse', async (request) => releaseWrite(request));
+  app.addHook('onRequestAbort', async (request) => {
+    // The client gave up (timeout): log it as nginx does, 499, so attempts are counted.
+    record(request, 499);
+    releaseWrite(request);
+  });
+
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0];
     if (path.startsWith(CONTROL_PREFIX)) return;
+    const key = behaviour.concurrentWrite429 ? writeKey(request) : undefined;
+    if (key) {
+      if (writesInFlight.has(key)) {
+        return zoomError(reply, new EmulatorError(429, 429, 'Another request is modifying this resource. Try again later.', { 'retry-after': '1' }));
+      }
+      writesInFlight.add(key);
+      (request as FastifyRequest & { writeKey?: string }).writeKey = key;
+    }
     const fault = faults.match(request.method, path);
     if (fault) {
       (request as FastifyRequest & { fault?: FaultRule }).fault = fault;
@@ -183,7 +208,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     faults.clear();
     rateLimits.reset();
     rateLimits.settings = RateLimits.defaults(options.plan ?? 'pro', options.ratePerSecond);
-    Object.assign(behaviour, { uniqueQueueNames: true, routingProfileWrites: true, ...options.behaviour });
+    Object.assign(behaviour, { uniqueQueueNames: true, routingProfileWrites: true, concurrentWrite429: true, ...options.behaviour });
     tokenTtlSeconds = options.tokenTtlSeconds ?? 3600;
     log = [];
     tokensMinted = 0;
@@ -232,6 +257,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     faults.clear();
     return { ok: true };
   });
+  // For secret-leak tests: every bearer token minted so far.
+  app.get(`${CONTROL_PREFIX}/tokens`, async () => [...tokens.keys()]);
   app.post(`${CONTROL_PREFIX}/tokens/expire`, async () => {
     for (const token of tokens.keys()) tokens.set(token, 0);
     return { ok: true, expired: tokens.size };

@@ -199,15 +199,28 @@ export async function create(kind: string, inputs: Props): Promise<dynamic.Creat
   });
 }
 
-/** POST, and after an ambiguous failure look the object up by its natural key before trying again. */
+/**
+ * POST, and after an ambiguous failure look the object up by its natural key before trying again. A conflict
+ * (409) with an object identical to the declaration is taken as this program's own create whose answer was lost
+ * (a killed `pulumi up`, a dropped response); anything else that conflicts is reported, never taken over.
+ */
 async function createOnce(client: ZccClient, spec: ResourceSpec, declared: Props): Promise<Props> {
   const body = toBody(spec, withDefaults(spec, declared));
   for (let attempt = 1; ; attempt++) {
     try {
       return await storeOf(spec).create(client, body);
     } catch (error) {
-      if (!(error instanceof ZccApiError) || !error.details.ambiguous || !spec.naturalKey || attempt >= 4) throw error;
+      const conflict = error instanceof ZccApiError && error.status === 409;
+      const ambiguous = error instanceof ZccApiError && error.details.ambiguous;
+      if (!(conflict || ambiguous) || !spec.naturalKey || attempt >= 4) throw error;
       const matches = await findByNaturalKey(client, spec, declared);
+      if (conflict) {
+        if (matches.length === 1 && matchesDeclaration(spec, matches[0], declared)) return matches[0];
+        const ids = matches.map((m) => m[spec.idField]).join(', ');
+        throw new Error(
+          `${spec.kind} ${describeKey(spec, declared)} already exists in ZCC${ids ? ` (${ids})` : ''} with other settings, so it was not created. To manage the existing one, set adoptId to its id; otherwise choose another name. (${error.message})`,
+        );
+      }
       if (matches.length === 1) return adoptMatch(client, spec, matches[0], declared);
       if (matches.length > 1) {
         const ids = matches.map((m) => m[spec.idField]).join(', ');
@@ -215,6 +228,12 @@ async function createOnce(client: ZccClient, spec: ResourceSpec, declared: Props
       }
     }
   }
+}
+
+function matchesDeclaration(spec: ResourceSpec, server: Props, declared: Props): boolean {
+  const current = toOutputs(spec, server, declared).inputs;
+  const wanted = withDefaults(spec, declared);
+  return Object.keys(spec.apiFields).every((key) => wanted[key] === undefined || sameValue(current[key], wanted[key], spec.setFields?.includes(key)));
 }
 
 function describeKey(spec: ResourceSpec, declared: Props): string {

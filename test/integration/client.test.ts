@@ -217,3 +217,25 @@ describe('transport behaviour', () => {
     expect(duplicate?.status).toBe(409);
   });
 });
+
+describe('concurrent writes to one object', () => {
+  it('the emulator answers 429 to overlapping writes, and the client never overlaps its own', async () => {
+    const queue = await client.createQueue({ name: 'Busy', channels: ['voice'] });
+    await control('POST', '/faults', { method: 'PATCH', path: '/queues/[^/]+$', action: 'delay', delayMs: 300, times: 2 });
+    const token = await client.http.tokens.get();
+    const patch = (maxWait: number) =>
+      fetch(`${emulator.baseUrl}/contact_center/queues/${queue.queue_id}`, {
+        method: 'PATCH',
+        headers: { Authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ max_wait_time: maxWait }),
+      }).then((r) => r.status);
+    expect((await Promise.all([patch(10), patch(20)])).sort()).toEqual([204, 429]);
+
+    await control('POST', '/faults', { method: 'PATCH', path: '/queues/[^/]+$', action: 'delay', delayMs: 300, times: 2 });
+    await control('DELETE', '/requests');
+    await Promise.all([client.updateQueue(queue.queue_id, { max_wait_time: 30 }), client.updateQueue(queue.queue_id, { max_wait_time: 40 })]);
+    const statuses = (await log()).entries.filter((e) => e.route === 'PATCH /v2/contact_center/queues/:queueId').map((e) => e.status);
+    expect(statuses).toEqual([204, 204]);
+    expect((await client.getQueue(queue.queue_id)).max_wait_time).toBe(40);
+  });
+});

@@ -1,0 +1,205 @@
+import { spawn } from 'node:child_process';
+import { readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { expectNoChanges, outputCollector, readStateFiles, useProject, type E2eProject } from './harness';
+
+jest.setTimeout(20 * 60_000);
+
+type Row = Record<string, any>;
+type Log = { total: number; writes: number; tokensMinted: number; byRoute: Record<string, number>; entries: Array<{ route: string; status: number; at: string; fault?: string }> };
+
+const queues = (count: number, prefix: string) =>
+  Array.from({ length: count }, (_, i) => ({ kind: 'Queue', name: `${prefix}-${i}`, args: { name: `${prefix} ${i}`, channels: ['voice'], maxWaitTime: 60 + i } }));
+
+/** "Nothing lost": the server holds exactly the declared queues once each, all in state, and a preview is empty. */
+async function expectConverged(project: E2eProject, declared: Array<{ args: { name: string } }>) {
+  const server = (await project.control('GET', '/objects/queues')) as Row[];
+  expect(server.map((q) => q.name).sort()).toEqual(declared.map((d) => d.args.name).sort());
+  const state = (await project.stack.exportStack()).deployment as { resources: Array<{ type: string; id?: string }>; pending_operations?: unknown[] };
+  const inState = state.resources.filter((r) => r.type === 'pulumi-nodejs:dynamic/zcc:Queue').map((r) => r.id);
+  expect(inState.sort()).toEqual(server.map((q) => q.queue_id).sort());
+  expect(state.pending_operations ?? []).toEqual([]);
+  await expectNoChanges(project.stack);
+}
+
+describe('reliability: the fault matrix on the real Pulumi CLI', () => {
+  const current = useProject('program');
+  const quiet = () => ({ onOutput: outputCollector().onOutput });
+  const log = () => current().control('GET', '/requests') as Promise<Log>;
+  const report: string[] = [];
+
+  afterEach(async () => {
+    await current().control('DELETE', '/faults');
+    await current().control('PUT', '/settings', { rateLimits: { dailyLimit: null, dailyCategories: ['heavy'], perSecond: 0, omitHeaders: false } });
+    await current().stack.setConfig('zcc:timeoutMs', { value: '30000' });
+    await current().declare([]);
+    await current().stack.up(quiet());
+    await current().control('DELETE', '/requests');
+  });
+  afterAll(() => console.log(`fault matrix figures:\n${report.join('\n')}`));
+
+  it('row 1: a 30 s storm of 429s without headers during an up of 200 queues', async () => {
+    const { stack, control } = current();
+    await control('PUT', '/settings', { rateLimits: { plan: 'pro', omitHeaders: true } });
+    const declared = queues(200, 'storm');
+    await current().declare(declared);
+    await control('DELETE', '/requests');
+    await control('POST', '/faults', { path: '^/v2/', action: 'respond', status: 429, message: 'You have reached the maximum per-second rate limit for this API. Try again later.', durationMs: 30_000 });
+    const stormStarted = Date.now();
+    await stack.up(quiet());
+    const entries = (await log()).entries;
+    const creates = entries.filter((e) => e.route === 'POST /v2/contact_center/queues' && e.status === 201);
+    const stormEnd = stormStarted + 30_000;
+    const afterStorm = creates.filter((e) => Date.parse(e.at) >= stormEnd);
+    const seconds = (Date.parse(creates[creates.length - 1].at) - Math.max(stormEnd, Date.parse(creates[0].at))) / 1000;
+    const throughput = afterStorm.length / Math.max(seconds, 0.001);
+    report.push(`row 1: ${entries.filter((e) => e.status === 429).length} answers 429 during the storm; ${creates.length} creates, ${afterStorm.length} after it in ${seconds.toFixed(1)} s = ${throughput.toFixed(1)}/s = ${(throughput / 20).toFixed(2)} of the Light budget (20/s)`);
+    expect(creates).toHaveLength(200);
+    await expectConverged(current(), declared);
+  });
+
+  it('row 2: 5xx on 10% of calls (seeded)', async () => {
+    const { stack, control } = current();
+    const declared = queues(40, 'flaky');
+    await current().declare(declared);
+    await control('POST', '/faults', { path: '^/v2/', action: 'respond', status: 503, probability: 0.1, seed: 7 });
+    await stack.up(quiet());
+    const entries = (await log()).entries;
+    report.push(`row 2: ${entries.filter((e) => e.status === 503).length} of ${entries.length} calls answered 503; up passed`);
+    await control('DELETE', '/faults');
+    await expectConverged(current(), declared);
+  });
+
+  it('row 3: the response to a committed create is dropped', async () => {
+    const { stack, control } = current();
+    const declared = queues(3, 'dropped');
+    await current().declare(declared);
+    await control('POST', '/faults', { method: 'POST', path: '/queues$', action: 'drop-after-commit', times: 1 });
+    await stack.up(quiet());
+    const byRoute = (await log()).byRoute;
+    report.push(`row 3: POST /queues ${byRoute['POST /v2/contact_center/queues']} times for 3 queues (one answer dropped, recovered by lookup); GET list ${byRoute['GET /v2/contact_center/queues'] ?? 0}`);
+    expect(byRoute['POST /v2/contact_center/queues']).toBe(3);
+    await expectConverged(current(), declared);
+  });
+
+  it('row 4: responses slower than the client timeout', async () => {
+    const { stack, control } = current();
+    const declared = queues(5, 'slow');
+    await current().declare(declared);
+    await stack.up(quiet());
+    await stack.setConfig('zcc:timeoutMs', { value: '1000' });
+    const changed = declared.map((d) => ({ ...d, args: { ...d.args, maxWaitTime: 900 } }));
+    await current().declare(changed);
+    await control('POST', '/faults', { method: 'PATCH', action: 'delay', delayMs: 1500, times: 3 });
+    await stack.up(quiet());
+    const patches = (await log()).entries.filter((e) => e.route === 'PATCH /v2/contact_center/queues/:queueId');
+    report.push(`row 4: ${patches.length} PATCH attempts for 5 updates (3 delayed past the 1 s timeout and retried)`);
+    await control('DELETE', '/faults');
+    expect(((await control('GET', '/objects/queues')) as Row[]).map((q) => q.max_wait_time)).toEqual([900, 900, 900, 900, 900]);
+    await expectConverged(current(), changed);
+  });
+
+  it('row 5: the token expires mid-run', async () => {
+    const { stack, control } = current();
+    const declared = queues(30, 'token');
+    await current().declare(declared);
+    let expired = false;
+    const watcher = (async () => {
+      for (let i = 0; i < 600 && !expired; i++) {
+        if (((await log()).byRoute['POST /v2/contact_center/queues'] ?? 0) >= 5) {
+          await control('POST', '/tokens/expire');
+          expired = true;
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    const out = outputCollector();
+    await stack.up({ onOutput: out.onOutput });
+    await watcher;
+    expect(expired).toBe(true);
+    const after = await log();
+    report.push(`row 5: tokens minted ${after.tokensMinted} (one re-mint), 401 answers ${after.entries.filter((e) => e.status === 401).length}`);
+    expect(after.tokensMinted).toBe(2);
+    expect(out.text()).not.toMatch(/error/i);
+    await expectConverged(current(), declared);
+  });
+
+  it('row 6: the daily limit is reached', async () => {
+    const { stack, control } = current();
+    const declared = queues(25, 'daily');
+    await current().declare(declared);
+    await control('PUT', '/settings', { rateLimits: { dailyLimit: 12, dailyCategories: ['light', 'medium', 'heavy'] } });
+    const out = outputCollector();
+    const started = Date.now();
+    await expect(stack.up({ onOutput: out.onOutput })).rejects.toThrow();
+    const elapsed = (Date.now() - started) / 1000;
+    expect(out.text()).toMatch(/daily API limit for this account is used up .* resets at \d{4}-\d{2}-\d{2}T/);
+    const server = (await control('GET', '/objects/queues')) as Row[];
+    const state = (await stack.exportStack()).deployment as { resources: Array<{ type: string; id?: string }> };
+    expect(state.resources.filter((r) => r.type === 'pulumi-nodejs:dynamic/zcc:Queue').map((r) => r.id).sort()).toEqual(server.map((q) => q.queue_id).sort());
+    report.push(`row 6: stopped after ${elapsed.toFixed(1)} s with ${server.length} of 25 queues made, all in state`);
+    expect(elapsed).toBeLessThan(120);
+    await control('PUT', '/settings', { rateLimits: { dailyLimit: null } });
+    await stack.up(quiet());
+    await expectConverged(current(), declared);
+  });
+
+  it('row 8: pulumi up killed with SIGKILL during creates converges after refresh and up', async () => {
+    const { stack, control, dir, envVars } = current();
+    const declared = queues(40, 'killed');
+    await current().declare(declared);
+    // Slow creates down so the kill lands in the middle of them.
+    await control('POST', '/faults', { method: 'POST', path: '/queues$', action: 'delay', delayMs: 400 });
+    const child = spawn(path.join(envVars.PATH.split(':')[0], 'pulumi'), ['up', '--yes', '--skip-preview', '--non-interactive', '--stack', 'e2e'], {
+      cwd: dir,
+      env: { ...process.env, ...envVars },
+      detached: true,
+      stdio: 'ignore',
+    });
+    for (let i = 0; i < 1200 && ((await log()).byRoute['POST /v2/contact_center/queues'] ?? 0) < 8; i++) await new Promise((r) => setTimeout(r, 50));
+    process.kill(-child.pid!, 'SIGKILL');
+    await new Promise((r) => setTimeout(r, 1500));
+    await control('DELETE', '/faults');
+    const made = ((await control('GET', '/objects/queues')) as Row[]).length;
+    // A killed CLI leaves its lock in the file backend; Pulumi's own advice is to remove it once no update runs.
+    const locks = path.join(dir, 'state/.pulumi/locks');
+    const lockFiles = readdirSync(locks, { recursive: true }).filter((f) => String(f).endsWith('.json'));
+    rmSync(locks, { recursive: true, force: true });
+    const pending = ((await stack.exportStack()).deployment as { pending_operations?: unknown[] }).pending_operations ?? [];
+    await stack.refresh({ clearPendingCreates: true, onOutput: outputCollector().onOutput });
+    await stack.up(quiet());
+    report.push(`row 8: killed after ${made} queues existed, ${pending.length} creates pending in state, ${lockFiles.length} lock file(s) removed; refresh --clear-pending-creates + up converged`);
+    await expectConverged(current(), declared);
+  });
+
+  it('secrets: never in state, __provider, -v=9 logs or error messages', async () => {
+    const { stack, control, dir } = current();
+    const secret = current().emulator.options.clientSecret;
+    await current().declare(queues(2, 'secret'));
+    const stdout = outputCollector();
+    const stderr: string[] = [];
+    await stack.up({ onOutput: stdout.onOutput, onError: (text) => stderr.push(text), logVerbosity: 9, logToStdErr: true, debug: true });
+    // An API error and an authentication error, as users would see them.
+    await control('PUT', '/settings', { behaviour: { uniqueQueueNames: true } });
+    await current().declare([...queues(2, 'secret'), { kind: 'Queue', name: 'clash', args: { name: 'secret 0', channels: ['chat'] } }]);
+    const failed = outputCollector();
+    await expect(stack.up({ onOutput: failed.onOutput, onError: (text) => stderr.push(text), logVerbosity: 9, logToStdErr: true })).rejects.toThrow();
+    expect(failed.text()).toContain('already exists in ZCC');
+    await stack.setConfig('zcc:clientSecret', { value: 'a-wrong-secret-value', secret: true });
+    await current().declare([...queues(2, 'secret'), { kind: 'Queue', name: 'other', args: { name: 'other', channels: ['chat'] } }]);
+    const denied = outputCollector();
+    await expect(stack.up({ onOutput: denied.onOutput, onError: (text) => stderr.push(text) })).rejects.toThrow();
+    expect(denied.text()).toContain('refused the Server-to-Server OAuth credentials');
+    await stack.setConfig('zcc:clientSecret', { value: secret, secret: true });
+    // Pulumi deletes with the provider configuration recorded in state, so record the restored secret first.
+    await current().declare(queues(2, 'secret'));
+    await stack.up(quiet());
+
+    const tokens = (await control('GET', '/tokens')) as string[];
+    expect(tokens.length).toBeGreaterThan(0);
+    const everything = [stdout.text(), failed.text(), denied.text(), stderr.join(''), readStateFiles(dir)].join('\n');
+    report.push(`secrets: grepped ${(everything.length / 1024).toFixed(0)} KB of state, -v=9 logs and errors for the secret and ${tokens.length} tokens`);
+    expect(stderr.join('').length).toBeGreaterThan(10_000); // the verbose log really was captured
+    for (const needle of [secret, 'a-wrong-secret-value', ...tokens]) expect(everything.includes(needle) ? needle : 'absent').toBe('absent');
+  });
+});
