@@ -172,6 +172,33 @@ describe('reliability: the fault matrix on the real Pulumi CLI', () => {
     await expectConverged(current(), declared);
   });
 
+  it('bad input fails the preview field by field with zero API calls; unicode names never cause a diff', async () => {
+    const { stack, control } = current();
+    // Pulumi stops a preview at the first resource that fails check, so each bad resource gets its own preview.
+    const cases: Array<[Record<string, unknown>, string[]]> = [
+      [{ kind: 'Queue', name: 'bad-queue', args: { name: '', channels: ['fax'], maxWaitTime: -1 } }, ['Queue.name is invalid: got ""', 'Queue.channels is invalid: got ["fax"]', 'Queue.maxWaitTime is invalid: got -1']],
+      [{ kind: 'Flow', name: 'bad-flow', args: { name: 'F', channel: 'voice', definition: '{"start": ' } }, ['Flow.definition is invalid', 'expected a JSON object']],
+      [{ kind: 'QueueMembers', name: 'bad-members', args: { queueId: 'q1', agentIds: ['agent_001', 'agent_001'], mode: 'sometimes' } }, ['must not list the same agent twice', 'QueueMembers.mode is invalid: got "sometimes"; expected one of: exclusive, additive']],
+    ];
+    await control('DELETE', '/requests');
+    for (const [resource, messages] of cases) {
+      await current().declare([resource as never]);
+      const out = outputCollector();
+      await expect(stack.preview({ onOutput: out.onOutput })).rejects.toThrow();
+      for (const message of messages) expect(out.text()).toContain(message);
+    }
+    expect((await log()).total).toBe(0);
+
+    const names = ['Support 🎧📞', 'دعم العملاء', 'Café Crème'.normalize('NFD'), 'Zürich'.normalize('NFC'), 'שירות לקוחות ☎'];
+    const declared = names.map((name, i) => ({ kind: 'Queue', name: `unicode-${i}`, args: { name, channels: ['chat'] } }));
+    await current().declare(declared);
+    await stack.up(quiet());
+    await expectNoChanges(stack);
+    await stack.refresh(quiet());
+    await expectNoChanges(stack);
+    expect(((await control('GET', '/objects/queues')) as Row[]).map((q) => q.name).sort()).toEqual([...names].sort());
+  });
+
   it('secrets: never in state, __provider, -v=9 logs or error messages', async () => {
     const { stack, control, dir } = current();
     const secret = current().emulator.options.clientSecret;
