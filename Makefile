@@ -8,6 +8,7 @@ export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION := true
 help:
 	@echo "make demo   run examples/contact-center against the local ZCC emulator with the real Pulumi CLI"
 	@echo "make test   typecheck, schema check, unit, integration and e2e tests (what CI runs)"
+	@echo "make bench  print client throughput as ratios of Zoom's rate budget"
 	@echo "make tools  provide the Pulumi CLI in .tools/bin (built from Go modules when not on PATH)"
 
 node_modules/.install-stamp: package.json package-lock.json
@@ -34,10 +35,13 @@ demo: build tools
 emulator: build
 	node dist/emulator/main.js
 
+bench: build
+	node dist/bench/rateLimits.js
+
 test: build tools typecheck
 	node dist/scripts/generateSchema.js --check
 	npx jest --selectProjects unit
 	npx jest --selectProjects integration
 	npx jest --selectProjects e2e --runInBand
 
-.PHONY: help install build tools typecheck schema demo emulator test
+.PHONY: help install build tools typecheck schema demo emulator bench test

@@ -1,6 +1,6 @@
 /**
  * An adaptive token bucket: starts near the plan's budget, halves its rate on every 429 and creeps back up
- * on success (AIMD), and pauses entirely until a server-given Retry-After. Hand-written because the usual
+ * on success (AIMD, with a slow start far below the budget), and pauses entirely until a server-given Retry-After. Hand-written because the usual
  * libraries (bottleneck, p-limit) either cannot change rate on the fly or are ESM-only, which jest on Node 20
  * cannot load; this is ~60 lines with no timers left running.
  */
@@ -9,11 +9,12 @@ export class AdaptiveRateLimiter {
   private tokens: number;
   private last = Date.now();
   private pausedUntil = 0;
+  private lastThrottleAt = 0;
   private queue: Array<() => void> = [];
   private timer: NodeJS.Timeout | undefined;
   throttles = 0;
 
-  constructor(private readonly ceiling: number, private readonly floor = 0.5) {
+  constructor(private readonly ceiling: number, private readonly floor = Math.max(0.5, ceiling / 10)) {
     this.rate = Math.max(floor, ceiling * 0.9);
     this.tokens = Math.min(1, this.rate);
   }
@@ -30,11 +31,16 @@ export class AdaptiveRateLimiter {
   }
 
   onSuccess(): void {
-    this.rate = Math.min(this.ceiling, this.rate + Math.max(0.05, this.ceiling * 0.02));
+    // Far below the budget and a second without 429s: grow multiplicatively (slow start), so a passing 429
+    // storm does not leave the client crawling; near the budget, creep up additively.
+    const calm = Date.now() - this.lastThrottleAt > 1000;
+    const grown = calm && this.rate < this.ceiling / 2 ? this.rate * 1.5 : this.rate + Math.max(0.05, this.ceiling * 0.02);
+    this.rate = Math.min(this.ceiling, grown);
   }
 
   onThrottle(retryAfterMs?: number): void {
     this.throttles += 1;
+    this.lastThrottleAt = Date.now();
     this.rate = Math.max(this.floor, this.rate / 2);
     this.tokens = Math.min(this.tokens, 0);
     if (retryAfterMs !== undefined && retryAfterMs > 0) this.pausedUntil = Math.max(this.pausedUntil, Date.now() + retryAfterMs);

@@ -21,6 +21,22 @@ describe('client building blocks', () => {
     expect(limiter.currentRate).toBeLessThan(10);
   });
 
+  it('recovers multiplicatively once 429s have stopped for a second', () => {
+    const now = jest.spyOn(Date, 'now');
+    now.mockReturnValue(1_000_000);
+    const limiter = new AdaptiveRateLimiter(20);
+    for (let i = 0; i < 6; i++) limiter.onThrottle();
+    expect(limiter.currentRate).toBe(2); // the floor: a tenth of the budget
+    limiter.onSuccess();
+    expect(limiter.currentRate).toBeCloseTo(2.4); // still inside the second after the last 429: additive
+    now.mockReturnValue(1_002_000);
+    limiter.onSuccess();
+    expect(limiter.currentRate).toBeCloseTo(3.6);
+    for (let i = 0; i < 20; i++) limiter.onSuccess();
+    expect(limiter.currentRate).toBeGreaterThan(10);
+    now.mockRestore();
+  });
+
   it('redacts bearer tokens, basic credentials and known secrets', () => {
     const text = 'Authorization: Bearer abc.def-123 and Basic Zm9vOmJhcg== {"client_secret":"s3cr3t"} my-known-secret';
     const out = redact(text, ['my-known-secret']);
