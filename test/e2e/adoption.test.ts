@@ -18,12 +18,15 @@ describe('adopting existing objects, retainOnDelete, and servers without routing
     await zcc.publishFlow(flow.flow_id);
     await zcc.addQueueAgents(queue.queue_id, ['agent_001', 'agent_002']);
 
-    await current().declare([
-      { kind: 'Queue', name: 'support', args: { adoptId: queue.queue_id, name: 'Existing support', channels: ['chat', 'voice'], routingMethod: 'priority', maxWaitTime: 200 }, options: { retainOnDelete: true } },
-      { kind: 'SkillCategory', name: 'tiers', args: { adoptId: category.skill_category_id, name: 'Existing tiers', skillType: 'text' } },
-      { kind: 'Flow', name: 'ivr', args: { adoptId: flow.flow_id, name: 'Existing IVR', channel: 'voice', definition: { start: { type: 'menu' } }, publish: true }, options: { retainOnDelete: true } },
-      { kind: 'QueueMembers', name: 'members', args: { adoptId: queue.queue_id, queueId: queue.queue_id, agentIds: ['agent_002', 'agent_001'] }, options: { retainOnDelete: true } },
-    ]);
+    // The objects as they already are, each adopted by id; only the queue's maxWaitTime varies between runs.
+    const declareAdopted = (maxWaitTime: number) =>
+      current().declare([
+        { kind: 'Queue', name: 'support', args: { adoptId: queue.queue_id, name: 'Existing support', channels: ['chat', 'voice'], routingMethod: 'priority', maxWaitTime }, options: { retainOnDelete: true } },
+        { kind: 'SkillCategory', name: 'tiers', args: { adoptId: category.skill_category_id, name: 'Existing tiers', skillType: 'text' } },
+        { kind: 'Flow', name: 'ivr', args: { adoptId: flow.flow_id, name: 'Existing IVR', channel: 'voice', definition: { start: { type: 'menu' } }, publish: true }, options: { retainOnDelete: true } },
+        { kind: 'QueueMembers', name: 'members', args: { adoptId: queue.queue_id, queueId: queue.queue_id, agentIds: ['agent_002', 'agent_001'] }, options: { retainOnDelete: true } },
+      ]);
+    await declareAdopted(200);
     await control('DELETE', '/requests');
     const up = await stack.up(quiet());
     expect(up.summary.resourceChanges).toEqual({ create: 5 });
@@ -33,12 +36,7 @@ describe('adopting existing objects, retainOnDelete, and servers without routing
     await expectNoChanges(stack);
 
     // A declared change to an adopted object is one PATCH, in place.
-    await current().declare([
-      { kind: 'Queue', name: 'support', args: { adoptId: queue.queue_id, name: 'Existing support', channels: ['chat', 'voice'], routingMethod: 'priority', maxWaitTime: 250 }, options: { retainOnDelete: true } },
-      { kind: 'SkillCategory', name: 'tiers', args: { adoptId: category.skill_category_id, name: 'Existing tiers', skillType: 'text' } },
-      { kind: 'Flow', name: 'ivr', args: { adoptId: flow.flow_id, name: 'Existing IVR', channel: 'voice', definition: { start: { type: 'menu' } }, publish: true }, options: { retainOnDelete: true } },
-      { kind: 'QueueMembers', name: 'members', args: { adoptId: queue.queue_id, queueId: queue.queue_id, agentIds: ['agent_002', 'agent_001'] }, options: { retainOnDelete: true } },
-    ]);
+    await declareAdopted(250);
     await control('DELETE', '/requests');
     expect((await stack.up(quiet())).summary.resourceChanges).toMatchObject({ update: 1 });
     expect((await requests()).byRoute).toMatchObject({ 'PATCH /v2/contact_center/queues/:queueId': 1 });
