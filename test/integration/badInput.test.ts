@@ -1,22 +1,8 @@
-import { startEmulator, type Emulator } from '../../emulator/server';
 import { check } from '../../provider/engine/handlers';
-import { resetRuntime } from '../../provider/runtime';
+import { control, useEmulatorEnv } from './emulatorEnv';
 import { UNKNOWN } from '../../provider/engine/normalize';
 
-let emulator: Emulator;
-const saved = { ...process.env };
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-  // The provider is fully configured against a live server: any API call check made would show in the log.
-  Object.assign(process.env, { ZOOM_ACCOUNT_ID: emulator.options.accountId, ZOOM_CLIENT_ID: emulator.options.clientId, ZOOM_CLIENT_SECRET: emulator.options.clientSecret, ZCC_BASE_URL: emulator.baseUrl });
-  resetRuntime();
-});
-afterAll(async () => {
-  process.env = saved;
-  resetRuntime();
-  await emulator.close();
-});
+const emulator = useEmulatorEnv();
 
 const queue = { name: 'Support', channels: ['voice'] };
 const category = { name: 'Languages', skillType: 'proficiency', maxProficiencyLevel: 3 };
@@ -90,7 +76,7 @@ describe(`bad input: ${invalid.length} invalid inputs rejected at check, before 
   });
 
   it('made zero API calls for all of the above', async () => {
-    const log = (await (await fetch(`${emulator.origin}/__emulator/requests`)).json()) as { total: number };
+    const log = (await control(emulator(), 'GET', '/requests')) as { total: number };
     expect(invalid.length).toBeGreaterThanOrEqual(30);
     expect(log.total).toBe(0);
   });

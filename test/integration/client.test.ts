@@ -1,20 +1,14 @@
 import { startEmulator, type Emulator } from '../../emulator/server';
 import { ZccClient } from '../../provider/client/client';
 import { ZccApiError } from '../../provider/client/errors';
+import { control as callControl } from './emulatorEnv';
 
 jest.setTimeout(60_000);
 
 let emulator: Emulator;
 let client: ZccClient;
 
-async function control(method: string, route: string, body?: unknown) {
-  const response = await fetch(`${emulator.origin}/__emulator${route}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return response.json();
-}
+const control = (method: string, route: string, body?: unknown) => callControl(emulator, method, route, body);
 
 const log = () => control('GET', '/requests') as Promise<{ total: number; tokensMinted: number; byRoute: Record<string, number>; entries: Array<{ route: string; status: number }> }>;
 

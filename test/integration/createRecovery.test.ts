@@ -1,31 +1,11 @@
-import { startEmulator, type Emulator } from '../../emulator/server';
 import { create, remove } from '../../provider/engine/handlers';
-import { resetRuntime } from '../../provider/runtime';
+import { control as callControl, useEmulatorEnv } from './emulatorEnv';
 
 jest.setTimeout(60_000);
 
-let emulator: Emulator;
-const saved = { ...process.env };
+const emulator = useEmulatorEnv({ plan: 'business' });
+const control = (method: string, route: string, body?: unknown) => callControl(emulator(), method, route, body);
 
-async function control(method: string, route: string, body?: unknown): Promise<any> {
-  const response = await fetch(`${emulator.origin}/__emulator${route}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return response.json();
-}
-
-beforeAll(async () => {
-  emulator = await startEmulator({ plan: 'business' });
-  Object.assign(process.env, { ZOOM_ACCOUNT_ID: emulator.options.accountId, ZOOM_CLIENT_ID: emulator.options.clientId, ZOOM_CLIENT_SECRET: emulator.options.clientSecret, ZCC_BASE_URL: emulator.baseUrl });
-  resetRuntime();
-});
-afterAll(async () => {
-  process.env = saved;
-  resetRuntime();
-  await emulator.close();
-});
 beforeEach(() => control('POST', '/reset'));
 
 const queue = { name: 'Recovered', channels: ['voice'], maxWaitTime: 90, __provider: 'stub' };

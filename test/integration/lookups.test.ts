@@ -1,28 +1,9 @@
-import { startEmulator, type Emulator } from '../../emulator/server';
 import { getAgent, getAgents, getQueue, getSkillCategory } from '../../sdk/lookups';
-import { resetRuntime } from '../../provider/runtime';
+import { control, useEmulatorEnv } from './emulatorEnv';
 
 jest.setTimeout(60_000);
 
-let emulator: Emulator;
-const saved = { ...process.env };
-
-beforeAll(async () => {
-  emulator = await startEmulator({ plan: 'business' });
-  // Outside a Pulumi program there is no stack config: the lookups fall back to the environment.
-  Object.assign(process.env, {
-    ZOOM_ACCOUNT_ID: emulator.options.accountId,
-    ZOOM_CLIENT_ID: emulator.options.clientId,
-    ZOOM_CLIENT_SECRET: emulator.options.clientSecret,
-    ZCC_BASE_URL: emulator.baseUrl,
-  });
-  resetRuntime();
-});
-afterAll(async () => {
-  process.env = saved;
-  resetRuntime();
-  await emulator.close();
-});
+const emulator = useEmulatorEnv({ plan: 'business' });
 
 describe('lookups through the client against the emulator', () => {
   it('finds agents by email (any case) and id, and lists them all', async () => {
@@ -36,8 +17,7 @@ describe('lookups through the client against the emulator', () => {
   it('finds a skill category and a queue by name, refusing ambiguous queue names', async () => {
     expect(await getSkillCategory({ name: 'Languages' })).toEqual({ skillCategoryId: 'cat_language', name: 'Languages', description: 'Spoken languages', skillType: 'proficiency', maxProficiencyLevel: 5 });
     await expect(getQueue({ name: 'Help' })).rejects.toThrow('no queue is named "Help"');
-    const headers = { 'content-type': 'application/json' };
-    await fetch(`${emulator.origin}/__emulator/settings`, { method: 'PUT', headers, body: JSON.stringify({ behaviour: { uniqueQueueNames: false } }) });
+    await control(emulator(), 'PUT', '/settings', { behaviour: { uniqueQueueNames: false } });
     const { getClient } = await import('../../provider/runtime');
     const first = await getClient().createQueue({ name: 'Help', channels: ['chat'] });
     expect(await getQueue({ name: 'Help' })).toMatchObject({ queueId: first.queue_id, channels: ['chat'], routingMethod: 'round_robin', maxWaitTime: 300 });
