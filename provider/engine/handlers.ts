@@ -38,6 +38,19 @@ function toBody(spec: ResourceSpec, inputs: Props, only?: string[]): Props {
   return body;
 }
 
+/** Whether one input has the same meaning on both sides (set-like arrays compared as sets). */
+function sameField(spec: ResourceSpec, key: string, a: unknown, b: unknown): boolean {
+  return sameValue(a, b, spec.setFields?.includes(key));
+}
+
+/** How an existing API object differs from a declaration: the fields to PATCH to bring it there. */
+function differingFields(spec: ResourceSpec, server: Props, declared: Props): { current: Props; wanted: Props; differing: string[] } {
+  const current = toOutputs(spec, server, declared).inputs;
+  const wanted = withDefaults(spec, declared);
+  const differing = Object.keys(spec.apiFields).filter((key) => wanted[key] !== undefined && !sameField(spec, key, current[key], wanted[key]));
+  return { current, wanted, differing };
+}
+
 /** The API object in SDK shape: the inputs it corresponds to, plus id and computed outputs. */
 function toOutputs(spec: ResourceSpec, server: Props, declared: Props | undefined): { id: string; inputs: Props; outs: Props } {
   const id = String(server[spec.idField]);
@@ -150,12 +163,12 @@ export async function diff(kind: string, id: string, olds: Props, news: Props): 
     const previous = withDefaults(spec, userInputs(spec, olds));
     const next = withDefaults(spec, userInputs(spec, news));
     const changed = Object.keys(spec.inputSchema.shape).filter(
-      (key) => containsUnknown(next[key]) || !sameValue(previous[key], next[key], spec.setFields?.includes(key)),
+      (key) => containsUnknown(next[key]) || !sameField(spec, key, previous[key], next[key]),
     );
     // A value unknown during preview does not force replacement: Pulumi's dynamic-provider host drops `stables`, so
     // every output of an upstream resource being updated (its id too) is unknown in preview. `up` diffs again
     // with the real value and replaces then if it did change.
-    let replaces = changed.filter((key) => (spec.replaceOnChanges?.includes(key) || spec.createOnlyFields?.includes(key)) && !containsUnknown(next[key]));
+    let replaces = changed.filter((key) => spec.replaceOnChanges?.includes(key) && !containsUnknown(next[key]));
     if (spec.updateMayBeUnsupported && changed.length > replaces.length && !(await supportsUpdate(getClient(), spec, id))) {
       // The server cannot change this kind in place, so every change means a new object.
       replaces = changed;
@@ -194,7 +207,8 @@ export async function create(kind: string, inputs: Props): Promise<dynamic.Creat
       return { id, outs: { ...outs, ...(extra ?? {}) } };
     } catch (error) {
       // The object exists: record it in state (with the provider) so the next run can finish or delete it.
-      throw Object.assign(friendly(error), { id, properties: { ...outs, [PROVIDER_KEY]: inputs[PROVIDER_KEY] }, reasons: [friendly(error).message] });
+      const clean = friendly(error);
+      throw Object.assign(clean, { id, properties: { ...outs, [PROVIDER_KEY]: inputs[PROVIDER_KEY] }, reasons: [clean.message] });
     }
   });
 }
@@ -215,7 +229,7 @@ async function createOnce(client: ZccClient, spec: ResourceSpec, declared: Props
       if (!(conflict || ambiguous) || !spec.naturalKey || attempt >= 4) throw error;
       const matches = await findByNaturalKey(client, spec, declared);
       if (conflict) {
-        if (matches.length === 1 && matchesDeclaration(spec, matches[0], declared)) return matches[0];
+        if (matches.length === 1 && differingFields(spec, matches[0], declared).differing.length === 0) return matches[0];
         const ids = matches.map((m) => m[spec.idField]).join(', ');
         throw new Error(
           `${spec.kind} ${describeKey(spec, declared)} already exists in ZCC${ids ? ` (${ids})` : ''} with other settings, so it was not created. To manage the existing one, set adoptId to its id; otherwise choose another name. (${error.message})`,
@@ -230,12 +244,6 @@ async function createOnce(client: ZccClient, spec: ResourceSpec, declared: Props
   }
 }
 
-function matchesDeclaration(spec: ResourceSpec, server: Props, declared: Props): boolean {
-  const current = toOutputs(spec, server, declared).inputs;
-  const wanted = withDefaults(spec, declared);
-  return Object.keys(spec.apiFields).every((key) => wanted[key] === undefined || sameValue(current[key], wanted[key], spec.setFields?.includes(key)));
-}
-
 function describeKey(spec: ResourceSpec, declared: Props): string {
   return (spec.naturalKey ?? []).map((key) => `${key}=${JSON.stringify(declared[key])}`).join(', ');
 }
@@ -248,9 +256,7 @@ async function findByNaturalKey(client: ZccClient, spec: ResourceSpec, declared:
 /** Brings an existing object to the declared inputs with one PATCH of what differs. */
 async function adoptMatch(client: ZccClient, spec: ResourceSpec, server: Props, declared: Props): Promise<Props> {
   const id = String(server[spec.idField]);
-  const current = toOutputs(spec, server, declared).inputs;
-  const wanted = withDefaults(spec, declared);
-  const differing = Object.keys(spec.apiFields).filter((key) => wanted[key] !== undefined && !sameValue(current[key], wanted[key], spec.setFields?.includes(key)));
+  const { current, wanted, differing } = differingFields(spec, server, declared);
   if (differing.length === 0) return server;
   await storeOf(spec).update(client, id, toBody(spec, wanted, differing), toBody(spec, wanted), toBody(spec, current));
   return (await storeOf(spec).get(client, id, toBody(spec, wanted))) ?? server;
@@ -276,8 +282,7 @@ export async function update(kind: string, id: string, olds: Props, news: Props)
     const client = getClient();
     const previous = withDefaults(spec, userInputs(spec, olds));
     const declared = withDefaults(spec, userInputs(spec, news));
-    const fixed = [...(spec.replaceOnChanges ?? []), ...(spec.createOnlyFields ?? [])];
-    const changed = Object.keys(spec.apiFields).filter((key) => !fixed.includes(key) && !sameValue(previous[key], declared[key], spec.setFields?.includes(key)));
+    const changed = Object.keys(spec.apiFields).filter((key) => !spec.replaceOnChanges?.includes(key) && !sameField(spec, key, previous[key], declared[key]));
     if (changed.length > 0) {
       await storeOf(spec).update(client, id, toBody(spec, declared, changed), toBody(spec, declared), toBody(spec, previous));
     }

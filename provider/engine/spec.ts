@@ -32,8 +32,6 @@ export interface ResourceSpec {
   setFields?: string[];
   /** Inputs the API cannot change in place. */
   replaceOnChanges?: string[];
-  /** Inputs sent on create but never on update (e.g. a parent id), in addition to replaceOnChanges. */
-  createOnlyFields?: string[];
   /**
    * The server rejects a second object with the same name, so a replacement that keeps the name must
    * delete the old object first.
