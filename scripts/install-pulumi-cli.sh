@@ -10,10 +10,9 @@ stamp="$version $(sha256sum "$root/tools/pulumi-language-nodejs/main.go" | cut -
 mkdir -p "$bin"
 
 link_nodejs_provider_script() {
-  # The dynamic provider plugin is a shell script shipped inside @pulumi/pulumi.
-  local script="$root/node_modules/@pulumi/pulumi/vendor/pulumi-resource-pulumi-nodejs"
-  [ -f "$script" ] || script="$(find "$root/node_modules/@pulumi/pulumi" -maxdepth 3 -name 'pulumi-resource-pulumi-nodejs' -type f | head -1)"
-  if [ -z "$script" ] || [ ! -f "$script" ]; then
+  # The dynamic provider plugin is a shell script shipped at the root of @pulumi/pulumi.
+  local script="$root/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
+  if [ ! -f "$script" ]; then
     echo "install-pulumi-cli: pulumi-resource-pulumi-nodejs not found; run npm ci first" >&2
     exit 1
   fi

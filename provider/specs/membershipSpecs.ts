@@ -110,6 +110,11 @@ new zcc.QueueMembers('support-members', {
 };
 
 const membershipId = (queueId: string, agentId: string) => `${queueId}/${agentId}`;
+/** Agent ids contain no slash, so the last one separates the queue from the agent. */
+function splitMembershipId(id: string): { queueId: string; agentId: string } {
+  const separator = id.lastIndexOf('/');
+  return { queueId: id.slice(0, separator), agentId: id.slice(separator + 1) };
+}
 
 const queueAgentStore: ObjectStore = {
   list: async () => [],
@@ -120,17 +125,15 @@ const queueAgentStore: ObjectStore = {
     return { membership_id: membershipId(queueId, agentId), queue_id: queueId, user_id: agentId };
   },
   get: async (client, id) => {
-    const separator = id.lastIndexOf('/');
-    const queueId = id.slice(0, separator);
-    const agentId = id.slice(separator + 1);
+    const { queueId, agentId } = splitMembershipId(id);
     const current = await currentMembers(client, queueId);
     return current?.includes(agentId) ? { membership_id: id, queue_id: queueId, user_id: agentId } : undefined;
   },
   // Both inputs force replacement, so there is never anything to update.
   update: async () => undefined,
   remove: async (client, id) => {
-    const separator = id.lastIndexOf('/');
-    await unlessNotFound(() => client.removeQueueAgent(id.slice(0, separator), id.slice(separator + 1)));
+    const { queueId, agentId } = splitMembershipId(id);
+    await unlessNotFound(() => client.removeQueueAgent(queueId, agentId));
   },
 };
 
