@@ -1,4 +1,5 @@
 import { startEmulator } from '../emulator/server';
+import { EmulatorControl } from '../emulator/control';
 import { ZccClient } from '../provider/client/client';
 
 /**
@@ -15,8 +16,8 @@ async function createQueues(client: ZccClient, prefix: string, count: number): P
 async function main() {
   const count = Number(process.env.BENCH_QUEUES ?? 120);
   const emulator = await startEmulator({ plan: 'pro' });
-  const control = (method: string, route: string, body?: unknown) =>
-    fetch(`${emulator.origin}/__emulator${route}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
+  const emulatorControl = new EmulatorControl(emulator.origin);
+  const control = (method: string, route: string, body?: unknown) => emulatorControl.call(method, route, body);
   const budget = 20; // Light, pro plan
   try {
     const steady = new ZccClient({ ...emulator.options, baseUrl: emulator.baseUrl, plan: 'pro' });

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { EmulatorError } from './errors';
+import { CONTROL_HEADER } from './control';
 import { Faults, type FaultRule } from './faults';
 import { RateLimits, type RateCategory, type RateLimitSettings, type Plan } from './rateLimits';
 import { EmulatorState } from './state';
@@ -58,6 +59,24 @@ const CONTROL_PREFIX = '/__emulator';
 function zoomError(reply: import('fastify').FastifyReply, error: EmulatorError) {
   for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
   return reply.code(error.status).send({ code: error.code, message: error.message });
+}
+
+/**
+ * The control surface resets state, edits objects and hands out live tokens, with no credential, so it must be
+ * reachable from tests only, not from a web page open in the developer's browser: a page can POST `text/plain`
+ * to 127.0.0.1 without a preflight, but cannot add a custom header cross-origin without one (never granted
+ * here), and DNS rebinding shows up as a foreign Host.
+ */
+function guardControl(request: FastifyRequest, reply: import('fastify').FastifyReply) {
+  const host = (request.headers.host ?? '').replace(/:\d+$/, '');
+  const origin = request.headers.origin;
+  const localOrigin = (value: string) => /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(value);
+  let why: string | undefined;
+  if (request.headers[CONTROL_HEADER] !== '1') why = `requires the header ${CONTROL_HEADER}: 1`;
+  else if (!['127.0.0.1', 'localhost', '[::1]'].includes(host)) why = `refuses Host ${JSON.stringify(request.headers.host ?? '')}`;
+  else if (origin !== undefined && !localOrigin(origin)) why = `refuses Origin ${JSON.stringify(origin)}`;
+  if (why) return reply.code(403).send({ code: 403, message: `The emulator control surface ${why}.` });
+  return undefined;
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
@@ -123,7 +142,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0];
-    if (path.startsWith(CONTROL_PREFIX)) return;
+    if (path.startsWith(CONTROL_PREFIX)) return guardControl(request, reply);
     const key = behaviour.concurrentWrite429 ? writeKey(request) : undefined;
     if (key) {
       if (writesInFlight.has(key)) {

@@ -2,6 +2,7 @@ import { LocalWorkspace, PulumiCommand } from '@pulumi/pulumi/automation';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { startEmulator } from '../emulator/server';
+import { EmulatorControl } from '../emulator/control';
 import { emulatorStackConfig, installPackage, pulumiEnv, requireCli } from './pulumiProject';
 
 /**
@@ -28,25 +29,26 @@ async function main() {
     const started = Date.now();
     const up = await stack.up({ onOutput: (line) => process.stdout.write(line) });
     console.log(`\npulumi up: ${JSON.stringify(up.summary.resourceChanges)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    const requests = (await (await fetch(`${emulator.origin}/__emulator/requests`)).json()) as { total: number; byRoute: Record<string, number> };
+    const control = new EmulatorControl(emulator.origin);
+    const requests = await control.requests();
     console.log(`API calls during up: ${requests.total} ${JSON.stringify(requests.byRoute)}`);
     const preview = await stack.preview();
     console.log(`second preview: ${JSON.stringify(preview.changeSummary)}`);
-    const queues = (await (await fetch(`${emulator.origin}/__emulator/objects/queues`)).json()) as Array<Record<string, unknown>>;
+    const queues = await control.objects('queues');
     console.log('\nQueues in the emulator:');
     for (const q of queues) console.log(`  ${q.queue_id}  ${String(q.name).padEnd(12)} channels=${JSON.stringify(q.channels)} routing=${q.routing_method} max_wait=${q.max_wait_time}s`);
-    const list = async (collection: string) => (await (await fetch(`${emulator.origin}/__emulator/objects/${collection}`)).json()) as Array<Record<string, unknown>>;
+    const list = (collection: string) => control.objects(collection);
     console.log(`Skills: ${(await list('skills')).map((s) => s.name).join(', ')}`);
     console.log(`Flows: ${(await list('flows')).map((f) => `${f.name} (${f.status}, v${f.version})`).join(', ')}`);
     console.log(`Routing profiles: ${(await list('routing_profiles')).map((p) => `${p.name} → ${(p.queue_ids as string[]).length} queues`).join(', ')}`);
-    const members = (await (await fetch(`${emulator.origin}/__emulator/objects/queue_agents`)).json()) as Record<string, string[]>;
+    const members = await control.queueAgents();
     const names = Object.fromEntries(queues.map((q) => [q.queue_id, q.name]));
     console.log(`Memberships (${Object.values(members).flat().length}): ${Object.entries(members).map(([id, agents]) => `${names[id]} ${agents.length}`).join(', ')}`);
     await stack.destroy({ onOutput: () => undefined });
     await stack.workspace.removeStack('demo');
     const counts: Record<string, number> = {};
     for (const collection of ['queues', 'skill_categories', 'skills', 'flows', 'routing_profiles']) {
-      counts[collection] = ((await (await fetch(`${emulator.origin}/__emulator/objects/${collection}`)).json()) as unknown[]).length;
+      counts[collection] = (await control.objects(collection)).length;
     }
     console.log(`\nstack destroyed; emulator left with ${JSON.stringify(counts)}`);
   } finally {

@@ -1,5 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { AdoptableArgs } from './adoptable';
+import { checkedArgs } from './programChecks';
 import type { QueueChannel } from './queue';
 import flowProvider = require('./providers/flow');
 
@@ -37,6 +38,6 @@ export class Flow extends pulumi.dynamic.Resource {
   declare public readonly version: pulumi.Output<number>;
 
   constructor(name: string, args: FlowArgs, opts?: pulumi.CustomResourceOptions) {
-    super(flowProvider, name, { flowId: undefined, status: undefined, version: undefined, ...args }, opts, 'zcc', 'Flow');
+    super(flowProvider, name, { flowId: undefined, status: undefined, version: undefined, ...checkedArgs('Flow', name, args) }, opts, 'zcc', 'Flow');
   }
 }

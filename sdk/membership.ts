@@ -1,5 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { AdoptableArgs } from './adoptable';
+import { checkedArgs } from './programChecks';
 import queueMembersProvider = require('./providers/queueMembers');
 import queueAgentProvider = require('./providers/queueAgent');
 
@@ -14,6 +15,11 @@ export interface QueueMembersArgs extends AdoptableArgs {
    * `additive`: these agents are added, and only agents this resource added are ever removed.
    */
   mode?: pulumi.Input<'exclusive' | 'additive'>;
+  /**
+   * Allow an empty `agentIds` in exclusive mode, which removes every member of the queue. Without it an empty
+   * exclusive list fails at preview, so a list computed empty by mistake cannot empty a queue.
+   */
+  allowEmpty?: pulumi.Input<boolean>;
 }
 
 /** The member set of one queue, added in batches and removed one by one. */
@@ -24,9 +30,11 @@ export class QueueMembers extends pulumi.dynamic.Resource {
   declare public readonly agentIds: pulumi.Output<string[]>;
   /** `exclusive` or `additive`. */
   declare public readonly mode: pulumi.Output<'exclusive' | 'additive' | undefined>;
+  /** Whether an empty exclusive set is allowed. */
+  declare public readonly allowEmpty: pulumi.Output<boolean | undefined>;
 
   constructor(name: string, args: QueueMembersArgs, opts?: pulumi.CustomResourceOptions) {
-    super(queueMembersProvider, name, { ...args }, opts, 'zcc', 'QueueMembers');
+    super(queueMembersProvider, name, { ...checkedArgs('QueueMembers', name, args) }, opts, 'zcc', 'QueueMembers');
   }
 }
 
@@ -48,6 +56,6 @@ export class QueueAgent extends pulumi.dynamic.Resource {
   declare public readonly membershipId: pulumi.Output<string>;
 
   constructor(name: string, args: QueueAgentArgs, opts?: pulumi.CustomResourceOptions) {
-    super(queueAgentProvider, name, { membershipId: undefined, ...args }, opts, 'zcc', 'QueueAgent');
+    super(queueAgentProvider, name, { membershipId: undefined, ...checkedArgs('QueueAgent', name, args) }, opts, 'zcc', 'QueueAgent');
   }
 }

@@ -1,5 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { AdoptableArgs } from './adoptable';
+import { checkedArgs } from './programChecks';
 import queueProvider = require('./providers/queue');
 
 /** A channel a queue serves. */
@@ -41,6 +42,6 @@ export class Queue extends pulumi.dynamic.Resource {
   declare public readonly updatedAt: pulumi.Output<string>;
 
   constructor(name: string, args: QueueArgs, opts?: pulumi.CustomResourceOptions) {
-    super(queueProvider, name, { queueId: undefined, createdAt: undefined, updatedAt: undefined, ...args }, opts, 'zcc', 'Queue');
+    super(queueProvider, name, { queueId: undefined, createdAt: undefined, updatedAt: undefined, ...checkedArgs('Queue', name, args) }, opts, 'zcc', 'Queue');
   }
 }

@@ -1,5 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { AdoptableArgs } from './adoptable';
+import { checkedArgs } from './programChecks';
 import routingProfileProvider = require('./providers/routingProfile');
 
 /** Inputs of a {@link RoutingProfile}. */
@@ -24,6 +25,6 @@ export class RoutingProfile extends pulumi.dynamic.Resource {
   declare public readonly routingProfileId: pulumi.Output<string>;
 
   constructor(name: string, args: RoutingProfileArgs, opts?: pulumi.CustomResourceOptions) {
-    super(routingProfileProvider, name, { routingProfileId: undefined, ...args }, opts, 'zcc', 'RoutingProfile');
+    super(routingProfileProvider, name, { routingProfileId: undefined, ...checkedArgs('RoutingProfile', name, args) }, opts, 'zcc', 'RoutingProfile');
   }
 }

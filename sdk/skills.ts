@@ -1,5 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { AdoptableArgs } from './adoptable';
+import { checkedArgs } from './programChecks';
 import skillCategoryProvider = require('./providers/skillCategory');
 import skillProvider = require('./providers/skill');
 
@@ -29,7 +30,7 @@ export class SkillCategory extends pulumi.dynamic.Resource {
   declare public readonly skillCategoryId: pulumi.Output<string>;
 
   constructor(name: string, args: SkillCategoryArgs, opts?: pulumi.CustomResourceOptions) {
-    super(skillCategoryProvider, name, { skillCategoryId: undefined, ...args }, opts, 'zcc', 'SkillCategory');
+    super(skillCategoryProvider, name, { skillCategoryId: undefined, ...checkedArgs('SkillCategory', name, args) }, opts, 'zcc', 'SkillCategory');
   }
 }
 
@@ -55,6 +56,6 @@ export class Skill extends pulumi.dynamic.Resource {
   declare public readonly skillId: pulumi.Output<string>;
 
   constructor(name: string, args: SkillArgs, opts?: pulumi.CustomResourceOptions) {
-    super(skillProvider, name, { skillId: undefined, ...args }, opts, 'zcc', 'Skill');
+    super(skillProvider, name, { skillId: undefined, ...checkedArgs('Skill', name, args) }, opts, 'zcc', 'Skill');
   }
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { ZccHttp, type HttpMethod } from './http';
 import type { RateCategory, ZccClientConfig } from './config';
 import * as s from './schemas';
+import { apiPath } from './paths';
 
 export interface DateRange {
   from?: string;
@@ -38,7 +39,6 @@ export interface RoutingProfileBody {
   queue_ids?: string[];
 }
 
-const enc = encodeURIComponent;
 
 /** A typed method for every ZCC endpoint, on top of ZccHttp's auth, limits, retries and error handling. */
 export class ZccClient {
@@ -77,28 +77,28 @@ export class ZccClient {
     return this.call('POST', '/contact_center/queues', 'light', s.queueSchema, body);
   }
   getQueue(queueId: string) {
-    return this.call('GET', `/contact_center/queues/${enc(queueId)}`, 'light', s.queueSchema);
+    return this.call('GET', apiPath`/contact_center/queues/${queueId}`, 'light', s.queueSchema);
   }
   updateQueue(queueId: string, body: QueueBody) {
-    return this.call<void>('PATCH', `/contact_center/queues/${enc(queueId)}`, 'light', undefined, body);
+    return this.call<void>('PATCH', apiPath`/contact_center/queues/${queueId}`, 'light', undefined, body);
   }
   deleteQueue(queueId: string) {
-    return this.call<void>('DELETE', `/contact_center/queues/${enc(queueId)}`, 'light');
+    return this.call<void>('DELETE', apiPath`/contact_center/queues/${queueId}`, 'light');
   }
   listQueueAgents(queueId: string) {
-    return this.listAll(`/contact_center/queues/${enc(queueId)}/agents`, 'agents', s.queueAgentSchema, 'medium');
+    return this.listAll(apiPath`/contact_center/queues/${queueId}/agents`, 'agents', s.queueAgentSchema, 'medium');
   }
   /** Adding is idempotent in effect: retrying after a lost answer yields a 409 the caller can treat as done. */
   addQueueAgents(queueId: string, userIds: string[]) {
-    return this.http.request<void>('POST', `/contact_center/queues/${enc(queueId)}/agents`, {
+    return this.http.request<void>('POST', apiPath`/contact_center/queues/${queueId}/agents`, {
       category: 'medium',
       body: { user_ids: userIds },
       idempotent: true,
-      objectKey: `/contact_center/queues/${queueId}/agents`,
+      objectKey: apiPath`/contact_center/queues/${queueId}/agents`,
     });
   }
   removeQueueAgent(queueId: string, userId: string) {
-    return this.call<void>('DELETE', `/contact_center/queues/${enc(queueId)}/agents/${enc(userId)}`, 'medium', undefined, undefined, `/contact_center/queues/${queueId}/agents`);
+    return this.call<void>('DELETE', apiPath`/contact_center/queues/${queueId}/agents/${userId}`, 'medium', undefined, undefined, apiPath`/contact_center/queues/${queueId}/agents`);
   }
 
   // Agents
@@ -106,16 +106,16 @@ export class ZccClient {
     return this.listAll('/contact_center/agents', 'agents', s.agentSchema, 'medium', { ...query });
   }
   getAgent(agentId: string) {
-    return this.call('GET', `/contact_center/agents/${enc(agentId)}`, 'light', s.agentSchema);
+    return this.call('GET', apiPath`/contact_center/agents/${agentId}`, 'light', s.agentSchema);
   }
   updateAgent(agentId: string, body: { display_name?: string; role_name?: string; max_engagements?: number }) {
-    return this.call<void>('PATCH', `/contact_center/agents/${enc(agentId)}`, 'light', undefined, body);
+    return this.call<void>('PATCH', apiPath`/contact_center/agents/${agentId}`, 'light', undefined, body);
   }
   getAgentStatus(agentId: string) {
-    return this.call('GET', `/contact_center/agents/${enc(agentId)}/status`, 'light', s.agentStatusSchema);
+    return this.call('GET', apiPath`/contact_center/agents/${agentId}/status`, 'light', s.agentStatusSchema);
   }
   updateAgentStatus(agentId: string, status: (typeof s.AGENT_STATUSES)[number]) {
-    return this.call<void>('PATCH', `/contact_center/agents/${enc(agentId)}/status`, 'light', undefined, { status });
+    return this.call<void>('PATCH', apiPath`/contact_center/agents/${agentId}/status`, 'light', undefined, { status });
   }
 
   // Engagements
@@ -123,27 +123,27 @@ export class ZccClient {
     return this.listAll('/contact_center/engagements', 'engagements', s.engagementSchema, 'medium', { ...query });
   }
   getEngagement(engagementId: string) {
-    return this.call('GET', `/contact_center/engagements/${enc(engagementId)}`, 'light', s.engagementSchema);
+    return this.call('GET', apiPath`/contact_center/engagements/${engagementId}`, 'light', s.engagementSchema);
   }
   listEngagementEvents(engagementId: string) {
-    return this.listAll(`/contact_center/engagements/${enc(engagementId)}/events`, 'events', s.engagementEventSchema, 'medium');
+    return this.listAll(apiPath`/contact_center/engagements/${engagementId}/events`, 'events', s.engagementEventSchema, 'medium');
   }
 
   // Voice calls and SMS (the list calls are account-scoped)
   listVoiceCalls(query: DateRange = {}) {
-    return this.listAll(`/accounts/${enc(this.config.accountId)}/contact_center/voice_calls`, 'voice_calls', s.voiceCallSchema, 'heavy', { ...query });
+    return this.listAll(apiPath`/accounts/${this.config.accountId}/contact_center/voice_calls`, 'voice_calls', s.voiceCallSchema, 'heavy', { ...query });
   }
   getVoiceCall(callId: string) {
-    return this.call('GET', `/contact_center/voice_calls/${enc(callId)}`, 'light', s.voiceCallSchema);
+    return this.call('GET', apiPath`/contact_center/voice_calls/${callId}`, 'light', s.voiceCallSchema);
   }
   getVoiceCallRecording(callId: string) {
-    return this.call('GET', `/contact_center/voice_calls/${enc(callId)}/recording`, 'light', s.recordingSchema);
+    return this.call('GET', apiPath`/contact_center/voice_calls/${callId}/recording`, 'light', s.recordingSchema);
   }
   listSms(query: DateRange = {}) {
-    return this.listAll(`/accounts/${enc(this.config.accountId)}/contact_center/sms`, 'sms', s.smsLogSchema, 'heavy', { ...query });
+    return this.listAll(apiPath`/accounts/${this.config.accountId}/contact_center/sms`, 'sms', s.smsLogSchema, 'heavy', { ...query });
   }
   getSms(engagementId: string) {
-    return this.call('GET', `/contact_center/sms/${enc(engagementId)}`, 'light', s.smsDetailSchema);
+    return this.call('GET', apiPath`/contact_center/sms/${engagementId}`, 'light', s.smsDetailSchema);
   }
 
   // Skills and skill categories
@@ -154,13 +154,13 @@ export class ZccClient {
     return this.call('POST', '/contact_center/skills/categories', 'light', s.skillCategorySchema, body);
   }
   getSkillCategory(categoryId: string) {
-    return this.call('GET', `/contact_center/skills/categories/${enc(categoryId)}`, 'light', s.skillCategorySchema);
+    return this.call('GET', apiPath`/contact_center/skills/categories/${categoryId}`, 'light', s.skillCategorySchema);
   }
   updateSkillCategory(categoryId: string, body: SkillCategoryBody) {
-    return this.call<void>('PATCH', `/contact_center/skills/categories/${enc(categoryId)}`, 'light', undefined, body);
+    return this.call<void>('PATCH', apiPath`/contact_center/skills/categories/${categoryId}`, 'light', undefined, body);
   }
   deleteSkillCategory(categoryId: string) {
-    return this.call<void>('DELETE', `/contact_center/skills/categories/${enc(categoryId)}`, 'light');
+    return this.call<void>('DELETE', apiPath`/contact_center/skills/categories/${categoryId}`, 'light');
   }
   listSkills(query: { skill_category_id?: string } = {}) {
     return this.listAll('/contact_center/skills', 'skills', s.skillSchema, 'medium', { ...query });
@@ -169,13 +169,13 @@ export class ZccClient {
     return this.call('POST', '/contact_center/skills', 'light', s.skillSchema, body);
   }
   getSkill(skillId: string) {
-    return this.call('GET', `/contact_center/skills/${enc(skillId)}`, 'light', s.skillSchema);
+    return this.call('GET', apiPath`/contact_center/skills/${skillId}`, 'light', s.skillSchema);
   }
   updateSkill(skillId: string, body: SkillBody) {
-    return this.call<void>('PATCH', `/contact_center/skills/${enc(skillId)}`, 'light', undefined, body);
+    return this.call<void>('PATCH', apiPath`/contact_center/skills/${skillId}`, 'light', undefined, body);
   }
   deleteSkill(skillId: string) {
-    return this.call<void>('DELETE', `/contact_center/skills/${enc(skillId)}`, 'light');
+    return this.call<void>('DELETE', apiPath`/contact_center/skills/${skillId}`, 'light');
   }
 
   // Flows
@@ -186,16 +186,16 @@ export class ZccClient {
     return this.call('POST', '/contact_center/flows', 'medium', s.flowSchema, body);
   }
   getFlow(flowId: string) {
-    return this.call('GET', `/contact_center/flows/${enc(flowId)}`, 'light', s.flowSchema);
+    return this.call('GET', apiPath`/contact_center/flows/${flowId}`, 'light', s.flowSchema);
   }
   updateFlow(flowId: string, body: FlowBody) {
-    return this.call<void>('PATCH', `/contact_center/flows/${enc(flowId)}`, 'light', undefined, body);
+    return this.call<void>('PATCH', apiPath`/contact_center/flows/${flowId}`, 'light', undefined, body);
   }
   publishFlow(flowId: string) {
-    return this.call<void>('PUT', `/contact_center/flows/${enc(flowId)}/publish`, 'light', undefined, undefined, `/contact_center/flows/${enc(flowId)}`);
+    return this.call<void>('PUT', apiPath`/contact_center/flows/${flowId}/publish`, 'light', undefined, undefined, apiPath`/contact_center/flows/${flowId}`);
   }
   deleteFlow(flowId: string) {
-    return this.call<void>('DELETE', `/contact_center/flows/${enc(flowId)}`, 'light');
+    return this.call<void>('DELETE', apiPath`/contact_center/flows/${flowId}`, 'light');
   }
 
   // Routing profiles (update and delete are not in the document; servers without them answer 405)
@@ -206,13 +206,13 @@ export class ZccClient {
     return this.call('POST', '/contact_center/routing_profiles', 'light', s.routingProfileSchema, body);
   }
   getRoutingProfile(profileId: string) {
-    return this.call('GET', `/contact_center/routing_profiles/${enc(profileId)}`, 'light', s.routingProfileSchema);
+    return this.call('GET', apiPath`/contact_center/routing_profiles/${profileId}`, 'light', s.routingProfileSchema);
   }
   updateRoutingProfile(profileId: string, body: RoutingProfileBody) {
-    return this.call<void>('PATCH', `/contact_center/routing_profiles/${enc(profileId)}`, 'light', undefined, body);
+    return this.call<void>('PATCH', apiPath`/contact_center/routing_profiles/${profileId}`, 'light', undefined, body);
   }
   deleteRoutingProfile(profileId: string) {
-    return this.call<void>('DELETE', `/contact_center/routing_profiles/${enc(profileId)}`, 'light');
+    return this.call<void>('DELETE', apiPath`/contact_center/routing_profiles/${profileId}`, 'light');
   }
 
   // Reports

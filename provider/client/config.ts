@@ -1,4 +1,5 @@
 import { ZccConfigError } from './errors';
+import { shown } from './printable';
 
 export type RateCategory = 'light' | 'medium' | 'heavy';
 export type ZoomPlan = 'pro' | 'business';
@@ -14,21 +15,31 @@ export interface ZccClientConfig extends ZccCredentials {
   baseUrl: string;
   /** Token endpoint; derived from baseUrl when absent. */
   oauthUrl?: string;
-  /** Per-request timeout. */
+  /** Deadline of one attempt, from sending to the last byte of the answer (not an idle timeout). */
   timeoutMs?: number;
+  /** Deadline of one request over all its attempts and throttling waits, from its first send. */
+  retryBudgetMs?: number;
+  /** Largest response body read (flow exports ask for more per request). */
+  maxResponseBytes?: number;
   /** Attempts per request, first included. */
   maxAttempts?: number;
   /** Sets the starting per-second budgets of the client-side limiter. */
   plan?: ZoomPlan;
   /** Items per list page (Zoom's maximum, 300, unless a test wants many pages). */
   pageSize?: number;
-  /** How long to keep waiting out 429s on one request before failing. */
-  throttleBudgetMs?: number;
   /** Smallest and largest backoff between retries, before jitter. */
   backoffMs?: { min: number; max: number };
 }
 
 export const DEFAULT_BASE_URL = 'https://api.zoom.us/v2';
+
+export const REQUEST_DEFAULTS = {
+  timeoutMs: 30_000,
+  retryBudgetMs: 120_000,
+  maxAttempts: 8,
+  /** Zoom's list pages (300 items) are well under 1 MB; 4 MiB leaves room without letting a server flood us. */
+  maxResponseBytes: 4 * 1024 * 1024,
+};
 
 export const PLAN_BUDGETS: Record<ZoomPlan, Record<RateCategory, number>> = {
   pro: { light: 20, medium: 10, heavy: 5 },
@@ -64,22 +75,50 @@ export function resolveClientConfig(config: Lookup, env: NodeJS.ProcessEnv = pro
   if (missing.length > 0) {
     throw new ZccConfigError(`Zoom Contact Center credentials are missing: set ${missing.join(', ')}. Use \`pulumi config set --secret zcc:clientSecret\` for the secret.`);
   }
-  const baseUrl = pick('baseUrl', 'ZCC_BASE_URL') ?? DEFAULT_BASE_URL;
-  try {
-    new URL(baseUrl);
-  } catch {
-    throw new ZccConfigError(`zcc:baseUrl / ZCC_BASE_URL is not a URL: ${baseUrl}`);
-  }
+  const baseUrl = checkedUrl('zcc:baseUrl / ZCC_BASE_URL', pick('baseUrl', 'ZCC_BASE_URL') ?? DEFAULT_BASE_URL);
+  const oauthUrl = pick('oauthUrl', 'ZCC_OAUTH_URL');
+  if (oauthUrl !== undefined) checkedUrl('zcc:oauthUrl / ZCC_OAUTH_URL', oauthUrl);
   const plan = pick('plan', 'ZCC_PLAN');
-  if (plan !== undefined && plan !== 'pro' && plan !== 'business') throw new ZccConfigError(`zcc:plan must be "pro" or "business", got "${plan}"`);
-  const timeout = pick('timeoutMs', 'ZCC_TIMEOUT_MS');
+  if (plan !== undefined && plan !== 'pro' && plan !== 'business') throw new ZccConfigError(`zcc:plan must be "pro" or "business", got ${shown(plan)}.`);
+  const requestTimeout = seconds('zcc:requestTimeout / ZCC_REQUEST_TIMEOUT', pick('requestTimeout', 'ZCC_REQUEST_TIMEOUT'), 0.1, 600);
+  const legacyTimeoutMs = seconds('zcc:timeoutMs / ZCC_TIMEOUT_MS', pick('timeoutMs', 'ZCC_TIMEOUT_MS'), 100, 600_000);
+  const retryBudget = seconds('zcc:retryBudget / ZCC_RETRY_BUDGET', pick('retryBudget', 'ZCC_RETRY_BUDGET'), 1, 3600);
   return {
     accountId: accountId!,
     clientId: clientId!,
     clientSecret: clientSecret!,
     baseUrl: baseUrl.replace(/\/+$/, ''),
-    oauthUrl: pick('oauthUrl', 'ZCC_OAUTH_URL'),
+    oauthUrl,
     plan: (plan as ZoomPlan | undefined) ?? 'pro',
-    timeoutMs: timeout ? Number(timeout) : undefined,
+    timeoutMs: requestTimeout !== undefined ? requestTimeout * 1000 : legacyTimeoutMs,
+    retryBudgetMs: retryBudget !== undefined ? retryBudget * 1000 : undefined,
   };
+}
+
+/** A number of seconds (or milliseconds, for the legacy key) within bounds, or undefined when not set. */
+function seconds(setting: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < min || number > max) throw new ZccConfigError(`${setting} must be a number from ${min} to ${max}, got ${shown(value)}.`);
+  return number;
+}
+
+/**
+ * An http(s) URL without a user name or password: userinfo would be printed in errors, stored in state and sent
+ * as Basic auth instead of the bearer token. The message never repeats the password.
+ */
+function checkedUrl(setting: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ZccConfigError(`${setting} is not a URL: ${shown(value.replace(/\/\/[^/@]*@/, '//***@'))}.`);
+  }
+  if (url.username || url.password) {
+    url.username = url.username ? '***' : '';
+    url.password = url.password ? '***' : '';
+    throw new ZccConfigError(`${setting} must not contain a user name or password (got ${shown(url.toString())}). Credentials go in zcc:clientId and zcc:clientSecret.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ZccConfigError(`${setting} must be an http or https URL, got ${shown(url.protocol)}.`);
+  return value;
 }

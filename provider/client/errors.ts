@@ -1,4 +1,9 @@
-/** An error answered by the ZCC API (or the failure to get an answer), safe to show: it never carries headers or tokens. */
+import { printable } from './printable';
+
+/**
+ * An error answered by the ZCC API (or the failure to get an answer), safe to show: it never carries headers or
+ * tokens, and control characters of server text or ids are escaped.
+ */
 export class ZccApiError extends Error {
   override readonly name = 'ZccApiError';
   constructor(
@@ -14,9 +19,11 @@ export class ZccApiError extends Error {
       /** When a daily limit resets, for 429s that must not be waited out. */
       resetAt?: string;
       attempts?: number;
+      /** The request was not sent, or was abandoned, because Pulumi is cancelling the operation. */
+      cancelled?: boolean;
     },
   ) {
-    super(message);
+    super(printable(message));
   }
   get status() {
     return this.details.status;
@@ -36,6 +43,11 @@ export class ZccApiError extends Error {
   get isNotFound() {
     return this.details.status === 404;
   }
+}
+
+/** An id that cannot be one literal path segment: refused before any request is sent. */
+export class ZccPathError extends Error {
+  override readonly name = 'ZccPathError';
 }
 
 /** Missing or malformed provider configuration (credentials, base URL). */

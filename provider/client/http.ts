@@ -3,7 +3,10 @@ import type { z } from 'zod';
 import { ZccApiError } from './errors';
 import { AdaptiveRateLimiter } from './rateLimiter';
 import { TokenProvider } from './tokenProvider';
-import { PLAN_BUDGETS, type RateCategory, type ZccClientConfig } from './config';
+import { PLAN_BUDGETS, REQUEST_DEFAULTS, type RateCategory, type ZccClientConfig } from './config';
+import { cancellableSleep, cancellationSignal, isCancelled } from './cancellation';
+import { classify, type Outcome } from './retryPolicy';
+import { printable } from './printable';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -20,6 +23,8 @@ export interface RequestOptions<T> {
   idempotent?: boolean;
   /** Writes to one object are serialized under this key. */
   objectKey?: string;
+  /** Largest response body to read; larger ones are abandoned unread (flow exports need more than the default). */
+  maxResponseBytes?: number;
 }
 
 export interface RequestStats {
@@ -55,8 +60,6 @@ async function serialized<T>(key: string | undefined, run: () => Promise<T>): Pr
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Retry-After is seconds, or an HTTP/ISO date for daily limits. */
 export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
   if (typeof value !== 'string' || value.trim() === '') return undefined;
@@ -66,8 +69,44 @@ export function parseRetryAfter(value: unknown, now = Date.now()): number | unde
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-// Errors that prove the request never reached the server, so even a create may be sent again.
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+const FAILURE_TEXT: Record<string, string> = {
+  DEADLINE: 'no complete answer within the request timeout',
+  TOO_LARGE: 'the answer was larger than the client reads',
+  CANCELLED: 'cancelled, because Pulumi is cancelling the operation',
+  ECONNABORTED: 'timed out',
+};
+
+/**
+ * One HTTP attempt, bounded in time (a total deadline, not an idle timeout: a server that trickles a byte every
+ * few seconds is cut off too) and in size, never following redirects (a redirect could carry the bearer token
+ * to another origin), and abandoned at once when Pulumi cancels.
+ */
+async function sendOnce(
+  http: AxiosInstance,
+  request: { method: HttpMethod; path: string; query?: RequestOptions<unknown>['query']; body?: unknown; token: string; timeoutMs: number; maxBytes: number },
+): Promise<{ response?: AxiosResponse; failure?: string }> {
+  const deadline = AbortSignal.timeout(request.timeoutMs);
+  try {
+    const response = await http.request({
+      method: request.method,
+      url: request.path,
+      params: request.query,
+      data: request.body,
+      signal: AbortSignal.any([deadline, cancellationSignal()]),
+      maxContentLength: request.maxBytes,
+      maxRedirects: 0,
+      headers: request.body === undefined ? { Authorization: `Bearer ${request.token}` } : { Authorization: `Bearer ${request.token}`, 'Content-Type': 'application/json' },
+    });
+    if (response.status >= 300 && response.status < 400) return { failure: 'REDIRECT', response };
+    return { response };
+  } catch (error) {
+    if (isCancelled()) return { failure: 'CANCELLED' };
+    if (deadline.aborted) return { failure: 'DEADLINE' };
+    const { code, message } = error as { code?: string; message?: string };
+    if (/maxContentLength/.test(message ?? '')) return { failure: 'TOO_LARGE' };
+    return { failure: code ?? 'ERR_NETWORK' };
+  }
+}
 
 export class ZccHttp {
   readonly tokens: TokenProvider;
@@ -75,118 +114,158 @@ export class ZccHttp {
   private readonly axios: AxiosInstance;
 
   constructor(readonly config: ZccClientConfig) {
-    this.axios = axios.create({ baseURL: config.baseUrl, timeout: config.timeoutMs ?? 30_000, validateStatus: () => true });
+    this.axios = axios.create({ baseURL: config.baseUrl, validateStatus: () => true, maxRedirects: 0 });
     this.tokens = new TokenProvider(config, this.axios);
   }
 
   request<T>(method: HttpMethod, path: string, options: RequestOptions<T>): Promise<T> {
     const write = method !== 'GET';
-    return serialized(write ? options.objectKey : undefined, () => this.attempt(method, path, options));
+    return serialized(write ? options.objectKey : undefined, () => this.attempts(method, path, options));
   }
 
-  private async attempt<T>(method: HttpMethod, path: string, options: RequestOptions<T>): Promise<T> {
+  /**
+   * Sends until success, a final failure, or the retry budget is spent: `maxAttempts` bounds real failures,
+   * `retryBudgetMs` bounds the whole request (throttling included) from its first send, so no call spins for minutes.
+   */
+  private async attempts<T>(method: HttpMethod, path: string, options: RequestOptions<T>): Promise<T> {
     const idempotent = options.idempotent ?? method !== 'POST';
-    const maxAttempts = this.config.maxAttempts ?? 8;
+    const maxAttempts = this.config.maxAttempts ?? REQUEST_DEFAULTS.maxAttempts;
+    const timeoutMs = this.config.timeoutMs ?? REQUEST_DEFAULTS.timeoutMs;
+    const budgetMs = this.config.retryBudgetMs ?? REQUEST_DEFAULTS.retryBudgetMs;
+    const maxBytes = options.maxResponseBytes ?? this.config.maxResponseBytes ?? REQUEST_DEFAULTS.maxResponseBytes;
     const backoff = this.config.backoffMs ?? { min: 200, max: 8_000 };
     const limiter = limiterFor(this.config, options.category);
-    let refreshedToken = false;
-    const started = Date.now();
-    let lastError: ZccApiError | undefined;
-    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-      if (attempt > 1) this.stats.retries += 1;
-      await limiter.acquire();
-      const token = await this.tokens.get();
-      this.stats.requests += 1;
-      let response: AxiosResponse;
+    const cancelled = () => new ZccApiError(`${method} ${path} was not sent: ${FAILURE_TEXT.CANCELLED}.`, { method, path, code: 'CANCELLED', cancelled: true });
+    let tokenRefreshed = false;
+    let started: number | undefined;
+    let failures = 0;
+    let sent = 0;
+    for (;;) {
       try {
-        response = await this.axios.request({
-          method,
-          url: path,
-          params: options.query,
-          data: options.body,
-          headers: options.body === undefined ? { Authorization: `Bearer ${token}` } : { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        });
-      } catch (error) {
-        const code = (error as { code?: string }).code ?? 'ERR_NETWORK';
-        const sent = !NOT_SENT.has(code);
-        lastError = new ZccApiError(`${method} ${path} failed: ${code === 'ECONNABORTED' ? 'timed out' : code}.`, {
-          method,
-          path,
-          code,
-          ambiguous: sent && !idempotent,
-          attempts: attempt,
-        });
-        if (sent && !idempotent) throw lastError;
-        await sleep(jitter(backoff, attempt));
-        continue;
+        await limiter.acquire(cancellationSignal());
+      } catch {
+        throw cancelled();
       }
-      const requestId = headerString(response.headers['x-zm-trackingid']);
-      if (response.status >= 200 && response.status < 300) {
+      const token = await this.tokens.get();
+      started ??= Date.now();
+      const remaining = budgetMs - (Date.now() - started);
+      if (sent > 0) this.stats.retries += 1;
+      sent += 1;
+      this.stats.requests += 1;
+      const result = await sendOnce(this.axios, { method, path, query: options.query, body: options.body, token, timeoutMs: Math.max(1, Math.min(timeoutMs, remaining)), maxBytes });
+      const { response, failure } = result;
+      const daily = response?.status === 429 && isDailyLimit(response);
+      const outcome: Outcome = failure ? { kind: 'failure', code: failure } : { kind: 'response', status: response!.status, daily };
+      const decision = classify(outcome, { idempotent, tokenRefreshed });
+      if (decision === 'success') {
         limiter.onSuccess();
-        if (!options.schema) return undefined as T;
-        const parsed = options.schema.safeParse(response.data);
-        if (!parsed.success) {
-          throw new ZccApiError(`${method} ${path} answered with an unexpected body: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`, {
-            method,
-            path,
-            status: response.status,
-            requestId,
-          });
-        }
-        return parsed.data;
+        return this.parse(method, path, response!, options.schema);
       }
-      const body = (response.data ?? {}) as { code?: number; message?: string };
-      const message = typeof body.message === 'string' ? body.message : `HTTP ${response.status}`;
-      lastError = new ZccApiError(`${method} ${path} failed with HTTP ${response.status}${body.code !== undefined ? ` (code ${body.code})` : ''}: ${message}`, {
-        method,
-        path,
-        status: response.status,
-        code: body.code,
-        requestId,
-        attempts: attempt,
-      });
-      if (response.status === 401 && !refreshedToken) {
+      const error = this.describe(method, path, outcome, response, sent);
+      if (decision === 'fail' || decision === 'fail-ambiguous') {
+        if (decision === 'fail-ambiguous') error.details.ambiguous = true;
+        if (outcome.kind === 'failure' && outcome.code === 'CANCELLED') error.details.cancelled = true;
+        throw error;
+      }
+      if (decision === 'daily-limit') {
+        const retryAfterMs = parseRetryAfter(response!.headers['retry-after']);
+        const resetAt = retryAfterMs !== undefined ? new Date(Date.now() + retryAfterMs).toISOString() : undefined;
+        throw new ZccApiError(
+          `The Zoom daily API limit for this account is used up (${method} ${path}). It resets ${resetAt ? `at ${resetAt}` : 'at midnight UTC'}; run again after that. Objects created so far are recorded in state.`,
+          { ...error.details, resetAt },
+        );
+      }
+      if (decision === 'refresh-token') {
         // One re-mint per request: a second 401 means the credentials themselves are wrong.
-        refreshedToken = true;
+        tokenRefreshed = true;
         this.stats.tokenRefreshes += 1;
         this.tokens.invalidate(token);
-        attempt -= 1;
         continue;
       }
-      if (response.status === 429) {
+      let waitMs: number | undefined;
+      if (decision === 'throttle') {
         this.stats.throttled += 1;
-        const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
-        const daily = headerString(response.headers['x-ratelimit-type'])?.toLowerCase().includes('daily') || /daily/i.test(message);
-        if (daily) {
-          const resetAt = retryAfterMs !== undefined ? new Date(Date.now() + retryAfterMs).toISOString() : undefined;
-          throw new ZccApiError(
-            `The Zoom daily API limit for this account is used up (${method} ${path}). It resets ${resetAt ? `at ${resetAt}` : 'at midnight UTC'}; run again after that. Objects created so far are recorded in state.`,
-            { ...lastError.details, resetAt },
-          );
-        }
+        const retryAfterMs = parseRetryAfter(response!.headers['retry-after']);
         limiter.onThrottle(retryAfterMs);
-        // A 429 means the server did not act, so even a create may be sent again. Throttling is waited out
-        // for up to throttleBudgetMs rather than counted against the attempts meant for real failures.
-        if (Date.now() - started < (this.config.throttleBudgetMs ?? 300_000)) attempt -= 1;
-        if (retryAfterMs === undefined) await sleep(jitter(backoff, Math.min(attempt + 1, 6)));
-        continue;
+        // Waiting out Retry-After happens in the limiter; without it, back off a little.
+        if (retryAfterMs === undefined) waitMs = jitter(backoff, Math.min(failures + 2, 6));
+      } else {
+        failures += 1;
+        waitMs = jitter(backoff, failures);
       }
-      if (response.status >= 500) {
-        if (!idempotent) throw new ZccApiError(lastError.message, { ...lastError.details, ambiguous: true });
-        await sleep(jitter(backoff, attempt));
-        continue;
+      const spent = Date.now() - started;
+      if (failures >= maxAttempts || spent + (waitMs ?? 0) >= budgetMs) {
+        const why = failures >= maxAttempts ? `${sent} attempts` : `${sent} attempts in ${(spent / 1000).toFixed(1)} s (zcc:retryBudget is ${budgetMs / 1000} s)`;
+        throw new ZccApiError(`${error.message} (gave up after ${why})`, { ...error.details, ambiguous: error.details.ambiguous, attempts: sent });
       }
-      throw lastError;
+      if (waitMs !== undefined) {
+        try {
+          await cancellableSleep(waitMs);
+        } catch {
+          throw cancelled();
+        }
+      }
     }
-    throw new ZccApiError(`${lastError?.message ?? `${method} ${path} failed`} (gave up after ${maxAttempts} attempts)`, {
-      ...(lastError?.details ?? { method, path }),
-      attempts: maxAttempts,
+  }
+
+  private parse<T>(method: HttpMethod, path: string, response: AxiosResponse, schema: z.ZodType<T> | undefined): T {
+    if (!schema) return undefined as T;
+    const parsed = schema.safeParse(response.data);
+    if (parsed.success) return parsed.data;
+    const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new ZccApiError(`${method} ${path} answered with an unexpected body: ${issues.join('; ')}`, {
+      method,
+      path,
+      status: response.status,
+      requestId: headerString(response.headers['x-zm-trackingid']),
+    });
+  }
+
+  private describe(method: HttpMethod, path: string, outcome: Outcome, response: AxiosResponse | undefined, attempts: number): ZccApiError {
+    if (outcome.kind === 'failure' && !response) {
+      return new ZccApiError(`${method} ${path} failed: ${FAILURE_TEXT[outcome.code] ?? outcome.code}.`, { method, path, code: outcome.code, attempts });
+    }
+    const status = response!.status;
+    const requestId = headerString(response!.headers['x-zm-trackingid']);
+    if (status >= 300 && status < 400) {
+      const location = headerString(response!.headers.location) ?? '(no location)';
+      return new ZccApiError(
+        `${method} ${path} answered HTTP ${status}, a redirect to ${withoutUserinfo(location)}. The ZCC API never redirects, so it was not followed (the bearer token must not reach another server); check zcc:baseUrl.`,
+        { method, path, status, code: 'REDIRECT', requestId, attempts },
+      );
+    }
+    const body = (response!.data ?? {}) as { code?: number; message?: string };
+    const message = typeof body.message === 'string' ? body.message.slice(0, 500) : `HTTP ${status}`;
+    const code = typeof body.code === 'number' || typeof body.code === 'string' ? body.code : undefined;
+    return new ZccApiError(`${method} ${path} failed with HTTP ${status}${code !== undefined ? ` (code ${printable(String(code))})` : ''}: ${message}`, {
+      method,
+      path,
+      status,
+      code,
+      requestId,
+      attempts,
     });
   }
 }
 
+function isDailyLimit(response: AxiosResponse): boolean {
+  const body = (response.data ?? {}) as { message?: unknown };
+  return !!headerString(response.headers['x-ratelimit-type'])?.toLowerCase().includes('daily') || (typeof body.message === 'string' && /daily/i.test(body.message));
+}
+
 function headerString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
+}
+
+function withoutUserinfo(location: string): string {
+  try {
+    const url = new URL(location);
+    url.username = '';
+    url.password = '';
+    return url.toString();
+  } catch {
+    return location.slice(0, 200);
+  }
 }
 
 /** Full jitter on a capped exponential backoff. */

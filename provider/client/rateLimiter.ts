@@ -23,9 +23,20 @@ export class AdaptiveRateLimiter {
     return this.rate;
   }
 
-  acquire(): Promise<void> {
-    return new Promise((resolve) => {
-      this.queue.push(resolve);
+  /** Waits for a turn; rejects with the signal's reason, leaving the queue, when `signal` aborts first. */
+  acquire(signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const onAbort = () => {
+        this.queue = this.queue.filter((entry) => entry !== turn);
+        reject(signal!.reason);
+      };
+      const turn = () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.queue.push(turn);
       this.drain();
     });
   }

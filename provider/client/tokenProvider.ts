@@ -2,7 +2,8 @@ import axios, { type AxiosInstance } from 'axios';
 import { z } from 'zod';
 import { ZccApiError } from './errors';
 import type { ZccClientConfig } from './config';
-import { oauthUrlFor } from './config';
+import { REQUEST_DEFAULTS, oauthUrlFor } from './config';
+import { cancellationSignal, isCancelled } from './cancellation';
 
 const tokenResponse = z.object({ access_token: z.string().min(1), expires_in: z.number().positive() });
 
@@ -42,12 +43,14 @@ export class TokenProvider {
       response = await this.http.post(url, undefined, {
         params: { grant_type: 'account_credentials', account_id: this.config.accountId },
         auth: { username: this.config.clientId, password: this.config.clientSecret },
-        timeout: this.config.timeoutMs ?? 30_000,
+        signal: AbortSignal.any([AbortSignal.timeout(this.config.timeoutMs ?? REQUEST_DEFAULTS.timeoutMs), cancellationSignal()]),
+        maxContentLength: 64 * 1024,
+        maxRedirects: 0,
         validateStatus: () => true,
       });
     } catch (error) {
-      const code = (error as { code?: string }).code ?? 'network error';
-      throw new ZccApiError(`Could not reach the Zoom OAuth endpoint ${url} (${code}).`, { method: 'POST', path, code });
+      const code = isCancelled() ? 'cancelled' : ((error as { code?: string }).code ?? 'network error');
+      throw new ZccApiError(`Could not get a token from the Zoom OAuth endpoint ${url} (${code === 'ERR_CANCELED' ? 'no answer within the request timeout' : code}).`, { method: 'POST', path, code, cancelled: isCancelled() });
     }
     if (response.status !== 200) {
       const reason = (response.data as { reason?: string; error?: string } | undefined)?.reason ?? `HTTP ${response.status}`;

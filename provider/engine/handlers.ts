@@ -1,6 +1,9 @@
 import type * as dynamic from '@pulumi/pulumi/dynamic';
 import type { ZccClient } from '../client/client';
 import { ZccApiError, redact } from '../client/errors';
+import { idProblem } from '../client/paths';
+import { printable, shown } from '../client/printable';
+import { installCancellationHook } from './cancellationHook';
 import { configureFromStack, getClient, knownSecrets } from '../runtime';
 import { UNKNOWN, containsUnknown, preferOrder, sameValue } from './normalize';
 import { specFor } from './registry';
@@ -13,6 +16,8 @@ import { isNotFound, restStore, type ObjectStore } from './store';
  */
 
 const PROVIDER_KEY = '__provider';
+
+installCancellationHook();
 /** Input every kind accepts: take over an existing object instead of creating one. */
 export const ADOPT_ID = 'adoptId';
 
@@ -106,38 +111,45 @@ async function supportsUpdate(client: ZccClient, spec: ResourceSpec, id: string)
   }
 }
 
-function friendly(error: unknown): Error {
+/** An error as users see it: no secret, no control character that could redraw their terminal, no stack. */
+function userFacing(error: unknown): Error {
   const message = error instanceof Error ? error.message : String(error);
-  const clean = new Error(redact(message, knownSecrets()));
+  const clean = new Error(printable(redact(message, knownSecrets())));
   if (error instanceof ZccApiError) Object.assign(clean, { name: 'ZccApiError', details: error.details });
   return clean;
 }
 
-async function guarded<T>(run: () => Promise<T>): Promise<T> {
+async function withUserFacingErrors<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
     if (error && typeof error === 'object' && 'reasons' in error) throw error;
-    throw friendly(error);
+    throw userFacing(error);
   }
+}
+
+/** Warnings reach the user through the provider's stderr, which Pulumi shows for the resource. */
+function warn(message: string): void {
+  console.warn(`warning: ${printable(redact(message, knownSecrets()))}`);
 }
 
 export async function configure(req: dynamic.ConfigureRequest): Promise<void> {
   configureFromStack((key) => req.config.get(key));
 }
 
-export async function check(kind: string, _olds: Props, news: Props): Promise<dynamic.CheckResult> {
+export async function check(kind: string, olds: Props, news: Props): Promise<dynamic.CheckResult> {
   const spec = specFor(kind);
   const failures: dynamic.CheckFailure[] = [];
   const shape = spec.inputSchema.shape;
   const allowed = [...Object.keys(shape), ADOPT_ID];
   for (const key of Object.keys(news)) {
     if (key.startsWith('__')) continue;
-    if (!allowed.includes(key)) failures.push({ property: key, reason: `${kind} has no property "${key}". Allowed properties: ${allowed.join(', ')}.` });
+    if (!allowed.includes(key)) failures.push({ property: printable(key), reason: `${kind} has no property ${shown(key)}. Allowed properties: ${allowed.join(', ')}.` });
   }
   const adoptId = news[ADOPT_ID];
-  if (adoptId !== undefined && !containsUnknown(adoptId) && (typeof adoptId !== 'string' || adoptId.trim() === '')) {
-    failures.push({ property: ADOPT_ID, reason: `${kind}.${ADOPT_ID} is invalid: got ${JSON.stringify(adoptId)}; expected the id of an existing ${kind} to take over.` });
+  if (adoptId !== undefined && !containsUnknown(adoptId)) {
+    const problem = typeof adoptId !== 'string' || adoptId.trim() === '' ? `got ${shown(adoptId)}` : (spec.idProblem ?? idProblem)(adoptId);
+    if (problem) failures.push({ property: ADOPT_ID, reason: `${kind}.${ADOPT_ID} is invalid: ${problem}; expected the id of an existing ${kind} to take over.` });
   }
   for (const key of Object.keys(shape)) {
     const value = news[key];
@@ -145,20 +157,33 @@ export async function check(kind: string, _olds: Props, news: Props): Promise<dy
     if (containsUnknown(value)) continue;
     const result = (shape[key] as import('zod').ZodType).safeParse(value);
     if (!result.success) {
-      const shown = value === undefined ? 'nothing' : JSON.stringify(value);
+      const got = value === undefined ? 'nothing' : abbreviated(shown(value));
       const why = result.error.issues.map((issue) => (issue.path.length ? `item ${issue.path.join('.')}: ` : '') + issue.message).join('; ');
-      failures.push({ property: key, reason: `${kind}.${key} ${value === undefined ? 'is required' : 'is invalid'}: got ${shown}; ${why}.` });
+      failures.push({ property: key, reason: `${kind}.${key} ${value === undefined ? 'is required' : 'is invalid'}: got ${got}; ${printable(why)}.` });
     }
   }
   if (failures.length === 0 && !containsUnknown(userInputs(spec, news))) {
     for (const [property, reason] of spec.crossFieldCheck?.(userInputs(spec, news)) ?? []) failures.push({ property, reason: `${kind}.${property} ${reason}` });
   }
   if (failures.length > 0) return { inputs: news, failures };
+  const isCreate = Object.keys(userInputs(spec, olds)).length === 0;
+  if (isCreate && spec.previewCreate && news[ADOPT_ID] === undefined && !containsUnknown(userInputs(spec, news))) {
+    try {
+      for (const warning of await spec.previewCreate(getClient(), userInputs(spec, news))) warn(warning);
+    } catch (error) {
+      warn(`${kind}: could not read what this create will change in ZCC (${userFacing(error).message}).`);
+    }
+  }
   return { inputs: { ...news, ...withDefaults(spec, userInputs(spec, news)) } };
 }
 
+/** Long values (a whole flow definition) are cut in messages; the JSON path in the reason says where to look. */
+function abbreviated(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 200)}… (${text.length} characters)` : text;
+}
+
 export async function diff(kind: string, id: string, olds: Props, news: Props): Promise<dynamic.DiffResult> {
-  return guarded(async () => {
+  return withUserFacingErrors(async () => {
     const spec = specFor(kind);
     const previous = withDefaults(spec, userInputs(spec, olds));
     const next = withDefaults(spec, userInputs(spec, news));
@@ -184,7 +209,7 @@ export async function diff(kind: string, id: string, olds: Props, news: Props): 
 }
 
 export async function create(kind: string, inputs: Props): Promise<dynamic.CreateResult> {
-  return guarded(async () => {
+  return withUserFacingErrors(async () => {
     const spec = specFor(kind);
     const client = getClient();
     const declared = userInputs(spec, inputs);
@@ -207,7 +232,7 @@ export async function create(kind: string, inputs: Props): Promise<dynamic.Creat
       return { id, outs: { ...outs, ...(extra ?? {}) } };
     } catch (error) {
       // The object exists: record it in state (with the provider) so the next run can finish or delete it.
-      const clean = friendly(error);
+      const clean = userFacing(error);
       throw Object.assign(clean, { id, properties: { ...outs, [PROVIDER_KEY]: inputs[PROVIDER_KEY] }, reasons: [clean.message] });
     }
   });
@@ -263,7 +288,7 @@ async function adoptMatch(client: ZccClient, spec: ResourceSpec, server: Props, 
 }
 
 export async function read(kind: string, id: string, props: Props = {}): Promise<dynamic.ReadResult> {
-  return guarded(async () => {
+  return withUserFacingErrors(async () => {
     const spec = specFor(kind);
     const server = await storeOf(spec).get(getClient(), id, declaredBody(spec, props));
     // No id tells the engine the object was deleted out of band.
@@ -277,7 +302,7 @@ export async function read(kind: string, id: string, props: Props = {}): Promise
 }
 
 export async function update(kind: string, id: string, olds: Props, news: Props): Promise<dynamic.UpdateResult> {
-  return guarded(async () => {
+  return withUserFacingErrors(async () => {
     const spec = specFor(kind);
     const client = getClient();
     const previous = withDefaults(spec, userInputs(spec, olds));
@@ -296,7 +321,7 @@ export async function update(kind: string, id: string, olds: Props, news: Props)
 }
 
 export async function remove(kind: string, id: string, props: Props): Promise<void> {
-  return guarded(async () => {
+  return withUserFacingErrors(async () => {
     const spec = specFor(kind);
     try {
       await storeOf(spec).remove(getClient(), id, declaredBody(spec, props));
@@ -304,7 +329,7 @@ export async function remove(kind: string, id: string, props: Props): Promise<vo
       if (!(spec.deleteMayBeUnsupported && error instanceof ZccApiError && error.status === 405)) throw error;
       // Never a silent success: the object stays in ZCC, and the user is told which one.
       const name = typeof props.name === 'string' ? `"${props.name}" ` : '';
-      console.warn(`warning: ZCC does not allow deleting ${kind} objects (HTTP 405). ${kind} ${name}(${id}) is left behind in ZCC and removed from the Pulumi state; delete it in the ZCC admin console if it is no longer wanted.`);
+      warn(`ZCC does not allow deleting ${kind} objects (HTTP 405). ${kind} ${name}(${id}) is left behind in ZCC and removed from the Pulumi state; delete it in the ZCC admin console if it is no longer wanted.`);
     }
   });
 }

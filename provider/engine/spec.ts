@@ -57,6 +57,13 @@ export interface ResourceSpec {
   deleteMayBeUnsupported?: boolean;
   /** How objects are stored, when not a plain REST collection at `path`. */
   store?: ObjectStore;
+  /** Why an id of this kind is malformed (for `adoptId`); defaults to one Zoom id (client/paths.ts). */
+  idProblem?: (id: string) => string | undefined;
+  /**
+   * Warnings about what creating this object will do to what already exists, computed with reads only during
+   * `check` (so previews show them), e.g. the members an exclusive member set will remove.
+   */
+  previewCreate?: (client: ZccClient, inputs: Props) => Promise<string[]>;
   /** Follow-up work after the object exists (publish, members). A failure here is a partial create. */
   afterWrite?: (client: ZccClient, id: string, inputs: Props, previous: Props | undefined) => Promise<Props | void>;
 }

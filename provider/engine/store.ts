@@ -1,5 +1,6 @@
 import type { ZccClient } from '../client/client';
 import { ZccApiError } from '../client/errors';
+import { segment } from '../client/paths';
 import type { Props, ResourceSpec } from './spec';
 
 /**
@@ -29,7 +30,7 @@ export async function unlessNotFound<T>(run: () => Promise<T>): Promise<T | unde
 }
 
 export function restStore(spec: ResourceSpec): ObjectStore {
-  const objectPath = (id: string) => `${spec.path}/${encodeURIComponent(id)}`;
+  const objectPath = (id: string) => `${spec.path}/${segment(id, `${spec.kind} id`)}`;
   return {
     list: (client) => client.listAll(spec.path, spec.listKey, spec.responseSchema, spec.categories.list),
     create: (client, body) => client.http.request('POST', spec.path, { category: spec.categories.create, schema: spec.responseSchema, body, idempotent: false }),

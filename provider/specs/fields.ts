@@ -1,14 +1,30 @@
 import { z } from 'zod';
+import { ID_RULE, idProblem } from '../client/paths';
+import { hasUnsafeCharacter, isInvisible } from '../client/printable';
 
 const codePoints = (value: string) => [...value].length;
 
-/** A string limited in Unicode code points (what Zoom counts), not UTF-16 units. */
+/**
+ * A string limited in Unicode code points (what Zoom counts), not UTF-16 units. Control characters (NUL, ESC,
+ * CR/LF, tab), bidi overrides and a text made only of invisible characters are refused: they redraw terminals,
+ * disguise names in the console, or look empty. Emoji (with their joiners), CJK and RTL text are ordinary text.
+ */
 export function text(description: string, limits: { min?: number; max: number }) {
   const min = limits.min ?? 0;
   return z
     .string({ error: 'expected a string' })
     .refine((value) => codePoints(value) >= min && (min === 0 || value.trim() !== ''), { error: min > 0 ? `must not be empty (1 to ${limits.max} characters)` : 'invalid' })
     .refine((value) => codePoints(value) <= limits.max, { error: `must be at most ${limits.max} characters` })
+    .refine((value) => !hasUnsafeCharacter(value), { error: 'must not contain control characters (NUL, ESC, CR, LF, tab…) or bidi override characters' })
+    .refine((value) => min === 0 || !isInvisible(value), { error: 'must contain a visible character (it is made only of invisible characters)' })
+    .describe(description);
+}
+
+/** A Zoom object id as a program passes it: exactly one literal URL path segment (see client/paths.ts). */
+export function zoomId(description: string) {
+  return z
+    .string({ error: 'expected a string id' })
+    .refine((value) => idProblem(value) === undefined, { error: ID_RULE })
     .describe(description);
 }
 

@@ -3,6 +3,7 @@ import { CHANNELS, flowSchema } from '../client/schemas';
 import type { Props, ResourceSpec } from '../engine/spec';
 import { sameValue } from '../engine/normalize';
 import { oneOf, text } from './fields';
+import { plainJsonProblem } from './plainJson';
 
 export const flowSpec: ResourceSpec = {
   kind: 'Flow',
@@ -16,8 +17,16 @@ export const flowSpec: ResourceSpec = {
     name: text('Flow name, unique in the account (1-128 characters).', { min: 1, max: 128 }),
     description: text('Description (up to 256 characters). Defaults to empty.', { max: 256 }).optional(),
     channel: oneOf(CHANNELS, 'Channel the flow handles. Changing it replaces the flow.'),
+    // Validated on the raw value: parsing into a record would already have turned a `__proto__` key into a prototype.
     definition: z
-      .record(z.string(), z.unknown(), { error: 'expected a JSON object (the flow definition)' })
+      .unknown()
+      .superRefine((value, ctx) => {
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) ctx.addIssue({ code: 'custom', message: 'expected a JSON object (the flow definition)' });
+        else {
+          const problem = plainJsonProblem(value, 'definition');
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        }
+      })
       .describe('The flow definition as a JSON object; compared canonically, so key order and whitespace never cause a diff.'),
     publish: z.boolean({ error: 'expected true or false' }).describe('Publish the flow after every change of its definition. Defaults to false (left as a draft).').optional(),
   }),

@@ -3,7 +3,9 @@ import type { ZccClient } from '../client/client';
 import { ZccApiError } from '../client/errors';
 import type { Props, ResourceSpec } from '../engine/spec';
 import { unlessNotFound, type ObjectStore } from '../engine/store';
-import { oneOf, text } from './fields';
+import { oneOf, zoomId } from './fields';
+import { idProblem } from '../client/paths';
+import { shown } from '../client/printable';
 
 /** Zoom takes at most this many agents per assign call. */
 const ADD_BATCH = 20;
@@ -76,7 +78,7 @@ const queueMembersStore: ObjectStore = {
 };
 
 const idList = z
-  .array(text('An agent user id (see getAgent/getAgents).', { min: 1, max: 64 }), { error: 'expected a list of agent ids' })
+  .array(zoomId('An agent user id (see getAgent/getAgents).'), { error: 'expected a list of agent ids' })
   .max(1000, { error: 'must list at most 1000 agents' })
   .refine((ids) => new Set(ids).size === ids.length, { error: 'must not list the same agent twice' });
 
@@ -90,14 +92,35 @@ export const queueMembersSpec: ResourceSpec = {
   idOutput: 'queueId',
   responseSchema: z.object({}).loose() as unknown as z.ZodType<Props>,
   inputSchema: z.strictObject({
-    queueId: text('Id of the queue (e.g. `queue.queueId`). Changing it replaces the resource.', { min: 1, max: 64 }),
+    queueId: zoomId('Id of the queue (e.g. `queue.queueId`). Changing it replaces the resource.'),
     agentIds: idList.describe('Agent user ids that must be members; order does not matter.'),
     mode: oneOf(MEMBERSHIP_MODES, '`exclusive` removes agents not listed; `additive` never removes what it did not add. Defaults to exclusive.').optional(),
+    allowEmpty: z
+      .boolean({ error: 'expected true or false' })
+      .describe('Allow an empty `agentIds` in exclusive mode, which removes every member of the queue. Without it an empty exclusive list fails, so a list computed empty by mistake cannot empty a queue.')
+      .optional(),
   }),
   apiFields: { queueId: 'queue_id', agentIds: 'agent_ids', mode: 'mode' },
   serverDefaults: { mode: 'exclusive' },
   setFields: ['agentIds'],
   replaceOnChanges: ['queueId'],
+  crossFieldCheck: (inputs) => {
+    const ids = asIds(inputs.agentIds);
+    if ((inputs.mode ?? 'exclusive') === 'exclusive' && ids.length === 0 && inputs.allowEmpty !== true) {
+      return [['agentIds', 'is empty in exclusive mode, which would remove every member of the queue. Set allowEmpty: true if that is intended, or use mode: "additive".']];
+    }
+    return [];
+  },
+  previewCreate: async (client, inputs) => {
+    // A new exclusive set takes over a queue that may already have members: name the ones it will remove,
+    // since a create shows no diff. Reading is allowed during preview; nothing is written.
+    if ((inputs.mode ?? 'exclusive') !== 'exclusive') return [];
+    const current = await currentMembers(client, String(inputs.queueId));
+    const desired = new Set(asIds(inputs.agentIds));
+    const removed = (current ?? []).filter((id) => !desired.has(id));
+    if (removed.length === 0) return [];
+    return [`QueueMembers (exclusive) on queue ${inputs.queueId} will remove ${removed.length} member(s) it does not list: ${removed.join(', ')}. Add them to agentIds, or use mode: "additive", to keep them.`];
+  },
   outputDescriptions: {},
   example: `const agents = zcc.getAgents();
 new zcc.QueueMembers('support-members', {
@@ -110,10 +133,17 @@ new zcc.QueueMembers('support-members', {
 };
 
 const membershipId = (queueId: string, agentId: string) => `${queueId}/${agentId}`;
-/** Agent ids contain no slash, so the last one separates the queue from the agent. */
+/** Ids contain no slash (client/paths.ts), so the one slash separates the queue from the agent. */
 function splitMembershipId(id: string): { queueId: string; agentId: string } {
   const separator = id.lastIndexOf('/');
   return { queueId: id.slice(0, separator), agentId: id.slice(separator + 1) };
+}
+
+function membershipIdProblem(id: string): string | undefined {
+  const parts = id.split('/');
+  if (parts.length !== 2) return `got ${shown(id)}; a QueueAgent id is "<queueId>/<agentId>"`;
+  const problem = idProblem(parts[0]) ?? idProblem(parts[1]);
+  return problem && `in ${shown(id)}: ${problem}`;
 }
 
 const queueAgentStore: ObjectStore = {
@@ -146,10 +176,11 @@ export const queueAgentSpec: ResourceSpec = {
   idOutput: 'membershipId',
   responseSchema: z.object({}).loose() as unknown as z.ZodType<Props>,
   inputSchema: z.strictObject({
-    queueId: text('Id of the queue. Changing it replaces the membership.', { min: 1, max: 64 }),
-    agentId: text('Agent user id. Changing it replaces the membership.', { min: 1, max: 64 }),
+    queueId: zoomId('Id of the queue. Changing it replaces the membership.'),
+    agentId: zoomId('Agent user id. Changing it replaces the membership.'),
   }),
   apiFields: { queueId: 'queue_id', agentId: 'user_id' },
+  idProblem: membershipIdProblem,
   replaceOnChanges: ['queueId', 'agentId'],
   outputDescriptions: { membershipId: '`<queueId>/<agentId>`.' },
   example: `const lead = zcc.getAgent({ email: 'lead@example.com' });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { routingProfileSchema } from '../client/schemas';
 import type { Props, ResourceSpec } from '../engine/spec';
-import { text } from './fields';
+import { text, zoomId } from './fields';
 
 export const routingProfileSpec: ResourceSpec = {
   kind: 'RoutingProfile',
@@ -15,7 +15,7 @@ export const routingProfileSpec: ResourceSpec = {
     name: text('Profile name, unique in the account (1-128 characters).', { min: 1, max: 128 }),
     description: text('Description (up to 256 characters). Defaults to empty.', { max: 256 }).optional(),
     queueIds: z
-      .array(text('A queue id.', { min: 1, max: 64 }), { error: 'expected a list of queue ids' })
+      .array(zoomId('A queue id.'), { error: 'expected a list of queue ids' })
       .max(50, { error: 'must list at most 50 queues' })
       .refine((ids) => new Set(ids).size === ids.length, { error: 'must not list the same queue twice' })
       .describe('Ids of the queues in the profile; order does not matter. Defaults to none.')

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SKILL_TYPES, skillCategorySchema, skillSchema } from '../client/schemas';
 import type { Props, ResourceSpec } from '../engine/spec';
-import { integer, oneOf, text } from './fields';
+import { integer, oneOf, text, zoomId } from './fields';
 
 export const skillCategorySpec: ResourceSpec = {
   kind: 'SkillCategory',
@@ -43,7 +43,7 @@ export const skillSpec: ResourceSpec = {
   inputSchema: z.strictObject({
     name: text('Skill name, unique within its category (1-64 characters). Renaming updates in place.', { min: 1, max: 64 }),
     description: text('Description (up to 256 characters). Defaults to empty.', { max: 256 }).optional(),
-    skillCategoryId: text('Id of the skill category (e.g. `category.skillCategoryId`). Changing it replaces the skill.', { min: 1, max: 64 }),
+    skillCategoryId: zoomId('Id of the skill category (e.g. `category.skillCategoryId`). Changing it replaces the skill.'),
   }),
   apiFields: { name: 'name', description: 'description', skillCategoryId: 'skill_category_id' },
   serverDefaults: { description: '' },

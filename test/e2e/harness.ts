@@ -2,6 +2,7 @@ import { LocalWorkspace, PulumiCommand, type Stack } from '@pulumi/pulumi/automa
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { startEmulator, type Emulator } from '../../emulator/server';
+import { EmulatorControl } from '../../emulator/control';
 import { emulatorStackConfig, installPackage, pulumiEnv, requireCli } from '../../scripts/pulumiProject';
 
 export const repoRoot = path.resolve(__dirname, '../..');
@@ -51,15 +52,8 @@ export async function createProject(fixture: string, emulatorOptions: Parameters
   const pulumiCommand = await PulumiCommand.get({ root: toolsRoot, skipVersionCheck: true });
   const stack = await LocalWorkspace.createOrSelectStack({ stackName: 'e2e', workDir: dir }, { envVars, pulumiCommand });
   await stack.setAllConfig(emulatorStackConfig(emulator));
-  const control = async (method: string, route: string, body?: unknown) => {
-    const response = await fetch(`${emulator.origin}/__emulator${route}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`emulator control ${method} ${route}: HTTP ${response.status} ${await response.text()}`);
-    return response.json();
-  };
+  const emulatorControl = new EmulatorControl(emulator.origin);
+  const control = (method: string, route: string, body?: unknown) => emulatorControl.call(method, route, body);
   return {
     stack,
     emulator,

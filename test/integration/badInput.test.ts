@@ -35,7 +35,7 @@ const invalid: Array<[string, Record<string, unknown>, string, RegExp]> = [
   ['SkillCategory', { name: 'L', skillType: 'proficiency' }, 'maxProficiencyLevel', /required when skillType is "proficiency"/],
   ['SkillCategory', { name: 'L', skillType: 'text', maxProficiencyLevel: 2 }, 'maxProficiencyLevel', /only allowed when skillType is "proficiency"; got 2/],
   ['SkillCategory', { ...category, name: 'x'.repeat(65) }, 'name', /must be at most 64 characters/],
-  ['Skill', { ...skill, skillCategoryId: '' }, 'skillCategoryId', /got ""; must not be empty/],
+  ['Skill', { ...skill, skillCategoryId: '' }, 'skillCategoryId', /got ""; an id is 1 to 128 letters/],
   ['Skill', { name: 'German' }, 'skillCategoryId', /is required: got nothing/],
   ['Skill', { ...skill, name: null }, 'name', /got null; expected a string/],
   ['Flow', { ...flow, definition: '{"start": ' }, 'definition', /got "\{\\"start\\": "; expected a JSON object/],
@@ -46,7 +46,7 @@ const invalid: Array<[string, Record<string, unknown>, string, RegExp]> = [
   ['RoutingProfile', { ...profile, queueIds: 'q1' }, 'queueIds', /got "q1"; expected a list of queue ids/],
   ['QueueMembers', { ...members, agentIds: ['agent_001', 'agent_001'] }, 'agentIds', /must not list the same agent twice/],
   ['QueueMembers', { ...members, mode: 'sometimes' }, 'mode', /got "sometimes"; expected one of: exclusive, additive/],
-  ['QueueMembers', { ...members, agentIds: [''] }, 'agentIds', /item 0: must not be empty/],
+  ['QueueMembers', { ...members, agentIds: [''] }, 'agentIds', /item 0: an id is 1 to 128 letters/],
   ['QueueAgent', { ...membership, agentId: 7 }, 'agentId', /got 7; expected a string/],
   ['QueueAgent', { queueId: 'q1' }, 'agentId', /is required: got nothing/],
 ];

@@ -1,14 +1,10 @@
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/server';
 import { resetRuntime } from '../../provider/runtime';
+import { EmulatorControl } from '../../emulator/control';
 
 /** Calls the emulator's test-only control surface. */
-export async function control(emulator: Emulator, method: string, route: string, body?: unknown): Promise<any> {
-  const response = await fetch(`${emulator.origin}/__emulator${route}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return response.json();
+export function control(emulator: Emulator, method: string, route: string, body?: unknown): Promise<any> {
+  return new EmulatorControl(emulator.origin).call(method, route, body);
 }
 
 /**

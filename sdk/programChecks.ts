@@ -1,0 +1,48 @@
+import * as pulumi from '@pulumi/pulumi';
+import { printable } from '../provider/client/printable';
+import { plainJsonProblem } from '../provider/specs/plainJson';
+
+/**
+ * Checks that can only run in the user's program, before Pulumi serializes the inputs: after serialization a
+ * plain-text secret looks like any other value, NaN has become null, a Date `{}` and a `__proto__` key is gone.
+ * Each fails the program with one line (`pulumi.RunError`, no stack trace).
+ */
+
+// Pulumi's runtime knows which config keys are secrets; the function is exported but not in its typings.
+const { isConfigSecret } = require('@pulumi/pulumi/runtime/config') as { isConfigSecret?: (key: string) => boolean };
+
+let configChecked = false;
+
+/** `zcc:clientSecret` set with `pulumi config set` (no --secret) sits in plain text in the stack file and exports. */
+function checkSecretConfig(): void {
+  if (configChecked) return;
+  configChecked = true;
+  if (pulumi.runtime.getConfig('zcc:clientSecret') === undefined || !isConfigSecret || isConfigSecret('zcc:clientSecret')) return;
+  throw new pulumi.RunError(
+    `zcc:clientSecret is stored in plain text in the stack config. Store it encrypted, then run again: pulumi config set --secret --stack ${pulumi.getStack()} zcc:clientSecret <your client secret>`,
+  );
+}
+
+function checkDefinition(kind: string, name: string, definition: unknown): void {
+  const problem = plainJsonProblem(definition, 'definition');
+  if (problem) throw new pulumi.RunError(printable(`${kind} "${name}": ${problem}.`));
+}
+
+/** The args a resource is constructed with, after the program-side checks. */
+export function checkedArgs<T extends object>(kind: string, name: string, args: T): T {
+  checkSecretConfig();
+  const definition = (args as { definition?: unknown }).definition;
+  if (definition !== undefined) {
+    if (pulumi.Output.isInstance(definition) || (definition as object) instanceof Promise) {
+      // Resolved later: checked when known, failing the deployment the same way.
+      const output = pulumi.output(definition as pulumi.Input<unknown>) as pulumi.Output<unknown>;
+      const checked = output.apply((value: unknown) => {
+        if (value !== undefined && !pulumi.isUnknown(value)) checkDefinition(kind, name, value);
+        return value;
+      });
+      return { ...args, definition: checked };
+    }
+    checkDefinition(kind, name, definition);
+  }
+  return args;
+}
