@@ -7,7 +7,8 @@ export interface FaultRule {
   method?: string;
   /** A regular expression matched against the path without the query string. */
   path?: string;
-  action: 'respond' | 'delay' | 'reset' | 'drop-after-commit';
+  /** `hang` never answers and never acts: the request ends only when the client gives up. */
+  action: 'respond' | 'delay' | 'reset' | 'drop-after-commit' | 'hang';
   status?: number;
   code?: number;
   message?: string;

@@ -155,6 +155,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (fault) {
       (request as FastifyRequest & { fault?: FaultRule }).fault = fault;
       if (fault.action === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1000));
+      if (fault.action === 'hang') {
+        reply.hijack();
+        request.raw.socket.setTimeout(0);
+        await new Promise((resolve) => request.raw.socket.once('close', resolve));
+        record(request, 499);
+        return;
+      }
       if (fault.action === 'reset') {
         request.raw.socket.destroy();
         return reply;

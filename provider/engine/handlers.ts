@@ -2,7 +2,7 @@ import type * as dynamic from '@pulumi/pulumi/dynamic';
 import type { ZccClient } from '../client/client';
 import { ZccApiError, redact } from '../client/errors';
 import { idProblem } from '../client/paths';
-import { printable, shown } from '../client/printable';
+import { hasUnsafeCharacter, printable, shown } from '../client/printable';
 import { installCancellationHook } from './cancellationHook';
 import { configureFromStack, getClient, knownSecrets } from '../runtime';
 import { UNKNOWN, containsUnknown, preferOrder, sameValue } from './normalize';
@@ -69,6 +69,10 @@ function toOutputs(spec: ResourceSpec, server: Props, declared: Props | undefine
     inputs[prop] = value;
   }
   Object.assign(inputs, spec.derivedInputs?.(server, declared) ?? {});
+  // Inputs that are not API fields (allowEmpty) are settings of this resource, not of the object: echo them.
+  for (const key of Object.keys(spec.inputSchema.shape)) {
+    if (!(key in spec.apiFields) && inputs[key] === undefined && declared?.[key] !== undefined) inputs[key] = declared[key];
+  }
   const outs = { ...inputs, [spec.idOutput]: id, ...(spec.computedOutputs?.(server) ?? {}) };
   for (const key of Object.keys(outs)) if (outs[key] === undefined) delete outs[key];
   return { id, inputs, outs };
@@ -165,7 +169,7 @@ export async function check(kind: string, olds: Props, news: Props): Promise<dyn
   if (failures.length === 0 && !containsUnknown(userInputs(spec, news))) {
     for (const [property, reason] of spec.crossFieldCheck?.(userInputs(spec, news)) ?? []) failures.push({ property, reason: `${kind}.${property} ${reason}` });
   }
-  if (failures.length > 0) return { inputs: news, failures };
+  if (failures.length > 0) return { inputs: news, failures: failures.map((failure) => withoutRawValue(failure, news)) };
   const isCreate = Object.keys(userInputs(spec, olds)).length === 0;
   if (isCreate && spec.previewCreate && news[ADOPT_ID] === undefined && !containsUnknown(userInputs(spec, news))) {
     try {
@@ -175,6 +179,23 @@ export async function check(kind: string, olds: Props, news: Props): Promise<dyn
     }
   }
   return { inputs: { ...news, ...withDefaults(spec, userInputs(spec, news)) } };
+}
+
+/**
+ * Pulumi prints a failure as "property X value <raw value> has a problem: <reason>", the raw value unescaped. When
+ * that value holds a control or bidi character, the failure is reported on the resource instead (our reason
+ * already names the property and shows the value escaped), so the terminal never receives it raw.
+ */
+function withoutRawValue(failure: dynamic.CheckFailure, news: Props): dynamic.CheckFailure {
+  const unsafe = hasUnsafeCharacter(failure.property) || holdsUnsafeText(news[failure.property]);
+  return unsafe ? { property: '', reason: failure.reason } : failure;
+}
+
+function holdsUnsafeText(value: unknown): boolean {
+  if (typeof value === 'string') return hasUnsafeCharacter(value);
+  if (Array.isArray(value)) return value.some(holdsUnsafeText);
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, item]) => hasUnsafeCharacter(key) || holdsUnsafeText(item));
+  return false;
 }
 
 /** Long values (a whole flow definition) are cut in messages; the JSON path in the reason says where to look. */

@@ -1,5 +1,5 @@
 import { LocalWorkspace, PulumiCommand, type Stack } from '@pulumi/pulumi/automation';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { startEmulator, type Emulator } from '../../emulator/server';
 import { EmulatorControl } from '../../emulator/control';
@@ -23,6 +23,32 @@ export function readStateFiles(dir: string): string {
 }
 
 const toolsRoot = path.join(repoRoot, '.tools');
+
+/**
+ * Kills every process working in `dir`. Pulumi starts its language host and providers in process groups of
+ * their own, so killing a `pulumi` (the SIGKILL test) leaves them running; they all work in the project dir.
+ */
+export function reapProcessesIn(dir: string): number[] {
+  const reaped: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    let cwd: string;
+    try {
+      cwd = readlinkSync(`/proc/${pid}/cwd`);
+    } catch {
+      continue;
+    }
+    if (cwd !== dir && !cwd.startsWith(`${dir}/`)) continue;
+    try {
+      process.kill(pid, 'SIGKILL');
+      reaped.push(pid);
+    } catch {
+      // Already gone.
+    }
+  }
+  return reaped;
+}
 
 export interface E2eProject {
   stack: Stack;
@@ -62,6 +88,7 @@ export async function createProject(fixture: string, emulatorOptions: Parameters
     control,
     declare: (resources) => stack.setConfig('fixture:resources', { value: JSON.stringify(resources) }),
     dispose: async () => {
+      reapProcessesIn(dir);
       await emulator.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { expectNoChanges, outputCollector, readStateFiles, useProject, type E2eProject } from './harness';
+import { expectNoChanges, outputCollector, readStateFiles, reapProcessesIn, useProject, type E2eProject } from './harness';
 
 jest.setTimeout(20 * 60_000);
 
@@ -159,6 +159,8 @@ describe('reliability: the fault matrix on the real Pulumi CLI', () => {
     for (let i = 0; i < 1200 && ((await log()).byRoute['POST /v2/contact_center/queues'] ?? 0) < 8; i++) await new Promise((r) => setTimeout(r, 50));
     process.kill(-child.pid!, 'SIGKILL');
     await new Promise((r) => setTimeout(r, 1500));
+    // The language host and the provider live in process groups of their own and outlive the CLI: reap them.
+    const orphans = reapProcessesIn(dir);
     await control('DELETE', '/faults');
     const made = ((await control('GET', '/objects/queues')) as Row[]).length;
     // A killed CLI leaves its lock in the file backend; Pulumi's own advice is to remove it once no update runs.
@@ -168,7 +170,7 @@ describe('reliability: the fault matrix on the real Pulumi CLI', () => {
     const pending = ((await stack.exportStack()).deployment as { pending_operations?: unknown[] }).pending_operations ?? [];
     await stack.refresh({ clearPendingCreates: true, onOutput: outputCollector().onOutput });
     await stack.up(quiet());
-    report.push(`row 8: killed after ${made} queues existed, ${pending.length} creates pending in state, ${lockFiles.length} lock file(s) removed; refresh --clear-pending-creates + up converged`);
+    report.push(`row 8: killed after ${made} queues existed, ${pending.length} creates pending in state, ${lockFiles.length} lock file(s) removed, ${orphans.length} orphaned plugin process(es) reaped; refresh --clear-pending-creates + up converged`);
     await expectConverged(current(), declared);
   });
 
