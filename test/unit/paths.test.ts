@@ -1,0 +1,27 @@
+import { apiPath, segment } from '../../provider/client/paths';
+import { hasUnsafeCharacter, isInvisible, printable } from '../../provider/client/printable';
+
+describe('API paths keep every id as one literal segment', () => {
+  it.each(['..', '.', '', '...', 'a/b', '../agent_005', 'a\\b', 'a?b', 'a#b', '%2e%2e', 'a b', 'q\u001b', 'x'.repeat(129), 'é'])('refuses %j', (id) => {
+    expect(() => apiPath`/contact_center/queues/${id}/agents`).toThrow(/Refusing to build an API path/);
+  });
+  it.each([42, undefined, null, { id: 'x' }])('refuses the non-string %j', (id) => {
+    expect(() => segment(id)).toThrow(/expected a string id/);
+  });
+  it.each(['q1', 'IZ3S5UwJQqyMdMzeW3bX1A', 'agent_001', 'a.b', 'lead+cc@example.com', 'x'.repeat(128), 'a=b:c~d-e'])('keeps %j', (id) => {
+    expect(apiPath`/contact_center/queues/${id}`).toBe(`/contact_center/queues/${encodeURIComponent(id)}`);
+  });
+});
+
+describe('printable text', () => {
+  it('escapes controls, DEL, C1 and bidi characters and keeps ordinary Unicode', () => {
+    expect(printable('a\u001b[2Jb\r\n\u007f\u0085\u202e\u2066')).toBe('a\\u001b[2Jb\\u000d\\u000a\\u007f\\u0085\\u202e\\u2066');
+    expect(printable('Support 🎧 👨‍👩‍👧 客户 שירות Café')).toBe('Support 🎧 👨‍👩‍👧 客户 שירות Café');
+    expect(hasUnsafeCharacter('ok')).toBe(false);
+    expect(hasUnsafeCharacter('tab\there')).toBe(true);
+  });
+  it('tells invisible-only text from text with a joiner inside', () => {
+    expect(isInvisible('\u200b \u200d\ufeff')).toBe(true);
+    expect(isInvisible('👨‍👩‍👧')).toBe(false);
+  });
+});
