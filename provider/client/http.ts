@@ -140,6 +140,11 @@ export class ZccHttp {
     let started: number | undefined;
     let failures = 0;
     let sent = 0;
+    let lastError: ZccApiError | undefined;
+    const giveUp = (error: ZccApiError, spent: number) => {
+      const why = failures >= maxAttempts ? `${sent} attempts` : `${sent} attempts in ${(spent / 1000).toFixed(1)} s (zcc:retryBudget is ${budgetMs / 1000} s)`;
+      return new ZccApiError(`${error.message} (gave up after ${why})`, { ...error.details, attempts: sent });
+    };
     for (;;) {
       try {
         await limiter.acquire(cancellationSignal());
@@ -149,6 +154,8 @@ export class ZccHttp {
       const token = await this.tokens.get();
       started ??= Date.now();
       const remaining = budgetMs - (Date.now() - started);
+      // A long Retry-After pause may have used up the budget while this request waited for its turn.
+      if (lastError && remaining <= 0) throw giveUp(lastError, Date.now() - started);
       if (sent > 0) this.stats.retries += 1;
       sent += 1;
       this.stats.requests += 1;
@@ -162,6 +169,7 @@ export class ZccHttp {
         return this.parse(method, path, response!, options.schema);
       }
       const error = this.describe(method, path, outcome, response, sent);
+      lastError = error;
       if (decision === 'fail' || decision === 'fail-ambiguous') {
         if (decision === 'fail-ambiguous') error.details.ambiguous = true;
         if (outcome.kind === 'failure' && outcome.code === 'CANCELLED') error.details.cancelled = true;
@@ -194,10 +202,7 @@ export class ZccHttp {
         waitMs = jitter(backoff, failures);
       }
       const spent = Date.now() - started;
-      if (failures >= maxAttempts || spent + (waitMs ?? 0) >= budgetMs) {
-        const why = failures >= maxAttempts ? `${sent} attempts` : `${sent} attempts in ${(spent / 1000).toFixed(1)} s (zcc:retryBudget is ${budgetMs / 1000} s)`;
-        throw new ZccApiError(`${error.message} (gave up after ${why})`, { ...error.details, ambiguous: error.details.ambiguous, attempts: sent });
-      }
+      if (failures >= maxAttempts || spent + (waitMs ?? 0) >= budgetMs) throw giveUp(error, spent);
       if (waitMs !== undefined) {
         try {
           await cancellableSleep(waitMs);
