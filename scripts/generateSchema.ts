@@ -3,10 +3,12 @@ import path from 'node:path';
 import { z } from 'zod';
 import { allSpecs } from '../provider/engine/registry';
 import type { ResourceSpec } from '../provider/engine/spec';
+import { lowerCamel, renderIndex, renderProvider, renderResource } from './generateSdk';
 
 /**
- * Writes schema.json, the Pulumi package schema of every resource, from the zod specs; `--check` fails when
- * the checked-in file differs (CI runs it so the schema can never go stale).
+ * Writes schema.json (the Pulumi package schema of every resource), docs/resources.md and the SDK's resource
+ * classes (sdk/generated, sdk/providers) from the zod specs; `--check` fails when a checked-in file differs (CI
+ * runs it so none can go stale).
  */
 type JsonSchema = { type?: string; description?: string; enum?: string[]; items?: JsonSchema; minimum?: number; maximum?: number; minItems?: number; anyOf?: JsonSchema[] };
 type PulumiProperty = Record<string, unknown>;
@@ -61,7 +63,7 @@ export function buildSchema(): Record<string, unknown> {
       description: 'Id of an existing object to take over instead of creating one; the first up changes only what differs.',
     };
     const properties: Record<string, PulumiProperty> = { ...inputProperties };
-    for (const [name, description] of Object.entries(spec.outputDescriptions ?? {})) properties[name] = { type: 'string', description };
+    for (const [name, output] of Object.entries(spec.outputs ?? {})) properties[name] = { type: output.type ?? 'string', description: output.description };
     resources[`zcc:index:${spec.kind}`] = {
       description: `${spec.description}\n\nPulumi type token: \`pulumi-nodejs:dynamic/zcc:${spec.kind}\`. API: \`${spec.path}\`.`,
       inputProperties,
@@ -151,12 +153,18 @@ function main() {
   const schema = buildSchema();
   const check = process.argv.includes('--check');
   mkdirSync(path.join(root, 'docs'), { recursive: true });
+  mkdirSync(path.join(root, 'sdk/generated'), { recursive: true });
   const fresh = [
     writeOrCheck(path.join(root, 'schema.json'), `${JSON.stringify(schema, null, 2)}\n`, check),
     writeOrCheck(path.join(root, 'docs/resources.md'), renderDocs(schema), check),
+    writeOrCheck(path.join(root, 'sdk/generated/index.ts'), renderIndex(allSpecs()), check),
   ];
+  for (const spec of allSpecs()) {
+    fresh.push(writeOrCheck(path.join(root, `sdk/generated/${lowerCamel(spec.kind)}.ts`), renderResource(spec), check));
+    fresh.push(writeOrCheck(path.join(root, `sdk/providers/${lowerCamel(spec.kind)}.ts`), renderProvider(spec), check));
+  }
   if (fresh.includes(false)) process.exit(1);
-  if (check) console.log('schema.json and docs/resources.md are up to date');
+  if (check) console.log('schema.json, docs/resources.md and the generated SDK are up to date');
 }
 
 if (require.main === module) main();

@@ -1,8 +1,5 @@
-export { Queue, type QueueArgs, type QueueChannel, type RoutingMethod } from './queue';
-export { SkillCategory, type SkillCategoryArgs, Skill, type SkillArgs } from './skills';
-export { Flow, type FlowArgs } from './flow';
-export { RoutingProfile, type RoutingProfileArgs } from './routingProfile';
-export { QueueMembers, type QueueMembersArgs, QueueAgent, type QueueAgentArgs } from './membership';
+// The SDK: resource classes generated from the specs (sdk/generated), lookups, and the provider factory.
+export * from './generated';
 export type { AdoptableArgs } from './adoptable';
 export { kindProvider } from './providers/kindProvider';
 export { getAgent, getAgents, getSkillCategory, getQueue, type AgentInfo, type SkillCategoryInfo, type QueueInfo } from './lookups';

@@ -41,8 +41,8 @@ export interface ResourceSpec {
   naturalKey?: string[];
   /** Extra outputs computed from the API object (timestamps, status). */
   computedOutputs?: (server: Props) => Props;
-  /** Output properties beyond the inputs and the id, with their descriptions (for the SDK and schema.json). */
-  outputDescriptions?: Record<string, string>;
+  /** Output properties beyond the inputs (the id output included), for the generated SDK and schema.json. */
+  outputs?: Record<string, { description: string; type?: 'string' | 'number' | 'boolean' }>;
   /** A short TypeScript program using the resource, for the generated reference (docs/resources.md). */
   example: string;
   /** Rate-limit label of each operation. */

@@ -38,7 +38,11 @@ export const flowSpec: ResourceSpec = {
   // `publish: false` means "leave it as a draft or as it is"; only a declared `true` can drift.
   derivedInputs: (server, declared) => ({ publish: declared?.publish === true ? server.status === 'published' : (declared?.publish ?? false) }),
   computedOutputs: (server) => ({ status: server.status, version: server.version }),
-  outputDescriptions: { flowId: 'The flow id ZCC assigned.', status: '`draft` or `published`.', version: 'Version number; increases with each definition change.' },
+  outputs: {
+    flowId: { description: 'The flow id ZCC assigned.' },
+    status: { description: '`draft` or `published`.' },
+    version: { description: 'Version number; increases with each definition change.', type: 'number' },
+  },
   example: `const ivr = new zcc.Flow('main-ivr', {
   name: 'Main IVR',
   channel: 'voice',

@@ -121,7 +121,6 @@ export const queueMembersSpec: ResourceSpec = {
     if (removed.length === 0) return [];
     return [`QueueMembers (exclusive) on queue ${inputs.queueId} will remove ${removed.length} member(s) it does not list: ${removed.join(', ')}. Add them to agentIds, or use mode: "additive", to keep them.`];
   },
-  outputDescriptions: {},
   example: `const agents = zcc.getAgents();
 new zcc.QueueMembers('support-members', {
   queueId: support.queueId,
@@ -182,7 +181,7 @@ export const queueAgentSpec: ResourceSpec = {
   apiFields: { queueId: 'queue_id', agentId: 'user_id' },
   idProblem: membershipIdProblem,
   replaceOnChanges: ['queueId', 'agentId'],
-  outputDescriptions: { membershipId: '`<queueId>/<agentId>`.' },
+  outputs: { membershipId: { description: '`<queueId>/<agentId>`.' } },
   example: `const lead = zcc.getAgent({ email: 'lead@example.com' });
 new zcc.QueueAgent('support-lead', { queueId: support.queueId, agentId: lead.then((a) => a.agentId) });`,
   categories: { list: 'medium', get: 'medium', create: 'medium', update: 'medium', delete: 'medium' },

@@ -27,10 +27,10 @@ export const queueSpec: ResourceSpec = {
   uniqueName: true,
   naturalKey: ['name'],
   computedOutputs: (server) => ({ createdAt: server.created_at, updatedAt: server.updated_at }),
-  outputDescriptions: {
-    queueId: 'The queue id ZCC assigned.',
-    createdAt: 'When the queue was created (ISO 8601).',
-    updatedAt: 'When the queue was last changed (ISO 8601).',
+  outputs: {
+    queueId: { description: 'The queue id ZCC assigned.' },
+    createdAt: { description: 'When the queue was created (ISO 8601).' },
+    updatedAt: { description: 'When the queue was last changed (ISO 8601).' },
   },
   example: `const support = new zcc.Queue('support', {
   name: 'Support',

@@ -28,7 +28,7 @@ export const routingProfileSpec: ResourceSpec = {
   updateMayBeUnsupported: true,
   deleteMayBeUnsupported: true,
   naturalKey: ['name'],
-  outputDescriptions: { routingProfileId: 'The routing profile id ZCC assigned.' },
+  outputs: { routingProfileId: { description: 'The routing profile id ZCC assigned.' } },
   example: `new zcc.RoutingProfile('frontline', { name: 'Frontline', queueIds: [support.queueId, sales.queueId] });`,
   categories: { list: 'medium', get: 'light', create: 'light', update: 'light', delete: 'light' },
 };

@@ -27,7 +27,7 @@ export const skillCategorySpec: ResourceSpec = {
     if (inputs.skillType === 'text' && inputs.maxProficiencyLevel !== undefined) return [['maxProficiencyLevel', `is only allowed when skillType is "proficiency"; got ${JSON.stringify(inputs.maxProficiencyLevel)} with skillType "text".`]];
     return [];
   },
-  outputDescriptions: { skillCategoryId: 'The skill category id ZCC assigned.' },
+  outputs: { skillCategoryId: { description: 'The skill category id ZCC assigned.' } },
   example: `const languages = new zcc.SkillCategory('languages', { name: 'Languages', skillType: 'proficiency', maxProficiencyLevel: 5 });`,
   categories: { list: 'medium', get: 'light', create: 'light', update: 'light', delete: 'light' },
 };
@@ -49,7 +49,7 @@ export const skillSpec: ResourceSpec = {
   serverDefaults: { description: '' },
   replaceOnChanges: ['skillCategoryId'],
   naturalKey: ['name', 'skillCategoryId'],
-  outputDescriptions: { skillId: 'The skill id ZCC assigned.' },
+  outputs: { skillId: { description: 'The skill id ZCC assigned.' } },
   example: `const german = new zcc.Skill('german', { name: 'German', skillCategoryId: languages.skillCategoryId });`,
   categories: { list: 'medium', get: 'light', create: 'light', update: 'light', delete: 'light' },
 };
