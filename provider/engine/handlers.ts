@@ -63,6 +63,9 @@ function toOutputs(spec: ResourceSpec, server: Props, declared: Props | undefine
   for (const [prop, field] of Object.entries(spec.apiFields)) {
     let value = server[field];
     if (value === undefined) continue;
+    // A setting the program does not declare, and whose default we do not know, is not managed: tracking the
+    // server's value would show a diff against a program that never mentioned it.
+    if (declared && declared[prop] === undefined && !(prop in (spec.serverDefaults ?? {}))) continue;
     if (spec.setFields?.includes(prop) && Array.isArray(value)) value = preferOrder(declared?.[prop] as unknown[] | undefined, value);
     // Echo the user's spelling (e.g. NFD) when it means the same, so state matches the program.
     else if (declared && declared[prop] !== undefined && sameValue(declared[prop], value)) value = declared[prop];
@@ -247,10 +250,18 @@ export async function create(kind: string, inputs: Props): Promise<dynamic.Creat
     }
     const { id, outs } = toOutputs(spec, server, declared);
     if (typeof adoptId === 'string') outs[ADOPT_ID] = adoptId;
-    if (!spec.afterWrite) return { id, outs };
+    const settings = typeof adoptId === 'string' ? [] : settingsAfterCreate(spec, declared);
+    if (!spec.afterWrite && settings.length === 0) return { id, outs };
     try {
-      const extra = await spec.afterWrite(client, id, declared, previous);
-      return { id, outs: { ...outs, ...(extra ?? {}) } };
+      let settled = outs;
+      if (settings.length > 0) {
+        // The create endpoint takes only some fields: the rest are set by a PATCH on the new object.
+        const wanted = withDefaults(spec, declared);
+        await storeOf(spec).update(client, id, toBody(spec, wanted, settings), toBody(spec, wanted), toBody(spec, wanted, spec.createFields));
+        settled = { ...outs, ...Object.fromEntries(settings.map((key) => [key, declared[key]])) };
+      }
+      const extra = spec.afterWrite ? await spec.afterWrite(client, id, declared, previous) : undefined;
+      return { id, outs: { ...settled, ...(extra ?? {}) } };
     } catch (error) {
       // The object exists: record it in state (with the provider) so the next run can finish or delete it.
       const clean = userFacing(error);
@@ -259,13 +270,19 @@ export async function create(kind: string, inputs: Props): Promise<dynamic.Creat
   });
 }
 
+/** Declared fields the create endpoint does not take (`createFields`), to be set right after the create. */
+function settingsAfterCreate(spec: ResourceSpec, declared: Props): string[] {
+  if (!spec.createFields) return [];
+  return Object.keys(spec.apiFields).filter((key) => !spec.createFields!.includes(key) && declared[key] !== undefined);
+}
+
 /**
  * POST, and after an ambiguous failure look the object up by its natural key before trying again. A conflict
  * (409) with an object identical to the declaration is taken as this program's own create whose answer was lost
  * (a killed `pulumi up`, a dropped response); anything else that conflicts is reported, never taken over.
  */
 async function createOnce(client: ZccClient, spec: ResourceSpec, declared: Props): Promise<Props> {
-  const body = toBody(spec, withDefaults(spec, declared));
+  const body = toBody(spec, withDefaults(spec, declared), spec.createFields);
   for (let attempt = 1; ; attempt++) {
     try {
       return await storeOf(spec).create(client, body);
@@ -329,8 +346,10 @@ export async function update(kind: string, id: string, olds: Props, news: Props)
     const previous = withDefaults(spec, userInputs(spec, olds));
     const declared = withDefaults(spec, userInputs(spec, news));
     const changed = Object.keys(spec.apiFields).filter((key) => !spec.replaceOnChanges?.includes(key) && !sameField(spec, key, previous[key], declared[key]));
-    if (changed.length > 0) {
-      await storeOf(spec).update(client, id, toBody(spec, declared, changed), toBody(spec, declared), toBody(spec, previous));
+    // A field the program stopped declaring is left as it is in ZCC (no longer managed): nothing to send for it.
+    const body = toBody(spec, declared, changed);
+    if (Object.keys(body).length > 0 || (changed.length > 0 && spec.store)) {
+      await storeOf(spec).update(client, id, body, toBody(spec, declared), toBody(spec, previous));
     }
     // The PATCH answers 204: echo the declared inputs over the previous outputs rather than paying for a GET.
     const outs: Props = { ...olds, ...userInputs(spec, news), [spec.idOutput]: id };

@@ -28,6 +28,12 @@ export interface ResourceSpec {
   apiFields: Record<string, string>;
   /** Values the server fills in when an input is omitted, so omitting it never shows a diff. */
   serverDefaults?: Props;
+  /**
+   * Inputs the create endpoint accepts, when it takes fewer than the update endpoint (queues: name, description
+   * and channel). The other declared inputs are set by an update right after the create; if that fails, the
+   * create is partial: the object is recorded in state and the next `up` finishes it.
+   */
+  createFields?: string[];
   /** Arrays whose order carries no meaning. */
   setFields?: string[];
   /** Inputs the API cannot change in place. */
