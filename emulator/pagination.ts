@@ -3,13 +3,17 @@ import { invalidField } from './errors';
 export const DEFAULT_PAGE_SIZE = 30;
 export const MAX_PAGE_SIZE = 300;
 
-/** Slices a list the way Zoom does: `page_size` (default 30, max 300) and an opaque `next_page_token`. */
-export function paginate<T>(items: readonly T[], query: Record<string, unknown>, key: string): Record<string, unknown> {
-  let pageSize = DEFAULT_PAGE_SIZE;
+/**
+ * Slices a list the way Zoom does: `page_size` (default 30, at most the endpoint's documented cap) and an opaque
+ * `next_page_token`. A page size over the cap is a 400, stricter than Zoom (which may clamp), so a client that
+ * ignores a cap fails a test.
+ */
+export function paginate<T>(items: readonly T[], query: Record<string, unknown>, key: string, maxPageSize = MAX_PAGE_SIZE): Record<string, unknown> {
+  let pageSize = Math.min(DEFAULT_PAGE_SIZE, maxPageSize);
   if (query.page_size !== undefined && query.page_size !== '') {
     const parsed = Number(query.page_size);
-    if (!Number.isInteger(parsed) || parsed < 1) throw invalidField('page_size', `Must be an integer from 1 to ${MAX_PAGE_SIZE}.`);
-    pageSize = Math.min(parsed, MAX_PAGE_SIZE);
+    if (!Number.isInteger(parsed) || parsed < 1 || parsed > maxPageSize) throw invalidField('page_size', `Must be an integer from 1 to ${maxPageSize}.`);
+    pageSize = parsed;
   }
   let offset = 0;
   const token = query.next_page_token;

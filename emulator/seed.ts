@@ -21,8 +21,9 @@ export function seed(state: EmulatorState, agentCount = 30): void {
       status_since: new Date(SEED_EPOCH).toISOString(),
     });
   }
-  state.skillCategories.insert({ skill_category_id: 'cat_language', name: 'Languages', description: 'Spoken languages', skill_type: 'proficiency', max_proficiency_level: 5 });
-  state.skillCategories.insert({ skill_category_id: 'cat_product', name: 'Products', description: 'Product knowledge', skill_type: 'text' });
+  const seeded = { modified_by: 'seed', last_modified_time: new Date(SEED_EPOCH).toISOString() };
+  state.skillCategories.insert({ skill_category_id: 'cat_language', skill_category_name: 'Languages', skill_category_description: 'Spoken languages', skill_type: 'proficiency', max_proficiency_level: 5, ...seeded });
+  state.skillCategories.insert({ skill_category_id: 'cat_product', skill_category_name: 'Products', skill_category_description: 'Product knowledge', skill_type: 'text', ...seeded });
 
   const agents = state.agents.all();
   for (let i = 1; i <= 60; i++) {

@@ -11,6 +11,7 @@ import { registerQueueRoutes } from './routes/queues';
 import { registerAgentRoutes } from './routes/agents';
 import { registerHistoryRoutes } from './routes/history';
 import { registerConfigRoutes } from './routes/config';
+import { registerSkillRoutes } from './routes/skills';
 
 export interface EmulatorOptions {
   port?: number;
@@ -30,6 +31,10 @@ export interface RequestLogEntry {
   seq: number;
   method: string;
   path: string;
+  /** The raw query string, without `?`. */
+  query: string;
+  /** The parsed JSON (or form) body, with anything that looks like a credential redacted. */
+  body?: unknown;
   route: string;
   status: number;
   category?: RateCategory;
@@ -55,6 +60,13 @@ export interface Emulator {
 }
 
 const CONTROL_PREFIX = '/__emulator';
+
+/** A request body for the log: values under keys that name credentials are replaced. */
+function redactedBody(body: unknown): unknown {
+  if (Array.isArray(body)) return body.map(redactedBody);
+  if (body === null || typeof body !== 'object') return body;
+  return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, /secret|password|token|authorization/i.test(key) ? '[redacted]' : redactedBody(value)]));
+}
 
 function zoomError(reply: import('fastify').FastifyReply, error: EmulatorError) {
   for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
@@ -115,6 +127,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       seq: ++seq,
       method: request.method,
       path,
+      query: request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '',
+      body: redactedBody(request.body),
       route: `${request.method} ${request.routeOptions.url ?? path}`,
       status,
       category: (request.routeOptions.config as { category?: RateCategory } | undefined)?.category,
@@ -222,12 +236,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   registerAgentRoutes(route);
   registerHistoryRoutes(route);
   registerConfigRoutes(route);
+  registerSkillRoutes(route);
 
   // ---- test-only control surface ----
   app.get(`${CONTROL_PREFIX}/health`, async () => ({ ok: true }));
   app.post(`${CONTROL_PREFIX}/reset`, async () => {
     for (const table of Object.values(state.tables())) table.clear();
     state.queueAgents.clear();
+    state.userSkills.clear();
     state.engagementEvents.clear();
     seed(state);
     tokens.clear();
@@ -263,6 +279,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const row = state.tables()[collection]?.get(id);
     if (!row) return reply.code(404).send({ code: 404, message: `No ${collection} row ${id}` });
     Object.assign(row, request.body as object);
+    // A console edit is a change like any other: it moves the modification time, as the list-backed reads expect.
+    if ('last_modified_time' in row) Object.assign(row, { last_modified_time: new Date().toISOString(), modified_by: 'console' });
     return row;
   });
   app.delete(`${CONTROL_PREFIX}/objects/:collection/:id`, async (request, reply) => {

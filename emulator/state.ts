@@ -26,17 +26,24 @@ export interface AgentRow {
 }
 export interface SkillCategoryRow {
   skill_category_id: string;
-  name: string;
-  description: string;
+  skill_category_name: string;
+  skill_category_description: string;
   skill_type: string;
   max_proficiency_level?: number;
+  modified_by: string;
+  last_modified_time: string;
 }
 export interface SkillRow {
   skill_id: string;
-  name: string;
-  description: string;
+  skill_name: string;
   skill_category_id: string;
-  created_at: string;
+  modified_by: string;
+  last_modified_time: string;
+}
+/** One skill a user holds, with the user's level in proficiency categories. */
+export interface UserSkillRow {
+  skill_id: string;
+  user_proficiency_level?: number;
 }
 export interface FlowRow {
   flow_id: string;
@@ -87,6 +94,8 @@ export class EmulatorState {
   readonly queueAgents = new Map<string, string[]>();
   readonly skillCategories = new Table<SkillCategoryRow>('skill_categories', 'skill_category_id');
   readonly skills = new Table<SkillRow>('skills', 'skill_id');
+  /** user id → the skills the user holds. */
+  readonly userSkills = new Map<string, UserSkillRow[]>();
   readonly flows = new Table<FlowRow>('flows', 'flow_id');
   readonly routingProfiles = new Table<RoutingProfileRow>('routing_profiles', 'routing_profile_id');
   readonly engagements = new Table<EngagementRow>('engagements', 'engagement_id');

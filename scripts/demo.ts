@@ -38,7 +38,7 @@ async function main() {
     console.log('\nQueues in the emulator:');
     for (const q of queues) console.log(`  ${q.queue_id}  ${String(q.name).padEnd(12)} channels=${JSON.stringify(q.channels)} routing=${q.routing_method} max_wait=${q.max_wait_time}s`);
     const list = (collection: string) => control.objects(collection);
-    console.log(`Skills: ${(await list('skills')).map((s) => s.name).join(', ')}`);
+    console.log(`Skills: ${(await list('skills')).map((s) => s.skill_name).join(', ')}`);
     console.log(`Flows: ${(await list('flows')).map((f) => `${f.name} (${f.status}, v${f.version})`).join(', ')}`);
     console.log(`Routing profiles: ${(await list('routing_profiles')).map((p) => `${p.name} → ${(p.queue_ids as string[]).length} queues`).join(', ')}`);
     const members = await control.queueAgents();

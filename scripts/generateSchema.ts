@@ -42,6 +42,11 @@ function lookupFunctions(): Record<string, unknown> {
       inputs: { properties: { name: str('Name to find.') }, required: ['name'] },
       outputs: { properties: { skillCategoryId: str('Id.'), name: str('Name.'), description: str('Description.'), skillType: str('text or proficiency.'), maxProficiencyLevel: { type: 'integer', description: 'Highest level.' } }, required: ['skillCategoryId', 'name', 'skillType'] },
     },
+    'zcc:index:getSkill': {
+      description: 'A skill by its exact name, within one category when skillCategoryId is given; fails when several match.',
+      inputs: { properties: { name: str('Name to find.'), skillCategoryId: str('Category to look in.') }, required: ['name'] },
+      outputs: { properties: { skillId: str('Id.'), name: str('Name.'), skillCategoryId: str('Category id.'), skillCategoryName: str('Category name.'), skillType: str('text or proficiency.'), maxProficiencyLevel: { type: 'integer', description: 'Highest level.' } }, required: ['skillId', 'name', 'skillCategoryId'] },
+    },
     'zcc:index:getQueue': {
       description: 'A queue by its exact name; fails when several queues share it.',
       inputs: { properties: { name: str('Name to find.') }, required: ['name'] },

@@ -1,6 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import { configureFromStack, getClient } from '../provider/runtime';
-import type { ZccAgent, ZccQueue, ZccSkillCategory } from '../provider/client/schemas';
+import type { ZccAgent, ZccQueue, ZccSkill, ZccSkillCategory } from '../provider/client/schemas';
 
 /**
  * Lookups run in the program, at deployment time, with the same credentials as the resources (stack config
@@ -47,9 +47,38 @@ export interface SkillCategoryInfo {
 
 /** A skill category by its exact name. */
 export async function getSkillCategory(args: { name: string }): Promise<SkillCategoryInfo> {
-  const match = (await client().listSkillCategories()).find((category: ZccSkillCategory) => category.name === args.name);
-  if (!match) throw new Error(`getSkillCategory: no skill category is named "${args.name}".`);
-  return { skillCategoryId: match.skill_category_id, name: match.name, description: match.description, skillType: match.skill_type, maxProficiencyLevel: match.max_proficiency_level };
+  const match = (await client().listSkillCategories()).find((category: ZccSkillCategory) => category.skill_category_name === args.name);
+  if (!match) throw new Error(`getSkillCategory: no skill category is named ${JSON.stringify(args.name)}.`);
+  return {
+    skillCategoryId: match.skill_category_id,
+    name: match.skill_category_name,
+    description: match.skill_category_description,
+    skillType: match.skill_type,
+    maxProficiencyLevel: match.max_proficiency_level,
+  };
+}
+
+/** A skill as lookups return it. */
+export interface SkillInfo {
+  skillId: string;
+  name: string;
+  skillCategoryId: string;
+  skillCategoryName?: string;
+  skillType?: string;
+  maxProficiencyLevel?: number;
+}
+
+/**
+ * A skill by its exact name, within one category when `skillCategoryId` is given (names are unique only within a
+ * category); fails listing the candidates when several skills share the name.
+ */
+export async function getSkill(args: { name: string; skillCategoryId?: string }): Promise<SkillInfo> {
+  const skills = await client().listSkills(args.skillCategoryId ? { skill_category_id: args.skillCategoryId } : {});
+  const matches = skills.filter((skill: ZccSkill) => skill.skill_name === args.name);
+  if (matches.length === 0) throw new Error(`getSkill: no skill is named ${JSON.stringify(args.name)}${args.skillCategoryId ? ` in category ${args.skillCategoryId}` : ''}.`);
+  if (matches.length > 1) throw new Error(`getSkill: ${matches.length} skills are named ${JSON.stringify(args.name)} (${matches.map((s) => `${s.skill_id} in ${s.skill_category_name ?? s.skill_category_id}`).join(', ')}); give skillCategoryId.`);
+  const [skill] = matches;
+  return { skillId: skill.skill_id, name: skill.skill_name, skillCategoryId: skill.skill_category_id, skillCategoryName: skill.skill_category_name, skillType: skill.skill_type, maxProficiencyLevel: skill.max_proficiency_level };
 }
 
 /** A queue as lookups return it. */

@@ -85,7 +85,7 @@ export function registerQueueRoutes(route: ReturnType<typeof defineRoutes>) {
       const agent = state.agents.get(id)!;
       return { user_id: agent.user_id, display_name: agent.display_name, email: agent.email };
     });
-    return { body: paginate(agents, query(request), 'agents') };
+    return { body: paginate(agents, query(request), 'agents', 100) };
   });
 
   route('POST', '/contact_center/queues/:queueId/agents', 'medium', (request, { state }) => {

@@ -16,16 +16,17 @@ export interface QueueBody {
   routing_method?: string;
   max_wait_time?: number;
 }
+/** POST body; PATCH takes the same fields but `skill_type`. */
 export interface SkillCategoryBody {
-  name?: string;
-  description?: string;
-  skill_type?: string;
   max_proficiency_level?: number;
+  skill_category_name?: string;
+  skill_category_description?: string;
+  skill_type?: 'text' | 'proficiency';
 }
+/** POST body; PATCH takes `skill_name` only. */
 export interface SkillBody {
-  name?: string;
-  description?: string;
   skill_category_id?: string;
+  skill_name?: string;
 }
 export interface FlowBody {
   name?: string;
@@ -48,20 +49,24 @@ export class ZccClient {
     this.http = new ZccHttp(config);
   }
 
-  /** Iterates over every item of a paginated list, following next_page_token. */
-  async *paginate<T extends z.ZodType>(path: string, key: string, item: T, category: RateCategory, query: Record<string, string | number | undefined> = {}): AsyncGenerator<z.infer<T>> {
+  /**
+   * Iterates over every item of a paginated list, following next_page_token, with pages of the endpoint's
+   * documented maximum size (`maxPageSize`: 300 unless the document says less).
+   */
+  async *paginate<T extends z.ZodType>(path: string, key: string, item: T, category: RateCategory, query: Record<string, string | number | undefined> = {}, maxPageSize = 300): AsyncGenerator<z.infer<T>> {
     const schema = s.pageSchema(key, item);
+    const pageSize = Math.min(this.config.pageSize ?? maxPageSize, maxPageSize);
     let token = '';
     do {
-      const page = await this.http.request('GET', path, { category, schema, query: { ...query, page_size: this.config.pageSize ?? 300, next_page_token: token || undefined } });
+      const page = await this.http.request('GET', path, { category, schema, query: { ...query, page_size: pageSize, next_page_token: token || undefined } });
       for (const entry of page[key] ?? []) yield entry;
       token = page.next_page_token ?? '';
     } while (token !== '');
   }
 
-  async listAll<T extends z.ZodType>(path: string, key: string, item: T, category: RateCategory, query?: Record<string, string | number | undefined>): Promise<z.infer<T>[]> {
+  async listAll<T extends z.ZodType>(path: string, key: string, item: T, category: RateCategory, query?: Record<string, string | number | undefined>, maxPageSize?: number): Promise<z.infer<T>[]> {
     const out: z.infer<T>[] = [];
-    for await (const entry of this.paginate(path, key, item, category, query)) out.push(entry);
+    for await (const entry of this.paginate(path, key, item, category, query, maxPageSize)) out.push(entry);
     return out;
   }
 
@@ -86,7 +91,7 @@ export class ZccClient {
     return this.call<void>('DELETE', apiPath`/contact_center/queues/${queueId}`, 'light');
   }
   listQueueAgents(queueId: string) {
-    return this.listAll(apiPath`/contact_center/queues/${queueId}/agents`, 'agents', s.queueAgentSchema, 'medium');
+    return this.listAll(apiPath`/contact_center/queues/${queueId}/agents`, 'agents', s.queueAgentSchema, 'medium', {}, 100);
   }
   /** Adding is idempotent in effect: retrying after a lost answer yields a 409 the caller can treat as done. */
   addQueueAgents(queueId: string, userIds: string[]) {
@@ -162,7 +167,7 @@ export class ZccClient {
   deleteSkillCategory(categoryId: string) {
     return this.call<void>('DELETE', apiPath`/contact_center/skills/categories/${categoryId}`, 'light');
   }
-  listSkills(query: { skill_category_id?: string } = {}) {
+  listSkills(query: { skill_category_id?: string; skill_type?: 'text' | 'proficiency' } = {}) {
     return this.listAll('/contact_center/skills', 'skills', s.skillSchema, 'medium', { ...query });
   }
   createSkill(body: SkillBody) {
@@ -180,7 +185,7 @@ export class ZccClient {
 
   // Flows
   listFlows() {
-    return this.listAll('/contact_center/flows', 'flows', s.flowSchema, 'medium');
+    return this.listAll('/contact_center/flows', 'flows', s.flowSchema, 'medium', {}, 100);
   }
   createFlow(body: FlowBody) {
     return this.call('POST', '/contact_center/flows', 'medium', s.flowSchema, body);

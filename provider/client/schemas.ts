@@ -40,20 +40,29 @@ export const agentStatusSchema = z.object({
 });
 export type ZccAgentStatus = z.infer<typeof agentStatusSchema>;
 
+// Skill categories and skills: GET/POST /contact_center/skills/categories, /contact_center/skills (official shapes).
 export const skillCategorySchema = z.object({
   skill_category_id: z.string(),
-  name: z.string(),
-  description: z.string().optional().default(''),
-  skill_type: z.string(),
+  skill_category_name: z.string(),
+  skill_category_description: z.string().optional().default(''),
+  skill_type: z.enum(SKILL_TYPES),
   max_proficiency_level: z.number().optional(),
+  total_agent_routing_profiles: z.number().optional(),
+  modified_by: z.string().optional(),
+  last_modified_time: z.string().optional(),
 });
 export type ZccSkillCategory = z.infer<typeof skillCategorySchema>;
 
 export const skillSchema = z.object({
   skill_id: z.string(),
-  name: z.string(),
-  description: z.string().optional().default(''),
+  skill_name: z.string(),
+  skill_type: z.enum(SKILL_TYPES).optional(),
+  max_proficiency_level: z.number().optional(),
+  skill_category_name: z.string().optional(),
   skill_category_id: z.string(),
+  total_users: z.number().optional(),
+  modified_by: z.string().optional(),
+  last_modified_time: z.string().optional(),
 });
 export type ZccSkill = z.infer<typeof skillSchema>;
 

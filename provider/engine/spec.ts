@@ -19,6 +19,8 @@ export interface ResourceSpec {
   idField: string;
   /** Key of the item array in list responses. */
   listKey: string;
+  /** The list endpoint's documented page-size cap, when below Zoom's usual 300. */
+  listPageSize?: number;
   /** Output property that echoes the id, e.g. `queueId`. */
   idOutput: string;
   responseSchema: z.ZodType<Props>;

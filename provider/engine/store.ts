@@ -32,7 +32,7 @@ export async function unlessNotFound<T>(run: () => Promise<T>): Promise<T | unde
 export function restStore(spec: ResourceSpec): ObjectStore {
   const objectPath = (id: string) => `${spec.path}/${segment(id, `${spec.kind} id`)}`;
   return {
-    list: (client) => client.listAll(spec.path, spec.listKey, spec.responseSchema, spec.categories.list),
+    list: (client) => client.listAll(spec.path, spec.listKey, spec.responseSchema, spec.categories.list, {}, spec.listPageSize),
     create: (client, body) => client.http.request('POST', spec.path, { category: spec.categories.create, schema: spec.responseSchema, body, idempotent: false }),
     get: (client, id) => unlessNotFound(() => client.http.request('GET', objectPath(id), { category: spec.categories.get, schema: spec.responseSchema })),
     update: (client, id, changed) => client.http.request('PATCH', objectPath(id), { category: spec.categories.update, body: changed, objectKey: objectPath(id) }),

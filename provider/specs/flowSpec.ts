@@ -11,6 +11,7 @@ export const flowSpec: ResourceSpec = {
   path: '/contact_center/flows',
   idField: 'flow_id',
   listKey: 'flows',
+  listPageSize: 100,
   idOutput: 'flowId',
   responseSchema: flowSchema as unknown as z.ZodType<Props>,
   inputSchema: z.strictObject({

@@ -12,12 +12,12 @@ export const skillCategorySpec: ResourceSpec = {
   idOutput: 'skillCategoryId',
   responseSchema: skillCategorySchema as unknown as z.ZodType<Props>,
   inputSchema: z.strictObject({
-    name: text('Category name, unique in the account (1-64 characters).', { min: 1, max: 64 }),
+    name: text('Category name, unique in the account (1-64 characters). Renaming updates in place.', { min: 1, max: 64 }),
     description: text('Description (up to 256 characters). Defaults to empty.', { max: 256 }).optional(),
-    skillType: oneOf(SKILL_TYPES, '`text` for plain skills or `proficiency` for rated ones. Changing it replaces the category.'),
+    skillType: oneOf(SKILL_TYPES, '`text` for plain skills or `proficiency` for rated ones. Changing it replaces the category (the API cannot change it).'),
     maxProficiencyLevel: integer('Highest proficiency level (1-5); required for and only allowed with `proficiency`.', 1, 5).optional(),
   }),
-  apiFields: { name: 'name', description: 'description', skillType: 'skill_type', maxProficiencyLevel: 'max_proficiency_level' },
+  apiFields: { name: 'skill_category_name', description: 'skill_category_description', skillType: 'skill_type', maxProficiencyLevel: 'max_proficiency_level' },
   serverDefaults: { description: '' },
   replaceOnChanges: ['skillType'],
   uniqueName: true,
@@ -27,14 +27,18 @@ export const skillCategorySpec: ResourceSpec = {
     if (inputs.skillType === 'text' && inputs.maxProficiencyLevel !== undefined) return [['maxProficiencyLevel', `is only allowed when skillType is "proficiency"; got ${JSON.stringify(inputs.maxProficiencyLevel)} with skillType "text".`]];
     return [];
   },
-  outputs: { skillCategoryId: { description: 'The skill category id ZCC assigned.' } },
+  outputs: {
+    skillCategoryId: { description: 'The skill category id ZCC assigned.' },
+    lastModifiedTime: { description: 'When the category was last changed (ISO 8601), as ZCC reports it.' },
+  },
+  computedOutputs: (server) => ({ lastModifiedTime: server.last_modified_time }),
   example: `const languages = new zcc.SkillCategory('languages', { name: 'Languages', skillType: 'proficiency', maxProficiencyLevel: 5 });`,
   categories: { list: 'medium', get: 'light', create: 'light', update: 'light', delete: 'light' },
 };
 
 export const skillSpec: ResourceSpec = {
   kind: 'Skill',
-  description: 'A skill agents can hold, within a skill category; skills-based queues route on them.',
+  description: 'A skill agents can hold, within a skill category; skills-based routing uses them. Zoom keeps no description for skills.',
   path: '/contact_center/skills',
   idField: 'skill_id',
   listKey: 'skills',
@@ -42,14 +46,18 @@ export const skillSpec: ResourceSpec = {
   responseSchema: skillSchema as unknown as z.ZodType<Props>,
   inputSchema: z.strictObject({
     name: text('Skill name, unique within its category (1-64 characters). Renaming updates in place.', { min: 1, max: 64 }),
-    description: text('Description (up to 256 characters). Defaults to empty.', { max: 256 }).optional(),
     skillCategoryId: zoomId('Id of the skill category (e.g. `category.skillCategoryId`). Changing it replaces the skill.'),
   }),
-  apiFields: { name: 'name', description: 'description', skillCategoryId: 'skill_category_id' },
-  serverDefaults: { description: '' },
+  apiFields: { name: 'skill_name', skillCategoryId: 'skill_category_id' },
   replaceOnChanges: ['skillCategoryId'],
   naturalKey: ['name', 'skillCategoryId'],
-  outputs: { skillId: { description: 'The skill id ZCC assigned.' } },
+  outputs: {
+    skillId: { description: 'The skill id ZCC assigned.' },
+    skillType: { description: "The category's skill type: `text` or `proficiency`." },
+    maxProficiencyLevel: { description: "The category's highest proficiency level, for `proficiency` skills.", type: 'number' },
+    lastModifiedTime: { description: 'When the skill was last changed (ISO 8601), as ZCC reports it.' },
+  },
+  computedOutputs: (server) => ({ skillType: server.skill_type, maxProficiencyLevel: server.max_proficiency_level, lastModifiedTime: server.last_modified_time }),
   example: `const german = new zcc.Skill('german', { name: 'German', skillCategoryId: languages.skillCategoryId });`,
   categories: { list: 'medium', get: 'light', create: 'light', update: 'light', delete: 'light' },
 };

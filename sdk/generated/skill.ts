@@ -9,26 +9,28 @@ import provider = require('../providers/skill');
 export interface SkillArgs extends AdoptableArgs {
   /** Skill name, unique within its category (1-64 characters). Renaming updates in place. */
   name: pulumi.Input<string>;
-  /** Description (up to 256 characters). Defaults to empty. */
-  description?: pulumi.Input<string>;
   /** Id of the skill category (e.g. `category.skillCategoryId`). Changing it replaces the skill. */
   skillCategoryId: pulumi.Input<string>;
 }
 
-/** A skill agents can hold, within a skill category; skills-based queues route on them. */
+/** A skill agents can hold, within a skill category; skills-based routing uses them. Zoom keeps no description for skills. */
 export class Skill extends pulumi.dynamic.Resource {
   /** Skill name, unique within its category (1-64 characters). Renaming updates in place. */
   declare public readonly name: pulumi.Output<string>;
-  /** Description (up to 256 characters). Defaults to empty. */
-  declare public readonly description: pulumi.Output<string | undefined>;
   /** Id of the skill category (e.g. `category.skillCategoryId`). Changing it replaces the skill. */
   declare public readonly skillCategoryId: pulumi.Output<string>;
+  /** The category's skill type: `text` or `proficiency`. */
+  declare public readonly skillType: pulumi.Output<string>;
+  /** The category's highest proficiency level, for `proficiency` skills. */
+  declare public readonly maxProficiencyLevel: pulumi.Output<number>;
+  /** When the skill was last changed (ISO 8601), as ZCC reports it. */
+  declare public readonly lastModifiedTime: pulumi.Output<string>;
   /** The skill id ZCC assigned. The resource id, so it is known during a preview unless the object is replaced. */
   public get skillId(): pulumi.Output<string> {
     return this.id;
   }
 
   constructor(name: string, args: SkillArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, { ...checkedArgs('Skill', name, args) }, opts, 'zcc', 'Skill');
+    super(provider, name, { skillType: undefined, maxProficiencyLevel: undefined, lastModifiedTime: undefined, ...checkedArgs('Skill', name, args) }, opts, 'zcc', 'Skill');
   }
 }

@@ -7,11 +7,11 @@ import provider = require('../providers/skillCategory');
 
 /** Inputs of a {@link SkillCategory}. */
 export interface SkillCategoryArgs extends AdoptableArgs {
-  /** Category name, unique in the account (1-64 characters). */
+  /** Category name, unique in the account (1-64 characters). Renaming updates in place. */
   name: pulumi.Input<string>;
   /** Description (up to 256 characters). Defaults to empty. */
   description?: pulumi.Input<string>;
-  /** `text` for plain skills or `proficiency` for rated ones. Changing it replaces the category. */
+  /** `text` for plain skills or `proficiency` for rated ones. Changing it replaces the category (the API cannot change it). */
   skillType: pulumi.Input<'text' | 'proficiency'>;
   /** Highest proficiency level (1-5); required for and only allowed with `proficiency`. */
   maxProficiencyLevel?: pulumi.Input<number>;
@@ -19,20 +19,22 @@ export interface SkillCategoryArgs extends AdoptableArgs {
 
 /** A skill category: groups skills, either plain (text) or rated with a proficiency level. */
 export class SkillCategory extends pulumi.dynamic.Resource {
-  /** Category name, unique in the account (1-64 characters). */
+  /** Category name, unique in the account (1-64 characters). Renaming updates in place. */
   declare public readonly name: pulumi.Output<string>;
   /** Description (up to 256 characters). Defaults to empty. */
   declare public readonly description: pulumi.Output<string | undefined>;
-  /** `text` for plain skills or `proficiency` for rated ones. Changing it replaces the category. */
+  /** `text` for plain skills or `proficiency` for rated ones. Changing it replaces the category (the API cannot change it). */
   declare public readonly skillType: pulumi.Output<'text' | 'proficiency'>;
   /** Highest proficiency level (1-5); required for and only allowed with `proficiency`. */
   declare public readonly maxProficiencyLevel: pulumi.Output<number | undefined>;
+  /** When the category was last changed (ISO 8601), as ZCC reports it. */
+  declare public readonly lastModifiedTime: pulumi.Output<string>;
   /** The skill category id ZCC assigned. The resource id, so it is known during a preview unless the object is replaced. */
   public get skillCategoryId(): pulumi.Output<string> {
     return this.id;
   }
 
   constructor(name: string, args: SkillCategoryArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, { ...checkedArgs('SkillCategory', name, args) }, opts, 'zcc', 'SkillCategory');
+    super(provider, name, { lastModifiedTime: undefined, ...checkedArgs('SkillCategory', name, args) }, opts, 'zcc', 'SkillCategory');
   }
 }

@@ -13,7 +13,7 @@ describe('adopting existing objects, retainOnDelete, and servers without routing
     const { stack, control } = current();
     const zcc = client();
     const queue = await zcc.createQueue({ name: 'Existing support', channels: ['voice', 'chat'], routing_method: 'priority', max_wait_time: 200 });
-    const category = await zcc.createSkillCategory({ name: 'Existing tiers', skill_type: 'text' });
+    const category = await zcc.createSkillCategory({ skill_category_name: 'Existing tiers', skill_type: 'text' });
     const flow = await zcc.createFlow({ name: 'Existing IVR', channel: 'voice', definition: { start: { type: 'menu' } } });
     await zcc.publishFlow(flow.flow_id);
     await zcc.addQueueAgents(queue.queue_id, ['agent_001', 'agent_002']);
@@ -47,7 +47,7 @@ describe('adopting existing objects, retainOnDelete, and servers without routing
     expect(await control('GET', '/objects/queues')).toEqual([expect.objectContaining({ queue_id: queue.queue_id, max_wait_time: 250 })]);
     expect(await control('GET', '/objects/flows')).toHaveLength(1);
     expect((await control('GET', '/objects/queue_agents'))[queue.queue_id]).toEqual(['agent_001', 'agent_002']);
-    expect((await control('GET', '/objects/skill_categories')).map((c: { name: string }) => c.name)).toEqual(['Languages', 'Products']);
+    expect((await control('GET', '/objects/skill_categories')).map((c: { skill_category_name: string }) => c.skill_category_name)).toEqual(['Languages', 'Products']);
   });
 
   it('fails clearly when the object to adopt does not exist', async () => {

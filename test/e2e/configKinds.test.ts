@@ -35,7 +35,7 @@ describe('SkillCategory, Skill, Flow and RoutingProfile on the real Pulumi CLI',
     expect(flow).toMatchObject({ name: 'Main IVR', status: 'published', version: 1 });
     const skills = await objects('skills');
     const categories = await objects('skill_categories');
-    expect(skills).toEqual([expect.objectContaining({ name: 'German', skill_category_id: categories.find((c) => c.name === 'Spoken')!.skill_category_id })]);
+    expect(skills).toEqual([expect.objectContaining({ skill_name: 'German', skill_category_id: categories.find((c) => c.skill_category_name === 'Spoken')!.skill_category_id })]);
     expect((await objects('routing_profiles'))[0].queue_ids).toEqual([(await objects('queues'))[0].queue_id]);
     await expectNoChanges(current().stack);
 
@@ -48,7 +48,7 @@ describe('SkillCategory, Skill, Flow and RoutingProfile on the real Pulumi CLI',
     const update = await stack.up(quiet());
     expect(update.summary.resourceChanges).toMatchObject({ update: 3 });
     expect(await objects('flows')).toEqual([expect.objectContaining({ flow_id: flow.flow_id, status: 'published', version: 2 })]);
-    expect((await objects('skills'))[0]).toMatchObject({ skill_id: skills[0].skill_id, name: 'Deutsch' });
+    expect((await objects('skills'))[0]).toMatchObject({ skill_id: skills[0].skill_id, skill_name: 'Deutsch' });
     await expectNoChanges(current().stack);
 
     // Replacement: a skill moved to another category, a flow moved to another channel (same name: delete first).
@@ -81,6 +81,6 @@ describe('SkillCategory, Skill, Flow and RoutingProfile on the real Pulumi CLI',
     expect(await objects('flows')).toEqual([]);
     expect(await objects('routing_profiles')).toEqual([]);
     expect(await objects('queues')).toEqual([]);
-    expect((await objects('skill_categories')).map((c) => c.name)).toEqual(['Languages', 'Products']);
+    expect((await objects('skill_categories')).map((c) => c.skill_category_name)).toEqual(['Languages', 'Products']);
   });
 });

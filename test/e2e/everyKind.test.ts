@@ -33,7 +33,7 @@ const scenarios: Scenario[] = [
     initial: { name: 'Lifecycle category', skillType: 'text' },
     inPlace: { description: 'changed in place' },
     replace: { skillType: 'proficiency', maxProficiencyLevel: 2 },
-    consoleEdit: { field: 'description', value: 'edited in the console', input: 'description' },
+    consoleEdit: { field: 'skill_category_description', value: 'edited in the console', input: 'description' },
   },
   {
     kind: 'Skill',
@@ -42,7 +42,7 @@ const scenarios: Scenario[] = [
     initial: { name: 'Lifecycle skill', skillCategoryId: 'cat_product' },
     inPlace: { name: 'Lifecycle skill renamed' },
     replace: { skillCategoryId: 'cat_language' },
-    consoleEdit: { field: 'name', value: 'Renamed in the console', input: 'name' },
+    consoleEdit: { field: 'skill_name', value: 'Renamed in the console', input: 'name' },
   },
   {
     kind: 'Flow',
@@ -97,7 +97,7 @@ describe('every standalone kind through the whole lifecycle on the real Pulumi C
     expect((await stack.up(quiet())).summary.resourceChanges).toMatchObject({ replace: replaced });
     const after = await ids();
     for (const s of scenarios) (s.replace ? expect(after[s.name]).not : expect(after[s.name])).toBe(created[s.name]);
-    expect(await serverObject(scenarios[2], after['lifecycle-skill'])).toMatchObject({ skill_category_id: 'cat_language', name: 'Lifecycle skill renamed' });
+    expect(await serverObject(scenarios[2], after['lifecycle-skill'])).toMatchObject({ skill_category_id: 'cat_language', skill_name: 'Lifecycle skill renamed' });
     await expectNoChanges(stack);
 
     for (const s of scenarios) await control('PATCH', `/objects/${s.collection}/${after[s.name]}`, { [s.consoleEdit.field]: s.consoleEdit.value });
@@ -121,8 +121,8 @@ describe('every standalone kind through the whole lifecycle on the real Pulumi C
 
     await stack.destroy(quiet());
     for (const s of scenarios) {
-      const left = (await control('GET', `/objects/${s.collection}`)) as Array<{ name?: string }>;
-      expect(left.filter((row) => String(row.name).startsWith('Lifecycle'))).toEqual([]);
+      const left = (await control('GET', `/objects/${s.collection}`)) as Array<{ name?: string; skill_name?: string; skill_category_name?: string }>;
+      expect(left.filter((row) => String(row.name ?? row.skill_name ?? row.skill_category_name).startsWith('Lifecycle'))).toEqual([]);
     }
   });
 

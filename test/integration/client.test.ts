@@ -1,3 +1,4 @@
+import type { RequestLog } from '../../emulator/control';
 import { startEmulator, type Emulator } from '../../emulator/server';
 import { ZccClient } from '../../provider/client/client';
 import { ZccApiError } from '../../provider/client/errors';
@@ -10,7 +11,7 @@ let client: ZccClient;
 
 const control = (method: string, route: string, body?: unknown) => callControl(emulator, method, route, body);
 
-const log = () => control('GET', '/requests') as Promise<{ total: number; tokensMinted: number; byRoute: Record<string, number>; entries: Array<{ route: string; status: number }> }>;
+const log = () => control('GET', '/requests') as Promise<RequestLog>;
 
 function newClient(overrides: Partial<ConstructorParameters<typeof ZccClient>[0]> = {}) {
   return new ZccClient({ ...emulator.options, baseUrl: emulator.baseUrl, plan: 'business', backoffMs: { min: 5, max: 20 }, ...overrides });
@@ -76,13 +77,16 @@ describe('every endpoint of the ZCC API document', () => {
   });
 
   it('skills and skill categories', async () => {
-    expect((await client.listSkillCategories()).map((c) => c.name)).toEqual(['Languages', 'Products']);
-    const category = await client.createSkillCategory({ name: 'Regions', skill_type: 'proficiency', max_proficiency_level: 3 });
-    await client.updateSkillCategory(category.skill_category_id, { description: 'Where customers are' });
-    expect(await client.getSkillCategory(category.skill_category_id)).toMatchObject({ description: 'Where customers are', max_proficiency_level: 3 });
-    const skill = await client.createSkill({ name: 'EMEA', skill_category_id: category.skill_category_id });
-    await client.updateSkill(skill.skill_id, { name: 'Europe' });
-    expect(await client.getSkill(skill.skill_id)).toMatchObject({ name: 'Europe' });
+    expect((await client.listSkillCategories()).map((c) => c.skill_category_name)).toEqual(['Languages', 'Products']);
+    const category = await client.createSkillCategory({ skill_category_name: 'Regions', skill_type: 'proficiency', max_proficiency_level: 3 });
+    await client.updateSkillCategory(category.skill_category_id, { skill_category_description: 'Where customers are' });
+    expect(await client.getSkillCategory(category.skill_category_id)).toMatchObject({ skill_category_description: 'Where customers are', max_proficiency_level: 3 });
+    const skill = await client.createSkill({ skill_name: 'EMEA', skill_category_id: category.skill_category_id });
+    // A skill carries its category's name, type and level.
+    expect(skill).toMatchObject({ skill_name: 'EMEA', skill_type: 'proficiency', max_proficiency_level: 3, skill_category_name: 'Regions', total_users: 0 });
+    await client.updateSkill(skill.skill_id, { skill_name: 'Europe' });
+    expect(await client.getSkill(skill.skill_id)).toMatchObject({ skill_name: 'Europe' });
+    expect(await client.listSkills({ skill_type: 'text' })).toEqual([]);
     expect(await client.listSkills({ skill_category_id: category.skill_category_id })).toHaveLength(1);
     const inUse = await expectApiError(client.deleteSkillCategory(category.skill_category_id), 409);
     expect(inUse.message).toContain('Europe');
@@ -132,10 +136,21 @@ describe('transport behaviour', () => {
     expect((await log()).byRoute['GET /v2/contact_center/agents']).toBe(5);
   });
 
-  it('rejects a bad page token and an oversized page is clamped to 300', async () => {
-    const response = await fetch(`${emulator.baseUrl}/contact_center/agents?page_size=1000`, { headers: { Authorization: `Bearer ${await client.http.tokens.get()}` } });
-    expect(((await response.json()) as { page_size: number }).page_size).toBe(300);
+  it('rejects a bad page token, and a page size over the documented cap (stricter than Zoom, which may clamp)', async () => {
+    const token = await client.http.tokens.get();
+    const over = async (path: string, size: number) => (await fetch(`${emulator.baseUrl}${path}?page_size=${size}`, { headers: { Authorization: `Bearer ${token}` } })).status;
+    expect(await over('/contact_center/skills/categories', 300)).toBe(200);
+    expect(await over('/contact_center/skills/categories', 301)).toBe(400);
+    expect(await over('/contact_center/flows', 100)).toBe(200);
+    expect(await over('/contact_center/flows', 101)).toBe(400);
     await expectApiError(client.http.request('GET', '/contact_center/agents', { category: 'medium', query: { next_page_token: 'bogus' } }), 400);
+  });
+
+  it('pages at each endpoint\'s documented cap', async () => {
+    await client.listFlows();
+    await client.listSkillCategories();
+    const pageSizes = (await log()).entries.filter((e) => e.method === 'GET').map((e) => `${e.path} ${new URLSearchParams(e.query ?? '').get('page_size')}`);
+    expect(pageSizes).toEqual(expect.arrayContaining(['/v2/contact_center/flows 100', '/v2/contact_center/skills/categories 300']));
   });
 
   it('waits out 429 (with and without Retry-After) and then succeeds', async () => {
