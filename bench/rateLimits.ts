@@ -9,7 +9,7 @@ import { ZccClient } from '../provider/client/client';
  */
 async function createQueues(client: ZccClient, prefix: string, count: number): Promise<number> {
   const started = Date.now();
-  await Promise.all(Array.from({ length: count }, (_, i) => client.createQueue({ name: `${prefix} ${i}`, channels: ['voice'] })));
+  await Promise.all(Array.from({ length: count }, (_, i) => client.createQueue({ queue_name: `${prefix} ${i}`, channel: 'voice' })));
   return count / ((Date.now() - started) / 1000);
 }
 

@@ -5,8 +5,6 @@ import type { RateCategory } from './rateLimits';
 export interface BehaviourSettings {
   /** Reject a second queue with the same name (409). Real ZCC may accept duplicates; tests flip this. */
   uniqueQueueNames: boolean;
-  /** Accept PATCH/DELETE on routing profiles; when false they answer 405 like a server without them. */
-  routingProfileWrites: boolean;
   /** Answer 429 to a write that overlaps another write to the same object, as Zoom does. */
   concurrentWrite429: boolean;
 }

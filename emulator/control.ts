@@ -10,7 +10,7 @@ export interface RequestLog {
   writes: number;
   tokensMinted: number;
   byRoute: Record<string, number>;
-  entries: Array<{ seq: number; method: string; path: string; query: string; body?: unknown; route: string; status: number; category?: string; fault?: string; at: string }>;
+  entries: Array<{ seq: number; method: string; path: string; query: string; body?: unknown; response?: unknown; route: string; status: number; category?: string; fault?: string; at: string }>;
 }
 
 export class EmulatorControl {

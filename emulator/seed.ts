@@ -5,27 +5,37 @@ const LAST = ['Lovelace', 'Okafor', 'Martin', 'Patel', 'Cohen', 'Haddad', 'Novak
 const DISPOSITIONS = ['resolved', 'escalated', 'abandoned', 'callback'];
 const SEED_EPOCH = Date.parse('2024-01-01T08:00:00Z');
 
-/** Fills the state with the same agents, skill categories and history every time. */
-export function seed(state: EmulatorState, agentCount = 30): void {
-  for (let i = 1; i <= agentCount; i++) {
+/**
+ * Fills the state with the same users, skill categories and history every time: 60 users (the first three
+ * supervisors), with ids `agent_001`… that tests can name, and emails first.lastN@example.com.
+ */
+export function seed(state: EmulatorState, userCount = 60): void {
+  for (let i = 1; i <= userCount; i++) {
     const first = FIRST[(i - 1) % FIRST.length];
     const last = LAST[(i - 1) % LAST.length];
     const id = `agent_${String(i).padStart(3, '0')}`;
-    state.agents.insert({
+    const supervisor = i <= 3;
+    state.users.insert({
       user_id: id,
+      cc_user_id: `cc_${id}`,
       display_name: `${first} ${last}`,
-      email: `${first}.${last}${i}@example.com`.toLowerCase(),
-      role_name: i <= 3 ? 'Supervisor' : 'Agent',
-      max_engagements: 3,
-      status: 'offline',
-      status_since: new Date(SEED_EPOCH).toISOString(),
+      user_email: `${first}.${last}${i}@example.com`.toLowerCase(),
+      role_id: supervisor ? 'role_supervisor' : 'role_agent',
+      role_name: supervisor ? 'Supervisor' : 'Agent',
+      status_id: 'status_offline',
+      status_name: 'Offline',
+      user_access: i % 20 === 0 ? 'inactive' : 'active',
+      client_integration: 'Default',
+      country_iso_code: 'US',
+      modified_by: 'seed',
+      last_modified_time: new Date(SEED_EPOCH).toISOString(),
     });
   }
   const seeded = { modified_by: 'seed', last_modified_time: new Date(SEED_EPOCH).toISOString() };
   state.skillCategories.insert({ skill_category_id: 'cat_language', skill_category_name: 'Languages', skill_category_description: 'Spoken languages', skill_type: 'proficiency', max_proficiency_level: 5, ...seeded });
   state.skillCategories.insert({ skill_category_id: 'cat_product', skill_category_name: 'Products', skill_category_description: 'Product knowledge', skill_type: 'text', ...seeded });
 
-  const agents = state.agents.all();
+  const agents = state.users.all().slice(0, 30);
   for (let i = 1; i <= 60; i++) {
     const channel = CHANNELS[i % CHANNELS.length];
     const agent = agents[i % agents.length];

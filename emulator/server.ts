@@ -8,10 +8,11 @@ import { EmulatorState } from './state';
 import { seed } from './seed';
 import { defineRoutes, type BehaviourSettings, type RouteContext } from './context';
 import { registerQueueRoutes } from './routes/queues';
-import { registerAgentRoutes } from './routes/agents';
+import { registerUserRoutes } from './routes/users';
 import { registerHistoryRoutes } from './routes/history';
-import { registerConfigRoutes } from './routes/config';
+import { registerFlowRoutes } from './routes/flows';
 import { registerSkillRoutes } from './routes/skills';
+import { registerRoutingProfileRoutes } from './routes/routingProfiles';
 
 export interface EmulatorOptions {
   port?: number;
@@ -35,6 +36,8 @@ export interface RequestLogEntry {
   query: string;
   /** The parsed JSON (or form) body, with anything that looks like a credential redacted. */
   body?: unknown;
+  /** The JSON the emulator answered with (credentials redacted), for conformance checks against the document. */
+  response?: unknown;
   route: string;
   status: number;
   category?: RateCategory;
@@ -60,6 +63,17 @@ export interface Emulator {
 }
 
 const CONTROL_PREFIX = '/__emulator';
+
+/** The JSON answer kept by the onSend hook, parsed and redacted. */
+function responseBody(request: FastifyRequest): unknown {
+  const payload = (request as FastifyRequest & { responsePayload?: unknown }).responsePayload;
+  if (typeof payload !== 'string' || payload === '') return undefined;
+  try {
+    return redactedBody(JSON.parse(payload));
+  } catch {
+    return undefined;
+  }
+}
 
 /** A request body for the log: values under keys that name credentials are replaced. */
 function redactedBody(body: unknown): unknown {
@@ -96,7 +110,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const clientId = options.clientId ?? EMULATOR_DEFAULTS.clientId;
   const clientSecret = options.clientSecret ?? EMULATOR_DEFAULTS.clientSecret;
   let tokenTtlSeconds = options.tokenTtlSeconds ?? 3600;
-  const behaviour: BehaviourSettings = { uniqueQueueNames: true, routingProfileWrites: true, concurrentWrite429: true, ...options.behaviour };
+  const behaviour: BehaviourSettings = { uniqueQueueNames: true, concurrentWrite429: true, ...options.behaviour };
   const state = new EmulatorState();
   seed(state);
   const tokens = new Map<string, number>();
@@ -129,6 +143,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       path,
       query: request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '',
       body: redactedBody(request.body),
+      response: responseBody(request),
       route: `${request.method} ${request.routeOptions.url ?? path}`,
       status,
       category: (request.routeOptions.config as { category?: RateCategory } | undefined)?.category,
@@ -141,7 +156,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const writesInFlight = new Set<string>();
   const writeKey = (request: FastifyRequest) => {
     if (request.method === 'GET' || !request.routeOptions.url?.includes(':')) return undefined;
-    return request.url.split('?')[0].replace(/\/(publish|agents)(\/[^/]+)?$/, '');
+    return request.url.split('?')[0].replace(/\/(publish|agents|supervisors)(\/[^/]+)?$/, '');
   };
   const releaseWrite = (request: FastifyRequest) => {
     const key = (request as FastifyRequest & { writeKey?: string }).writeKey;
@@ -199,6 +214,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   // A committed write whose response never arrives: the ambiguous failure creates must survive.
   app.addHook('onSend', async (request, reply, payload) => {
+    (request as FastifyRequest & { responsePayload?: unknown }).responsePayload = payload;
     const fault = (request as FastifyRequest & { fault?: FaultRule }).fault;
     if (fault?.action === 'drop-after-commit' && reply.statusCode < 400) {
       record(request, reply.statusCode);
@@ -227,22 +243,40 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     tokensMinted += 1;
     return { access_token: token, token_type: 'bearer', expires_in: tokenTtlSeconds, scope: 'contact_center:read:admin contact_center:write:admin', api_url: `${origin()}` };
   });
+  // Common HTTP clients send Content-Type: application/json with no body (a PUT publish); Zoom accepts it, so the
+  // emulator does too. A body that sets __proto__ is refused, as fastify's own parser does.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text, (key, value) => {
+        if (key === '__proto__') throw new Error('The body sets __proto__.');
+        return value;
+      }));
+    } catch (error) {
+      done(Object.assign(new Error(`Invalid JSON body: ${(error as Error).message}`), { statusCode: 400 }), undefined);
+    }
+  });
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
 
   const route = defineRoutes(app, ctx);
   registerQueueRoutes(route);
-  registerAgentRoutes(route);
+  registerUserRoutes(route);
   registerHistoryRoutes(route);
-  registerConfigRoutes(route);
+  registerFlowRoutes(route);
   registerSkillRoutes(route);
+  registerRoutingProfileRoutes(route);
 
   // ---- test-only control surface ----
   app.get(`${CONTROL_PREFIX}/health`, async () => ({ ok: true }));
   app.post(`${CONTROL_PREFIX}/reset`, async () => {
     for (const table of Object.values(state.tables())) table.clear();
     state.queueAgents.clear();
+    state.queueSupervisors.clear();
+    state.queueAgentOptIn.clear();
     state.userSkills.clear();
     state.engagementEvents.clear();
     seed(state);
@@ -250,7 +284,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     faults.clear();
     rateLimits.reset();
     rateLimits.settings = RateLimits.defaults(options.plan ?? 'pro', options.ratePerSecond);
-    Object.assign(behaviour, { uniqueQueueNames: true, routingProfileWrites: true, concurrentWrite429: true, ...options.behaviour });
+    Object.assign(behaviour, { uniqueQueueNames: true, concurrentWrite429: true, ...options.behaviour });
     tokenTtlSeconds = options.tokenTtlSeconds ?? 3600;
     log = [];
     tokensMinted = 0;
@@ -270,6 +304,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   app.get(`${CONTROL_PREFIX}/objects/:collection`, async (request, reply) => {
     const { collection } = request.params as Record<string, string>;
     if (collection === 'queue_agents') return Object.fromEntries(state.queueAgents);
+    if (collection === 'queue_supervisors') return Object.fromEntries(state.queueSupervisors);
+    if (collection === 'user_skills') return Object.fromEntries(state.userSkills);
     const table = state.tables()[collection];
     if (!table) return reply.code(404).send({ code: 404, message: `Unknown collection ${collection}` });
     return table.all();
@@ -287,14 +323,29 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const { collection, id } = request.params as Record<string, string>;
     const table = state.tables()[collection];
     if (!table?.delete(id)) return reply.code(404).send({ code: 404, message: `No ${collection} row ${id}` });
-    if (collection === 'queues') state.queueAgents.delete(id);
+    if (collection === 'queues') {
+      state.queueAgents.delete(id);
+      state.queueSupervisors.delete(id);
+    }
     return { ok: true };
   });
+  // Membership edited behind the provider's back, as an admin would in the console.
   app.put(`${CONTROL_PREFIX}/queue_agents/:queueId`, async (request) => {
     const { queueId } = request.params as Record<string, string>;
     state.queueAgents.set(queueId, [...(request.body as string[])]);
     return { ok: true };
   });
+  app.put(`${CONTROL_PREFIX}/queue_supervisors/:queueId`, async (request) => {
+    const { queueId } = request.params as Record<string, string>;
+    state.queueSupervisors.set(queueId, [...(request.body as string[])]);
+    return { ok: true };
+  });
+  app.put(`${CONTROL_PREFIX}/user_skills/:userId`, async (request) => {
+    const { userId } = request.params as Record<string, string>;
+    state.userSkills.set(userId, [...(request.body as Array<{ skill_id: string; user_proficiency_level?: number }>)]);
+    return { ok: true };
+  });
+
   app.post(`${CONTROL_PREFIX}/faults`, async (request) => faults.add(request.body as FaultRule));
   app.get(`${CONTROL_PREFIX}/faults`, async () => faults.list());
   app.delete(`${CONTROL_PREFIX}/faults`, async () => {

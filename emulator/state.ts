@@ -2,27 +2,43 @@ import { Table } from './store';
 
 export const CHANNELS = ['voice', 'video', 'chat', 'sms', 'email'] as const;
 export const ROUTING_METHODS = ['round_robin', 'skills_based', 'longest_idle', 'priority'] as const;
-export const AGENT_STATUSES = ['available', 'busy', 'away', 'offline', 'break'] as const;
 export const SKILL_TYPES = ['text', 'proficiency'] as const;
 
+/** The channels of a queue (`channel`); `channel_types` is the legacy, finer list. */
+export const QUEUE_CHANNELS = ['voice', 'video', 'messaging', 'email', 'work_item'] as const;
+
+/** A queue: its identity and channel, then every setting as the GET shows it (flat, as Zoom's fields are). */
 export interface QueueRow {
   queue_id: string;
-  name: string;
-  description: string;
-  channels: string[];
-  routing_method: string;
-  max_wait_time: number;
-  created_at: string;
-  updated_at: string;
+  cc_queue_id: string;
+  queue_name: string;
+  queue_description: string;
+  channel: string;
+  channel_types?: string[];
+  modified_by: string;
+  last_modified_time: string;
+  [setting: string]: unknown;
 }
-export interface AgentRow {
+/** A Contact Center user (agents and supervisors are users), in the official fields. */
+export interface UserRow {
   user_id: string;
+  cc_user_id: string;
   display_name: string;
-  email: string;
+  user_email: string;
+  role_id: string;
   role_name: string;
-  max_engagements: number;
-  status: string;
-  status_since: string;
+  status_id: string;
+  status_name: string;
+  user_access: 'active' | 'inactive';
+  client_integration?: string;
+  client_integration_name?: string;
+  country_iso_code?: string;
+  region_id?: string;
+  region_name?: string;
+  package_name?: string;
+  modified_by: string;
+  last_modified_time: string;
+  [setting: string]: unknown;
 }
 export interface SkillCategoryRow {
   skill_category_id: string;
@@ -56,11 +72,22 @@ export interface FlowRow {
   published_at: string | null;
   updated_at: string;
 }
-export interface RoutingProfileRow {
-  routing_profile_id: string;
-  name: string;
-  description: string;
-  queue_ids: string[];
+/** An agent routing profile, as the API answers it (priorities with Zoom's ids, order and names filled in). */
+export interface AgentRoutingProfileRow {
+  agent_routing_profile_id: string;
+  agent_routing_profile_name: string;
+  agent_routing_profile_description: string;
+  wait_time_agent_in_seconds?: number;
+  priorities?: Array<Record<string, unknown>>;
+  time_steps?: number[];
+  ignore_transferring_skills?: boolean;
+}
+export interface ConsumerRoutingProfileRow {
+  consumer_routing_profile_id: string;
+  consumer_routing_profile_name: string;
+  consumer_routing_profile_description: string;
+  top_priorities?: Array<Record<string, unknown>>;
+  accumulated_priorities?: Array<Record<string, unknown>>;
 }
 export interface EngagementRow {
   engagement_id: string;
@@ -89,15 +116,20 @@ export interface EngagementEventRow {
 /** Everything the emulator holds; reset replaces it wholesale. */
 export class EmulatorState {
   readonly queues = new Table<QueueRow>('queues', 'queue_id');
-  readonly agents = new Table<AgentRow>('agents', 'user_id');
+  readonly users = new Table<UserRow>('users', 'user_id');
+  /** `<queueId>/<userId>` → the agent's opt_in_out_status in that queue (0 when never set). */
+  readonly queueAgentOptIn = new Map<string, number>();
   /** queue id → agent ids, in the order they were assigned. */
   readonly queueAgents = new Map<string, string[]>();
+  /** queue id → supervisor user ids, in the order they were assigned. */
+  readonly queueSupervisors = new Map<string, string[]>();
   readonly skillCategories = new Table<SkillCategoryRow>('skill_categories', 'skill_category_id');
   readonly skills = new Table<SkillRow>('skills', 'skill_id');
   /** user id → the skills the user holds. */
   readonly userSkills = new Map<string, UserSkillRow[]>();
   readonly flows = new Table<FlowRow>('flows', 'flow_id');
-  readonly routingProfiles = new Table<RoutingProfileRow>('routing_profiles', 'routing_profile_id');
+  readonly agentRoutingProfiles = new Table<AgentRoutingProfileRow>('agent_routing_profiles', 'agent_routing_profile_id');
+  readonly consumerRoutingProfiles = new Table<ConsumerRoutingProfileRow>('consumer_routing_profiles', 'consumer_routing_profile_id');
   readonly engagements = new Table<EngagementRow>('engagements', 'engagement_id');
   readonly engagementEvents = new Map<string, EngagementEventRow[]>();
 
@@ -105,11 +137,12 @@ export class EmulatorState {
   tables(): Record<string, Table<object>> {
     return {
       queues: this.queues,
-      agents: this.agents,
+      users: this.users,
       skill_categories: this.skillCategories,
       skills: this.skills,
       flows: this.flows,
-      routing_profiles: this.routingProfiles,
+      agent_routing_profiles: this.agentRoutingProfiles,
+      consumer_routing_profiles: this.consumerRoutingProfiles,
       engagements: this.engagements,
     } as Record<string, Table<object>>;
   }

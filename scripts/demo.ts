@@ -36,18 +36,18 @@ async function main() {
     console.log(`second preview: ${JSON.stringify(preview.changeSummary)}`);
     const queues = await control.objects('queues');
     console.log('\nQueues in the emulator:');
-    for (const q of queues) console.log(`  ${q.queue_id}  ${String(q.name).padEnd(12)} channels=${JSON.stringify(q.channels)} routing=${q.routing_method} max_wait=${q.max_wait_time}s`);
+    for (const q of queues) console.log(`  ${q.queue_id}  ${String(q.queue_name).padEnd(12)} channel=${q.channel} max_wait=${q.max_wait_time}s${q.overflow_to_queue_id ? ` overflow→${q.overflow_to_queue_id}` : ''}`);
     const list = (collection: string) => control.objects(collection);
     console.log(`Skills: ${(await list('skills')).map((s) => s.skill_name).join(', ')}`);
     console.log(`Flows: ${(await list('flows')).map((f) => `${f.name} (${f.status}, v${f.version})`).join(', ')}`);
-    console.log(`Routing profiles: ${(await list('routing_profiles')).map((p) => `${p.name} → ${(p.queue_ids as string[]).length} queues`).join(', ')}`);
+    console.log(`Routing profiles: ${[...(await list('agent_routing_profiles')).map((p) => `${p.agent_routing_profile_name} (agents, ${(p.priorities as unknown[]).length} priorities)`), ...(await list('consumer_routing_profiles')).map((p) => `${p.consumer_routing_profile_name} (callers)`)].join(', ')}`);
     const members = await control.queueAgents();
-    const names = Object.fromEntries(queues.map((q) => [q.queue_id, q.name]));
+    const names = Object.fromEntries(queues.map((q) => [q.queue_id, q.queue_name]));
     console.log(`Memberships (${Object.values(members).flat().length}): ${Object.entries(members).map(([id, agents]) => `${names[id]} ${agents.length}`).join(', ')}`);
     await stack.destroy({ onOutput: () => undefined });
     await stack.workspace.removeStack('demo');
     const counts: Record<string, number> = {};
-    for (const collection of ['queues', 'skill_categories', 'skills', 'flows', 'routing_profiles']) {
+    for (const collection of ['queues', 'skill_categories', 'skills', 'flows', 'agent_routing_profiles', 'consumer_routing_profiles']) {
       counts[collection] = (await control.objects(collection)).length;
     }
     console.log(`\nstack destroyed; emulator left with ${JSON.stringify(counts)}`);

@@ -33,10 +33,17 @@ function toPulumiProperty(spec: ResourceSpec, name: string, schema: JsonSchema, 
 /** The lookups in sdk/lookups.ts, which are hand-written rather than spec-driven. */
 function lookupFunctions(): Record<string, unknown> {
   const str = (description: string) => ({ type: 'string', description });
-  const agent = { properties: { agentId: str('The agent user id.'), displayName: str('Display name.'), email: str('Email address.'), roleName: str('Role name.') }, required: ['agentId', 'displayName', 'email'] };
+  const user = {
+    properties: { userId: str('The user id.'), ccUserId: str('The Contact Center user id.'), displayName: str('Display name.'), email: str('Email address.'), roleName: str('Role name.'), userAccess: str('active or inactive.') },
+    required: ['userId', 'email'],
+  };
   return {
-    'zcc:index:getAgent': { description: 'One agent, by email (case-insensitive) or by id.', inputs: { properties: { email: str('Email to find.'), agentId: str('Id to find.') } }, outputs: agent },
-    'zcc:index:getAgents': { description: 'Every agent of the account (all pages).', outputs: { properties: { agents: { type: 'array', items: { type: 'object' }, description: 'The agents.' } }, required: ['agents'] } },
+    'zcc:index:getUser': { description: 'One user (agent or supervisor), by email (case-insensitive) or by id.', inputs: { properties: { email: str('Email to find.'), userId: str('Id to find.') } }, outputs: user },
+    'zcc:index:getUsers': {
+      description: 'The users of the account (all pages), optionally matching a search key and access state.',
+      inputs: { properties: { search: str('Name or email to search for (search_key).'), active: { type: 'boolean', description: 'Only active (true) or inactive (false) users.' } } },
+      outputs: { properties: { users: { type: 'array', items: { type: 'object' }, description: 'The users.' } }, required: ['users'] },
+    },
     'zcc:index:getSkillCategory': {
       description: 'A skill category by its exact name.',
       inputs: { properties: { name: str('Name to find.') }, required: ['name'] },
@@ -50,7 +57,7 @@ function lookupFunctions(): Record<string, unknown> {
     'zcc:index:getQueue': {
       description: 'A queue by its exact name; fails when several queues share it.',
       inputs: { properties: { name: str('Name to find.') }, required: ['name'] },
-      outputs: { properties: { queueId: str('Id.'), name: str('Name.'), description: str('Description.'), channels: { type: 'array', items: { type: 'string' }, description: 'Channels.' }, routingMethod: str('Routing method.'), maxWaitTime: { type: 'integer', description: 'Seconds.' } }, required: ['queueId', 'name', 'channels'] },
+      outputs: { properties: { queueId: str('Id (queue_id).'), ccQueueId: str('Contact Center id (cc_queue_id).'), name: str('Name.'), channel: str('Channel.'), agentsCount: { type: 'integer', description: 'Agents in the queue.' }, supervisorsCount: { type: 'integer', description: 'Supervisors of the queue.' } }, required: ['queueId', 'name'] },
     },
   };
 }
@@ -117,11 +124,14 @@ export function renderDocs(schema: Record<string, any>): string {
   for (const spec of allSpecs()) {
     const resource = schema.resources[`zcc:index:${spec.kind}`];
     lines.push(`## ${spec.kind}`, '', spec.description, '', `Type token \`pulumi-nodejs:dynamic/zcc:${spec.kind}\`.`, '', '```ts', "import * as zcc from 'zcc-pulumi';", '', spec.example, '```', '');
-    lines.push('| Input | Type | Required | Replaces | Description |', '|---|---|---|---|---|');
+    lines.push(`| Input | Official field (\`${spec.path}\`) | Type | Required | Replaces | Description |`, '|---|---|---|---|---|---|');
     for (const [name, property] of Object.entries(resource.inputProperties as Record<string, SchemaProperty>)) {
       const required = (resource.requiredInputs as string[]).includes(name) ? 'yes' : '';
       const replaces = spec.replaceOnChanges?.includes(name) ? 'yes' : '';
-      lines.push(`| \`${name}\` | ${typeName(property, schema.types)} | ${required} | ${replaces} | ${(property.description ?? '').replace(/\|/g, '\\|')} |`);
+      // Membership-like kinds keep their ownership mode in the resource: Zoom has no such field.
+      const local = !spec.apiFields[name] || (spec.store !== undefined && name === 'mode');
+      const field = name === 'adoptId' ? '(the object id)' : local ? '(this resource only)' : `\`${spec.apiFields[name]}\``;
+      lines.push(`| \`${name}\` | ${field} | ${typeName(property, schema.types)} | ${required} | ${replaces} | ${(property.description ?? '').replace(/\|/g, '\\|')} |`);
     }
     const outputs = Object.entries(resource.properties as Record<string, SchemaProperty>).filter(([name]) => !(name in resource.inputProperties));
     if (outputs.length > 0) {

@@ -2,4 +2,4 @@
 export * from './generated';
 export type { AdoptableArgs } from './adoptable';
 export { kindProvider } from './providers/kindProvider';
-export { getAgent, getAgents, getSkillCategory, getSkill, getQueue, type AgentInfo, type SkillCategoryInfo, type SkillInfo, type QueueInfo } from './lookups';
+export { getUser, getUsers, getSkillCategory, getSkill, getQueue, type UserInfo, type SkillCategoryInfo, type SkillInfo, type QueueInfo } from './lookups';

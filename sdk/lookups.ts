@@ -1,6 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import { configureFromStack, getClient } from '../provider/runtime';
-import type { ZccAgent, ZccQueue, ZccSkill, ZccSkillCategory } from '../provider/client/schemas';
+import type { ZccQueue, ZccSkill, ZccSkillCategory, ZccUser } from '../provider/client/schemas';
 
 /**
  * Lookups run in the program, at deployment time, with the same credentials as the resources (stack config
@@ -11,29 +11,43 @@ function client() {
   return getClient();
 }
 
-/** An agent as lookups return it. */
-export interface AgentInfo {
-  /** The agent's user id, as queue membership takes it. */
-  agentId: string;
-  displayName: string;
+/** A Contact Center user (agents and supervisors are users) as lookups return it. */
+export interface UserInfo {
+  /** The user id, as queue membership and user skills take it. */
+  userId: string;
+  ccUserId?: string;
+  displayName?: string;
   email: string;
   roleName?: string;
+  /** `active` or `inactive`. */
+  userAccess?: string;
 }
 
-const toAgent = (agent: ZccAgent): AgentInfo => ({ agentId: agent.user_id, displayName: agent.display_name, email: agent.email, roleName: agent.role_name });
+const toUser = (user: ZccUser): UserInfo => ({
+  userId: user.user_id,
+  ccUserId: user.cc_user_id,
+  displayName: user.display_name,
+  email: user.user_email,
+  roleName: user.role_name,
+  userAccess: user.user_access,
+});
 
-/** Every agent of the account. */
-export async function getAgents(): Promise<AgentInfo[]> {
-  return (await client().listAgents()).map(toAgent);
+/**
+ * The users of the account (all pages): those matching `search` (Zoom's `search_key`: a name or email) and, with
+ * `active`, only active (true) or inactive (false) ones.
+ */
+export async function getUsers(args: { search?: string; active?: boolean } = {}): Promise<UserInfo[]> {
+  const query = { search_key: args.search, user_access: args.active === undefined ? undefined : args.active ? ('active' as const) : ('inactive' as const) };
+  return (await client().listUsers(query)).map(toUser);
 }
 
-/** One agent, by email (case-insensitive) or by id. Fails naming what was looked for when there is none. */
-export async function getAgent(args: { email: string } | { agentId: string }): Promise<AgentInfo> {
-  if ('agentId' in args) return toAgent(await client().getAgent(args.agentId));
+/** One user, by email (case-insensitive) or by id. Fails naming what was looked for when there is none. */
+export async function getUser(args: { email: string } | { userId: string }): Promise<UserInfo> {
+  if ('userId' in args) return toUser(await client().getUser(args.userId));
   const wanted = args.email.toLowerCase();
-  const match = (await client().listAgents()).find((agent) => agent.email.toLowerCase() === wanted);
-  if (!match) throw new Error(`getAgent: no Zoom Contact Center agent has the email "${args.email}".`);
-  return toAgent(match);
+  const match = (await client().listUsers({ search_key: args.email })).find((user) => user.user_email.toLowerCase() === wanted);
+  if (!match) throw new Error(`getUser: no Zoom Contact Center user has the email ${JSON.stringify(args.email)}.`);
+  return toUser(match);
 }
 
 /** A skill category as lookups return it. */
@@ -81,21 +95,21 @@ export async function getSkill(args: { name: string; skillCategoryId?: string })
   return { skillId: skill.skill_id, name: skill.skill_name, skillCategoryId: skill.skill_category_id, skillCategoryName: skill.skill_category_name, skillType: skill.skill_type, maxProficiencyLevel: skill.max_proficiency_level };
 }
 
-/** A queue as lookups return it. */
+/** A queue as lookups return it (what the queue list carries). */
 export interface QueueInfo {
   queueId: string;
+  ccQueueId?: string;
   name: string;
-  description: string;
-  channels: string[];
-  routingMethod: string;
-  maxWaitTime: number;
+  channel?: string;
+  agentsCount?: number;
+  supervisorsCount?: number;
 }
 
 /** A queue by its exact name; fails listing the ids when several queues share it. */
 export async function getQueue(args: { name: string }): Promise<QueueInfo> {
-  const matches = (await client().listQueues()).filter((queue: ZccQueue) => queue.name === args.name);
-  if (matches.length === 0) throw new Error(`getQueue: no queue is named "${args.name}".`);
-  if (matches.length > 1) throw new Error(`getQueue: ${matches.length} queues are named "${args.name}" (${matches.map((q) => q.queue_id).join(', ')}); look one up by id instead.`);
+  const matches = (await client().listQueues()).filter((queue: ZccQueue) => queue.queue_name === args.name);
+  if (matches.length === 0) throw new Error(`getQueue: no queue is named ${JSON.stringify(args.name)}.`);
+  if (matches.length > 1) throw new Error(`getQueue: ${matches.length} queues are named ${JSON.stringify(args.name)} (${matches.map((q) => q.queue_id).join(', ')}); look one up by id instead.`);
   const [queue] = matches;
-  return { queueId: queue.queue_id, name: queue.name, description: queue.description, channels: queue.channels, routingMethod: queue.routing_method, maxWaitTime: queue.max_wait_time };
+  return { queueId: queue.queue_id, ccQueueId: queue.cc_queue_id, name: queue.queue_name, channel: queue.channel, agentsCount: queue.agents_count, supervisorsCount: queue.supervisors_count };
 }

@@ -28,9 +28,27 @@ function checkDefinition(kind: string, name: string, definition: unknown): void 
   if (problem) throw new pulumi.RunError(printable(`${kind} "${name}": ${problem}.`));
 }
 
+// Users whose skills a UserSkills of this program declares: a second one would fight the first.
+const userSkillOwners = new Map<string, string>();
+
+/** The user id, failing the deployment when another UserSkills of this program already declares that user. */
+function ownedUser(name: string, userId: unknown): pulumi.Output<unknown> {
+  const output = pulumi.output(userId as pulumi.Input<unknown>) as pulumi.Output<unknown>;
+  return output.apply((id: unknown) => {
+    if (typeof id !== 'string' || pulumi.isUnknown(id)) return id;
+    const owner = userSkillOwners.get(id);
+    if (owner !== undefined && owner !== name) {
+      throw new pulumi.RunError(printable(`UserSkills "${name}" and UserSkills "${owner}" both declare the skills of user ${id}; declare each user once (list every skill in one UserSkills).`));
+    }
+    userSkillOwners.set(id, name);
+    return id;
+  });
+}
+
 /** The args a resource is constructed with, after the program-side checks. */
 export function checkedArgs<T extends object>(kind: string, name: string, args: T): T {
   checkSecretConfig();
+  if (kind === 'UserSkills') args = { ...args, userId: ownedUser(name, (args as { userId?: unknown }).userId) };
   const definition = (args as { definition?: unknown }).definition;
   if (definition !== undefined) {
     if (pulumi.Output.isInstance(definition) || (definition as object) instanceof Promise) {

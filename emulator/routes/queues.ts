@@ -1,114 +1,172 @@
-import { conflict, notFound, invalidField, EmulatorError } from '../errors';
+import { conflict, notFound, invalidField } from '../errors';
 import { paginate } from '../pagination';
 import { now } from '../store';
-import { CHANNELS, ROUTING_METHODS, type QueueRow, type EmulatorState } from '../state';
-import { asBody, enumArrayField, enumField, integerField, rejectUnknownFields, stringArrayField, stringField } from '../validate';
+import { QUEUE_CHANNELS, type QueueRow, type EmulatorState } from '../state';
+import { asBody, enumField, integerField, rejectUnknownFields, stringField, type Body } from '../validate';
 import { defineRoutes, params, query } from '../context';
 
-const QUEUE_FIELDS = ['name', 'description', 'channels', 'routing_method', 'max_wait_time'] as const;
-// Zoom returns channels in its own order; clients must treat them as a set.
-const CHANNEL_ORDER = [...CHANNELS];
-const sortChannels = (channels: string[]) => [...channels].sort((a, b) => CHANNEL_ORDER.indexOf(a as never) - CHANNEL_ORDER.indexOf(b as never));
+/**
+ * Queues in the shapes of Zoom's OpenAPI document: POST takes only `queue_name`, `queue_description` and
+ * `channel` (plus the legacy `channel_types`); every routing setting is PATCH-only. A queue has two ids,
+ * `queue_id` and `cc_queue_id`, and paths accept either (or the name, with `queue_identifier_type=name`).
+ */
+const CREATE_FIELDS = ['queue_name', 'queue_description', 'channel_types', 'channel'] as const;
+const CHANNEL_TYPES = ['voice', 'chat', 'sms', 'video', 'in_app_chat', 'messaging', 'work_item'] as const;
 
-function findQueue(state: EmulatorState, id: string): QueueRow {
-  const queue = state.queues.get(id);
-  if (!queue) throw notFound('Queue', id);
+/** Every field of the documented PATCH body. Those the emulator models are validated; the rest are kept as sent. */
+const PATCH_FIELDS = [
+  'queue_name', 'queue_description', 'max_wait_time', 'wrap_up_time', 'max_engagement_in_queue', 'short_abandon', 'channel_types', 'channel',
+  'distribution_type', 'distribution_duration_in_seconds', 'connecting_media_id', 'transferring_media_id', 'holding_media_id', 'waiting_room_id',
+  'message_accept', 'wrap_up_expiration', 'wrap_up_after_transfer', 'overflow_to_goodbye_message', 'overflow_to_queue_id', 'overflow_to_cc_queue_id',
+  'overflow_to_flow_id', 'overflow_to_inbox_id', 'overflow_to_goodbye_message_asset_id', 'auto_close_message', 'auto_close_message_enabled',
+  'auto_close_timeout', 'auto_close_alert_message', 'auto_close_alert_message_enabled', 'auto_close_alert_message_time', 'recording_storage_location',
+  'service_level_threshold_in_seconds', 'service_level_exclude_short_abandoned_calls', 'service_level_exclude_long_abandoned_calls',
+  'service_level_exclude_abandoned_quit_engagements', 'service_level_exclude_overflow_engagements', 'service_level_target_in_percentage',
+  'agent_routing_profile_id', 'agent_routing_settings', 'consumer_routing_profile_id', 'engagement_acceptance', 'inbound_launch_url_info',
+  'notes_asset_id', 'disposition_required', 'default_disposition_id', 'outbound_settings', 'scheduled_callback_settings', 'video_callback_settings',
+] as const;
+const INTEGERS: Record<string, [number, number]> = {
+  max_wait_time: [0, 86_400],
+  wrap_up_time: [0, 86_400],
+  max_engagement_in_queue: [1, 10_000],
+  distribution_type: [0, 7],
+  distribution_duration_in_seconds: [0, 86_400],
+  auto_close_timeout: [0, 86_400],
+  auto_close_alert_message_time: [0, 86_400],
+  service_level_threshold_in_seconds: [0, 86_400],
+  service_level_target_in_percentage: [0, 100],
+};
+const BOOLEANS = [
+  'wrap_up_expiration', 'wrap_up_after_transfer', 'overflow_to_goodbye_message', 'auto_close_message_enabled', 'auto_close_alert_message_enabled',
+  'service_level_exclude_short_abandoned_calls', 'service_level_exclude_long_abandoned_calls', 'service_level_exclude_abandoned_quit_engagements',
+  'service_level_exclude_overflow_engagements', 'disposition_required',
+];
+const OVERFLOW_TARGETS = ['overflow_to_queue_id', 'overflow_to_cc_queue_id', 'overflow_to_flow_id', 'overflow_to_inbox_id', 'overflow_to_goodbye_message'];
+// What a new queue reports before anyone changes it (the document gives no defaults; these are plausible ones).
+const QUEUE_DEFAULTS = { max_wait_time: 300, wrap_up_time: 30, max_engagement_in_queue: 30, distribution_type: 0, short_abandon: { enable: false, threshold: 5 } };
+
+export function findQueue(state: EmulatorState, key: string, type: unknown = 'id'): QueueRow {
+  if (type !== 'id' && type !== 'name') throw invalidField('queue_identifier_type', 'Must be one of: id, name.');
+  const queue = type === 'name' ? state.queues.all().find((q) => q.queue_name === key) : (state.queues.get(key) ?? state.queues.all().find((q) => q.cc_queue_id === key));
+  if (!queue) throw notFound('Queue', key);
   return queue;
 }
 
 function assertUniqueName(state: EmulatorState, name: string, exceptId?: string) {
-  const clash = state.queues.all().find((q) => q.name === name && q.queue_id !== exceptId);
+  const clash = state.queues.all().find((q) => q.queue_name === name && q.queue_id !== exceptId);
   if (clash) throw conflict(`Queue name already exists: ${name}.`);
 }
 
-const MAX_AGENTS_PER_REQUEST = 20;
+function channelTypes(body: Body): string[] | undefined {
+  const value = body.channel_types;
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || value.some((item) => !CHANNEL_TYPES.includes(item))) throw invalidField('channel_types', `Each item must be one of: ${CHANNEL_TYPES.join(', ')}.`);
+  return value as string[];
+}
+
+function booleanField(body: Body, field: string): boolean | undefined {
+  const value = body[field];
+  if (value !== undefined && typeof value !== 'boolean') throw invalidField(field, 'Expected true or false.');
+  return value as boolean | undefined;
+}
+
+/** The validated PATCH body, as the fields to store. */
+function queueSettings(state: EmulatorState, body: Body, queue: QueueRow): Record<string, unknown> {
+  rejectUnknownFields(body, PATCH_FIELDS);
+  const out: Record<string, unknown> = { ...body };
+  if (body.queue_name !== undefined) out.queue_name = stringField(body, 'queue_name', { min: 1, max: 150 });
+  if (body.queue_description !== undefined) out.queue_description = stringField(body, 'queue_description', { max: 256 });
+  if (body.channel !== undefined) out.channel = enumField(body, 'channel', QUEUE_CHANNELS);
+  if (body.channel_types !== undefined) out.channel_types = channelTypes(body);
+  for (const [field, [min, max]] of Object.entries(INTEGERS)) if (body[field] !== undefined) out[field] = integerField(body, field, min, max);
+  for (const field of BOOLEANS) if (body[field] !== undefined) out[field] = booleanField(body, field);
+  if (body.message_accept !== undefined) out.message_accept = enumField(body, 'message_accept', ['manual', 'auto']);
+  for (const field of ['auto_close_message', 'auto_close_alert_message']) if (body[field] !== undefined) out[field] = stringField(body, field, { max: 1000 });
+  if (body.short_abandon !== undefined) {
+    const value = body.short_abandon as Body;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw invalidField('short_abandon', 'Expected an object.');
+    rejectUnknownFields(value, ['enable', 'threshold']);
+    out.short_abandon = { ...(queue.short_abandon as object), ...(booleanField(value, 'enable') !== undefined ? { enable: value.enable } : {}), ...(value.threshold !== undefined ? { threshold: integerField(value, 'threshold', 0, 3600) } : {}) };
+  }
+  for (const field of ['overflow_to_queue_id', 'overflow_to_cc_queue_id']) {
+    if (body[field] !== undefined && body[field] !== '') {
+      const target = findQueue(state, String(stringField(body, field, { min: 1, max: 128 })));
+      if (target.queue_id === queue.queue_id) throw invalidField(field, 'A queue cannot overflow to itself.');
+    }
+  }
+  for (const field of ['overflow_to_flow_id', 'overflow_to_inbox_id', 'agent_routing_profile_id', 'consumer_routing_profile_id', 'overflow_to_goodbye_message_asset_id']) {
+    if (body[field] !== undefined) out[field] = stringField(body, field, { max: 128 });
+  }
+  const targets = OVERFLOW_TARGETS.filter((field) => body[field] !== undefined && body[field] !== '' && body[field] !== false);
+  if (targets.length > 1) throw invalidField(targets[1], `Only one overflow target at a time (also got ${targets[0]}).`);
+  if (targets.length === 1) for (const field of OVERFLOW_TARGETS) if (field !== targets[0]) delete queue[field];
+  return out;
+}
+
+/** A queue as GET shows it: identity, channel, the settings set so far over the defaults (no modification time: only the list has it). */
+export function queueView(_state: EmulatorState, queue: QueueRow): Record<string, unknown> {
+  const { modified_by: _by, last_modified_time: _at, ...view } = queue;
+  return { ...view, dispositions_count: 0, disposition_sets_count: 0 };
+}
 
 export function registerQueueRoutes(route: ReturnType<typeof defineRoutes>) {
-  route('GET', '/contact_center/queues', 'medium', (request, { state }) => ({ body: paginate(state.queues.all(), query(request), 'queues') }));
+  route('GET', '/contact_center/queues', 'medium', (request, { state }) => {
+    const q = query(request);
+    let rows = state.queues.all();
+    if (q.channel !== undefined) rows = rows.filter((queue) => queue.channel === enumField({ channel: q.channel }, 'channel', QUEUE_CHANNELS));
+    const items = rows.map((queue) => ({
+      queue_id: queue.queue_id,
+      cc_queue_id: queue.cc_queue_id,
+      queue_name: queue.queue_name,
+      agents_count: (state.queueAgents.get(queue.queue_id) ?? []).length,
+      supervisors_count: (state.queueSupervisors.get(queue.queue_id) ?? []).length,
+      ...(queue.channel_types ? { channel_types: queue.channel_types } : {}),
+      channel: queue.channel,
+      modified_by: queue.modified_by,
+      last_modified_time: queue.last_modified_time,
+    }));
+    return { body: paginate(items, q, 'queues', 300) };
+  });
 
   route('POST', '/contact_center/queues', 'light', (request, { state, behaviour }) => {
     const body = asBody(request.body);
-    rejectUnknownFields(body, QUEUE_FIELDS);
-    const name = stringField(body, 'name', { required: true, min: 1, max: 150 })!;
-    const description = stringField(body, 'description', { max: 256 }) ?? '';
-    const channels = enumArrayField(body, 'channels', CHANNELS, true)!;
-    const routingMethod = enumField(body, 'routing_method', ROUTING_METHODS) ?? 'round_robin';
-    const maxWait = integerField(body, 'max_wait_time', 0, 3600) ?? 300;
+    rejectUnknownFields(body, CREATE_FIELDS);
+    const name = stringField(body, 'queue_name', { required: true, min: 1, max: 150 })!;
+    const channel = enumField(body, 'channel', QUEUE_CHANNELS, true)!;
+    const types = channelTypes(body);
     if (behaviour.uniqueQueueNames) assertUniqueName(state, name);
-    const at = now();
     const queue = state.queues.insert({
       queue_id: state.queues.nextId(),
-      name,
-      description,
-      channels: sortChannels(channels),
-      routing_method: routingMethod,
-      max_wait_time: maxWait,
-      created_at: at,
-      updated_at: at,
+      cc_queue_id: `cc${state.queues.nextId()}`,
+      queue_name: name,
+      queue_description: stringField(body, 'queue_description', { max: 256 }) ?? '',
+      channel,
+      ...(types ? { channel_types: types } : {}),
+      ...structuredClone(QUEUE_DEFAULTS),
+      modified_by: 'api',
+      last_modified_time: now(),
     });
     state.queueAgents.set(queue.queue_id, []);
-    return { status: 201, body: queue };
+    state.queueSupervisors.set(queue.queue_id, []);
+    const { queue_id, cc_queue_id, queue_name, queue_description } = queue;
+    return { status: 201, body: { queue_id, cc_queue_id, queue_name, queue_description, ...(types ? { channel_types: types } : {}), channel } };
   });
 
-  route('GET', '/contact_center/queues/:queueId', 'light', (request, { state }) => ({ body: findQueue(state, params(request).queueId) }));
+  route('GET', '/contact_center/queues/:queueId', 'light', (request, { state }) => ({ body: queueView(state, findQueue(state, params(request).queueId, query(request).queue_identifier_type ?? 'id')) }));
 
   route('PATCH', '/contact_center/queues/:queueId', 'light', (request, { state, behaviour }) => {
-    const queue = findQueue(state, params(request).queueId);
-    const body = asBody(request.body);
-    rejectUnknownFields(body, QUEUE_FIELDS);
-    const name = stringField(body, 'name', { min: 1, max: 150 });
-    const description = stringField(body, 'description', { max: 256 });
-    const channels = enumArrayField(body, 'channels', CHANNELS);
-    const routingMethod = enumField(body, 'routing_method', ROUTING_METHODS);
-    const maxWait = integerField(body, 'max_wait_time', 0, 3600);
-    if (name !== undefined && behaviour.uniqueQueueNames) assertUniqueName(state, name, queue.queue_id);
-    if (name !== undefined) queue.name = name;
-    if (description !== undefined) queue.description = description;
-    if (channels !== undefined) queue.channels = sortChannels(channels);
-    if (routingMethod !== undefined) queue.routing_method = routingMethod;
-    if (maxWait !== undefined) queue.max_wait_time = maxWait;
-    queue.updated_at = now();
+    const queue = findQueue(state, params(request).queueId, query(request).queue_identifier_type ?? 'id');
+    const settings = queueSettings(state, asBody(request.body), queue);
+    if (settings.queue_name !== undefined && behaviour.uniqueQueueNames) assertUniqueName(state, String(settings.queue_name), queue.queue_id);
+    Object.assign(queue, settings, { modified_by: 'api', last_modified_time: now() });
     return { status: 204 };
   });
 
   route('DELETE', '/contact_center/queues/:queueId', 'light', (request, { state }) => {
-    const queue = findQueue(state, params(request).queueId);
+    const queue = findQueue(state, params(request).queueId, query(request).queue_identifier_type ?? 'id');
     state.queues.delete(queue.queue_id);
     state.queueAgents.delete(queue.queue_id);
-    for (const profile of state.routingProfiles.all()) profile.queue_ids = profile.queue_ids.filter((id) => id !== queue.queue_id);
-    return { status: 204 };
-  });
-
-  route('GET', '/contact_center/queues/:queueId/agents', 'medium', (request, { state }) => {
-    const queue = findQueue(state, params(request).queueId);
-    const agents = (state.queueAgents.get(queue.queue_id) ?? []).map((id) => {
-      const agent = state.agents.get(id)!;
-      return { user_id: agent.user_id, display_name: agent.display_name, email: agent.email };
-    });
-    return { body: paginate(agents, query(request), 'agents', 100) };
-  });
-
-  route('POST', '/contact_center/queues/:queueId/agents', 'medium', (request, { state }) => {
-    const queue = findQueue(state, params(request).queueId);
-    const body = asBody(request.body);
-    rejectUnknownFields(body, ['user_ids']);
-    const ids = stringArrayField(body, 'user_ids', MAX_AGENTS_PER_REQUEST, true)!;
-    if (ids.length === 0) throw invalidField('user_ids', 'Expected at least one id.');
-    const members = state.queueAgents.get(queue.queue_id) ?? [];
-    for (const id of ids) if (!state.agents.get(id)) throw notFound('Agent', id);
-    const already = ids.filter((id) => members.includes(id));
-    if (already.length > 0) throw new EmulatorError(409, 2001, `Agent already assigned to queue ${queue.queue_id}: ${already.join(', ')}.`);
-    members.push(...new Set(ids));
-    state.queueAgents.set(queue.queue_id, members);
-    return { status: 201, body: { user_ids: ids } };
-  });
-
-  route('DELETE', '/contact_center/queues/:queueId/agents/:agentId', 'medium', (request, { state }) => {
-    const { queueId, agentId } = params(request);
-    const queue = findQueue(state, queueId);
-    const members = state.queueAgents.get(queue.queue_id) ?? [];
-    if (!members.includes(agentId)) throw notFound('Queue agent', agentId);
-    state.queueAgents.set(queue.queue_id, members.filter((id) => id !== agentId));
+    state.queueSupervisors.delete(queue.queue_id);
     return { status: 204 };
   });
 }

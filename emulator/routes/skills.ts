@@ -52,7 +52,7 @@ export function registerSkillRoutes(route: ReturnType<typeof defineRoutes>) {
   const categoryView = (_state: EmulatorState, row: SkillCategoryRow) => ({ ...row });
 
   route('GET', '/contact_center/skills/categories', 'medium', (request, { state }) => ({
-    body: paginate(state.skillCategories.all().map((row) => categoryView(state, row)), query(request), 'skill_categories', 300),
+    body: paginate(state.skillCategories.all().map((row) => categoryView(state, row)), query(request), 'skill_categories', 300, false),
   }));
   route('POST', '/contact_center/skills/categories', 'light', (request, { state }) => {
     const body = asBody(request.body);

@@ -4,19 +4,6 @@ import * as zcc from 'zcc-pulumi';
 // secret, zcc:baseUrl) or from ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET and ZCC_BASE_URL.
 // `make demo` runs it against the local emulator.
 
-// Five queues on different channels and routing methods.
-const support = new zcc.Queue('support', {
-  name: 'Support',
-  description: 'Tier 1 support for all customers',
-  channels: ['voice', 'chat'],
-  routingMethod: 'skills_based',
-  maxWaitTime: 300,
-});
-const sales = new zcc.Queue('sales', { name: 'Sales', channels: ['voice'], routingMethod: 'longest_idle', maxWaitTime: 120 });
-const vip = new zcc.Queue('vip', { name: 'VIP video', channels: ['video'], routingMethod: 'priority', maxWaitTime: 60 });
-const messaging = new zcc.Queue('messaging', { name: 'Messaging', description: 'SMS follow-ups', channels: ['sms'], routingMethod: 'round_robin' });
-const backOffice = new zcc.Queue('back-office', { name: 'Back office', channels: ['email'], routingMethod: 'round_robin', maxWaitTime: 3600 });
-
 // Two skill categories and eight skills.
 const languages = new zcc.SkillCategory('spoken-languages', { name: 'Spoken languages', skillType: 'proficiency', maxProficiencyLevel: 5 });
 const products = new zcc.SkillCategory('product-lines', { name: 'Product lines', skillType: 'text', description: 'What agents can sell and support' });
@@ -27,6 +14,46 @@ for (const language of ['English', 'Spanish', 'German', 'French']) {
 for (const product of ['Billing', 'Hardware', 'Software', 'Subscriptions']) {
   skills[product] = new zcc.Skill(`product-${product.toLowerCase()}`, { name: product, skillCategoryId: products.skillCategoryId });
 }
+
+// Two routing profiles, linked from the queues: agents by spoken language, callers returning within a day first.
+const frontline = new zcc.AgentRoutingProfile('frontline', {
+  name: 'Frontline',
+  description: 'Language-matched agents',
+  waitTimeAgentInSeconds: 60,
+  priorities: [{ categoryType: 'skill', skillCategoryId: languages.skillCategoryId, minimumProficiencyLevel: 2, timeStep: 30, defaultSkillId: skills.English.skillId }],
+});
+const returningFirst = new zcc.ConsumerRoutingProfile('returning-first', {
+  name: 'Returning callers first',
+  topPriorities: [{ attributeType: 'returning_customer', parameter: { maxReturningMinutes: 1440 } }],
+  accumulatedPriorities: [{ attributeType: 'entrance_to_queue', incrementalRate: 1 }],
+});
+
+// Five queues on different channels. ZCC creates a queue with its name, description and channel; the other
+// settings are applied right after.
+const support = new zcc.Queue('support', {
+  name: 'Support',
+  description: 'Tier 1 support for all customers',
+  channel: 'voice',
+  maxWaitTime: 300,
+  wrapUpTime: 30,
+  shortAbandon: { enable: true, threshold: 5 },
+  serviceLevelThresholdInSeconds: 20,
+  serviceLevelTargetInPercentage: 80,
+  agentRoutingProfileId: frontline.agentRoutingProfileId,
+  consumerRoutingProfileId: returningFirst.consumerRoutingProfileId,
+});
+const sales = new zcc.Queue('sales', { name: 'Sales', channel: 'voice', maxWaitTime: 120, overflowToQueueId: support.queueId });
+const vip = new zcc.Queue('vip', { name: 'VIP video', channel: 'video', maxWaitTime: 60, consumerRoutingProfileId: returningFirst.consumerRoutingProfileId });
+const messaging = new zcc.Queue('messaging', {
+  name: 'Messaging',
+  description: 'SMS and chat follow-ups',
+  channel: 'messaging',
+  messageAccept: 'auto',
+  autoCloseTimeout: 900,
+  autoCloseMessageEnabled: true,
+  autoCloseMessage: 'We closed this conversation after 15 minutes without a reply.',
+});
+const backOffice = new zcc.Queue('back-office', { name: 'Back office', channel: 'email', maxWaitTime: 3600 });
 
 // Two flows: a published IVR and a chat bot left as a draft.
 const ivr = new zcc.Flow('main-ivr', {
@@ -45,21 +72,19 @@ const chatBot = new zcc.Flow('chat-bot', {
   definition: { start: { type: 'bot', greeting: 'Hi! How can we help?' }, handoff: { type: 'queue', queue: 'Support' } },
 });
 
-// Two routing profiles.
-const frontline = new zcc.RoutingProfile('frontline', { name: 'Frontline', description: 'Voice and chat agents', queueIds: [support.queueId, sales.queueId] });
-new zcc.RoutingProfile('specialists', { name: 'Specialists', queueIds: [vip.queueId, backOffice.queueId, messaging.queueId] });
-
-// Twenty memberships, from agents looked up in the account: 8 + 5 + 3 + 2 + 2.
-const staff = zcc.getAgents().then((all) => all.map((agent) => agent.agentId));
+// Twenty memberships, from active users looked up in the account: 8 + 5 + 3 + 2 + 2.
+const staff = zcc.getUsers({ active: true }).then((all) => all.filter((user) => user.roleName === 'Agent').map((user) => user.userId));
 const slice = (from: number, to: number) => staff.then((ids) => ids.slice(from, to));
-new zcc.QueueMembers('support-members', { queueId: support.queueId, agentIds: slice(0, 8) });
-new zcc.QueueMembers('sales-members', { queueId: sales.queueId, agentIds: slice(8, 13) });
-new zcc.QueueMembers('vip-members', { queueId: vip.queueId, agentIds: slice(13, 16), mode: 'additive' });
-new zcc.QueueMembers('messaging-members', { queueId: messaging.queueId, agentIds: slice(16, 18) });
-// A supervisor found by email, added to the back office on its own.
-const supervisor = zcc.getAgent({ email: 'ada.lovelace1@example.com' });
-new zcc.QueueAgent('back-office-supervisor', { queueId: backOffice.queueId, agentId: supervisor.then((a) => a.agentId) });
-new zcc.QueueAgent('back-office-agent', { queueId: backOffice.queueId, agentId: staff.then((ids) => ids[18]) });
+new zcc.QueueMembers('support-members', { queueId: support.queueId, userIds: slice(0, 8) });
+new zcc.QueueMembers('sales-members', { queueId: sales.queueId, userIds: slice(8, 13) });
+new zcc.QueueMembers('vip-members', { queueId: vip.queueId, userIds: slice(13, 16), mode: 'additive' });
+new zcc.QueueMembers('messaging-members', { queueId: messaging.queueId, userIds: slice(16, 18) });
+new zcc.QueueAgent('back-office-agent', { queueId: backOffice.queueId, userId: staff.then((ids) => ids[18]) });
+// Supervisors: a user found by email supervises the back office; the support queue has two.
+const lead = zcc.getUser({ email: 'ada.lovelace1@example.com' });
+new zcc.QueueSupervisor('back-office-supervisor', { queueId: backOffice.queueId, userId: lead.then((user) => user.userId) });
+const supervisors = zcc.getUsers({ search: '@example.com' }).then((all) => all.filter((user) => user.roleName === 'Supervisor').map((user) => user.userId));
+new zcc.QueueSupervisors('support-supervisors', { queueId: support.queueId, userIds: supervisors.then((ids) => ids.slice(0, 2)) });
 
 export const queueIds = {
   support: support.queueId,
@@ -69,5 +94,5 @@ export const queueIds = {
   backOffice: backOffice.queueId,
 };
 export const flows = { ivr: ivr.status, chatBot: chatBot.status };
-export const frontlineProfileId = frontline.routingProfileId;
+export const frontlineProfileId = frontline.agentRoutingProfileId;
 export const skillIds = Object.fromEntries(Object.entries(skills).map(([name, skill]) => [name, skill.skillId]));

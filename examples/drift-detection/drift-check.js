@@ -47,7 +47,7 @@ function parseDrift(text) {
     const item = line.match(/^\s*([~+\-])\s+\[(\d+)\]\s*:\s*(.*)$/);
     if (field) current.fields.push({ change: field[1], name: field[2], detail: field[3] === '[' || field[3] === '{' ? '' : field[3] });
     else if (item && current.fields.length > 0) {
-      // An element of a list that changed: add it to the list's entry, e.g. agentIds ("agent_007" => "agent_002").
+      // An element of a list that changed: add it to the list's entry, e.g. userIds ("agent_007" => "agent_002").
       const last = current.fields[current.fields.length - 1];
       last.detail = [last.detail, item[1] === '-' ? `removed ${item[3]}` : item[1] === '+' ? `added ${item[3]}` : item[3]].filter(Boolean).join(', ');
     } else if (/^\s*(Resources:|Diagnostics:|--outputs:--)/.test(line)) current = undefined;

@@ -9,12 +9,41 @@ export interface DateRange {
   to?: string;
 }
 
-export interface QueueBody {
-  name?: string;
-  description?: string;
-  channels?: string[];
-  routing_method?: string;
+/** POST /contact_center/queues. */
+export interface QueueCreateBody {
+  queue_name?: string;
+  queue_description?: string;
+  channel_types?: string[];
+  channel?: 'voice' | 'video' | 'messaging' | 'email' | 'work_item';
+}
+/** PATCH /contact_center/queues/{queueId}: the documented fields the resources set (the API takes more). */
+export interface QueueUpdateBody extends QueueCreateBody {
   max_wait_time?: number;
+  wrap_up_time?: number;
+  max_engagement_in_queue?: number;
+  short_abandon?: { enable?: boolean; threshold?: number };
+  distribution_type?: number;
+  distribution_duration_in_seconds?: number;
+  message_accept?: 'manual' | 'auto';
+  overflow_to_goodbye_message?: boolean;
+  overflow_to_goodbye_message_asset_id?: string;
+  overflow_to_queue_id?: string;
+  overflow_to_cc_queue_id?: string;
+  overflow_to_flow_id?: string;
+  overflow_to_inbox_id?: string;
+  auto_close_message?: string;
+  auto_close_message_enabled?: boolean;
+  auto_close_timeout?: number;
+  auto_close_alert_message?: string;
+  auto_close_alert_message_enabled?: boolean;
+  auto_close_alert_message_time?: number;
+  service_level_threshold_in_seconds?: number;
+  service_level_exclude_short_abandoned_calls?: boolean;
+  service_level_exclude_long_abandoned_calls?: boolean;
+  service_level_exclude_abandoned_quit_engagements?: boolean;
+  service_level_target_in_percentage?: number;
+  agent_routing_profile_id?: string;
+  consumer_routing_profile_id?: string;
 }
 /** POST body; PATCH takes the same fields but `skill_type`. */
 export interface SkillCategoryBody {
@@ -34,10 +63,31 @@ export interface FlowBody {
   channel?: string;
   definition?: Record<string, unknown>;
 }
-export interface RoutingProfileBody {
-  name?: string;
-  description?: string;
-  queue_ids?: string[];
+/** POST/PATCH /contact_center/agent_routing_profiles (PATCH takes the same fields, all optional). */
+export interface AgentRoutingProfileBody {
+  agent_routing_profile_name?: string;
+  agent_routing_profile_description?: string;
+  wait_time_agent_in_seconds?: number;
+  priorities?: Array<{
+    category_type: 'skill' | 'intent';
+    skill_category_id?: string;
+    intent_group_id?: string;
+    minimum_proficiency_level?: number;
+    skill_category_required?: boolean;
+    intent_group_required?: boolean;
+    default_skill_id?: string;
+    time_step?: number;
+    backup_skills?: Array<{ backup_skill_id: string; minimum_proficiency_level?: number }>;
+  }>;
+  time_steps?: number[];
+  ignore_transferring_skills?: boolean;
+}
+/** POST/PATCH /contact_center/consumer_routing_profiles. */
+export interface ConsumerRoutingProfileBody {
+  consumer_routing_profile_name?: string;
+  consumer_routing_profile_description?: string;
+  top_priorities?: Array<{ attribute_type: string; parameter?: Record<string, unknown> }>;
+  accumulated_priorities?: Array<{ attribute_type: string; incremental_rate: number; parameter?: Record<string, unknown> }>;
 }
 
 
@@ -78,49 +128,71 @@ export class ZccClient {
   listQueues() {
     return this.listAll('/contact_center/queues', 'queues', s.queueSchema, 'medium');
   }
-  createQueue(body: QueueBody) {
+  createQueue(body: QueueCreateBody) {
     return this.call('POST', '/contact_center/queues', 'light', s.queueSchema, body);
   }
   getQueue(queueId: string) {
     return this.call('GET', apiPath`/contact_center/queues/${queueId}`, 'light', s.queueSchema);
   }
-  updateQueue(queueId: string, body: QueueBody) {
+  updateQueue(queueId: string, body: QueueUpdateBody) {
     return this.call<void>('PATCH', apiPath`/contact_center/queues/${queueId}`, 'light', undefined, body);
   }
   deleteQueue(queueId: string) {
     return this.call<void>('DELETE', apiPath`/contact_center/queues/${queueId}`, 'light');
   }
+  // Queue agents and supervisors (at most 30 user ids per add; listed 100 per page)
   listQueueAgents(queueId: string) {
-    return this.listAll(apiPath`/contact_center/queues/${queueId}/agents`, 'agents', s.queueAgentSchema, 'medium', {}, 100);
+    return this.listAll(apiPath`/contact_center/queues/${queueId}/agents`, 'agents', s.queueMemberSchema, 'medium', {}, 100);
   }
   /** Adding is idempotent in effect: retrying after a lost answer yields a 409 the caller can treat as done. */
   addQueueAgents(queueId: string, userIds: string[]) {
-    return this.http.request<void>('POST', apiPath`/contact_center/queues/${queueId}/agents`, {
-      category: 'medium',
-      body: { user_ids: userIds },
-      idempotent: true,
-      objectKey: apiPath`/contact_center/queues/${queueId}/agents`,
-    });
+    return this.addQueueMembers(queueId, 'agents', userIds);
   }
   removeQueueAgent(queueId: string, userId: string) {
     return this.call<void>('DELETE', apiPath`/contact_center/queues/${queueId}/agents/${userId}`, 'medium', undefined, undefined, apiPath`/contact_center/queues/${queueId}/agents`);
   }
+  /** 0, 1 or 2, as Zoom's `opt_in_out_status` (the document does not name the values). */
+  setQueueAgentOptInOut(queueId: string, userId: string, optInOutStatus: 0 | 1 | 2) {
+    return this.call<void>('PATCH', apiPath`/contact_center/queues/${queueId}/agents/${userId}`, 'medium', undefined, { opt_in_out_status: optInOutStatus });
+  }
+  listQueueSupervisors(queueId: string) {
+    return this.listAll(apiPath`/contact_center/queues/${queueId}/supervisors`, 'supervisors', s.queueMemberSchema, 'medium', {}, 100);
+  }
+  addQueueSupervisors(queueId: string, userIds: string[]) {
+    return this.addQueueMembers(queueId, 'supervisors', userIds);
+  }
+  removeQueueSupervisor(queueId: string, userId: string) {
+    return this.call<void>('DELETE', apiPath`/contact_center/queues/${queueId}/supervisors/${userId}`, 'medium', undefined, undefined, apiPath`/contact_center/queues/${queueId}/supervisors`);
+  }
+  private addQueueMembers(queueId: string, role: 'agents' | 'supervisors', userIds: string[]) {
+    if (userIds.length > 30) throw new RangeError(`Zoom takes at most 30 user ids per call; got ${userIds.length}.`);
+    const path = role === 'agents' ? apiPath`/contact_center/queues/${queueId}/agents` : apiPath`/contact_center/queues/${queueId}/supervisors`;
+    return this.http.request('POST', path, { category: 'medium', body: { user_ids: userIds }, schema: s.queueMembersAddedSchema(role), idempotent: true, objectKey: path });
+  }
 
-  // Agents
-  listAgents(query: { search_key?: string } = {}) {
-    return this.listAll('/contact_center/agents', 'agents', s.agentSchema, 'medium', { ...query });
+  // Users (agents are users)
+  listUsers(query: { search_key?: string; user_access?: 'active' | 'inactive'; region_id?: string } = {}) {
+    return this.listAll('/contact_center/users', 'users', s.userSchema, 'medium', { ...query });
   }
-  getAgent(agentId: string) {
-    return this.call('GET', apiPath`/contact_center/agents/${agentId}`, 'light', s.agentSchema);
+  getUser(userId: string) {
+    return this.call('GET', apiPath`/contact_center/users/${userId}`, 'light', s.userSchema);
   }
-  updateAgent(agentId: string, body: { display_name?: string; role_name?: string; max_engagements?: number }) {
-    return this.call<void>('PATCH', apiPath`/contact_center/agents/${agentId}`, 'light', undefined, body);
+  listUserQueues(userId: string, query: { user_assignment_type?: 'agent' | 'supervisor' | 'any' | 'both'; channel?: string } = {}) {
+    return this.listAll(apiPath`/contact_center/users/${userId}/queues`, 'queues', s.userQueueSchema, 'medium', { ...query });
   }
-  getAgentStatus(agentId: string) {
-    return this.call('GET', apiPath`/contact_center/agents/${agentId}/status`, 'light', s.agentStatusSchema);
+  listUserSkills(userId: string, query: { skill_category_id?: string; skill_type?: 'text' | 'proficiency' } = {}) {
+    return this.listAll(apiPath`/contact_center/users/${userId}/skills`, 'skills', s.userSkillSchema, 'medium', { ...query });
   }
-  updateAgentStatus(agentId: string, status: (typeof s.AGENT_STATUSES)[number]) {
-    return this.call<void>('PATCH', apiPath`/contact_center/agents/${agentId}/status`, 'light', undefined, { status });
+  /** Assigns skills; for proficiency skills `max_proficiency_level` is the user's level (the document's name). */
+  assignUserSkills(userId: string, skills: Array<{ skill_id: string; max_proficiency_level?: number }>) {
+    const path = apiPath`/contact_center/users/${userId}/skills`;
+    return this.http.request<void>('POST', path, { category: 'light', body: { skills }, idempotent: true, objectKey: path });
+  }
+  removeUserSkill(userId: string, skillId: string) {
+    return this.call<void>('DELETE', apiPath`/contact_center/users/${userId}/skills/${skillId}`, 'light', undefined, undefined, apiPath`/contact_center/users/${userId}/skills`);
+  }
+  listSkillUsers(skillId: string) {
+    return this.listAll(apiPath`/contact_center/skills/${skillId}/users`, 'users', s.skillUserSchema, 'medium');
   }
 
   // Engagements
@@ -203,21 +275,36 @@ export class ZccClient {
     return this.call<void>('DELETE', apiPath`/contact_center/flows/${flowId}`, 'light');
   }
 
-  // Routing profiles (update and delete are not in the document; servers without them answer 405)
-  listRoutingProfiles() {
-    return this.listAll('/contact_center/routing_profiles', 'routing_profiles', s.routingProfileSchema, 'medium');
+  // Agent and consumer routing profiles (agent profiles listed 100 per page)
+  listAgentRoutingProfiles() {
+    return this.listAll('/contact_center/agent_routing_profiles', 'agent_routing_profiles', s.agentRoutingProfileSchema, 'medium', {}, 100);
   }
-  createRoutingProfile(body: RoutingProfileBody) {
-    return this.call('POST', '/contact_center/routing_profiles', 'light', s.routingProfileSchema, body);
+  createAgentRoutingProfile(body: AgentRoutingProfileBody) {
+    return this.call('POST', '/contact_center/agent_routing_profiles', 'light', s.agentRoutingProfileSchema, body);
   }
-  getRoutingProfile(profileId: string) {
-    return this.call('GET', apiPath`/contact_center/routing_profiles/${profileId}`, 'light', s.routingProfileSchema);
+  getAgentRoutingProfile(profileId: string) {
+    return this.call('GET', apiPath`/contact_center/agent_routing_profiles/${profileId}`, 'light', s.agentRoutingProfileSchema);
   }
-  updateRoutingProfile(profileId: string, body: RoutingProfileBody) {
-    return this.call<void>('PATCH', apiPath`/contact_center/routing_profiles/${profileId}`, 'light', undefined, body);
+  updateAgentRoutingProfile(profileId: string, body: AgentRoutingProfileBody) {
+    return this.call<void>('PATCH', apiPath`/contact_center/agent_routing_profiles/${profileId}`, 'light', undefined, body);
   }
-  deleteRoutingProfile(profileId: string) {
-    return this.call<void>('DELETE', apiPath`/contact_center/routing_profiles/${profileId}`, 'light');
+  deleteAgentRoutingProfile(profileId: string) {
+    return this.call<void>('DELETE', apiPath`/contact_center/agent_routing_profiles/${profileId}`, 'light');
+  }
+  listConsumerRoutingProfiles() {
+    return this.listAll('/contact_center/consumer_routing_profiles', 'consumer_routing_profiles', s.consumerRoutingProfileSchema, 'medium');
+  }
+  createConsumerRoutingProfile(body: ConsumerRoutingProfileBody) {
+    return this.call('POST', '/contact_center/consumer_routing_profiles', 'light', s.consumerRoutingProfileSchema, body);
+  }
+  getConsumerRoutingProfile(profileId: string) {
+    return this.call('GET', apiPath`/contact_center/consumer_routing_profiles/${profileId}`, 'light', s.consumerRoutingProfileSchema);
+  }
+  updateConsumerRoutingProfile(profileId: string, body: ConsumerRoutingProfileBody) {
+    return this.call<void>('PATCH', apiPath`/contact_center/consumer_routing_profiles/${profileId}`, 'light', undefined, body);
+  }
+  deleteConsumerRoutingProfile(profileId: string) {
+    return this.call<void>('DELETE', apiPath`/contact_center/consumer_routing_profiles/${profileId}`, 'light');
   }
 
   // Reports

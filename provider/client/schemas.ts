@@ -2,43 +2,117 @@ import { z } from 'zod';
 
 /** Response shapes of the ZCC API. Unknown fields are dropped so new server fields never break parsing. */
 export const CHANNELS = ['voice', 'video', 'chat', 'sms', 'email'] as const;
-export const ROUTING_METHODS = ['round_robin', 'skills_based', 'longest_idle', 'priority'] as const;
-export const AGENT_STATUSES = ['available', 'busy', 'away', 'offline', 'break'] as const;
 export const SKILL_TYPES = ['text', 'proficiency'] as const;
 
+/** `channel` of a queue (official); `channel_types` is the legacy, finer list. */
+export const QUEUE_CHANNELS = ['voice', 'video', 'messaging', 'email', 'work_item'] as const;
+
+/**
+ * A queue as GET /contact_center/queues/{queueId} answers (every field the resources read), also used for the
+ * create answer and list items, which carry fewer fields: all but the ids and name are optional.
+ */
 export const queueSchema = z.object({
   queue_id: z.string(),
-  name: z.string(),
-  description: z.string().optional().default(''),
-  channels: z.array(z.string()),
-  routing_method: z.string(),
-  max_wait_time: z.number(),
-  created_at: z.string().optional(),
-  updated_at: z.string().optional(),
+  cc_queue_id: z.string().optional(),
+  queue_name: z.string(),
+  queue_description: z.string().optional(),
+  channel: z.enum(QUEUE_CHANNELS).optional(),
+  channel_types: z.array(z.string()).optional(),
+  agents_count: z.number().optional(),
+  supervisors_count: z.number().optional(),
+  max_wait_time: z.number().optional(),
+  wrap_up_time: z.number().optional(),
+  max_engagement_in_queue: z.number().optional(),
+  short_abandon: z.object({ enable: z.boolean().optional(), threshold: z.number().optional() }).optional(),
+  distribution_type: z.number().optional(),
+  distribution_duration_in_seconds: z.number().optional(),
+  message_accept: z.enum(['manual', 'auto']).optional(),
+  overflow_type: z.number().optional(),
+  overflow_to_goodbye_message: z.boolean().optional(),
+  overflow_to_goodbye_message_asset_id: z.string().optional(),
+  overflow_to_queue_id: z.string().optional(),
+  overflow_to_cc_queue_id: z.string().optional(),
+  overflow_to_flow_id: z.string().optional(),
+  overflow_to_inbox_id: z.string().optional(),
+  auto_close_message: z.string().optional(),
+  auto_close_message_enabled: z.boolean().optional(),
+  auto_close_timeout: z.number().optional(),
+  auto_close_alert_message: z.string().optional(),
+  auto_close_alert_message_enabled: z.boolean().optional(),
+  auto_close_alert_message_time: z.number().optional(),
+  service_level_threshold_in_seconds: z.number().optional(),
+  service_level_exclude_short_abandoned_calls: z.boolean().optional(),
+  service_level_exclude_long_abandoned_calls: z.boolean().optional(),
+  service_level_exclude_abandoned_quit_engagements: z.boolean().optional(),
+  service_level_target_in_percentage: z.number().optional(),
+  agent_routing_profile_id: z.string().optional(),
+  agent_routing_profile_name: z.string().optional(),
+  consumer_routing_profile_id: z.string().optional(),
+  consumer_routing_profile_name: z.string().optional(),
+  modified_by: z.string().optional(),
+  last_modified_time: z.string().optional(),
 });
 export type ZccQueue = z.infer<typeof queueSchema>;
 
-export const queueAgentSchema = z.object({ user_id: z.string(), display_name: z.string().optional(), email: z.string().optional() });
-export type ZccQueueAgent = z.infer<typeof queueAgentSchema>;
-
-export const agentSchema = z.object({
+/** A member of a queue: GET /contact_center/queues/{queueId}/agents and …/supervisors (official shapes). */
+export const queueMemberSchema = z.object({
   user_id: z.string(),
-  display_name: z.string(),
-  email: z.string(),
+  cc_user_id: z.string().optional(),
+  display_name: z.string().optional(),
+  user_email: z.string().optional(),
+  role_id: z.string().optional(),
   role_name: z.string().optional(),
-  max_engagements: z.number().optional(),
+  status_name: z.string().optional(),
+  user_access: z.enum(['active', 'inactive']).optional(),
+  opt_in_out_status: z.number().optional(),
 });
-export type ZccAgent = z.infer<typeof agentSchema>;
+export type ZccQueueMember = z.infer<typeof queueMemberSchema>;
 
-export const agentStatusSchema = z.object({
-  agent_id: z.string(),
-  status: z.string(),
-  status_since: z.string().optional(),
-  channels: z.record(z.string(), z.string()).optional(),
-  current_engagements: z.number().optional(),
-  max_engagements: z.number().optional(),
+/** The answer to POST …/agents or …/supervisors: the members now assigned. */
+export const queueMembersAddedSchema = (role: 'agents' | 'supervisors') => z.object({ [role]: z.array(queueMemberSchema).optional() });
+
+/** A user of a skill: GET /contact_center/skills/{skillId}/users. */
+export const skillUserSchema = z.object({ user_id: z.string(), cc_user_id: z.string().optional(), display_name: z.string().optional(), user_email: z.string().optional() });
+
+/** A Contact Center user (agents are users): GET /contact_center/users and /users/{userId}. */
+export const userSchema = z.object({
+  user_id: z.string(),
+  cc_user_id: z.string().optional(),
+  display_name: z.string().optional(),
+  user_email: z.string(),
+  role_id: z.string().optional(),
+  role_name: z.string().optional(),
+  status_id: z.string().optional(),
+  status_name: z.string().optional(),
+  user_access: z.enum(['active', 'inactive']).optional(),
+  country_iso_code: z.string().optional(),
+  region_id: z.string().optional(),
+  region_name: z.string().optional(),
+  modified_by: z.string().optional(),
+  last_modified_time: z.string().optional(),
 });
-export type ZccAgentStatus = z.infer<typeof agentStatusSchema>;
+export type ZccUser = z.infer<typeof userSchema>;
+
+/** A skill a user holds: GET /contact_center/users/{userId}/skills. */
+export const userSkillSchema = z.object({
+  skill_id: z.string(),
+  skill_name: z.string().optional(),
+  skill_type: z.string().optional(),
+  max_proficiency_level: z.number().optional(),
+  user_proficiency_level: z.number().optional(),
+  skill_category_id: z.string().optional(),
+  skill_category_name: z.string().optional(),
+});
+export type ZccUserSkill = z.infer<typeof userSkillSchema>;
+
+/** A queue of a user: GET /contact_center/users/{userId}/queues. */
+export const userQueueSchema = z.object({
+  queue_id: z.string(),
+  cc_queue_id: z.string().optional(),
+  queue_name: z.string().optional(),
+  channel: z.string().optional(),
+  user_assignment_type: z.enum(['agent', 'supervisor', 'both']).optional(),
+});
 
 // Skill categories and skills: GET/POST /contact_center/skills/categories, /contact_center/skills (official shapes).
 export const skillCategorySchema = z.object({
@@ -78,13 +152,58 @@ export const flowSchema = z.object({
 });
 export type ZccFlow = z.infer<typeof flowSchema>;
 
-export const routingProfileSchema = z.object({
-  routing_profile_id: z.string(),
-  name: z.string(),
-  description: z.string().optional().default(''),
-  queue_ids: z.array(z.string()).optional().default([]),
+const agentPriorityAnswer = z.object({
+  priority_id: z.string().optional(),
+  priority_order: z.number().optional(),
+  category_type: z.enum(['skill', 'intent']),
+  skill_category_id: z.string().optional(),
+  intent_group_id: z.string().optional(),
+  skill_category_name: z.string().optional(),
+  intent_group_name: z.string().optional(),
+  skill_type: z.enum(SKILL_TYPES).optional(),
+  minimum_proficiency_level: z.number().optional(),
+  skill_category_required: z.boolean().optional(),
+  intent_group_required: z.boolean().optional(),
+  default_skill_id: z.string().optional(),
+  default_skill_name: z.string().optional(),
+  time_step: z.number().optional(),
+  backup_skills: z.array(z.object({ backup_skill_id: z.string(), backup_skill_name: z.string().optional(), minimum_proficiency_level: z.number().optional() })).optional(),
 });
-export type ZccRoutingProfile = z.infer<typeof routingProfileSchema>;
+
+/** GET/POST /contact_center/agent_routing_profiles (official shapes). */
+export const agentRoutingProfileSchema = z.object({
+  agent_routing_profile_id: z.string(),
+  agent_routing_profile_name: z.string(),
+  agent_routing_profile_description: z.string().optional(),
+  wait_time_agent_in_seconds: z.number().optional(),
+  priorities: z.array(agentPriorityAnswer).optional(),
+  time_steps: z.array(z.number()).optional(),
+  ignore_transferring_skills: z.boolean().optional(),
+});
+export type ZccAgentRoutingProfile = z.infer<typeof agentRoutingProfileSchema>;
+
+const CONSUMER_ATTRIBUTES = ['address_book_contacts', 'entrance_to_queue', 'new_customer', 'returning_customer', 'release_to_queue', 'skills', 'address_book_variable', 'global_variable'] as const;
+const consumerParameter = z.object({
+  ids: z.array(z.string()).optional(),
+  enter_queue_start_time: z.string().optional(),
+  enter_queue_end_time: z.string().optional(),
+  enter_queue_timezone: z.string().optional(),
+  max_returning_minutes: z.number().optional(),
+  variable_id: z.string().optional(),
+  variable_values: z.array(z.string()).optional(),
+  operator: z.enum(['equal_to', 'greater_than', 'less_than', 'contains']).optional(),
+  compared_value: z.string().optional(),
+});
+
+/** GET/POST /contact_center/consumer_routing_profiles (official shapes). */
+export const consumerRoutingProfileSchema = z.object({
+  consumer_routing_profile_id: z.string(),
+  consumer_routing_profile_name: z.string(),
+  consumer_routing_profile_description: z.string().optional(),
+  top_priorities: z.array(z.object({ attribute_type: z.enum(CONSUMER_ATTRIBUTES), parameter: consumerParameter.optional() })).optional(),
+  accumulated_priorities: z.array(z.object({ attribute_type: z.enum(CONSUMER_ATTRIBUTES), incremental_rate: z.number(), parameter: consumerParameter.optional() })).optional(),
+});
+export type ZccConsumerRoutingProfile = z.infer<typeof consumerRoutingProfileSchema>;
 
 export const engagementSchema = z.object({
   engagement_id: z.string(),

@@ -1,9 +1,11 @@
 import type * as dynamic from '@pulumi/pulumi/dynamic';
+import type { z } from 'zod';
 import type { ZccClient } from '../client/client';
 import { ZccApiError, redact } from '../client/errors';
 import { idProblem } from '../client/paths';
 import { hasUnsafeCharacter, printable, shown } from '../client/printable';
 import { installCancellationHook } from './cancellationHook';
+import { fromApiValue, toApiValue } from './nested';
 import { configureFromStack, getClient, knownSecrets } from '../runtime';
 import { UNKNOWN, containsUnknown, preferOrder, sameValue } from './normalize';
 import { specFor } from './registry';
@@ -38,7 +40,7 @@ function toBody(spec: ResourceSpec, inputs: Props, only?: string[]): Props {
   const body: Props = {};
   for (const [prop, field] of Object.entries(spec.apiFields)) {
     if (only && !only.includes(prop)) continue;
-    if (inputs[prop] !== undefined) body[field] = inputs[prop];
+    if (inputs[prop] !== undefined) body[field] = toApiValue(inputs[prop], spec.inputSchema.shape[prop] as z.ZodType);
   }
   return body;
 }
@@ -61,8 +63,8 @@ function toOutputs(spec: ResourceSpec, server: Props, declared: Props | undefine
   const id = String(server[spec.idField]);
   const inputs: Props = {};
   for (const [prop, field] of Object.entries(spec.apiFields)) {
-    let value = server[field];
-    if (value === undefined) continue;
+    let value = fromApiValue(server[field], spec.inputSchema.shape[prop] as z.ZodType);
+    if (value === undefined || value === null) continue;
     // A setting the program does not declare, and whose default we do not know, is not managed: tracking the
     // server's value would show a diff against a program that never mentioned it.
     if (declared && declared[prop] === undefined && !(prop in (spec.serverDefaults ?? {}))) continue;
@@ -94,28 +96,6 @@ function storeOf(spec: ResourceSpec): ObjectStore {
 /** The API-shaped declaration of a state's inputs, for stores whose behaviour depends on what was declared. */
 function declaredBody(spec: ResourceSpec, props: Props): Props {
   return toBody(spec, withDefaults(spec, userInputs(spec, props)));
-}
-
-// Whether a server accepts updates of a kind whose update endpoint is not in the API document, per base URL.
-const updateSupport = new Map<string, boolean>();
-
-/** A PATCH with an empty body changes nothing where updates exist and answers 405 where they do not. */
-async function supportsUpdate(client: ZccClient, spec: ResourceSpec, id: string): Promise<boolean> {
-  const key = `${client.config.baseUrl}|${spec.kind}`;
-  const known = updateSupport.get(key);
-  if (known !== undefined) return known;
-  try {
-    await storeOf(spec).update(client, id, {}, {}, {});
-    updateSupport.set(key, true);
-    return true;
-  } catch (error) {
-    if (error instanceof ZccApiError && error.status === 405) {
-      updateSupport.set(key, false);
-      return false;
-    }
-    if (isNotFound(error)) return true;
-    throw error;
-  }
 }
 
 /** An error as users see it: no secret, no control character that could redraw their terminal, no stack. */
@@ -217,11 +197,8 @@ export async function diff(kind: string, id: string, olds: Props, news: Props): 
     // A value unknown during preview does not force replacement: Pulumi's dynamic-provider host drops `stables`, so
     // every output of an upstream resource being updated (its id too) is unknown in preview. `up` diffs again
     // with the real value and replaces then if it did change.
-    let replaces = changed.filter((key) => spec.replaceOnChanges?.includes(key) && !containsUnknown(next[key]));
-    if (spec.updateMayBeUnsupported && changed.length > replaces.length && !(await supportsUpdate(getClient(), spec, id))) {
-      // The server cannot change this kind in place, so every change means a new object.
-      replaces = changed;
-    }
+    // diff only compares: it never calls the API, so a preview writes nothing.
+    const replaces = changed.filter((key) => spec.replaceOnChanges?.includes(key) && !containsUnknown(next[key]));
     const keepsName = !changed.includes('name') && next.name !== UNKNOWN;
     return {
       changes: changed.length > 0,
@@ -250,7 +227,9 @@ export async function create(kind: string, inputs: Props): Promise<dynamic.Creat
     }
     const { id, outs } = toOutputs(spec, server, declared);
     if (typeof adoptId === 'string') outs[ADOPT_ID] = adoptId;
-    const settings = typeof adoptId === 'string' ? [] : settingsAfterCreate(spec, declared);
+    // Settings the create endpoint does not take, unless the object already has them (a recovered create).
+    const pending = new Set(differingFields(spec, server, declared).differing);
+    const settings = typeof adoptId === 'string' ? [] : settingsAfterCreate(spec, declared).filter((key) => pending.has(key));
     if (!spec.afterWrite && settings.length === 0) return { id, outs };
     try {
       let settled = outs;
@@ -311,9 +290,12 @@ function describeKey(spec: ResourceSpec, declared: Props): string {
   return (spec.naturalKey ?? []).map((key) => `${key}=${JSON.stringify(declared[key])}`).join(', ');
 }
 
+/** The objects matching the declaration's natural key, each read in full (list items carry fewer fields). */
 async function findByNaturalKey(client: ZccClient, spec: ResourceSpec, declared: Props): Promise<Props[]> {
   const items = await storeOf(spec).list(client);
-  return items.filter((item) => (spec.naturalKey ?? []).every((key) => sameValue(item[spec.apiFields[key]], declared[key])));
+  const matches = items.filter((item) => (spec.naturalKey ?? []).every((key) => sameValue(item[spec.apiFields[key]], declared[key])));
+  const full = await Promise.all(matches.map((item) => storeOf(spec).get(client, String(item[spec.idField]))));
+  return full.filter((item): item is Props => item !== undefined);
 }
 
 /** Brings an existing object to the declared inputs with one PATCH of what differs. */
@@ -363,13 +345,6 @@ export async function update(kind: string, id: string, olds: Props, news: Props)
 export async function remove(kind: string, id: string, props: Props): Promise<void> {
   return withUserFacingErrors(async () => {
     const spec = specFor(kind);
-    try {
-      await storeOf(spec).remove(getClient(), id, declaredBody(spec, props));
-    } catch (error) {
-      if (!(spec.deleteMayBeUnsupported && error instanceof ZccApiError && error.status === 405)) throw error;
-      // Never a silent success: the object stays in ZCC, and the user is told which one.
-      const name = typeof props.name === 'string' ? `"${props.name}" ` : '';
-      warn(`ZCC does not allow deleting ${kind} objects (HTTP 405). ${kind} ${name}(${id}) is left behind in ZCC and removed from the Pulumi state; delete it in the ZCC admin console if it is no longer wanted.`);
-    }
+    await storeOf(spec).remove(getClient(), id, declaredBody(spec, props));
   });
 }

@@ -2,10 +2,11 @@ import type { ResourceSpec } from './spec';
 import { queueSpec } from '../specs/queueSpec';
 import { skillCategorySpec, skillSpec } from '../specs/skillSpecs';
 import { flowSpec } from '../specs/flowSpec';
-import { routingProfileSpec } from '../specs/routingProfileSpec';
-import { queueAgentSpec, queueMembersSpec } from '../specs/membershipSpecs';
+import { agentRoutingProfileSpec, consumerRoutingProfileSpec } from '../specs/routingProfileSpecs';
+import { userSkillsSpec } from '../specs/userSkillsSpec';
+import { queueAgentSpec, queueMembersSpec, queueSupervisorSpec, queueSupervisorsSpec } from '../specs/membershipSpecs';
 
-const specs = new Map<string, ResourceSpec>([queueSpec, skillCategorySpec, skillSpec, flowSpec, routingProfileSpec, queueMembersSpec, queueAgentSpec].map((spec) => [spec.kind, spec]));
+const specs = new Map<string, ResourceSpec>([queueSpec, skillCategorySpec, skillSpec, flowSpec, agentRoutingProfileSpec, consumerRoutingProfileSpec, queueMembersSpec, queueAgentSpec, queueSupervisorsSpec, queueSupervisorSpec, userSkillsSpec].map((spec) => [spec.kind, spec]));
 
 export function specFor(kind: string): ResourceSpec {
   const spec = specs.get(kind);

@@ -59,10 +59,6 @@ export interface ResourceSpec {
   crossFieldCheck?: (inputs: Props) => Array<[string, string]>;
   /** Inputs that are not API fields but follow from the API object (e.g. `publish` from a flow's status). */
   derivedInputs?: (server: Props, declared: Props | undefined) => Props;
-  /** The update endpoint is not in the API document: probe it, and replace instead when the server answers 405. */
-  updateMayBeUnsupported?: boolean;
-  /** The delete endpoint is not in the API document: on 405, warn naming the object left behind. */
-  deleteMayBeUnsupported?: boolean;
   /** How objects are stored, when not a plain REST collection at `path`. */
   store?: ObjectStore;
   /** Why an id of this kind is malformed (for `adoptId`); defaults to one Zoom id (client/paths.ts). */

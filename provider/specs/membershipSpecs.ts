@@ -7,183 +7,217 @@ import { oneOf, zoomId } from './fields';
 import { idProblem } from '../client/paths';
 import { shown } from '../client/printable';
 
-/** Zoom takes at most this many agents per assign call. */
-const ADD_BATCH = 20;
+/**
+ * Queue membership: a queue's agents (`/queues/{queueId}/agents`) and its supervisors
+ * (`/queues/{queueId}/supervisors`), by user id. The same engine serves a whole member set (QueueMembers,
+ * QueueSupervisors) and single memberships (QueueAgent, QueueSupervisor).
+ */
+type Role = 'agents' | 'supervisors';
+
+/** Zoom takes at most this many user ids per assign call. */
+const ADD_BATCH = 30;
 const MEMBERSHIP_MODES = ['exclusive', 'additive'] as const;
 
-async function currentMembers(client: ZccClient, queueId: string): Promise<string[] | undefined> {
-  return unlessNotFound(async () => (await client.listQueueAgents(queueId)).map((agent) => agent.user_id));
+const roleApi = {
+  agents: {
+    list: (client: ZccClient, queueId: string) => client.listQueueAgents(queueId),
+    add: (client: ZccClient, queueId: string, userIds: string[]) => client.addQueueAgents(queueId, userIds),
+    remove: (client: ZccClient, queueId: string, userId: string) => client.removeQueueAgent(queueId, userId),
+  },
+  supervisors: {
+    list: (client: ZccClient, queueId: string) => client.listQueueSupervisors(queueId),
+    add: (client: ZccClient, queueId: string, userIds: string[]) => client.addQueueSupervisors(queueId, userIds),
+    remove: (client: ZccClient, queueId: string, userId: string) => client.removeQueueSupervisor(queueId, userId),
+  },
+};
+
+async function currentMembers(client: ZccClient, role: Role, queueId: string): Promise<string[] | undefined> {
+  return unlessNotFound(async () => (await roleApi[role].list(client, queueId)).map((member) => member.user_id));
 }
 
 const isAlreadyAssigned = (error: unknown) => error instanceof ZccApiError && error.status === 409;
 
-/** Adds in batches; an agent that is already a member (a console edit, a lost answer) is not an error. */
-async function addMembers(client: ZccClient, queueId: string, agentIds: string[]): Promise<void> {
-  for (let start = 0; start < agentIds.length; start += ADD_BATCH) {
-    const batch = agentIds.slice(start, start + ADD_BATCH);
+/** Adds in batches of 30; a user who is already a member (a console edit, a lost answer) is not an error. */
+async function addMembers(client: ZccClient, role: Role, queueId: string, userIds: string[]): Promise<void> {
+  for (let start = 0; start < userIds.length; start += ADD_BATCH) {
+    const batch = userIds.slice(start, start + ADD_BATCH);
     try {
-      await client.addQueueAgents(queueId, batch);
+      await roleApi[role].add(client, queueId, batch);
     } catch (error) {
       if (!isAlreadyAssigned(error)) throw error;
-      const present = new Set((await currentMembers(client, queueId)) ?? []);
+      const present = new Set((await currentMembers(client, role, queueId)) ?? []);
       const missing = batch.filter((id) => !present.has(id));
-      if (missing.length > 0) await client.addQueueAgents(queueId, missing);
+      if (missing.length > 0) await roleApi[role].add(client, queueId, missing);
     }
   }
 }
 
-/** Removes one by one (the API has no bulk removal); an agent already gone is not an error. */
-async function removeMembers(client: ZccClient, queueId: string, agentIds: string[]): Promise<void> {
-  for (const agentId of agentIds) await unlessNotFound(() => client.removeQueueAgent(queueId, agentId));
+/** Removes one by one (the API has no bulk removal); a user already gone is not an error. */
+async function removeMembers(client: ZccClient, role: Role, queueId: string, userIds: string[]): Promise<void> {
+  for (const userId of userIds) await unlessNotFound(() => roleApi[role].remove(client, queueId, userId));
 }
 
 /**
- * Brings a queue's members to `desired`. Exclusive mode removes every other agent; additive mode removes only
- * agents this resource declared before (`previouslyDeclared`) and no longer declares.
+ * Brings a queue's members to `desired`. Exclusive mode removes every other member; additive mode removes only
+ * members this resource declared before (`previouslyDeclared`) and no longer declares.
  */
-async function reconcile(client: ZccClient, queueId: string, desired: string[], mode: string, previouslyDeclared: string[]): Promise<void> {
-  const current = await currentMembers(client, queueId);
-  if (current === undefined) throw new ZccApiError(`Queue ${queueId} does not exist, so its members cannot be set.`, { method: 'GET', path: `/contact_center/queues/${queueId}/agents`, status: 404 });
-  await addMembers(client, queueId, desired.filter((id) => !current.includes(id)));
+async function reconcile(client: ZccClient, role: Role, queueId: string, desired: string[], mode: string, previouslyDeclared: string[]): Promise<void> {
+  const current = await currentMembers(client, role, queueId);
+  if (current === undefined) throw new ZccApiError(`Queue ${queueId} does not exist, so its ${role} cannot be set.`, { method: 'GET', path: `/contact_center/queues/${queueId}/${role}`, status: 404 });
+  await addMembers(client, role, queueId, desired.filter((id) => !current.includes(id)));
   const candidates = mode === 'exclusive' ? current : previouslyDeclared;
-  await removeMembers(client, queueId, candidates.filter((id) => !desired.includes(id) && current.includes(id)));
+  await removeMembers(client, role, queueId, candidates.filter((id) => !desired.includes(id) && current.includes(id)));
 }
 
 const asIds = (value: unknown) => (Array.isArray(value) ? (value as string[]) : []);
 
-const queueMembersStore: ObjectStore = {
-  list: async () => [],
-  create: async (client, body) => {
-    const queueId = String(body.queue_id);
-    await reconcile(client, queueId, asIds(body.agent_ids), String(body.mode), []);
-    return { queue_id: queueId, agent_ids: asIds(body.agent_ids), mode: body.mode };
-  },
-  get: async (client, queueId, previous) => {
-    const current = await currentMembers(client, queueId);
-    if (current === undefined) return undefined;
-    const mode = previous?.mode ?? 'exclusive';
-    // Additive mode answers for its own agents only; exclusive mode owns the whole set.
-    const agentIds = mode === 'exclusive' ? current : asIds(previous?.agent_ids).filter((id) => current.includes(id));
-    return { queue_id: queueId, agent_ids: agentIds, mode };
-  },
-  update: async (client, queueId, _changed, full, previous) => {
-    await reconcile(client, queueId, asIds(full.agent_ids), String(full.mode), asIds(previous.agent_ids));
-  },
-  remove: async (client, queueId, previous) => {
-    const current = await currentMembers(client, queueId);
-    // The queue is gone, and its members with it: nothing to do, and never a reason to fail.
-    if (current === undefined) return;
-    await removeMembers(client, queueId, asIds(previous.agent_ids).filter((id) => current.includes(id)));
-  },
-};
+function memberSetStore(role: Role): ObjectStore {
+  return {
+    list: async () => [],
+    create: async (client, body) => {
+      const queueId = String(body.queue_id);
+      await reconcile(client, role, queueId, asIds(body.user_ids), String(body.mode), []);
+      return { queue_id: queueId, user_ids: asIds(body.user_ids), mode: body.mode };
+    },
+    get: async (client, queueId, previous) => {
+      const current = await currentMembers(client, role, queueId);
+      if (current === undefined) return undefined;
+      const mode = previous?.mode ?? 'exclusive';
+      // Additive mode answers for its own members only; exclusive mode owns the whole set.
+      const userIds = mode === 'exclusive' ? current : asIds(previous?.user_ids).filter((id) => current.includes(id));
+      return { queue_id: queueId, user_ids: userIds, mode };
+    },
+    update: async (client, queueId, _changed, full, previous) => {
+      await reconcile(client, role, queueId, asIds(full.user_ids), String(full.mode), asIds(previous.user_ids));
+    },
+    remove: async (client, queueId, previous) => {
+      const current = await currentMembers(client, role, queueId);
+      // The queue is gone, and its members with it: nothing to do, and never a reason to fail.
+      if (current === undefined) return;
+      await removeMembers(client, role, queueId, asIds(previous.user_ids).filter((id) => current.includes(id)));
+    },
+  };
+}
 
-const idList = z
-  .array(zoomId('An agent user id (see getAgent/getAgents).'), { error: 'expected a list of agent ids' })
-  .max(1000, { error: 'must list at most 1000 agents' })
-  .refine((ids) => new Set(ids).size === ids.length, { error: 'must not list the same agent twice' });
+const userIdList = (what: string) =>
+  z
+    .array(zoomId(`A user id (see getUser/getUsers).`), { error: 'expected a list of user ids' })
+    .max(2000, { error: 'must list at most 2000 users' })
+    .refine((ids) => new Set(ids).size === ids.length, { error: 'must not list the same user twice' })
+    .describe(`User ids of the queue's ${what}; order does not matter.`);
 
-export const queueMembersSpec: ResourceSpec = {
-  kind: 'QueueMembers',
-  description:
-    'The member set of one queue. `exclusive` (default) makes the queue hold exactly these agents, removing others (a preview with --refresh names each agent it will remove); `additive` adds these agents and only ever removes agents it added.',
-  path: '/contact_center/queues/{queueId}/agents',
-  idField: 'queue_id',
-  listKey: 'agents',
-  idOutput: 'queueId',
-  responseSchema: z.object({}).loose() as unknown as z.ZodType<Props>,
-  inputSchema: z.strictObject({
-    queueId: zoomId('Id of the queue (e.g. `queue.queueId`). Changing it replaces the resource.'),
-    agentIds: idList.describe('Agent user ids that must be members; order does not matter.'),
-    mode: oneOf(MEMBERSHIP_MODES, '`exclusive` removes agents not listed; `additive` never removes what it did not add. Defaults to exclusive.').optional(),
-    allowEmpty: z
-      .boolean({ error: 'expected true or false' })
-      .describe('Allow an empty `agentIds` in exclusive mode, which removes every member of the queue. Without it an empty exclusive list fails, so a list computed empty by mistake cannot empty a queue.')
-      .optional(),
-  }),
-  apiFields: { queueId: 'queue_id', agentIds: 'agent_ids', mode: 'mode' },
-  serverDefaults: { mode: 'exclusive' },
-  setFields: ['agentIds'],
-  replaceOnChanges: ['queueId'],
-  crossFieldCheck: (inputs) => {
-    const ids = asIds(inputs.agentIds);
-    if ((inputs.mode ?? 'exclusive') === 'exclusive' && ids.length === 0 && inputs.allowEmpty !== true) {
-      return [['agentIds', 'is empty in exclusive mode, which would remove every member of the queue. Set allowEmpty: true if that is intended, or use mode: "additive".']];
-    }
-    return [];
-  },
-  previewCreate: async (client, inputs) => {
-    // A new exclusive set takes over a queue that may already have members: name the ones it will remove,
-    // since a create shows no diff. Reading is allowed during preview; nothing is written.
-    if ((inputs.mode ?? 'exclusive') !== 'exclusive') return [];
-    const current = await currentMembers(client, String(inputs.queueId));
-    const desired = new Set(asIds(inputs.agentIds));
-    const removed = (current ?? []).filter((id) => !desired.has(id));
-    if (removed.length === 0) return [];
-    return [`QueueMembers (exclusive) on queue ${inputs.queueId} will remove ${removed.length} member(s) it does not list: ${removed.join(', ')}. Add them to agentIds, or use mode: "additive", to keep them.`];
-  },
-  example: `const agents = zcc.getAgents();
-new zcc.QueueMembers('support-members', {
+function memberSetSpec(role: Role, kind: string, what: string): ResourceSpec {
+  return {
+    kind,
+    description: `The ${what} of one queue. \`exclusive\` (default) makes the queue hold exactly these users as ${what}, removing others (a new set warns at preview which it will remove; a preview with --refresh names each one); \`additive\` adds these users and only ever removes users it added.`,
+    path: `/contact_center/queues/{queueId}/${role}`,
+    idField: 'queue_id',
+    listKey: role,
+    idOutput: 'queueId',
+    responseSchema: z.object({}).loose() as unknown as z.ZodType<Props>,
+    inputSchema: z.strictObject({
+      queueId: zoomId('Id of the queue (e.g. `queue.queueId`). Changing it replaces the resource.'),
+      userIds: userIdList(what),
+      mode: oneOf(MEMBERSHIP_MODES, `\`exclusive\` removes ${what} not listed; \`additive\` never removes what it did not add. Defaults to exclusive.`).optional(),
+      allowEmpty: z
+        .boolean({ error: 'expected true or false' })
+        .describe(`Allow an empty \`userIds\` in exclusive mode, which removes every one of the queue's ${what}. Without it an empty exclusive list fails, so a list computed empty by mistake cannot empty a queue.`)
+        .optional(),
+    }),
+    apiFields: { queueId: 'queue_id', userIds: 'user_ids', mode: 'mode' },
+    serverDefaults: { mode: 'exclusive' },
+    setFields: ['userIds'],
+    replaceOnChanges: ['queueId'],
+    crossFieldCheck: (inputs) => {
+      const ids = asIds(inputs.userIds);
+      if ((inputs.mode ?? 'exclusive') === 'exclusive' && ids.length === 0 && inputs.allowEmpty !== true) {
+        return [['userIds', `is empty in exclusive mode, which would remove every one of the queue's ${what}. Set allowEmpty: true if that is intended, or use mode: "additive".`]];
+      }
+      return [];
+    },
+    previewCreate: async (client, inputs) => {
+      // A new exclusive set takes over a queue that may already have members: name the ones it will remove,
+      // since a create shows no diff. Reading is allowed during preview; nothing is written.
+      if ((inputs.mode ?? 'exclusive') !== 'exclusive') return [];
+      const current = await currentMembers(client, role, String(inputs.queueId));
+      const desired = new Set(asIds(inputs.userIds));
+      const removed = (current ?? []).filter((id) => !desired.has(id));
+      if (removed.length === 0) return [];
+      return [`${kind} (exclusive) on queue ${inputs.queueId} will remove ${removed.length} of its ${what} it does not list: ${removed.join(', ')}. Add them to userIds, or use mode: "additive", to keep them.`];
+    },
+    example: `const team = zcc.getUsers({ search: '@example.com' });
+new zcc.${kind}('support-${role}', {
   queueId: support.queueId,
-  agentIds: agents.then((all) => all.slice(0, 8).map((a) => a.agentId)),
+  userIds: team.then((users) => users.slice(0, 8).map((u) => u.userId)),
   mode: 'exclusive',
 });`,
-  categories: { list: 'medium', get: 'medium', create: 'medium', update: 'medium', delete: 'medium' },
-  store: queueMembersStore,
-};
+    categories: { list: 'medium', get: 'medium', create: 'medium', update: 'medium', delete: 'medium' },
+    store: memberSetStore(role),
+  };
+}
 
-const membershipId = (queueId: string, agentId: string) => `${queueId}/${agentId}`;
-/** Ids contain no slash (client/paths.ts), so the one slash separates the queue from the agent. */
-function splitMembershipId(id: string): { queueId: string; agentId: string } {
+const membershipId = (queueId: string, userId: string) => `${queueId}/${userId}`;
+/** Ids contain no slash (client/paths.ts), so the one slash separates the queue from the user. */
+function splitMembershipId(id: string): { queueId: string; userId: string } {
   const separator = id.lastIndexOf('/');
-  return { queueId: id.slice(0, separator), agentId: id.slice(separator + 1) };
+  return { queueId: id.slice(0, separator), userId: id.slice(separator + 1) };
 }
 
 function membershipIdProblem(id: string): string | undefined {
   const parts = id.split('/');
-  if (parts.length !== 2) return `got ${shown(id)}; a QueueAgent id is "<queueId>/<agentId>"`;
+  if (parts.length !== 2) return `got ${shown(id)}; a membership id is "<queueId>/<userId>"`;
   const problem = idProblem(parts[0]) ?? idProblem(parts[1]);
   return problem && `in ${shown(id)}: ${problem}`;
 }
 
-const queueAgentStore: ObjectStore = {
-  list: async () => [],
-  create: async (client, body) => {
-    const queueId = String(body.queue_id);
-    const agentId = String(body.user_id);
-    await addMembers(client, queueId, [agentId]);
-    return { membership_id: membershipId(queueId, agentId), queue_id: queueId, user_id: agentId };
-  },
-  get: async (client, id) => {
-    const { queueId, agentId } = splitMembershipId(id);
-    const current = await currentMembers(client, queueId);
-    return current?.includes(agentId) ? { membership_id: id, queue_id: queueId, user_id: agentId } : undefined;
-  },
-  // Both inputs force replacement, so there is never anything to update.
-  update: async () => undefined,
-  remove: async (client, id) => {
-    const { queueId, agentId } = splitMembershipId(id);
-    await unlessNotFound(() => client.removeQueueAgent(queueId, agentId));
-  },
-};
+function membershipStore(role: Role): ObjectStore {
+  return {
+    list: async () => [],
+    create: async (client, body) => {
+      const queueId = String(body.queue_id);
+      const userId = String(body.user_id);
+      await addMembers(client, role, queueId, [userId]);
+      return { membership_id: membershipId(queueId, userId), queue_id: queueId, user_id: userId };
+    },
+    get: async (client, id) => {
+      const { queueId, userId } = splitMembershipId(id);
+      const current = await currentMembers(client, role, queueId);
+      return current?.includes(userId) ? { membership_id: id, queue_id: queueId, user_id: userId } : undefined;
+    },
+    // Both inputs force replacement, so there is never anything to update.
+    update: async () => undefined,
+    remove: async (client, id) => {
+      const { queueId, userId } = splitMembershipId(id);
+      await unlessNotFound(() => roleApi[role].remove(client, queueId, userId));
+    },
+  };
+}
 
-export const queueAgentSpec: ResourceSpec = {
-  kind: 'QueueAgent',
-  description: 'One agent in one queue. Do not combine with an exclusive QueueMembers on the same queue.',
-  path: '/contact_center/queues/{queueId}/agents',
-  idField: 'membership_id',
-  listKey: 'agents',
-  idOutput: 'membershipId',
-  responseSchema: z.object({}).loose() as unknown as z.ZodType<Props>,
-  inputSchema: z.strictObject({
-    queueId: zoomId('Id of the queue. Changing it replaces the membership.'),
-    agentId: zoomId('Agent user id. Changing it replaces the membership.'),
-  }),
-  apiFields: { queueId: 'queue_id', agentId: 'user_id' },
-  idProblem: membershipIdProblem,
-  replaceOnChanges: ['queueId', 'agentId'],
-  outputs: { membershipId: { description: '`<queueId>/<agentId>`.' } },
-  example: `const lead = zcc.getAgent({ email: 'lead@example.com' });
-new zcc.QueueAgent('support-lead', { queueId: support.queueId, agentId: lead.then((a) => a.agentId) });`,
-  categories: { list: 'medium', get: 'medium', create: 'medium', update: 'medium', delete: 'medium' },
-  store: queueAgentStore,
-};
+function membershipSpec(role: Role, kind: string, what: string, setKind: string): ResourceSpec {
+  return {
+    kind,
+    description: `One user as ${what} of one queue. Do not combine with an exclusive ${setKind} on the same queue.`,
+    path: `/contact_center/queues/{queueId}/${role}`,
+    idField: 'membership_id',
+    listKey: role,
+    idOutput: 'membershipId',
+    responseSchema: z.object({}).loose() as unknown as z.ZodType<Props>,
+    inputSchema: z.strictObject({
+      queueId: zoomId('Id of the queue. Changing it replaces the membership.'),
+      userId: zoomId('User id (see getUser). Changing it replaces the membership.'),
+    }),
+    apiFields: { queueId: 'queue_id', userId: 'user_id' },
+    idProblem: membershipIdProblem,
+    replaceOnChanges: ['queueId', 'userId'],
+    outputs: { membershipId: { description: '`<queueId>/<userId>`.' } },
+    example: `const lead = zcc.getUser({ email: 'lead@example.com' });
+new zcc.${kind}('support-lead', { queueId: support.queueId, userId: lead.then((u) => u.userId) });`,
+    categories: { list: 'medium', get: 'medium', create: 'medium', update: 'medium', delete: 'medium' },
+    store: membershipStore(role),
+  };
+}
+
+export const queueMembersSpec = memberSetSpec('agents', 'QueueMembers', 'agents');
+export const queueSupervisorsSpec = memberSetSpec('supervisors', 'QueueSupervisors', 'supervisors');
+export const queueAgentSpec = membershipSpec('agents', 'QueueAgent', 'an agent', 'QueueMembers');
+export const queueSupervisorSpec = membershipSpec('supervisors', 'QueueSupervisor', 'a supervisor', 'QueueSupervisors');

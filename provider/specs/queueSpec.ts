@@ -1,42 +1,123 @@
 import { z } from 'zod';
-import { CHANNELS, ROUTING_METHODS, queueSchema } from '../client/schemas';
+import { QUEUE_CHANNELS, queueSchema } from '../client/schemas';
 import type { ResourceSpec, Props } from '../engine/spec';
-import { integer, oneOf, setOf, text } from './fields';
+import { integer, oneOf, text, zoomId } from './fields';
+
+const seconds = (description: string) => integer(`${description} In seconds (0-86400).`, 0, 86_400).optional();
+const flag = (description: string) => z.boolean({ error: 'expected true or false' }).describe(description).optional();
 
 export const queueInputs = z.strictObject({
-  name: text('Queue name shown to agents and supervisors; unique in the account (1-150 characters).', { min: 1, max: 150 }),
+  name: text('Queue name shown to agents and supervisors; unique in the account (1-150 characters). Renaming updates in place.', { min: 1, max: 150 }),
   description: text('Free-text description of the queue (up to 256 characters). Defaults to empty.', { max: 256 }).optional(),
-  channels: setOf(CHANNELS, 'Channels the queue serves. Order does not matter. Changing it replaces the queue, as ZCC cannot move a queue between channels.'),
-  routingMethod: oneOf(ROUTING_METHODS, 'How engagements are distributed to agents. Defaults to round_robin.').optional(),
-  maxWaitTime: integer('Longest time, in seconds, an engagement waits in the queue before overflow (0-3600). Defaults to 300.', 0, 3600).optional(),
+  channel: oneOf(QUEUE_CHANNELS, 'The channel the queue serves. Changing it replaces the queue.'),
+  maxWaitTime: seconds('Longest time an engagement waits in the queue before it overflows.'),
+  wrapUpTime: seconds('Time an agent has for wrap-up after an engagement.'),
+  maxEngagementInQueue: integer('Most engagements that may wait in the queue at once (1-10000).', 1, 10_000).optional(),
+  distributionType: integer(
+    "Zoom's `distribution_type` (0-7): how engagements are offered to agents. Zoom's document gives the numbers without names, so they are passed as they are.",
+    0,
+    7,
+  ).optional(),
+  distributionDurationInSeconds: seconds('How long an engagement is offered before it moves on (`distribution_duration_in_seconds`).'),
+  shortAbandon: z
+    .strictObject({
+      enable: z.boolean({ error: 'expected true or false' }).describe('Count engagements abandoned within the threshold as short abandons.').optional(),
+      threshold: integer('Short-abandon threshold in seconds (0-3600).', 0, 3600).optional(),
+    })
+    .describe('Short abandons: `{ enable, threshold }`.')
+    .optional(),
+  overflowToQueueId: zoomId('Overflow to this queue (e.g. `other.queueId`). At most one overflow target.').optional(),
+  overflowToFlowId: zoomId('Overflow to this flow. At most one overflow target.').optional(),
+  overflowToInboxId: zoomId('Overflow to this inbox. At most one overflow target.').optional(),
+  overflowToGoodbyeMessage: flag('Overflow to a goodbye message. At most one overflow target.'),
+  overflowToGoodbyeMessageAssetId: zoomId('Asset id of the goodbye message played on overflow.').optional(),
+  serviceLevelThresholdInSeconds: seconds('Service level threshold: engagements answered within it count as in service level.'),
+  serviceLevelTargetInPercentage: integer('Service level target (0-100 percent).', 0, 100).optional(),
+  serviceLevelExcludeShortAbandonedCalls: flag('Leave short-abandoned calls out of the service level.'),
+  serviceLevelExcludeLongAbandonedCalls: flag('Leave long-abandoned calls out of the service level.'),
+  serviceLevelExcludeAbandonedQuitEngagements: flag('Leave abandoned-quit engagements out of the service level.'),
+  agentRoutingProfileId: zoomId('Agent routing profile of the queue (e.g. `profile.agentRoutingProfileId`).').optional(),
+  consumerRoutingProfileId: zoomId('Consumer routing profile of the queue (e.g. `profile.consumerRoutingProfileId`).').optional(),
+  messageAccept: oneOf(['manual', 'auto'], 'Messaging queues: whether agents accept messages manually or automatically.').optional(),
+  autoCloseMessage: text('Messaging queues: message sent when an idle conversation is closed (up to 1000 characters).', { max: 1000 }).optional(),
+  autoCloseMessageEnabled: flag('Messaging queues: send the auto-close message.'),
+  autoCloseTimeout: seconds('Messaging queues: idle time before a conversation is closed.'),
+  autoCloseAlertMessage: text('Messaging queues: warning sent before an idle conversation is closed (up to 1000 characters).', { max: 1000 }).optional(),
+  autoCloseAlertMessageEnabled: flag('Messaging queues: send the auto-close warning.'),
+  autoCloseAlertMessageTime: seconds('Messaging queues: how long before closing the warning is sent.'),
 });
+
+const OVERFLOW_TARGETS = ['overflowToQueueId', 'overflowToFlowId', 'overflowToInboxId', 'overflowToGoodbyeMessage'] as const;
+const MESSAGING_ONLY = ['messageAccept', 'autoCloseMessage', 'autoCloseMessageEnabled', 'autoCloseTimeout', 'autoCloseAlertMessage', 'autoCloseAlertMessageEnabled', 'autoCloseAlertMessageTime'];
 
 export const queueSpec: ResourceSpec = {
   kind: 'Queue',
-  description: 'A Zoom Contact Center queue: where engagements of some channels wait to be routed to agents.',
+  description:
+    'A Zoom Contact Center queue: where engagements of one channel wait to be routed to agents. ZCC creates a queue with its name, description and channel; every other setting is applied by an update right after (if that fails, the next `up` finishes it).',
   path: '/contact_center/queues',
   idField: 'queue_id',
   listKey: 'queues',
   idOutput: 'queueId',
   responseSchema: queueSchema as unknown as z.ZodType<Props>,
   inputSchema: queueInputs,
-  apiFields: { name: 'name', description: 'description', channels: 'channels', routingMethod: 'routing_method', maxWaitTime: 'max_wait_time' },
-  serverDefaults: { description: '', routingMethod: 'round_robin', maxWaitTime: 300 },
-  setFields: ['channels'],
-  replaceOnChanges: ['channels'],
+  apiFields: {
+    name: 'queue_name',
+    description: 'queue_description',
+    channel: 'channel',
+    maxWaitTime: 'max_wait_time',
+    wrapUpTime: 'wrap_up_time',
+    maxEngagementInQueue: 'max_engagement_in_queue',
+    distributionType: 'distribution_type',
+    distributionDurationInSeconds: 'distribution_duration_in_seconds',
+    shortAbandon: 'short_abandon',
+    overflowToQueueId: 'overflow_to_queue_id',
+    overflowToFlowId: 'overflow_to_flow_id',
+    overflowToInboxId: 'overflow_to_inbox_id',
+    overflowToGoodbyeMessage: 'overflow_to_goodbye_message',
+    overflowToGoodbyeMessageAssetId: 'overflow_to_goodbye_message_asset_id',
+    serviceLevelThresholdInSeconds: 'service_level_threshold_in_seconds',
+    serviceLevelTargetInPercentage: 'service_level_target_in_percentage',
+    serviceLevelExcludeShortAbandonedCalls: 'service_level_exclude_short_abandoned_calls',
+    serviceLevelExcludeLongAbandonedCalls: 'service_level_exclude_long_abandoned_calls',
+    serviceLevelExcludeAbandonedQuitEngagements: 'service_level_exclude_abandoned_quit_engagements',
+    agentRoutingProfileId: 'agent_routing_profile_id',
+    consumerRoutingProfileId: 'consumer_routing_profile_id',
+    messageAccept: 'message_accept',
+    autoCloseMessage: 'auto_close_message',
+    autoCloseMessageEnabled: 'auto_close_message_enabled',
+    autoCloseTimeout: 'auto_close_timeout',
+    autoCloseAlertMessage: 'auto_close_alert_message',
+    autoCloseAlertMessageEnabled: 'auto_close_alert_message_enabled',
+    autoCloseAlertMessageTime: 'auto_close_alert_message_time',
+  },
+  createFields: ['name', 'description', 'channel'],
+  serverDefaults: { description: '' },
+  replaceOnChanges: ['channel'],
   uniqueName: true,
   naturalKey: ['name'],
-  computedOutputs: (server) => ({ createdAt: server.created_at, updatedAt: server.updated_at }),
+  crossFieldCheck: (inputs) => {
+    const failures: Array<[string, string]> = [];
+    const targets = OVERFLOW_TARGETS.filter((key) => inputs[key] !== undefined && inputs[key] !== false);
+    if (targets.length > 1) failures.push([targets[1], `cannot be set together with ${targets[0]}: a queue overflows to one target at most.`]);
+    if (inputs.channel !== 'messaging') {
+      const set = MESSAGING_ONLY.filter((key) => inputs[key] !== undefined);
+      if (set.length > 0) failures.push([set[0], `only applies to messaging queues; this queue's channel is ${JSON.stringify(inputs.channel)}.`]);
+    }
+    return failures;
+  },
+  computedOutputs: (server) => ({ ccQueueId: server.cc_queue_id }),
   outputs: {
-    queueId: { description: 'The queue id ZCC assigned.' },
-    createdAt: { description: 'When the queue was created (ISO 8601).' },
-    updatedAt: { description: 'When the queue was last changed (ISO 8601).' },
+    queueId: { description: 'The queue id ZCC assigned (`queue_id`).' },
+    ccQueueId: { description: 'The Contact Center queue id (`cc_queue_id`); API paths accept it as well.' },
   },
   example: `const support = new zcc.Queue('support', {
   name: 'Support',
-  channels: ['voice', 'chat'],
-  routingMethod: 'skills_based',
+  channel: 'voice',
   maxWaitTime: 300,
-});`,
+  wrapUpTime: 30,
+  serviceLevelThresholdInSeconds: 20,
+  serviceLevelTargetInPercentage: 80,
+});
+new zcc.Queue('support-overflow', { name: 'Support overflow', channel: 'voice', overflowToQueueId: support.queueId });`,
   categories: { list: 'medium', get: 'light', create: 'light', update: 'light', delete: 'light' },
 };

@@ -7,40 +7,130 @@ import provider = require('../providers/queue');
 
 /** Inputs of a {@link Queue}. */
 export interface QueueArgs extends AdoptableArgs {
-  /** Queue name shown to agents and supervisors; unique in the account (1-150 characters). */
+  /** Queue name shown to agents and supervisors; unique in the account (1-150 characters). Renaming updates in place. */
   name: pulumi.Input<string>;
   /** Free-text description of the queue (up to 256 characters). Defaults to empty. */
   description?: pulumi.Input<string>;
-  /** Channels the queue serves. Order does not matter. Changing it replaces the queue, as ZCC cannot move a queue between channels. */
-  channels: pulumi.Input<pulumi.Input<'voice' | 'video' | 'chat' | 'sms' | 'email'>[]>;
-  /** How engagements are distributed to agents. Defaults to round_robin. */
-  routingMethod?: pulumi.Input<'round_robin' | 'skills_based' | 'longest_idle' | 'priority'>;
-  /** Longest time, in seconds, an engagement waits in the queue before overflow (0-3600). Defaults to 300. */
+  /** The channel the queue serves. Changing it replaces the queue. */
+  channel: pulumi.Input<'voice' | 'video' | 'messaging' | 'email' | 'work_item'>;
+  /** Longest time an engagement waits in the queue before it overflows. In seconds (0-86400). */
   maxWaitTime?: pulumi.Input<number>;
+  /** Time an agent has for wrap-up after an engagement. In seconds (0-86400). */
+  wrapUpTime?: pulumi.Input<number>;
+  /** Most engagements that may wait in the queue at once (1-10000). */
+  maxEngagementInQueue?: pulumi.Input<number>;
+  /** Zoom's `distribution_type` (0-7): how engagements are offered to agents. Zoom's document gives the numbers without names, so they are passed as they are. */
+  distributionType?: pulumi.Input<number>;
+  /** How long an engagement is offered before it moves on (`distribution_duration_in_seconds`). In seconds (0-86400). */
+  distributionDurationInSeconds?: pulumi.Input<number>;
+  /** Short abandons: `{ enable, threshold }`. */
+  shortAbandon?: pulumi.Input<{ enable?: pulumi.Input<boolean>; threshold?: pulumi.Input<number> }>;
+  /** Overflow to this queue (e.g. `other.queueId`). At most one overflow target. */
+  overflowToQueueId?: pulumi.Input<string>;
+  /** Overflow to this flow. At most one overflow target. */
+  overflowToFlowId?: pulumi.Input<string>;
+  /** Overflow to this inbox. At most one overflow target. */
+  overflowToInboxId?: pulumi.Input<string>;
+  /** Overflow to a goodbye message. At most one overflow target. */
+  overflowToGoodbyeMessage?: pulumi.Input<boolean>;
+  /** Asset id of the goodbye message played on overflow. */
+  overflowToGoodbyeMessageAssetId?: pulumi.Input<string>;
+  /** Service level threshold: engagements answered within it count as in service level. In seconds (0-86400). */
+  serviceLevelThresholdInSeconds?: pulumi.Input<number>;
+  /** Service level target (0-100 percent). */
+  serviceLevelTargetInPercentage?: pulumi.Input<number>;
+  /** Leave short-abandoned calls out of the service level. */
+  serviceLevelExcludeShortAbandonedCalls?: pulumi.Input<boolean>;
+  /** Leave long-abandoned calls out of the service level. */
+  serviceLevelExcludeLongAbandonedCalls?: pulumi.Input<boolean>;
+  /** Leave abandoned-quit engagements out of the service level. */
+  serviceLevelExcludeAbandonedQuitEngagements?: pulumi.Input<boolean>;
+  /** Agent routing profile of the queue (e.g. `profile.agentRoutingProfileId`). */
+  agentRoutingProfileId?: pulumi.Input<string>;
+  /** Consumer routing profile of the queue (e.g. `profile.consumerRoutingProfileId`). */
+  consumerRoutingProfileId?: pulumi.Input<string>;
+  /** Messaging queues: whether agents accept messages manually or automatically. */
+  messageAccept?: pulumi.Input<'manual' | 'auto'>;
+  /** Messaging queues: message sent when an idle conversation is closed (up to 1000 characters). */
+  autoCloseMessage?: pulumi.Input<string>;
+  /** Messaging queues: send the auto-close message. */
+  autoCloseMessageEnabled?: pulumi.Input<boolean>;
+  /** Messaging queues: idle time before a conversation is closed. In seconds (0-86400). */
+  autoCloseTimeout?: pulumi.Input<number>;
+  /** Messaging queues: warning sent before an idle conversation is closed (up to 1000 characters). */
+  autoCloseAlertMessage?: pulumi.Input<string>;
+  /** Messaging queues: send the auto-close warning. */
+  autoCloseAlertMessageEnabled?: pulumi.Input<boolean>;
+  /** Messaging queues: how long before closing the warning is sent. In seconds (0-86400). */
+  autoCloseAlertMessageTime?: pulumi.Input<number>;
 }
 
-/** A Zoom Contact Center queue: where engagements of some channels wait to be routed to agents. */
+/** A Zoom Contact Center queue: where engagements of one channel wait to be routed to agents. ZCC creates a queue with its name, description and channel; every other setting is applied by an update right after (if that fails, the next `up` finishes it). */
 export class Queue extends pulumi.dynamic.Resource {
-  /** Queue name shown to agents and supervisors; unique in the account (1-150 characters). */
+  /** Queue name shown to agents and supervisors; unique in the account (1-150 characters). Renaming updates in place. */
   declare public readonly name: pulumi.Output<string>;
   /** Free-text description of the queue (up to 256 characters). Defaults to empty. */
   declare public readonly description: pulumi.Output<string | undefined>;
-  /** Channels the queue serves. Order does not matter. Changing it replaces the queue, as ZCC cannot move a queue between channels. */
-  declare public readonly channels: pulumi.Output<('voice' | 'video' | 'chat' | 'sms' | 'email')[]>;
-  /** How engagements are distributed to agents. Defaults to round_robin. */
-  declare public readonly routingMethod: pulumi.Output<'round_robin' | 'skills_based' | 'longest_idle' | 'priority' | undefined>;
-  /** Longest time, in seconds, an engagement waits in the queue before overflow (0-3600). Defaults to 300. */
+  /** The channel the queue serves. Changing it replaces the queue. */
+  declare public readonly channel: pulumi.Output<'voice' | 'video' | 'messaging' | 'email' | 'work_item'>;
+  /** Longest time an engagement waits in the queue before it overflows. In seconds (0-86400). */
   declare public readonly maxWaitTime: pulumi.Output<number | undefined>;
-  /** When the queue was created (ISO 8601). */
-  declare public readonly createdAt: pulumi.Output<string>;
-  /** When the queue was last changed (ISO 8601). */
-  declare public readonly updatedAt: pulumi.Output<string>;
-  /** The queue id ZCC assigned. The resource id, so it is known during a preview unless the object is replaced. */
+  /** Time an agent has for wrap-up after an engagement. In seconds (0-86400). */
+  declare public readonly wrapUpTime: pulumi.Output<number | undefined>;
+  /** Most engagements that may wait in the queue at once (1-10000). */
+  declare public readonly maxEngagementInQueue: pulumi.Output<number | undefined>;
+  /** Zoom's `distribution_type` (0-7): how engagements are offered to agents. Zoom's document gives the numbers without names, so they are passed as they are. */
+  declare public readonly distributionType: pulumi.Output<number | undefined>;
+  /** How long an engagement is offered before it moves on (`distribution_duration_in_seconds`). In seconds (0-86400). */
+  declare public readonly distributionDurationInSeconds: pulumi.Output<number | undefined>;
+  /** Short abandons: `{ enable, threshold }`. */
+  declare public readonly shortAbandon: pulumi.Output<{ enable?: boolean; threshold?: number } | undefined>;
+  /** Overflow to this queue (e.g. `other.queueId`). At most one overflow target. */
+  declare public readonly overflowToQueueId: pulumi.Output<string | undefined>;
+  /** Overflow to this flow. At most one overflow target. */
+  declare public readonly overflowToFlowId: pulumi.Output<string | undefined>;
+  /** Overflow to this inbox. At most one overflow target. */
+  declare public readonly overflowToInboxId: pulumi.Output<string | undefined>;
+  /** Overflow to a goodbye message. At most one overflow target. */
+  declare public readonly overflowToGoodbyeMessage: pulumi.Output<boolean | undefined>;
+  /** Asset id of the goodbye message played on overflow. */
+  declare public readonly overflowToGoodbyeMessageAssetId: pulumi.Output<string | undefined>;
+  /** Service level threshold: engagements answered within it count as in service level. In seconds (0-86400). */
+  declare public readonly serviceLevelThresholdInSeconds: pulumi.Output<number | undefined>;
+  /** Service level target (0-100 percent). */
+  declare public readonly serviceLevelTargetInPercentage: pulumi.Output<number | undefined>;
+  /** Leave short-abandoned calls out of the service level. */
+  declare public readonly serviceLevelExcludeShortAbandonedCalls: pulumi.Output<boolean | undefined>;
+  /** Leave long-abandoned calls out of the service level. */
+  declare public readonly serviceLevelExcludeLongAbandonedCalls: pulumi.Output<boolean | undefined>;
+  /** Leave abandoned-quit engagements out of the service level. */
+  declare public readonly serviceLevelExcludeAbandonedQuitEngagements: pulumi.Output<boolean | undefined>;
+  /** Agent routing profile of the queue (e.g. `profile.agentRoutingProfileId`). */
+  declare public readonly agentRoutingProfileId: pulumi.Output<string | undefined>;
+  /** Consumer routing profile of the queue (e.g. `profile.consumerRoutingProfileId`). */
+  declare public readonly consumerRoutingProfileId: pulumi.Output<string | undefined>;
+  /** Messaging queues: whether agents accept messages manually or automatically. */
+  declare public readonly messageAccept: pulumi.Output<'manual' | 'auto' | undefined>;
+  /** Messaging queues: message sent when an idle conversation is closed (up to 1000 characters). */
+  declare public readonly autoCloseMessage: pulumi.Output<string | undefined>;
+  /** Messaging queues: send the auto-close message. */
+  declare public readonly autoCloseMessageEnabled: pulumi.Output<boolean | undefined>;
+  /** Messaging queues: idle time before a conversation is closed. In seconds (0-86400). */
+  declare public readonly autoCloseTimeout: pulumi.Output<number | undefined>;
+  /** Messaging queues: warning sent before an idle conversation is closed (up to 1000 characters). */
+  declare public readonly autoCloseAlertMessage: pulumi.Output<string | undefined>;
+  /** Messaging queues: send the auto-close warning. */
+  declare public readonly autoCloseAlertMessageEnabled: pulumi.Output<boolean | undefined>;
+  /** Messaging queues: how long before closing the warning is sent. In seconds (0-86400). */
+  declare public readonly autoCloseAlertMessageTime: pulumi.Output<number | undefined>;
+  /** The Contact Center queue id (`cc_queue_id`); API paths accept it as well. */
+  declare public readonly ccQueueId: pulumi.Output<string>;
+  /** The queue id ZCC assigned (`queue_id`). The resource id, so it is known during a preview unless the object is replaced. */
   public get queueId(): pulumi.Output<string> {
     return this.id;
   }
 
   constructor(name: string, args: QueueArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, { createdAt: undefined, updatedAt: undefined, ...checkedArgs('Queue', name, args) }, opts, 'zcc', 'Queue');
+    super(provider, name, { ccQueueId: undefined, ...checkedArgs('Queue', name, args) }, opts, 'zcc', 'Queue');
   }
 }

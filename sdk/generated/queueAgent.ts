@@ -9,17 +9,17 @@ import provider = require('../providers/queueAgent');
 export interface QueueAgentArgs extends AdoptableArgs {
   /** Id of the queue. Changing it replaces the membership. */
   queueId: pulumi.Input<string>;
-  /** Agent user id. Changing it replaces the membership. */
-  agentId: pulumi.Input<string>;
+  /** User id (see getUser). Changing it replaces the membership. */
+  userId: pulumi.Input<string>;
 }
 
-/** One agent in one queue. Do not combine with an exclusive QueueMembers on the same queue. */
+/** One user as an agent of one queue. Do not combine with an exclusive QueueMembers on the same queue. */
 export class QueueAgent extends pulumi.dynamic.Resource {
   /** Id of the queue. Changing it replaces the membership. */
   declare public readonly queueId: pulumi.Output<string>;
-  /** Agent user id. Changing it replaces the membership. */
-  declare public readonly agentId: pulumi.Output<string>;
-  /** `<queueId>/<agentId>`. The resource id, so it is known during a preview unless the object is replaced. */
+  /** User id (see getUser). Changing it replaces the membership. */
+  declare public readonly userId: pulumi.Output<string>;
+  /** `<queueId>/<userId>`. The resource id, so it is known during a preview unless the object is replaced. */
   public get membershipId(): pulumi.Output<string> {
     return this.id;
   }

@@ -9,23 +9,23 @@ import provider = require('../providers/queueMembers');
 export interface QueueMembersArgs extends AdoptableArgs {
   /** Id of the queue (e.g. `queue.queueId`). Changing it replaces the resource. */
   queueId: pulumi.Input<string>;
-  /** Agent user ids that must be members; order does not matter. */
-  agentIds: pulumi.Input<pulumi.Input<string>[]>;
+  /** User ids of the queue's agents; order does not matter. */
+  userIds: pulumi.Input<pulumi.Input<string>[]>;
   /** `exclusive` removes agents not listed; `additive` never removes what it did not add. Defaults to exclusive. */
   mode?: pulumi.Input<'exclusive' | 'additive'>;
-  /** Allow an empty `agentIds` in exclusive mode, which removes every member of the queue. Without it an empty exclusive list fails, so a list computed empty by mistake cannot empty a queue. */
+  /** Allow an empty `userIds` in exclusive mode, which removes every one of the queue's agents. Without it an empty exclusive list fails, so a list computed empty by mistake cannot empty a queue. */
   allowEmpty?: pulumi.Input<boolean>;
 }
 
-/** The member set of one queue. `exclusive` (default) makes the queue hold exactly these agents, removing others (a preview with --refresh names each agent it will remove); `additive` adds these agents and only ever removes agents it added. */
+/** The agents of one queue. `exclusive` (default) makes the queue hold exactly these users as agents, removing others (a new set warns at preview which it will remove; a preview with --refresh names each one); `additive` adds these users and only ever removes users it added. */
 export class QueueMembers extends pulumi.dynamic.Resource {
   /** Id of the queue (e.g. `queue.queueId`). Changing it replaces the resource. */
   declare public readonly queueId: pulumi.Output<string>;
-  /** Agent user ids that must be members; order does not matter. */
-  declare public readonly agentIds: pulumi.Output<string[]>;
+  /** User ids of the queue's agents; order does not matter. */
+  declare public readonly userIds: pulumi.Output<string[]>;
   /** `exclusive` removes agents not listed; `additive` never removes what it did not add. Defaults to exclusive. */
   declare public readonly mode: pulumi.Output<'exclusive' | 'additive' | undefined>;
-  /** Allow an empty `agentIds` in exclusive mode, which removes every member of the queue. Without it an empty exclusive list fails, so a list computed empty by mistake cannot empty a queue. */
+  /** Allow an empty `userIds` in exclusive mode, which removes every one of the queue's agents. Without it an empty exclusive list fails, so a list computed empty by mistake cannot empty a queue. */
   declare public readonly allowEmpty: pulumi.Output<boolean | undefined>;
 
   constructor(name: string, args: QueueMembersArgs, opts?: pulumi.CustomResourceOptions) {

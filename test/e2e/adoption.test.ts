@@ -3,7 +3,7 @@ import { expectNoChanges, outputCollector, useProject } from './harness';
 
 jest.setTimeout(10 * 60_000);
 
-describe('adopting existing objects, retainOnDelete, and servers without routing-profile writes', () => {
+describe('adopting existing objects and retainOnDelete', () => {
   const current = useProject('program');
   const quiet = () => ({ onOutput: outputCollector().onOutput });
   const requests = () => current().control('GET', '/requests') as Promise<{ writes: number; byRoute: Record<string, number> }>;
@@ -12,7 +12,8 @@ describe('adopting existing objects, retainOnDelete, and servers without routing
   it('takes over matching objects with zero writes, and destroy deletes only what is not retained', async () => {
     const { stack, control } = current();
     const zcc = client();
-    const queue = await zcc.createQueue({ name: 'Existing support', channels: ['voice', 'chat'], routing_method: 'priority', max_wait_time: 200 });
+    const queue = await zcc.createQueue({ queue_name: 'Existing support', channel: 'voice' });
+    await zcc.updateQueue(queue.queue_id, { max_wait_time: 200, distribution_type: 2 });
     const category = await zcc.createSkillCategory({ skill_category_name: 'Existing tiers', skill_type: 'text' });
     const flow = await zcc.createFlow({ name: 'Existing IVR', channel: 'voice', definition: { start: { type: 'menu' } } });
     await zcc.publishFlow(flow.flow_id);
@@ -21,10 +22,10 @@ describe('adopting existing objects, retainOnDelete, and servers without routing
     // The objects as they already are, each adopted by id; only the queue's maxWaitTime varies between runs.
     const declareAdopted = (maxWaitTime: number) =>
       current().declare([
-        { kind: 'Queue', name: 'support', args: { adoptId: queue.queue_id, name: 'Existing support', channels: ['chat', 'voice'], routingMethod: 'priority', maxWaitTime }, options: { retainOnDelete: true } },
+        { kind: 'Queue', name: 'support', args: { adoptId: queue.queue_id, name: 'Existing support', channel: 'voice', distributionType: 2, maxWaitTime }, options: { retainOnDelete: true } },
         { kind: 'SkillCategory', name: 'tiers', args: { adoptId: category.skill_category_id, name: 'Existing tiers', skillType: 'text' } },
         { kind: 'Flow', name: 'ivr', args: { adoptId: flow.flow_id, name: 'Existing IVR', channel: 'voice', definition: { start: { type: 'menu' } }, publish: true }, options: { retainOnDelete: true } },
-        { kind: 'QueueMembers', name: 'members', args: { adoptId: queue.queue_id, queueId: queue.queue_id, agentIds: ['agent_002', 'agent_001'] }, options: { retainOnDelete: true } },
+        { kind: 'QueueMembers', name: 'members', args: { adoptId: queue.queue_id, queueId: queue.queue_id, userIds: ['agent_002', 'agent_001'] }, options: { retainOnDelete: true } },
       ]);
     await declareAdopted(200);
     await control('DELETE', '/requests');
@@ -51,7 +52,7 @@ describe('adopting existing objects, retainOnDelete, and servers without routing
   });
 
   it('fails clearly when the object to adopt does not exist', async () => {
-    await current().declare([{ kind: 'Queue', name: 'ghost', args: { adoptId: 'no-such-queue', name: 'Ghost', channels: ['voice'] } }]);
+    await current().declare([{ kind: 'Queue', name: 'ghost', args: { adoptId: 'no-such-queue', name: 'Ghost', channel: 'voice' } }]);
     const out = outputCollector();
     await expect(current().stack.up({ onOutput: out.onOutput })).rejects.toThrow();
     expect(out.text()).toContain('Queue cannot adopt no-such-queue: ZCC has no Queue with that id');
@@ -59,22 +60,4 @@ describe('adopting existing objects, retainOnDelete, and servers without routing
     await current().stack.up(quiet());
   });
 
-  it('replaces routing profiles and warns about the one left behind when the server answers 405', async () => {
-    const { stack, control } = current();
-    await control('PUT', '/settings', { behaviour: { routingProfileWrites: false } });
-    const declare = (description: string) =>
-      current().declare([{ kind: 'RoutingProfile', name: 'frontline', args: { name: `Frontline ${description}`, description } }]);
-    await declare('first');
-    await stack.up(quiet());
-    await expectNoChanges(stack);
-    await declare('second');
-    const preview = await stack.preview(quiet());
-    expect(preview.changeSummary).toMatchObject({ replace: 1 });
-    const out = outputCollector();
-    await stack.up({ onOutput: out.onOutput });
-    expect(out.text()).toMatch(/ZCC does not allow deleting RoutingProfile objects \(HTTP 405\)\. RoutingProfile "Frontline first" \(\w+\) is left behind/);
-    await expectNoChanges(stack);
-    const profiles = (await control('GET', '/objects/routing_profiles')) as Array<{ name: string }>;
-    expect(profiles.map((p) => p.name)).toEqual(['Frontline first', 'Frontline second']);
-  });
 });

@@ -4,7 +4,7 @@ jest.setTimeout(10 * 60_000);
 
 type Row = Record<string, any>;
 
-describe('SkillCategory, Skill, Flow and RoutingProfile on the real Pulumi CLI', () => {
+describe('SkillCategory, Skill, Flow and the routing profiles linked from a queue on the real Pulumi CLI', () => {
   const current = useProject('program');
 
   const objects = (collection: string) => current().control('GET', `/objects/${collection}`) as Promise<Row[]>;
@@ -13,16 +13,16 @@ describe('SkillCategory, Skill, Flow and RoutingProfile on the real Pulumi CLI',
 
   function declaration(overrides: { skillName?: string; skillCategory?: string; definition?: object; flowChannel?: string; profileDescription?: string } = {}) {
     return [
-      { kind: 'Queue', name: 'billing', args: { name: 'Billing', channels: ['voice'] } },
       { kind: 'SkillCategory', name: 'languages', args: { name: 'Spoken', skillType: 'proficiency', maxProficiencyLevel: 3 } },
       { kind: 'SkillCategory', name: 'products', args: { name: 'Product lines', skillType: 'text', description: 'What we sell' } },
       { kind: 'Skill', name: 'german', args: { name: overrides.skillName ?? 'German', skillCategoryId: { $ref: `${overrides.skillCategory ?? 'languages'}.skillCategoryId` } } },
+      { kind: 'AgentRoutingProfile', name: 'default', args: { name: 'Default profile', description: overrides.profileDescription, priorities: [{ categoryType: 'skill', skillCategoryId: { $ref: 'languages.skillCategoryId' }, minimumProficiencyLevel: 2 }] } },
+      { kind: 'Queue', name: 'billing', args: { name: 'Billing', channel: 'voice', agentRoutingProfileId: { $ref: 'default.agentRoutingProfileId' } } },
       {
         kind: 'Flow',
         name: 'ivr',
         args: { name: 'Main IVR', channel: overrides.flowChannel ?? 'voice', publish: true, definition: overrides.definition ?? { start: { type: 'menu', options: [1, 2] }, version: 1 } },
       },
-      { kind: 'RoutingProfile', name: 'default', args: { name: 'Default profile', description: overrides.profileDescription, queueIds: [{ $ref: 'billing.queueId' }] } },
     ];
   }
 
@@ -36,7 +36,9 @@ describe('SkillCategory, Skill, Flow and RoutingProfile on the real Pulumi CLI',
     const skills = await objects('skills');
     const categories = await objects('skill_categories');
     expect(skills).toEqual([expect.objectContaining({ skill_name: 'German', skill_category_id: categories.find((c) => c.skill_category_name === 'Spoken')!.skill_category_id })]);
-    expect((await objects('routing_profiles'))[0].queue_ids).toEqual([(await objects('queues'))[0].queue_id]);
+    const [profile] = await objects('agent_routing_profiles');
+    expect((await objects('queues'))[0].agent_routing_profile_id).toBe(profile.agent_routing_profile_id);
+    expect(profile.priorities).toEqual([expect.objectContaining({ skill_category_name: 'Spoken', minimum_proficiency_level: 2, priority_order: 1 })]);
     await expectNoChanges(current().stack);
 
     // The same definition with other key order never shows a diff.
@@ -79,7 +81,7 @@ describe('SkillCategory, Skill, Flow and RoutingProfile on the real Pulumi CLI',
     await stack.destroy(quiet());
     expect(await objects('skills')).toEqual([]);
     expect(await objects('flows')).toEqual([]);
-    expect(await objects('routing_profiles')).toEqual([]);
+    expect(await objects('agent_routing_profiles')).toEqual([]);
     expect(await objects('queues')).toEqual([]);
     expect((await objects('skill_categories')).map((c) => c.skill_category_name)).toEqual(['Languages', 'Products']);
   });

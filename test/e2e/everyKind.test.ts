@@ -9,7 +9,7 @@ interface Scenario {
   collection: string;
   initial: Args;
   inPlace: Args;
-  /** Change that the spec says forces replacement (none for RoutingProfile on a server with PATCH). */
+  /** Change that the spec says forces replacement (none for the routing profiles). */
   replace?: Args;
   /** A console edit: API field → value, and the input it shows up as. */
   consoleEdit: { field: string; value: unknown; input: string };
@@ -21,9 +21,9 @@ const scenarios: Scenario[] = [
     kind: 'Queue',
     name: 'lifecycle-queue',
     collection: 'queues',
-    initial: { name: 'Lifecycle queue', channels: ['voice'], maxWaitTime: 100 },
-    inPlace: { maxWaitTime: 200, routingMethod: 'priority' },
-    replace: { channels: ['chat'] },
+    initial: { name: 'Lifecycle queue', channel: 'voice', maxWaitTime: 100 },
+    inPlace: { maxWaitTime: 200, distributionType: 3 },
+    replace: { channel: 'messaging' },
     consoleEdit: { field: 'max_wait_time', value: 999, input: 'maxWaitTime' },
   },
   {
@@ -54,12 +54,20 @@ const scenarios: Scenario[] = [
     consoleEdit: { field: 'description', value: 'edited in the console', input: 'description' },
   },
   {
-    kind: 'RoutingProfile',
-    name: 'lifecycle-profile',
-    collection: 'routing_profiles',
-    initial: { name: 'Lifecycle profile' },
-    inPlace: { description: 'changed in place' },
-    consoleEdit: { field: 'description', value: 'edited in the console', input: 'description' },
+    kind: 'AgentRoutingProfile',
+    name: 'lifecycle-agent-profile',
+    collection: 'agent_routing_profiles',
+    initial: { name: 'Lifecycle agent profile', waitTimeAgentInSeconds: 60, priorities: [{ categoryType: 'skill', skillCategoryId: 'cat_language', minimumProficiencyLevel: 1 }] },
+    inPlace: { description: 'changed in place', priorities: [{ categoryType: 'skill', skillCategoryId: 'cat_product' }, { categoryType: 'skill', skillCategoryId: 'cat_language', minimumProficiencyLevel: 3 }] },
+    consoleEdit: { field: 'wait_time_agent_in_seconds', value: 99, input: 'waitTimeAgentInSeconds' },
+  },
+  {
+    kind: 'ConsumerRoutingProfile',
+    name: 'lifecycle-consumer-profile',
+    collection: 'consumer_routing_profiles',
+    initial: { name: 'Lifecycle consumer profile', topPriorities: [{ attributeType: 'new_customer' }] },
+    inPlace: { accumulatedPriorities: [{ attributeType: 'entrance_to_queue', incrementalRate: 2 }] },
+    consoleEdit: { field: 'consumer_routing_profile_description', value: 'edited in the console', input: 'description' },
   },
 ];
 
@@ -90,7 +98,7 @@ describe('every standalone kind through the whole lifecycle on the real Pulumi C
     await declare('inPlace');
     expect((await stack.up(quiet())).summary.resourceChanges).toEqual({ same: 1, update: scenarios.length });
     expect(await ids()).toEqual(created);
-    expect(await serverObject(scenarios[0], created['lifecycle-queue'])).toMatchObject({ max_wait_time: 200, routing_method: 'priority' });
+    expect(await serverObject(scenarios[0], created['lifecycle-queue'])).toMatchObject({ max_wait_time: 200, distribution_type: 3 });
     await expectNoChanges(stack);
 
     await declare('replace');
@@ -121,8 +129,9 @@ describe('every standalone kind through the whole lifecycle on the real Pulumi C
 
     await stack.destroy(quiet());
     for (const s of scenarios) {
-      const left = (await control('GET', `/objects/${s.collection}`)) as Array<{ name?: string; skill_name?: string; skill_category_name?: string }>;
-      expect(left.filter((row) => String(row.name ?? row.skill_name ?? row.skill_category_name).startsWith('Lifecycle'))).toEqual([]);
+      const left = (await control('GET', `/objects/${s.collection}`)) as Array<Record<string, unknown>>;
+      const label = (row: Record<string, unknown>) => String(row.name ?? row.queue_name ?? row.skill_name ?? row.skill_category_name ?? row.agent_routing_profile_name ?? row.consumer_routing_profile_name);
+      expect(left.filter((row) => label(row).startsWith('Lifecycle'))).toEqual([]);
     }
   });
 

@@ -17,7 +17,7 @@ describe('hostile use on the real Pulumi CLI', () => {
   const report: string[] = [];
   afterAll(() => console.log(`hostile e2e figures:\n${report.join('\n')}`));
 
-  const queue = { kind: 'Queue', name: 'q', args: { name: 'Hostile queue', channels: ['voice'] } };
+  const queue = { kind: 'Queue', name: 'q', args: { name: 'Hostile queue', channel: 'voice' } };
 
   it('a new exclusive member set names, at preview, the members it will remove; an empty one needs allowEmpty', async () => {
     const { stack, control } = current();
@@ -27,11 +27,11 @@ describe('hostile use on the real Pulumi CLI', () => {
     await control('PUT', `/queue_agents/${made.queue_id}`, ['agent_001', 'agent_002', 'agent_003']);
     await control('DELETE', '/requests');
 
-    const members = (agentIds: string[], extra: Record<string, unknown> = {}) => ({ kind: 'QueueMembers', name: 'm', args: { queueId: { $ref: 'q.queueId' }, agentIds, ...extra } });
+    const members = (userIds: string[], extra: Record<string, unknown> = {}) => ({ kind: 'QueueMembers', name: 'm', args: { queueId: { $ref: 'q.queueId' }, userIds, ...extra } });
     await current().declare([queue, members(['agent_001'])]);
     const out = outputCollector();
     await stack.preview({ onOutput: out.onOutput });
-    expect(out.text()).toContain(`QueueMembers (exclusive) on queue ${made.queue_id} will remove 2 member(s) it does not list: agent_002, agent_003`);
+    expect(out.text()).toContain(`QueueMembers (exclusive) on queue ${made.queue_id} will remove 2 of its agents it does not list: agent_002, agent_003`);
     const previewLog = await log();
     expect(previewLog.writes).toBe(0);
     report.push(`exclusive preview: warned about 2 of 3 members with ${previewLog.total} calls, ${previewLog.writes} writes`);
@@ -39,7 +39,7 @@ describe('hostile use on the real Pulumi CLI', () => {
     await current().declare([queue, members([])]);
     const empty = outputCollector();
     await expect(stack.preview({ onOutput: empty.onOutput })).rejects.toThrow();
-    expect(empty.text()).toContain('QueueMembers.agentIds is empty in exclusive mode, which would remove every member of the queue. Set allowEmpty: true');
+    expect(empty.text()).toContain("QueueMembers.userIds is empty in exclusive mode, which would remove every one of the queue's agents. Set allowEmpty: true");
     expect((await log()).writes).toBe(0);
     expect(((await control('GET', '/objects/queue_agents')) as Record<string, string[]>)[made.queue_id]).toEqual(['agent_001', 'agent_002', 'agent_003']);
 
@@ -58,9 +58,9 @@ describe('hostile use on the real Pulumi CLI', () => {
     const { stack, control } = current();
     await control('DELETE', '/requests');
     const cases: Array<[Record<string, unknown>, string]> = [
-      [{ kind: 'QueueMembers', name: 'dots', args: { queueId: '..', agentIds: ['agent_001'] } }, 'QueueMembers.queueId is invalid: got ".."'],
+      [{ kind: 'QueueMembers', name: 'dots', args: { queueId: '..', userIds: ['agent_001'] } }, 'QueueMembers.queueId is invalid: got ".."'],
       [{ kind: 'Queue', name: 'adopt-dots', args: { ...queue.args, adoptId: '..' } }, 'Queue.adoptId is invalid: got ".."'],
-      [{ kind: 'QueueAgent', name: 'adopt-agent', args: { queueId: 'q1', agentId: 'agent_005', adoptId: '../agent_005' } }, 'QueueAgent.adoptId is invalid: in "../agent_005"'],
+      [{ kind: 'QueueAgent', name: 'adopt-agent', args: { queueId: 'q1', userId: 'agent_005', adoptId: '../agent_005' } }, 'QueueAgent.adoptId is invalid: in "../agent_005"'],
       [{ kind: 'Queue', name: 'adopt-esc', args: { ...queue.args, adoptId: 'q\u001b[2J\u001b[1;1HDeployment succeeded' } }, 'Queue.adoptId is invalid: got "q\\u001b[2J\\u001b[1;1HDeployment succeeded"'],
       [{ kind: 'Queue', name: 'name-bidi', args: { ...queue.args, name: 'Support\u202egnp.exe' } }, 'Queue.name is invalid: got "Support\\u202egnp.exe"; must not contain control characters'],
     ];
@@ -96,7 +96,7 @@ describe('hostile use on the real Pulumi CLI', () => {
 
   it('SIGTERM during a request to a hanging server ends pulumi up within seconds', async () => {
     const { stack, control, dir, envVars } = current();
-    await current().declare([{ kind: 'Queue', name: 'hanging', args: { name: 'Hanging create', channels: ['chat'] } }]);
+    await current().declare([{ kind: 'Queue', name: 'hanging', args: { name: 'Hanging create', channel: 'messaging' } }]);
     await control('POST', '/faults', { method: 'POST', path: '/contact_center/queues$', action: 'hang' });
     const child = spawn(path.join(envVars.PATH.split(':')[0], 'pulumi'), ['up', '--yes', '--skip-preview', '--non-interactive', '--stack', 'e2e'], {
       cwd: dir,

@@ -10,16 +10,16 @@ describe('QueueMembers and QueueAgent on the real Pulumi CLI', () => {
   const current = useProject('program');
   const quiet = () => ({ onOutput: outputCollector().onOutput });
   const members = () => current().control('GET', '/objects/queue_agents') as Promise<Members>;
-  const queueIds = async () => Object.fromEntries(((await current().control('GET', '/objects/queues')) as Array<{ name: string; queue_id: string }>).map((q) => [q.name, q.queue_id]));
+  const queueIds = async () => Object.fromEntries(((await current().control('GET', '/objects/queues')) as Array<{ queue_name: string; queue_id: string }>).map((q) => [q.queue_name, q.queue_id]));
 
   function declaration(opts: { support: string[]; salesAgent?: string; additiveQueue?: string }) {
     return [
-      { kind: 'Queue', name: 'support', args: { name: 'Support', channels: ['voice'] } },
-      { kind: 'Queue', name: 'sales', args: { name: 'Sales', channels: ['chat'] } },
-      { kind: 'Queue', name: 'overflow', args: { name: 'Overflow', channels: ['chat'] } },
-      { kind: 'QueueMembers', name: 'support-members', args: { queueId: { $ref: 'support.queueId' }, agentIds: opts.support } },
-      { kind: 'QueueMembers', name: 'sales-members', args: { queueId: { $ref: `${opts.additiveQueue ?? 'sales'}.queueId` }, agentIds: agents(4, 5), mode: 'additive' } },
-      { kind: 'QueueAgent', name: 'sales-lead', args: { queueId: { $ref: 'sales.queueId' }, agentId: opts.salesAgent ?? agent(10) } },
+      { kind: 'Queue', name: 'support', args: { name: 'Support', channel: 'voice' } },
+      { kind: 'Queue', name: 'sales', args: { name: 'Sales', channel: 'messaging' } },
+      { kind: 'Queue', name: 'overflow', args: { name: 'Overflow', channel: 'messaging' } },
+      { kind: 'QueueMembers', name: 'support-members', args: { queueId: { $ref: 'support.queueId' }, userIds: opts.support } },
+      { kind: 'QueueMembers', name: 'sales-members', args: { queueId: { $ref: `${opts.additiveQueue ?? 'sales'}.queueId` }, userIds: agents(4, 5), mode: 'additive' } },
+      { kind: 'QueueAgent', name: 'sales-lead', args: { queueId: { $ref: 'sales.queueId' }, userId: opts.salesAgent ?? agent(10) } },
     ];
   }
 

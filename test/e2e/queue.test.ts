@@ -10,28 +10,31 @@ describe('Queue on the real Pulumi CLI against the emulator', () => {
 
   it('creates, previews empty, updates in place, detects drift, and destroys', async () => {
     const { stack, control } = current();
-    await current().declare([{ kind: 'Queue', name: 'support', args: { name: 'Support Queue', channels: ['chat', 'voice'], routingMethod: 'skills_based', maxWaitTime: 120 } }]);
+    const settings = { shortAbandon: { threshold: 8, enable: true }, serviceLevelThresholdInSeconds: 20, serviceLevelTargetInPercentage: 80 };
+    await current().declare([{ kind: 'Queue', name: 'support', args: { name: 'Support Queue', channel: 'voice', maxWaitTime: 120, ...settings } }]);
 
     const up = await stack.up({ onOutput: outputCollector().onOutput });
     expect(up.summary.resourceChanges).toEqual({ create: 2 });
     let server = await queues();
     expect(server).toHaveLength(1);
-    // The emulator reorders channels; the program's order must not cause a diff.
-    expect(server[0]).toMatchObject({ name: 'Support Queue', channels: ['voice', 'chat'], routing_method: 'skills_based', max_wait_time: 120, description: '' });
+    // Created with name and channel, then the PATCH-only settings; nested objects compare by value, not key order.
+    expect(server[0]).toMatchObject({ queue_name: 'Support Queue', channel: 'voice', max_wait_time: 120, queue_description: '', short_abandon: { enable: true, threshold: 8 }, service_level_target_in_percentage: 80 });
+    const calls = (await control('GET', '/requests')) as { byRoute: Record<string, number> };
+    expect(calls.byRoute).toMatchObject({ 'POST /v2/contact_center/queues': 1, 'PATCH /v2/contact_center/queues/:queueId': 1 });
     expect(up.outputs.ids.value.support).toBe(server[0].queue_id);
     await expectNoChanges(current().stack);
 
     // Update in place.
-    await current().declare([{ kind: 'Queue', name: 'support', args: { name: 'Support Queue', description: 'Tier 1', channels: ['voice', 'chat'], routingMethod: 'skills_based', maxWaitTime: 240 } }]);
+    await current().declare([{ kind: 'Queue', name: 'support', args: { name: 'Support Queue', description: 'Tier 1', channel: 'voice', maxWaitTime: 240, ...settings } }]);
     const update = await stack.up({ onOutput: outputCollector().onOutput });
     expect(update.summary.resourceChanges).toEqual({ same: 1, update: 1 });
     server = await queues();
     expect(server).toHaveLength(1);
-    expect(server[0]).toMatchObject({ description: 'Tier 1', max_wait_time: 240 });
+    expect(server[0]).toMatchObject({ queue_description: 'Tier 1', max_wait_time: 240 });
     await expectNoChanges(current().stack);
 
     // Behind Pulumi's back: refresh reports it, and a preview that expects no changes fails.
-    await control('PATCH', `/objects/queues/${server[0].queue_id}`, { max_wait_time: 999, description: 'edited in the console' });
+    await control('PATCH', `/objects/queues/${server[0].queue_id}`, { max_wait_time: 999, queue_description: 'edited in the console' });
     const refreshOut = outputCollector();
     const refresh = await stack.refresh({ onOutput: refreshOut.onOutput });
     expect(refresh.summary.resourceChanges).toMatchObject({ update: 1 });
@@ -43,7 +46,7 @@ describe('Queue on the real Pulumi CLI against the emulator', () => {
     // up restores the declared values.
     await stack.up({ onOutput: outputCollector().onOutput });
     server = await queues();
-    expect(server[0]).toMatchObject({ description: 'Tier 1', max_wait_time: 240 });
+    expect(server[0]).toMatchObject({ queue_description: 'Tier 1', max_wait_time: 240 });
     await expectNoChanges(current().stack);
 
     // The serialized provider is a small stub without config or secrets.
@@ -64,7 +67,7 @@ describe('Queue on the real Pulumi CLI against the emulator', () => {
     expect(recreate.summary.resourceChanges).toMatchObject({ create: 1 });
     server = await queues();
     expect(server).toHaveLength(1);
-    expect(server[0]).toMatchObject({ name: 'Support Queue', description: 'Tier 1', max_wait_time: 240 });
+    expect(server[0]).toMatchObject({ queue_name: 'Support Queue', queue_description: 'Tier 1', max_wait_time: 240 });
     await expectNoChanges(current().stack);
 
     await stack.destroy({ onOutput: outputCollector().onOutput });

@@ -4,13 +4,13 @@ import { UNKNOWN } from '../../provider/engine/normalize';
 
 const emulator = useEmulatorEnv();
 
-const queue = { name: 'Support', channels: ['voice'] };
+const queue = { name: 'Support', channel: 'voice' };
 const category = { name: 'Languages', skillType: 'proficiency', maxProficiencyLevel: 3 };
 const skill = { name: 'German', skillCategoryId: 'cat_language' };
 const flow = { name: 'IVR', channel: 'voice', definition: { start: {} } };
 const profile = { name: 'Frontline' };
-const members = { queueId: 'q1', agentIds: ['agent_001'] };
-const membership = { queueId: 'q1', agentId: 'agent_001' };
+const members = { queueId: 'q1', userIds: ['agent_001'] };
+const membership = { queueId: 'q1', userId: 'agent_001' };
 
 // [kind, inputs, property, what the message must say (the value and what is allowed)]
 const invalid: Array<[string, Record<string, unknown>, string, RegExp]> = [
@@ -19,15 +19,15 @@ const invalid: Array<[string, Record<string, unknown>, string, RegExp]> = [
   ['Queue', { ...queue, name: 'n'.repeat(151) }, 'name', /must be at most 150 characters/],
   ['Queue', { ...queue, name: 42 }, 'name', /got 42; expected a string/],
   ['Queue', { ...queue, description: 'd'.repeat(257) }, 'description', /must be at most 256 characters/],
-  ['Queue', { ...queue, channels: ['fax'] }, 'channels', /got \["fax"\]; item 0: each item must be one of: voice, video, chat, sms, email/],
-  ['Queue', { ...queue, channels: 'voice' }, 'channels', /got "voice"; expected a list/],
-  ['Queue', { ...queue, channels: [] }, 'channels', /got \[\]; must list at least one of/],
-  ['Queue', { ...queue, channels: ['chat', 'chat'] }, 'channels', /must not list the same value twice/],
-  ['Queue', { ...queue, routingMethod: 'random' }, 'routingMethod', /got "random"; expected one of: round_robin, skills_based, longest_idle, priority/],
-  ['Queue', { ...queue, maxWaitTime: -1 }, 'maxWaitTime', /got -1; must be a whole number from 0 to 3600/],
-  ['Queue', { ...queue, maxWaitTime: 1e9 }, 'maxWaitTime', /got 1000000000; must be a whole number from 0 to 3600/],
+  ['Queue', { ...queue, channel: 'fax' }, 'channel', /got "fax"; expected one of: voice, video, messaging, email, work_item/],
+  ['Queue', { ...queue, channel: ['voice'] }, 'channel', /got \["voice"\]; expected one of/],
+  ['Queue', { ...queue, distributionType: 'round_robin' }, 'distributionType', /got "round_robin"; expected a number/],
+  ['Queue', { ...queue, overflowToQueueId: '..' }, 'overflowToQueueId', /got "\.\."; an id is/],
+  ['Queue', { ...queue, shortAbandon: { enable: 'yes' } }, 'shortAbandon', /item enable: expected true or false/],
+  ['Queue', { ...queue, maxWaitTime: -1 }, 'maxWaitTime', /got -1; must be a whole number from 0 to 86400/],
+  ['Queue', { ...queue, maxWaitTime: 1e9 }, 'maxWaitTime', /got 1000000000; must be a whole number from 0 to 86400/],
   ['Queue', { ...queue, maxWaitTime: 2.5 }, 'maxWaitTime', /got 2.5; must be a whole number/],
-  ['Queue', { ...queue, colour: 'blue' }, 'colour', /Queue has no property "colour"\. Allowed properties: name, description, channels, routingMethod, maxWaitTime, adoptId/],
+  ['Queue', { ...queue, colour: 'blue' }, 'colour', /Queue has no property "colour"\. Allowed properties: name, description, channel, maxWaitTime, .*, adoptId/],
   ['Queue', { ...queue, adoptId: '' }, 'adoptId', /got ""; expected the id of an existing Queue/],
   ['SkillCategory', { ...category, skillType: 'numeric' }, 'skillType', /got "numeric"; expected one of: text, proficiency/],
   ['SkillCategory', { ...category, maxProficiencyLevel: 0 }, 'maxProficiencyLevel', /got 0; must be a whole number from 1 to 5/],
@@ -42,26 +42,29 @@ const invalid: Array<[string, Record<string, unknown>, string, RegExp]> = [
   ['Flow', { ...flow, definition: [1, 2] }, 'definition', /got \[1,2\]; expected a JSON object/],
   ['Flow', { ...flow, channel: 'pigeon' }, 'channel', /got "pigeon"; expected one of: voice, video, chat, sms, email/],
   ['Flow', { ...flow, publish: 'yes' }, 'publish', /got "yes"; expected true or false/],
-  ['RoutingProfile', { ...profile, queueIds: ['q1', 'q1'] }, 'queueIds', /must not list the same queue twice/],
-  ['RoutingProfile', { ...profile, queueIds: 'q1' }, 'queueIds', /got "q1"; expected a list of queue ids/],
-  ['QueueMembers', { ...members, agentIds: ['agent_001', 'agent_001'] }, 'agentIds', /must not list the same agent twice/],
+  ['AgentRoutingProfile', { ...profile, priorities: [{ categoryType: 'team' }] }, 'priorities', /item 0\.categoryType: expected one of: skill, intent/],
+  ['AgentRoutingProfile', { ...profile, priorities: [{ categoryType: 'skill' }] }, 'priorities', /item 0: categoryType "skill" needs skillCategoryId/],
+  ['AgentRoutingProfile', { ...profile, waitTimeAgentInSeconds: -1 }, 'waitTimeAgentInSeconds', /got -1; must be a whole number from 0 to 86400/],
+  ['ConsumerRoutingProfile', { name: 'C', accumulatedPriorities: [{ attributeType: 'new_customer' }] }, 'accumulatedPriorities', /item 0\.incrementalRate: expected a number/],
+  ['ConsumerRoutingProfile', { name: 'C', topPriorities: [{ attributeType: 'vip' }] }, 'topPriorities', /item 0\.attributeType: expected one of: address_book_contacts/],
+  ['QueueMembers', { ...members, userIds: ['agent_001', 'agent_001'] }, 'userIds', /must not list the same user twice/],
   ['QueueMembers', { ...members, mode: 'sometimes' }, 'mode', /got "sometimes"; expected one of: exclusive, additive/],
-  ['QueueMembers', { ...members, agentIds: [''] }, 'agentIds', /item 0: an id is 1 to 128 letters/],
-  ['QueueAgent', { ...membership, agentId: 7 }, 'agentId', /got 7; expected a string/],
-  ['QueueAgent', { queueId: 'q1' }, 'agentId', /is required: got nothing/],
+  ['QueueMembers', { ...members, userIds: [''] }, 'userIds', /item 0: an id is 1 to 128 letters/],
+  ['QueueAgent', { ...membership, userId: 7 }, 'userId', /got 7; expected a string/],
+  ['QueueAgent', { queueId: 'q1' }, 'userId', /is required: got nothing/],
 ];
 
 const valid: Array<[string, Record<string, unknown>]> = [
-  ['Queue', { name: 'q', channels: ['voice', 'video', 'chat', 'sms', 'email'], maxWaitTime: 0, description: '' }],
-  ['Queue', { name: 'n'.repeat(150), channels: ['voice'], maxWaitTime: 3600, description: 'd'.repeat(256) }],
-  ['Queue', { name: '🎧'.repeat(150), channels: ['chat'] }],
-  ['Queue', { name: 'دعم العملاء', channels: ['chat'] }],
-  ['Queue', { name: 'Café'.normalize('NFD'), channels: ['chat'] }],
+  ['Queue', { name: 'q', channel: 'work_item', maxWaitTime: 0, description: '' }],
+  ['Queue', { name: 'n'.repeat(150), channel: 'voice', maxWaitTime: 86_400, description: 'd'.repeat(256) }],
+  ['Queue', { name: '🎧'.repeat(150), channel: 'messaging' }],
+  ['Queue', { name: 'دعم العملاء', channel: 'messaging' }],
+  ['Queue', { name: 'Café'.normalize('NFD'), channel: 'messaging' }],
   ['SkillCategory', { name: 'L', skillType: 'proficiency', maxProficiencyLevel: 1 }],
   ['SkillCategory', { name: 'L', skillType: 'proficiency', maxProficiencyLevel: 5 }],
   ['Flow', { name: 'F', channel: 'voice', definition: {}, publish: false }],
-  ['QueueMembers', { queueId: 'q1', agentIds: [], mode: 'additive' }],
-  ['Queue', { name: UNKNOWN, channels: [UNKNOWN], maxWaitTime: UNKNOWN }],
+  ['QueueMembers', { queueId: 'q1', userIds: [], mode: 'additive' }],
+  ['Queue', { name: UNKNOWN, channel: UNKNOWN, maxWaitTime: UNKNOWN }],
 ];
 
 describe(`bad input: ${invalid.length} invalid inputs rejected at check, before any API call`, () => {

@@ -2,6 +2,7 @@ import type { RequestLog } from '../../emulator/control';
 import { startEmulator, type Emulator } from '../../emulator/server';
 import { ZccClient } from '../../provider/client/client';
 import { ZccApiError } from '../../provider/client/errors';
+import { queueSchema } from '../../provider/client/schemas';
 import { control as callControl } from './emulatorEnv';
 
 jest.setTimeout(60_000);
@@ -35,11 +36,15 @@ async function expectApiError(promise: Promise<unknown>, status: number): Promis
 
 describe('every endpoint of the ZCC API document', () => {
   it('queues and queue agents', async () => {
-    const queue = await client.createQueue({ name: 'Sales', channels: ['chat', 'voice'], routing_method: 'skills_based', max_wait_time: 300 });
-    expect(queue).toMatchObject({ name: 'Sales', channels: ['voice', 'chat'], description: '' });
-    expect(await client.getQueue(queue.queue_id)).toMatchObject({ queue_id: queue.queue_id });
-    await client.updateQueue(queue.queue_id, { description: 'Inbound sales' });
-    expect((await client.listQueues()).map((q) => q.description)).toEqual(['Inbound sales']);
+    const queue = await client.createQueue({ queue_name: 'Sales', channel: 'voice' });
+    expect(queue).toMatchObject({ queue_name: 'Sales', channel: 'voice', queue_description: '' });
+    expect(queue.cc_queue_id).toBeDefined();
+    // Settings are PATCH-only; the path takes either id, or the name with queue_identifier_type=name.
+    await client.updateQueue(queue.cc_queue_id!, { queue_description: 'Inbound sales', max_wait_time: 240, short_abandon: { enable: true, threshold: 8 } });
+    expect(await client.getQueue(queue.queue_id)).toMatchObject({ queue_id: queue.queue_id, queue_description: 'Inbound sales', max_wait_time: 240, short_abandon: { enable: true, threshold: 8 } });
+    const byName = await client.http.request('GET', '/contact_center/queues/Sales', { category: 'light', query: { queue_identifier_type: 'name' }, schema: queueSchema });
+    expect(byName.queue_id).toBe(queue.queue_id);
+    expect((await client.listQueues()).map((q) => [q.queue_name, q.agents_count])).toEqual([['Sales', 0]]);
     await client.addQueueAgents(queue.queue_id, ['agent_001', 'agent_002']);
     expect((await client.listQueueAgents(queue.queue_id)).map((a) => a.user_id)).toEqual(['agent_001', 'agent_002']);
     await client.removeQueueAgent(queue.queue_id, 'agent_001');
@@ -49,15 +54,29 @@ describe('every endpoint of the ZCC API document', () => {
     expect(error.details).toMatchObject({ method: 'GET', path: `/contact_center/queues/${queue.queue_id}`, code: 1001 });
   });
 
-  it('agents and agent status', async () => {
-    const agents = await client.listAgents();
-    expect(agents).toHaveLength(30);
-    expect(await client.getAgent('agent_003')).toMatchObject({ user_id: 'agent_003', role_name: 'Supervisor' });
-    await client.updateAgent('agent_003', { max_engagements: 5 });
-    expect((await client.getAgent('agent_003')).max_engagements).toBe(5);
-    await client.updateAgentStatus('agent_003', 'available');
-    expect(await client.getAgentStatus('agent_003')).toMatchObject({ agent_id: 'agent_003', status: 'available', channels: { voice: 'available' } });
-    expect(await client.listAgents({ search_key: agents[4].email })).toEqual([agents[4]]);
+  it('users (agents are users), their queues and skills; queue agents and supervisors', async () => {
+    const users = await client.listUsers();
+    expect(users).toHaveLength(60);
+    expect(await client.getUser('agent_003')).toMatchObject({ user_id: 'agent_003', role_name: 'Supervisor', user_access: 'active' });
+    expect(await client.listUsers({ search_key: users[4].user_email })).toEqual([users[4]]);
+    expect((await client.listUsers({ user_access: 'inactive' })).map((u) => u.user_id)).toEqual(['agent_020', 'agent_040', 'agent_060']);
+    const queue = await client.createQueue({ queue_name: 'Members', channel: 'voice' });
+    await client.addQueueAgents(queue.queue_id, ['agent_004', 'agent_005']);
+    await client.addQueueSupervisors(queue.queue_id, ['agent_001']);
+    await client.setQueueAgentOptInOut(queue.queue_id, 'agent_005', 1);
+    expect((await client.listQueueAgents(queue.queue_id)).map((a) => [a.user_id, a.opt_in_out_status])).toEqual([['agent_004', 0], ['agent_005', 1]]);
+    expect((await client.listQueueSupervisors(queue.queue_id)).map((a) => a.user_email)).toEqual([users[0].user_email]);
+    expect(await client.listUserQueues('agent_001')).toEqual([expect.objectContaining({ queue_id: queue.queue_id, user_assignment_type: 'supervisor' })]);
+    const tooMany = Array.from({ length: 31 }, (_, i) => `agent_${String(i + 1).padStart(3, '0')}`);
+    const over = await client.http.request('POST', `/contact_center/queues/${queue.queue_id}/agents`, { category: 'medium', body: { user_ids: tooMany } }).then(() => undefined, (e: ZccApiError) => e);
+    expect(over?.message).toMatch(/Invalid field: user_ids\. At most 30 user ids per request; got 31/);
+    await client.assignUserSkills('agent_004', [{ skill_id: (await client.createSkill({ skill_name: 'Spanish', skill_category_id: 'cat_language' })).skill_id, max_proficiency_level: 4 }]);
+    const [held] = await client.listUserSkills('agent_004');
+    expect(held).toMatchObject({ skill_name: 'Spanish', skill_type: 'proficiency', user_proficiency_level: 4, max_proficiency_level: 5 });
+    expect((await client.listSkillUsers(held.skill_id)).map((u) => u.user_id)).toEqual(['agent_004']);
+    await client.removeUserSkill('agent_004', held.skill_id);
+    expect(await client.listUserSkills('agent_004')).toEqual([]);
+    await client.deleteQueue(queue.queue_id);
   });
 
   it('engagements, events, voice calls, recordings and SMS', async () => {
@@ -107,16 +126,29 @@ describe('every endpoint of the ZCC API document', () => {
     await expectApiError(client.getFlow(flow.flow_id), 404);
   });
 
-  it('routing profiles, including update and delete', async () => {
-    const queue = await client.createQueue({ name: 'Q', channels: ['voice'] });
-    const profile = await client.createRoutingProfile({ name: 'Default', queue_ids: [queue.queue_id] });
-    await client.updateRoutingProfile(profile.routing_profile_id, { description: 'All agents' });
-    expect(await client.getRoutingProfile(profile.routing_profile_id)).toMatchObject({ description: 'All agents', queue_ids: [queue.queue_id] });
-    expect(await client.listRoutingProfiles()).toHaveLength(1);
-    await client.deleteRoutingProfile(profile.routing_profile_id);
-    await control('PUT', '/settings', { behaviour: { routingProfileWrites: false } });
-    const other = await client.createRoutingProfile({ name: 'Other' });
-    await expectApiError(client.deleteRoutingProfile(other.routing_profile_id), 405);
+  it('agent and consumer routing profiles, linked from the queue', async () => {
+    const profile = await client.createAgentRoutingProfile({
+      agent_routing_profile_name: 'Default',
+      wait_time_agent_in_seconds: 30,
+      priorities: [{ category_type: 'skill', skill_category_id: 'cat_language', minimum_proficiency_level: 2, time_step: 20 }],
+    });
+    // Zoom fills in ids, order and names of a priority: the answer carries more than was sent.
+    expect(profile.priorities).toEqual([expect.objectContaining({ priority_order: 1, skill_category_name: 'Languages', skill_type: 'proficiency', minimum_proficiency_level: 2 })]);
+    await client.updateAgentRoutingProfile(profile.agent_routing_profile_id, { agent_routing_profile_description: 'All agents' });
+    expect(await client.getAgentRoutingProfile(profile.agent_routing_profile_id)).toMatchObject({ agent_routing_profile_description: 'All agents', wait_time_agent_in_seconds: 30 });
+    const consumer = await client.createConsumerRoutingProfile({ consumer_routing_profile_name: 'Returning first', top_priorities: [{ attribute_type: 'returning_customer', parameter: { max_returning_minutes: 60 } }] });
+    const queue = await client.createQueue({ queue_name: 'Q', channel: 'voice' });
+    await client.updateQueue(queue.queue_id, { agent_routing_profile_id: profile.agent_routing_profile_id, consumer_routing_profile_id: consumer.consumer_routing_profile_id });
+    expect(await client.getQueue(queue.queue_id)).toMatchObject({ agent_routing_profile_id: profile.agent_routing_profile_id, consumer_routing_profile_id: consumer.consumer_routing_profile_id });
+    const inUse = await expectApiError(client.deleteAgentRoutingProfile(profile.agent_routing_profile_id), 409);
+    expect(inUse.message).toContain('used by queues: Q');
+    await client.deleteQueue(queue.queue_id);
+    await client.deleteAgentRoutingProfile(profile.agent_routing_profile_id);
+    await client.deleteConsumerRoutingProfile(consumer.consumer_routing_profile_id);
+    expect(await client.listAgentRoutingProfiles()).toEqual([]);
+    expect(await client.listConsumerRoutingProfiles()).toEqual([]);
+    // The summary's /routing_profiles does not exist in Zoom's API.
+    await expectApiError(client.http.request('GET', '/contact_center/routing_profiles', { category: 'medium' }), 404);
   });
 
   it('reports', async () => {
@@ -131,9 +163,9 @@ describe('every endpoint of the ZCC API document', () => {
 describe('transport behaviour', () => {
   it('follows next_page_token across pages', async () => {
     const paged = newClient({ pageSize: 7 });
-    const agents = await paged.listAgents();
-    expect(agents.map((a) => a.user_id)).toEqual(Array.from({ length: 30 }, (_, i) => `agent_${String(i + 1).padStart(3, '0')}`));
-    expect((await log()).byRoute['GET /v2/contact_center/agents']).toBe(5);
+    const users = await paged.listUsers();
+    expect(users.map((a) => a.user_id)).toEqual(Array.from({ length: 60 }, (_, i) => `agent_${String(i + 1).padStart(3, '0')}`));
+    expect((await log()).byRoute['GET /v2/contact_center/users']).toBe(9);
   });
 
   it('rejects a bad page token, and a page size over the documented cap (stricter than Zoom, which may clamp)', async () => {
@@ -143,7 +175,9 @@ describe('transport behaviour', () => {
     expect(await over('/contact_center/skills/categories', 301)).toBe(400);
     expect(await over('/contact_center/flows', 100)).toBe(200);
     expect(await over('/contact_center/flows', 101)).toBe(400);
-    await expectApiError(client.http.request('GET', '/contact_center/agents', { category: 'medium', query: { next_page_token: 'bogus' } }), 400);
+    await expectApiError(client.http.request('GET', '/contact_center/users', { category: 'medium', query: { next_page_token: 'bogus' } }), 400);
+    // The summary's invented paths do not exist in Zoom's API, so the emulator answers 404 as Zoom does.
+    await expectApiError(client.http.request('GET', '/contact_center/agents', { category: 'medium' }), 404);
   });
 
   it('pages at each endpoint\'s documented cap', async () => {
@@ -191,7 +225,7 @@ describe('transport behaviour', () => {
 
   it('never re-sends a create after an ambiguous failure: it reports it as ambiguous', async () => {
     await control('POST', '/faults', { method: 'POST', path: '/queues$', action: 'drop-after-commit', times: 1 });
-    const error = await client.createQueue({ name: 'Once', channels: ['voice'] }).then(() => undefined, (e: ZccApiError) => e);
+    const error = await client.createQueue({ queue_name: 'Once', channel: 'voice' }).then(() => undefined, (e: ZccApiError) => e);
     expect(error?.details.ambiguous).toBe(true);
     expect((await log()).byRoute['POST /v2/contact_center/queues']).toBe(1);
     expect(await control('GET', '/objects/queues')).toHaveLength(1);
@@ -199,37 +233,40 @@ describe('transport behaviour', () => {
 
   it('re-sends a create after a 429, since the server did not act', async () => {
     await control('POST', '/faults', { method: 'POST', path: '/queues$', action: 'respond', status: 429, headers: { 'retry-after': '0' }, times: 1 });
-    await client.createQueue({ name: 'After429', channels: ['voice'] });
+    await client.createQueue({ queue_name: 'After429', channel: 'voice' });
     expect(await control('GET', '/objects/queues')).toHaveLength(1);
   });
 
   it('enforces per-category budgets and the client stays under them', async () => {
     await control('PUT', '/settings', { rateLimits: { perSecond: 4 } });
     const limited = newClient({ plan: 'pro' });
-    await Promise.all(Array.from({ length: 12 }, () => limited.getAgent('agent_001')));
-    const statuses = (await log()).entries.filter((e) => e.route.startsWith('GET /v2/contact_center/agents/')).map((e) => e.status);
+    await Promise.all(Array.from({ length: 12 }, () => limited.getUser('agent_001')));
+    const statuses = (await log()).entries.filter((e) => e.route.startsWith('GET /v2/contact_center/users/')).map((e) => e.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(12);
   });
 
   it('stops fast on a daily limit with the reset time', async () => {
     await control('PUT', '/settings', { rateLimits: { dailyLimit: 0, dailyCategories: ['light', 'medium', 'heavy'] } });
     const started = Date.now();
-    const error = await expectApiError(client.getAgent('agent_001'), 429);
+    const error = await expectApiError(client.getUser('agent_001'), 429);
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(error.message).toMatch(/daily API limit.*resets at \d{4}-\d{2}-\d{2}T/);
   });
 
   it('answers invalid bodies with 400 naming the field', async () => {
-    const error = await expectApiError(client.createQueue({ name: 'x', channels: ['fax'] }), 400);
-    expect(error.message).toMatch(/channels/);
-    const duplicate = await client.createQueue({ name: 'Dup', channels: ['voice'] }).then(() => client.createQueue({ name: 'Dup', channels: ['voice'] })).then(() => undefined, (e: ZccApiError) => e);
+    const error = await expectApiError(client.createQueue({ queue_name: 'x', channel: 'fax' as never }), 400);
+    expect(error.message).toMatch(/Invalid field: channel/);
+    // Settings are not create fields: stricter than Zoom, an unknown or misplaced field is a 400 naming it.
+    const misplaced = await expectApiError(client.createQueue({ queue_name: 'x', channel: 'voice', max_wait_time: 30 } as never), 400);
+    expect(misplaced.message).toMatch(/Invalid field: max_wait_time\. Unknown field/);
+    const duplicate = await client.createQueue({ queue_name: 'Dup', channel: 'voice' }).then(() => client.createQueue({ queue_name: 'Dup', channel: 'voice' })).then(() => undefined, (e: ZccApiError) => e);
     expect(duplicate?.status).toBe(409);
   });
 });
 
 describe('concurrent writes to one object', () => {
   it('the emulator answers 429 to overlapping writes, and the client never overlaps its own', async () => {
-    const queue = await client.createQueue({ name: 'Busy', channels: ['voice'] });
+    const queue = await client.createQueue({ queue_name: 'Busy', channel: 'voice' });
     await control('POST', '/faults', { method: 'PATCH', path: '/queues/[^/]+$', action: 'delay', delayMs: 300, times: 2 });
     const token = await client.http.tokens.get();
     const patch = (maxWait: number) =>

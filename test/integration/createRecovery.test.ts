@@ -8,7 +8,7 @@ const control = (method: string, route: string, body?: unknown) => callControl(e
 
 beforeEach(() => control('POST', '/reset'));
 
-const queue = { name: 'Recovered', channels: ['voice'], maxWaitTime: 90, __provider: 'stub' };
+const queue = { name: 'Recovered', channel: 'voice', maxWaitTime: 90, __provider: 'stub' };
 
 describe('creates that may or may not have happened', () => {
   it('adopts the one object a dropped answer left behind instead of creating a second', async () => {
@@ -17,6 +17,7 @@ describe('creates that may or may not have happened', () => {
     const server = await control('GET', '/objects/queues');
     expect(server).toHaveLength(1);
     expect(result.id).toBe(server[0].queue_id);
+    expect(server[0].max_wait_time).toBe(90);
     expect((await control('GET', '/requests')).byRoute['POST /v2/contact_center/queues']).toBe(1);
   });
 

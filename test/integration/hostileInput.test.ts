@@ -19,13 +19,14 @@ interface Case {
   after?: () => Promise<void> | void;
 }
 
-const queue = { name: 'Support', channels: ['voice'] };
+const queue = { name: 'Support', channel: 'voice' };
 const flow = { name: 'IVR', channel: 'voice', definition: { start: {} } };
 const category = { name: 'Languages', skillType: 'text' };
 const skill = { name: 'German', skillCategoryId: 'cat_language' };
 const profile = { name: 'Frontline' };
-const members = { queueId: 'q1', agentIds: ['agent_001'] };
-const membership = { queueId: 'q1', agentId: 'agent_001' };
+const consumerProfile = { name: 'VIP first' };
+const members = { queueId: 'q1', userIds: ['agent_001'] };
+const membership = { queueId: 'q1', userId: 'agent_001' };
 
 /** check() of a create: rejected means failures naming the property, and never the raw control character. */
 const checked = (kind: string, inputs: Record<string, unknown>) => async () => {
@@ -42,23 +43,27 @@ const cases: Case[] = [
   // Ids at check: every property that becomes a path segment, and adoptId on every kind.
   { name: 'QueueMembers queueId ".."', run: checked('QueueMembers', { ...members, queueId: '..' }), expect: { rejected: /QueueMembers\.queueId is invalid: got "\.\."/ } },
   { name: 'QueueMembers queueId "."', run: checked('QueueMembers', { ...members, queueId: '.' }), expect: { rejected: ID_RULE } },
-  { name: 'QueueMembers agentIds [".."]', run: checked('QueueMembers', { ...members, agentIds: ['..'] }), expect: { rejected: /item 0: an id is/ } },
-  { name: 'QueueMembers agentIds with a slash', run: checked('QueueMembers', { ...members, agentIds: ['agent_001/../x'] }), expect: { rejected: ID_RULE } },
+  { name: 'QueueMembers userIds [".."]', run: checked('QueueMembers', { ...members, userIds: ['..'] }), expect: { rejected: /item 0: an id is/ } },
+  { name: 'QueueMembers userIds with a slash', run: checked('QueueMembers', { ...members, userIds: ['agent_001/../x'] }), expect: { rejected: ID_RULE } },
   { name: 'QueueAgent queueId ".."', run: checked('QueueAgent', { ...membership, queueId: '..' }), expect: { rejected: ID_RULE } },
-  { name: 'QueueAgent agentId "../agent_005"', run: checked('QueueAgent', { ...membership, agentId: '../agent_005' }), expect: { rejected: ID_RULE } },
+  { name: 'QueueAgent userId "../agent_005"', run: checked('QueueAgent', { ...membership, userId: '../agent_005' }), expect: { rejected: ID_RULE } },
   { name: 'QueueAgent adoptId "../agent_005"', run: checked('QueueAgent', { ...membership, adoptId: '../agent_005' }), expect: { rejected: /QueueAgent\.adoptId is invalid: in "\.\.\/agent_005"/ } },
   { name: 'QueueAgent adoptId "q1/.."', run: checked('QueueAgent', { ...membership, adoptId: 'q1/..' }), expect: { rejected: /adoptId is invalid: in "q1\/\.\."/ } },
-  { name: 'QueueAgent adoptId with two slashes', run: checked('QueueAgent', { ...membership, adoptId: 'q1/a/b' }), expect: { rejected: /a QueueAgent id is "<queueId>\/<agentId>"/ } },
+  { name: 'QueueAgent adoptId with two slashes', run: checked('QueueAgent', { ...membership, adoptId: 'q1/a/b' }), expect: { rejected: /a membership id is "<queueId>\/<userId>"/ } },
   { name: 'Queue adoptId ".."', run: checked('Queue', { ...queue, adoptId: '..' }), expect: { rejected: /Queue\.adoptId is invalid: got "\.\."/ } },
   { name: 'Flow adoptId ".."', run: checked('Flow', { ...flow, adoptId: '..' }), expect: { rejected: /Flow\.adoptId is invalid/ } },
-  { name: 'RoutingProfile adoptId "."', run: checked('RoutingProfile', { ...profile, adoptId: '.' }), expect: { rejected: /RoutingProfile\.adoptId is invalid/ } },
+  { name: 'AgentRoutingProfile adoptId "."', run: checked('AgentRoutingProfile', { ...profile, adoptId: '.' }), expect: { rejected: /AgentRoutingProfile\.adoptId is invalid/ } },
+  { name: 'ConsumerRoutingProfile adoptId ".."', run: checked('ConsumerRoutingProfile', { ...consumerProfile, adoptId: '..' }), expect: { rejected: /ConsumerRoutingProfile\.adoptId is invalid/ } },
+  { name: 'QueueSupervisor adoptId "../agent_001"', run: checked('QueueSupervisor', { queueId: 'q1', userId: 'agent_001', adoptId: '../agent_001' }), expect: { rejected: /QueueSupervisor\.adoptId is invalid/ } },
+  { name: 'QueueSupervisors userIds [".."]', run: checked('QueueSupervisors', { queueId: 'q1', userIds: ['..'] }), expect: { rejected: /QueueSupervisors\.userIds is invalid/ } },
   { name: 'Skill adoptId "%2e%2e"', run: checked('Skill', { ...skill, adoptId: '%2e%2e' }), expect: { rejected: /Skill\.adoptId is invalid: got "%2e%2e"/ } },
   { name: 'SkillCategory adoptId "a/b"', run: checked('SkillCategory', { ...category, adoptId: 'a/b' }), expect: { rejected: /SkillCategory\.adoptId is invalid/ } },
   { name: 'Queue adoptId of 129 characters', run: checked('Queue', { ...queue, adoptId: 'q'.repeat(129) }), expect: { rejected: ID_RULE } },
   { name: 'Queue adoptId with NUL', run: checked('Queue', { ...queue, adoptId: 'q1\u0000' }), expect: { rejected: /got "q1\\u0000"/ } },
   { name: 'Queue adoptId with ESC sequences', run: checked('Queue', { ...queue, adoptId: 'q\u001b[2J' }), expect: { rejected: /got "q\\u001b\[2J"/ } },
   { name: 'Skill skillCategoryId ".."', run: checked('Skill', { ...skill, skillCategoryId: '..' }), expect: { rejected: /Skill\.skillCategoryId is invalid/ } },
-  { name: 'RoutingProfile queueIds [".."]', run: checked('RoutingProfile', { ...profile, queueIds: ['..'] }), expect: { rejected: /RoutingProfile\.queueIds is invalid/ } },
+  { name: 'AgentRoutingProfile priority skillCategoryId ".."', run: checked('AgentRoutingProfile', { ...profile, priorities: [{ categoryType: 'skill', skillCategoryId: '..' }] }), expect: { rejected: /AgentRoutingProfile\.priorities is invalid: .*item 0\.skillCategoryId: an id is/ } },
+  { name: 'Queue agentRoutingProfileId "../x"', run: checked('Queue', { ...queue, agentRoutingProfileId: '../x' }), expect: { rejected: /Queue\.agentRoutingProfileId is invalid/ } },
 
   // Ids from state or other resources' outputs never reach check: the path builder refuses them.
   { name: 'read Queue with state id ".."', run: () => read('Queue', '..', queue), expect: { handled: PATH_REFUSED, paths: [] } },
@@ -67,7 +72,8 @@ const cases: Case[] = [
   { name: 'read QueueMembers with state id ".."', run: () => read('QueueMembers', '..', members), expect: { handled: PATH_REFUSED, paths: [] } },
   { name: 'delete QueueAgent with state id "../agent_005"', run: () => remove('QueueAgent', '../agent_005', membership), expect: { handled: PATH_REFUSED, paths: [] } },
   { name: 'read Flow with state id "."', run: () => read('Flow', '.', flow), expect: { handled: PATH_REFUSED, paths: [] } },
-  { name: 'delete RoutingProfile with state id "a/b"', run: () => remove('RoutingProfile', 'a/b', profile), expect: { handled: PATH_REFUSED, paths: [] } },
+  { name: 'delete AgentRoutingProfile with state id "a/b"', run: () => remove('AgentRoutingProfile', 'a/b', profile), expect: { handled: PATH_REFUSED, paths: [] } },
+  { name: 'read ConsumerRoutingProfile with state id ".."', run: () => read('ConsumerRoutingProfile', '..', consumerProfile), expect: { handled: PATH_REFUSED, paths: [] } },
   { name: 'create QueueMembers whose queueId output is ".."', run: () => create('QueueMembers', { ...members, queueId: '..' }), expect: { handled: PATH_REFUSED, paths: [] } },
 
   // Names and descriptions: control, bidi and invisible characters are refused; ordinary Unicode is kept.
@@ -79,7 +85,7 @@ const cases: Case[] = [
   { name: 'Queue name of zero-width spaces only', run: checked('Queue', { ...queue, name: '\u200b\u200b' }), expect: { rejected: /must contain a visible character/ } },
   { name: 'SkillCategory name with a bidi isolate', run: checked('SkillCategory', { ...category, name: '\u2066Languages' }), expect: { rejected: CONTROL } },
   { name: 'Flow name with ESC', run: checked('Flow', { ...flow, name: 'IVR\u001b]0;owned\u0007' }), expect: { rejected: CONTROL } },
-  { name: 'RoutingProfile description with CR', run: checked('RoutingProfile', { ...profile, description: 'a\rb' }), expect: { rejected: CONTROL } },
+  { name: 'AgentRoutingProfile description with CR', run: checked('AgentRoutingProfile', { ...profile, description: 'a\rb' }), expect: { rejected: CONTROL } },
   { name: 'Skill name of a byte-order mark only', run: checked('Skill', { ...skill, name: '\ufeff' }), expect: { rejected: /must contain a visible character/ } },
   { name: 'Queue name with emoji and joiners', run: checked('Queue', { ...queue, name: 'Family 👨‍👩‍👧 support 🎧' }), expect: { handled: 'ok', paths: [] } },
   { name: 'Queue name in CJK', run: checked('Queue', { ...queue, name: '客户服务' }), expect: { handled: 'ok', paths: [] } },
@@ -99,8 +105,8 @@ const cases: Case[] = [
   { name: 'Flow definition nested 300 deep', run: checked('Flow', { ...flow, definition: nested(300) as Record<string, unknown> }), expect: { rejected: /nested more than 200 levels deep/ } },
 
   // Membership: an empty exclusive set must be asked for.
-  { name: 'QueueMembers exclusive and empty', run: checked('QueueMembers', { queueId: 'q1', agentIds: [] }), expect: { rejected: /is empty in exclusive mode.*Set allowEmpty: true/ } },
-  { name: 'QueueMembers additive and empty', run: checked('QueueMembers', { queueId: 'q1', agentIds: [], mode: 'additive' }), expect: { handled: 'ok', paths: [] } },
+  { name: 'QueueMembers exclusive and empty', run: checked('QueueMembers', { queueId: 'q1', userIds: [] }), expect: { rejected: /is empty in exclusive mode.*Set allowEmpty: true/ } },
+  { name: 'QueueMembers additive and empty', run: checked('QueueMembers', { queueId: 'q1', userIds: [], mode: 'additive' }), expect: { handled: 'ok', paths: [] } },
 
   // Server text and configuration.
   {
@@ -162,7 +168,7 @@ describe(`hostile input: ${cases.length} cases, none reaching a path other than 
 
   it('has at least 40 cases over every kind', () => {
     expect(cases.length).toBeGreaterThanOrEqual(40);
-    const kinds = ['Queue', 'SkillCategory', 'Skill', 'Flow', 'RoutingProfile', 'QueueMembers', 'QueueAgent'];
+    const kinds = ['Queue', 'SkillCategory', 'Skill', 'Flow', 'AgentRoutingProfile', 'ConsumerRoutingProfile', 'QueueMembers', 'QueueAgent', 'QueueSupervisors', 'QueueSupervisor'];
     for (const kind of kinds) expect(cases.some((c) => c.name.includes(kind))).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { getAgent, getAgents, getQueue, getSkillCategory } from '../../sdk/lookups';
+import { getQueue, getSkill, getSkillCategory, getUser, getUsers } from '../../sdk/lookups';
 import { control, useEmulatorEnv } from './emulatorEnv';
 
 jest.setTimeout(60_000);
@@ -6,12 +6,24 @@ jest.setTimeout(60_000);
 const emulator = useEmulatorEnv({ plan: 'business' });
 
 describe('lookups through the client against the emulator', () => {
-  it('finds agents by email (any case) and id, and lists them all', async () => {
-    const all = await getAgents();
-    expect(all).toHaveLength(30);
-    expect(await getAgent({ email: all[7].email.toUpperCase() })).toEqual(all[7]);
-    expect(await getAgent({ agentId: 'agent_002' })).toMatchObject({ agentId: 'agent_002', roleName: 'Supervisor' });
-    await expect(getAgent({ email: 'nobody@example.com' })).rejects.toThrow('no Zoom Contact Center agent has the email "nobody@example.com"');
+  it('finds users by email (any case) and id, and lists them all, by search and access', async () => {
+    const all = await getUsers();
+    expect(all).toHaveLength(60);
+    expect(await getUser({ email: all[7].email.toUpperCase() })).toEqual(all[7]);
+    expect(await getUser({ userId: 'agent_002' })).toMatchObject({ userId: 'agent_002', roleName: 'Supervisor', userAccess: 'active' });
+    expect((await getUsers({ active: false })).map((u) => u.userId)).toEqual(['agent_020', 'agent_040', 'agent_060']);
+    expect((await getUsers({ search: 'lovelace' })).length).toBeGreaterThan(1);
+    await expect(getUser({ email: 'nobody@example.com' })).rejects.toThrow('no Zoom Contact Center user has the email "nobody@example.com"');
+  });
+
+  it('finds a skill by name, within a category when names repeat', async () => {
+    const { getClient } = await import('../../provider/runtime');
+    const spanish = await getClient().createSkill({ skill_name: 'Spanish', skill_category_id: 'cat_language' });
+    expect(await getSkill({ name: 'Spanish' })).toMatchObject({ skillId: spanish.skill_id, skillCategoryName: 'Languages', skillType: 'proficiency', maxProficiencyLevel: 5 });
+    const other = await getClient().createSkill({ skill_name: 'Spanish', skill_category_id: 'cat_product' });
+    await expect(getSkill({ name: 'Spanish' })).rejects.toThrow(/2 skills are named "Spanish".*give skillCategoryId/);
+    expect((await getSkill({ name: 'Spanish', skillCategoryId: 'cat_product' })).skillId).toBe(other.skill_id);
+    await expect(getSkill({ name: 'Klingon' })).rejects.toThrow('getSkill: no skill is named "Klingon".');
   });
 
   it('finds a skill category and a queue by name, refusing ambiguous queue names', async () => {
@@ -19,9 +31,9 @@ describe('lookups through the client against the emulator', () => {
     await expect(getQueue({ name: 'Help' })).rejects.toThrow('no queue is named "Help"');
     await control(emulator(), 'PUT', '/settings', { behaviour: { uniqueQueueNames: false } });
     const { getClient } = await import('../../provider/runtime');
-    const first = await getClient().createQueue({ name: 'Help', channels: ['chat'] });
-    expect(await getQueue({ name: 'Help' })).toMatchObject({ queueId: first.queue_id, channels: ['chat'], routingMethod: 'round_robin', maxWaitTime: 300 });
-    const second = await getClient().createQueue({ name: 'Help', channels: ['voice'] });
+    const first = await getClient().createQueue({ queue_name: 'Help', channel: 'messaging' });
+    expect(await getQueue({ name: 'Help' })).toMatchObject({ queueId: first.queue_id, ccQueueId: first.cc_queue_id, channel: 'messaging', agentsCount: 0 });
+    const second = await getClient().createQueue({ queue_name: 'Help', channel: 'voice' });
     await expect(getQueue({ name: 'Help' })).rejects.toThrow(`2 queues are named "Help" (${first.queue_id}, ${second.queue_id})`);
   });
 });

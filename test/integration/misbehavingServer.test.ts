@@ -147,7 +147,7 @@ describe('a misbehaving server cannot hang, flood or rob the client', () => {
 
   it('a create answered with 1 GB is not retried or re-read in a loop: it fails as ambiguous, once', async () => {
     const before = server.bytesSent;
-    const { error, rssGrowthMb } = await attempt(() => client().createQueue({ name: 'q', channels: ['voice'] }));
+    const { error, rssGrowthMb } = await attempt(() => client().createQueue({ queue_name: 'q', channel: 'voice' }));
     const sentMb = (server.bytesSent - before) / 1024 ** 2;
     report.push(`huge POST: ${error.details.attempts} attempt(s), ambiguous=${error.details.ambiguous}, server sent ${sentMb.toFixed(1)} MB, peak RSS growth ${rssGrowthMb.toFixed(0)} MB`);
     expect(error.details.ambiguous).toBe(true);

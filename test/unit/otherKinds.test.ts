@@ -24,9 +24,11 @@ describe('SkillCategory, Skill, Flow and RoutingProfile rules', () => {
     expect(await diff('Flow', 'f', olds, { ...olds, channel: 'chat' })).toMatchObject({ replaces: ['channel'], deleteBeforeReplace: true });
   });
 
-  it('replaces a skill moved to another category and treats profile queues as a set', async () => {
+  it('replaces a skill moved to another category; routing priorities keep their order', async () => {
     expect(await diff('Skill', 's', { name: 'S', skillCategoryId: 'a' }, { name: 'S', skillCategoryId: 'b' })).toMatchObject({ replaces: ['skillCategoryId'] });
-    expect((await diff('RoutingProfile', 'r', { name: 'R', queueIds: ['q1', 'q2'] }, { name: 'R', queueIds: ['q2', 'q1'] })).changes).toBe(false);
-    expect((await check('RoutingProfile', {}, { name: 'R', queueIds: ['q1', 'q1'] })).failures).toEqual([expect.objectContaining({ property: 'queueIds' })]);
+    const first = { categoryType: 'skill', skillCategoryId: 'c1' };
+    const second = { categoryType: 'skill', skillCategoryId: 'c2', minimumProficiencyLevel: 2 };
+    expect((await diff('AgentRoutingProfile', 'r', { name: 'R', priorities: [first, second] }, { name: 'R', priorities: [second, first] })).changes).toBe(true);
+    expect((await diff('AgentRoutingProfile', 'r', { name: 'R', priorities: [first, second] }, { name: 'R', priorities: [{ skillCategoryId: 'c1', categoryType: 'skill' }, second] })).changes).toBe(false);
   });
 });

@@ -1,0 +1,79 @@
+import { create, read, remove, update } from '../../provider/engine/handlers';
+import { getClient } from '../../provider/runtime';
+import { getQueue, getSkill, getSkillCategory, getUser, getUsers } from '../../sdk/lookups';
+import { checkTraffic } from '../support/conformance';
+import { parseOfficialApi } from '../support/officialApi';
+import { control as callControl, useEmulatorEnv } from './emulatorEnv';
+
+/**
+ * Every kind on Zoom's official shapes, through the engine and the lookups, then every recorded request and
+ * answer checked against ../shared/zoom-cc-official-api.md. Flows are not on the official shapes yet (import as
+ * a multipart file, versions, export): their traffic is counted apart, never silently passed.
+ */
+const emulator = useEmulatorEnv({ plan: 'business' });
+const control = (method: string, route: string, body?: unknown) => callControl(emulator(), method, route, body);
+const PENDING = /^\/v2\/contact_center\/flows/;
+
+it('client requests and emulator answers match the official document for every migrated kind', async () => {
+  await control('DELETE', '/requests');
+  const category = await create('SkillCategory', { name: 'Tiers', skillType: 'proficiency', maxProficiencyLevel: 3 });
+  const skill = await create('Skill', { name: 'Gold', skillCategoryId: category.id });
+  await update('Skill', skill.id, skill.outs, { name: 'Platinum', skillCategoryId: category.id });
+  const agentProfile = await create('AgentRoutingProfile', {
+    name: 'Tiered',
+    waitTimeAgentInSeconds: 45,
+    priorities: [{ categoryType: 'skill', skillCategoryId: category.id, minimumProficiencyLevel: 2, backupSkills: [{ backupSkillId: skill.id }] }],
+    timeSteps: [30, 60],
+  });
+  const consumerProfile = await create('ConsumerRoutingProfile', {
+    name: 'Loyal first',
+    topPriorities: [{ attributeType: 'returning_customer', parameter: { maxReturningMinutes: 60 } }],
+    accumulatedPriorities: [{ attributeType: 'global_variable', incrementalRate: 0.5, parameter: { variableId: 'v1', operator: 'equal_to', comparedValue: 'gold' } }],
+  });
+  const overflow = await create('Queue', { name: 'Overflow', channel: 'voice' });
+  const queueInputs = {
+    name: 'Main',
+    channel: 'voice',
+    maxWaitTime: 120,
+    shortAbandon: { enable: true, threshold: 4 },
+    overflowToQueueId: overflow.id,
+    serviceLevelTargetInPercentage: 90,
+    agentRoutingProfileId: agentProfile.id,
+    consumerRoutingProfileId: consumerProfile.id,
+  };
+  const queue = await create('Queue', queueInputs);
+  await read('Queue', queue.id!, queue.outs);
+  await update('Queue', queue.id!, queue.outs, { ...queueInputs, maxWaitTime: 90, description: 'Main line' });
+  const chat = await create('Queue', { name: 'Chat', channel: 'messaging', messageAccept: 'auto', autoCloseTimeout: 600 });
+  const members = await create('QueueMembers', { queueId: queue.id, userIds: ['agent_004', 'agent_005'], mode: 'exclusive' });
+  await update('QueueMembers', queue.id!, members.outs, { queueId: queue.id, userIds: ['agent_005', 'agent_006'], mode: 'exclusive' });
+  const supervisors = await create('QueueSupervisors', { queueId: queue.id, userIds: ['agent_001'], mode: 'exclusive' });
+  const single = await create('QueueAgent', { queueId: chat.id, userId: 'agent_007' });
+  const lead = await create('QueueSupervisor', { queueId: chat.id, userId: 'agent_002' });
+  const skills = await create('UserSkills', { userId: 'agent_005', skills: [{ skillId: skill.id, proficiencyLevel: 2 }], mode: 'exclusive' });
+  await update('AgentRoutingProfile', agentProfile.id!, agentProfile.outs, { name: 'Tiered', description: 'By tier', waitTimeAgentInSeconds: 30, priorities: [{ categoryType: 'skill', skillCategoryId: category.id }] });
+  await update('ConsumerRoutingProfile', consumerProfile.id!, consumerProfile.outs, { name: 'Loyal first', description: 'Returning callers' });
+  await getUsers({ active: true });
+  await getUser({ email: (await getUsers({ search: 'agent' }))[0]?.email ?? 'ada.lovelace1@example.com' }).catch(() => undefined);
+  await getUser({ userId: 'agent_003' });
+  await getQueue({ name: 'Main' });
+  await getSkillCategory({ name: 'Tiers' });
+  await getSkill({ name: 'Platinum', skillCategoryId: category.id! });
+  await getClient().listUserQueues('agent_005');
+  await getClient().listSkillUsers(skill.id!);
+  await getClient().setQueueAgentOptInOut(queue.id!, 'agent_005', 1);
+  for (const [kind, made] of [['UserSkills', skills], ['QueueSupervisor', lead], ['QueueAgent', single], ['QueueSupervisors', supervisors], ['QueueMembers', members]] as const) {
+    await remove(kind, made.id!, made.outs);
+  }
+  for (const [kind, made] of [['Queue', chat], ['Queue', queue], ['Queue', overflow], ['AgentRoutingProfile', agentProfile], ['ConsumerRoutingProfile', consumerProfile], ['Skill', skill], ['SkillCategory', category]] as const) {
+    await remove(kind, made.id!, made.outs);
+  }
+
+  const log = (await control('GET', '/requests')) as { entries: Array<{ method: string; path: string; query: string; body?: unknown; response?: unknown; status: number }> };
+  const pending = log.entries.filter((entry) => PENDING.test(entry.path));
+  const report = checkTraffic(log.entries.filter((entry) => !PENDING.test(entry.path)), parseOfficialApi());
+  console.log(`conformance (integration): ${report.checked} requests checked over ${Object.keys(report.byOperation).length} operations, ${report.mismatches.length} mismatches, ${report.unknownOperations.length} unknown operations; ${pending.length} flow requests not yet on the official shapes`);
+  expect(report.unknownOperations).toEqual([]);
+  expect(report.mismatches).toEqual([]);
+  expect(Object.keys(report.byOperation).length).toBeGreaterThanOrEqual(30);
+});
