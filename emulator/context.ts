@@ -18,6 +18,8 @@ export interface RouteContext {
 export interface Reply {
   status?: number;
   body?: unknown;
+  /** Answer the body as it is with this type (a file download) instead of JSON. */
+  contentType?: string;
 }
 
 export type Handler = (request: FastifyRequest, ctx: RouteContext) => Reply | Promise<Reply>;
@@ -35,6 +37,7 @@ export function defineRoutes(app: FastifyInstance, ctx: RouteContext) {
         const result = await handler(request, ctx);
         const status = result.status ?? 200;
         if (status === 204 || result.body === undefined) return reply.code(status).send();
+        if (result.contentType) return reply.code(status).type(result.contentType).send(result.body);
         return reply.code(status).send(result.body);
       },
     });

@@ -8,7 +8,15 @@ export const MAX_PAGE_SIZE = 300;
  * `next_page_token`. A page size over the cap is a 400, stricter than Zoom (which may clamp), so a client that
  * ignores a cap fails a test.
  */
-export function paginate<T>(items: readonly T[], query: Record<string, unknown>, key: string, maxPageSize = MAX_PAGE_SIZE, withTotal = true): Record<string, unknown> {
+export function paginate<T>(
+  items: readonly T[],
+  query: Record<string, unknown>,
+  key: string,
+  maxPageSize = MAX_PAGE_SIZE,
+  fields: boolean | { total?: boolean; pageSize?: boolean } = true,
+): Record<string, unknown> {
+  const withTotal = typeof fields === 'boolean' ? fields : fields.total !== false;
+  const withPageSize = typeof fields === 'boolean' || fields.pageSize !== false;
   let pageSize = Math.min(DEFAULT_PAGE_SIZE, maxPageSize);
   if (query.page_size !== undefined && query.page_size !== '') {
     const parsed = Number(query.page_size);
@@ -25,5 +33,5 @@ export function paginate<T>(items: readonly T[], query: Record<string, unknown>,
   const page = items.slice(offset, offset + pageSize);
   const next = offset + pageSize < items.length ? Buffer.from(`offset:${offset + pageSize}`).toString('base64url') : '';
   // Some of Zoom's lists (skill categories, a skill's users) carry no total_records.
-  return { page_size: pageSize, ...(withTotal ? { total_records: items.length } : {}), next_page_token: next, [key]: page };
+  return { ...(withPageSize ? { page_size: pageSize } : {}), ...(withTotal ? { total_records: items.length } : {}), next_page_token: next, [key]: page };
 }

@@ -9,8 +9,9 @@ import { seed } from './seed';
 import { defineRoutes, type BehaviourSettings, type RouteContext } from './context';
 import { registerQueueRoutes } from './routes/queues';
 import { registerUserRoutes } from './routes/users';
-import { registerHistoryRoutes } from './routes/history';
-import { registerFlowRoutes } from './routes/flows';
+import { registerOperationRoutes } from './routes/operations';
+import { flowView, registerFlowRoutes } from './routes/flows';
+import { parseMultipart } from './multipart';
 import { registerSkillRoutes } from './routes/skills';
 import { registerRoutingProfileRoutes } from './routes/routingProfiles';
 
@@ -75,9 +76,12 @@ function responseBody(request: FastifyRequest): unknown {
   }
 }
 
-/** A request body for the log: values under keys that name credentials are replaced. */
+/** A request body for the log: values under keys that name credentials are replaced, files summarized. */
 function redactedBody(body: unknown): unknown {
   if (Array.isArray(body)) return body.map(redactedBody);
+  if (Buffer.isBuffer(body)) return `<${body.length} bytes>`;
+  const file = body as { filename?: unknown; content?: unknown } | null;
+  if (file && typeof file === 'object' && typeof file.filename === 'string' && Buffer.isBuffer(file.content)) return `<file ${file.filename}, ${file.content.length} bytes>`;
   if (body === null || typeof body !== 'object') return body;
   return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, /secret|password|token|authorization/i.test(key) ? '[redacted]' : redactedBody(value)]));
 }
@@ -243,6 +247,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     tokensMinted += 1;
     return { access_token: token, token_type: 'bearer', expires_in: tokenTtlSeconds, scope: 'contact_center:read:admin contact_center:write:admin', api_url: `${origin()}` };
   });
+  // Flow imports are multipart/form-data (10 MB files).
+  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: 12 * 1024 * 1024 }, (request, body, done) => {
+    try {
+      done(null, parseMultipart(body as Buffer, String(request.headers['content-type'])));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
   // Common HTTP clients send Content-Type: application/json with no body (a PUT publish); Zoom accepts it, so the
   // emulator does too. A body that sets __proto__ is refused, as fastify's own parser does.
   app.removeContentTypeParser('application/json');
@@ -265,7 +277,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const route = defineRoutes(app, ctx);
   registerQueueRoutes(route);
   registerUserRoutes(route);
-  registerHistoryRoutes(route);
+  registerOperationRoutes(route);
   registerFlowRoutes(route);
   registerSkillRoutes(route);
   registerRoutingProfileRoutes(route);
@@ -306,6 +318,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (collection === 'queue_agents') return Object.fromEntries(state.queueAgents);
     if (collection === 'queue_supervisors') return Object.fromEntries(state.queueSupervisors);
     if (collection === 'user_skills') return Object.fromEntries(state.userSkills);
+    // Flows as the API shows them, with every version's file as text.
+    if (collection === 'flows') return state.flows.all().map((flow) => ({ ...flowView(flow), versions: flow.versions.map((v) => ({ ...v, file: v.file.toString('utf8') })) }));
     const table = state.tables()[collection];
     if (!table) return reply.code(404).send({ code: 404, message: `Unknown collection ${collection}` });
     return table.all();

@@ -61,16 +61,24 @@ export interface UserSkillRow {
   skill_id: string;
   user_proficiency_level?: number;
 }
+/** One imported version of a flow: the file exactly as imported, and its status. */
+export interface FlowVersionRow {
+  flow_version_id: string;
+  flow_version_description: string;
+  flow_version_status: 'draft' | 'published' | 'archived';
+  flow_version: number;
+  flow_version_modified_by: string;
+  flow_version_last_modified_time: string;
+  file: Buffer;
+}
 export interface FlowRow {
   flow_id: string;
-  name: string;
-  description: string;
+  flow_name: string;
+  flow_description: string;
   channel: string;
-  definition: Record<string, unknown>;
-  status: 'draft' | 'published';
-  version: number;
-  published_at: string | null;
-  updated_at: string;
+  modified_by: string;
+  last_modified_time: string;
+  versions: FlowVersionRow[];
 }
 /** An agent routing profile, as the API answers it (priorities with Zoom's ids, order and names filled in). */
 export interface AgentRoutingProfileRow {

@@ -39,7 +39,7 @@ async function main() {
     for (const q of queues) console.log(`  ${q.queue_id}  ${String(q.queue_name).padEnd(12)} channel=${q.channel} max_wait=${q.max_wait_time}s${q.overflow_to_queue_id ? ` overflow→${q.overflow_to_queue_id}` : ''}`);
     const list = (collection: string) => control.objects(collection);
     console.log(`Skills: ${(await list('skills')).map((s) => s.skill_name).join(', ')}`);
-    console.log(`Flows: ${(await list('flows')).map((f) => `${f.name} (${f.status}, v${f.version})`).join(', ')}`);
+    console.log(`Flows: ${(await list('flows')).map((f) => `${f.flow_name} (${f.channel}, ${f.status}, ${(f.flow_versions as unknown[]).length} version(s))`).join(', ')}`);
     console.log(`Routing profiles: ${[...(await list('agent_routing_profiles')).map((p) => `${p.agent_routing_profile_name} (agents, ${(p.priorities as unknown[]).length} priorities)`), ...(await list('consumer_routing_profiles')).map((p) => `${p.consumer_routing_profile_name} (callers)`)].join(', ')}`);
     const members = await control.queueAgents();
     const names = Object.fromEntries(queues.map((q) => [q.queue_id, q.queue_name]));

@@ -54,6 +54,16 @@ function lookupFunctions(): Record<string, unknown> {
       inputs: { properties: { name: str('Name to find.'), skillCategoryId: str('Category to look in.') }, required: ['name'] },
       outputs: { properties: { skillId: str('Id.'), name: str('Name.'), skillCategoryId: str('Category id.'), skillCategoryName: str('Category name.'), skillType: str('text or proficiency.'), maxProficiencyLevel: { type: 'integer', description: 'Highest level.' } }, required: ['skillId', 'name', 'skillCategoryId'] },
     },
+    'zcc:index:getFlow': {
+      description: 'A flow by its exact name.',
+      inputs: { properties: { name: str('Name to find.') }, required: ['name'] },
+      outputs: { properties: { flowId: str('Id.'), name: str('Name.'), channel: str('Channel.'), status: str('draft or published.'), publishedVersion: { type: 'integer', description: 'Published version.' }, latestVersion: { type: 'integer', description: 'Latest version.' } }, required: ['flowId', 'name'] },
+    },
+    'zcc:index:getAgentRoutingProfile': {
+      description: 'An agent routing profile by its exact name.',
+      inputs: { properties: { name: str('Name to find.') }, required: ['name'] },
+      outputs: { properties: { agentRoutingProfileId: str('Id.'), name: str('Name.'), description: str('Description.') }, required: ['agentRoutingProfileId', 'name'] },
+    },
     'zcc:index:getQueue': {
       description: 'A queue by its exact name; fails when several queues share it.',
       inputs: { properties: { name: str('Name to find.') }, required: ['name'] },

@@ -113,3 +113,42 @@ export async function getQueue(args: { name: string }): Promise<QueueInfo> {
   const [queue] = matches;
   return { queueId: queue.queue_id, ccQueueId: queue.cc_queue_id, name: queue.queue_name, channel: queue.channel, agentsCount: queue.agents_count, supervisorsCount: queue.supervisors_count };
 }
+
+/** A flow as lookups return it. */
+export interface FlowInfo {
+  flowId: string;
+  name: string;
+  channel?: string;
+  status?: string;
+  publishedVersion?: number;
+  latestVersion?: number;
+}
+
+/** A flow by its exact name (names are unique in an account). */
+export async function getFlow(args: { name: string }): Promise<FlowInfo> {
+  const match = (await client().listFlows()).find((flow) => flow.flow_name === args.name);
+  if (!match) throw new Error(`getFlow: no flow is named ${JSON.stringify(args.name)}.`);
+  const versions = match.flow_versions ?? [];
+  return {
+    flowId: match.flow_id,
+    name: match.flow_name,
+    channel: match.channel,
+    status: match.status,
+    publishedVersion: versions.find((v) => v.flow_version_status === 'published')?.flow_version,
+    latestVersion: versions.length > 0 ? Math.max(...versions.map((v) => v.flow_version)) : undefined,
+  };
+}
+
+/** An agent routing profile as lookups return it. */
+export interface AgentRoutingProfileInfo {
+  agentRoutingProfileId: string;
+  name: string;
+  description?: string;
+}
+
+/** An agent routing profile by its exact name. */
+export async function getAgentRoutingProfile(args: { name: string }): Promise<AgentRoutingProfileInfo> {
+  const match = (await client().listAgentRoutingProfiles()).find((profile) => profile.agent_routing_profile_name === args.name);
+  if (!match) throw new Error(`getAgentRoutingProfile: no agent routing profile is named ${JSON.stringify(args.name)}.`);
+  return { agentRoutingProfileId: match.agent_routing_profile_id, name: match.agent_routing_profile_name, description: match.agent_routing_profile_description };
+}

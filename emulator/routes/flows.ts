@@ -1,77 +1,155 @@
-import { conflict, notFound, EmulatorError } from '../errors';
+import { conflict, notFound, invalidField } from '../errors';
 import { paginate } from '../pagination';
 import { now } from '../store';
-import { CHANNELS, type EmulatorState } from '../state';
-import { asBody, enumField, objectField, rejectUnknownFields, stringField } from '../validate';
+import type { EmulatorState, FlowRow, FlowVersionRow } from '../state';
+import { asBody, enumField, integerField, rejectUnknownFields, stringField } from '../validate';
 import { defineRoutes, params, query } from '../context';
 
 /**
- * Flows in the summary's shapes (JSON definition in the body). Not yet on the official document, where flows are
- * imported as a multipart file and versioned: that is the next step of the move to the document.
+ * Flows in the shapes of Zoom's OpenAPI document: imported as a multipart file (`import_mode` `new`, or `version`
+ * to add a version to the flow of the same name and channel), versioned, exported version by version byte for
+ * byte, published by version (replacing the published one). The file is Zoom Studio's JSON; the emulator reads
+ * only its `studioType` for the channel. Zoom publishes no mapping beyond 0 = voice, so this one is ours:
+ * 0 voice, 1 messaging, 2 video, 3 email, 4 work_item.
  */
-function find<T extends object>(table: { get(id: string): T | undefined }, what: string, id: string): T {
-  const row = table.get(id);
-  if (!row) throw notFound(what, id);
+export const STUDIO_CHANNELS: Record<number, string> = { 0: 'voice', 1: 'messaging', 2: 'video', 3: 'email', 4: 'work_item' };
+const MAX_FLOW_FILE_BYTES = 10 * 1024 * 1024;
+
+export interface UploadedFile {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
+function flowOf(state: EmulatorState, key: string, type: unknown): FlowRow {
+  if (type !== undefined && type !== 'id' && type !== 'name') throw invalidField('flow_identifier_type', 'Must be one of: id, name.');
+  const row = type === 'name' ? state.flows.all().find((f) => f.flow_name === key) : state.flows.get(key);
+  if (!row) throw notFound('Flow', key);
   return row;
 }
 
-function assertUnique(rows: Array<{ name: string }>, name: string, what: string, except?: { name: string }) {
-  if (rows.some((row) => row.name === name && row !== except)) throw conflict(`${what} name already exists: ${name}.`);
+function versionOf(flow: FlowRow, raw: unknown, field = 'flow_version'): FlowVersionRow {
+  const number = Number(raw);
+  if (raw === undefined || raw === '' || !Number.isInteger(number)) throw invalidField(field, 'Required: a version number of the flow.');
+  const version = flow.versions.find((v) => v.flow_version === number);
+  if (!version) throw notFound(`Version of flow ${flow.flow_id}`, String(number));
+  return version;
+}
+
+/** The channel a flow file is for, from its `studioType`. */
+function channelOf(file: UploadedFile): string {
+  if (file.content.length > MAX_FLOW_FILE_BYTES) throw invalidField('flow_file', `The file is larger than ${MAX_FLOW_FILE_BYTES} bytes.`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(file.content.toString('utf8'));
+  } catch {
+    throw invalidField('flow_file', 'Expected a flow exported from Zoom Contact Center (JSON).');
+  }
+  const studioType = (parsed as { studioType?: unknown } | null)?.studioType;
+  const channel = typeof studioType === 'number' ? STUDIO_CHANNELS[studioType] : undefined;
+  if (!channel) throw invalidField('flow_file', `studioType must be one of ${Object.keys(STUDIO_CHANNELS).join(', ')}; got ${JSON.stringify(studioType)}.`);
+  return channel;
+}
+
+export function flowView(flow: FlowRow): Record<string, unknown> {
+  return {
+    flow_id: flow.flow_id,
+    flow_name: flow.flow_name,
+    flow_description: flow.flow_description,
+    channel: flow.channel,
+    status: flow.versions.some((v) => v.flow_version_status === 'published') ? 'published' : 'draft',
+    modified_by: flow.modified_by,
+    last_modified_time: flow.last_modified_time,
+    entry_points: [],
+    flow_versions: flow.versions.map(({ file: _file, ...version }) => version),
+  };
+}
+
+function touch(flow: FlowRow) {
+  flow.modified_by = 'api';
+  flow.last_modified_time = now();
 }
 
 export function registerFlowRoutes(route: ReturnType<typeof defineRoutes>) {
-  route('GET', '/contact_center/flows', 'medium', (request, { state }) => ({ body: paginate(state.flows.all(), query(request), 'flows', 100) }));
+  route('GET', '/contact_center/flows', 'medium', (request, { state }) => {
+    const q = query(request);
+    let rows = state.flows.all().map(flowView);
+    if (q.status !== undefined) rows = rows.filter((f) => f.status === enumField({ status: q.status }, 'status', ['draft', 'published', 'archived']));
+    if (q.channel !== undefined) rows = rows.filter((f) => f.channel === enumField({ channel: q.channel }, 'channel', ['voice', 'video', 'messaging', 'email', 'work_item']));
+    return { body: paginate(rows, q, 'flows', 100) };
+  });
+
   route('POST', '/contact_center/flows', 'medium', (request, { state }) => {
     const body = asBody(request.body);
-    rejectUnknownFields(body, ['name', 'description', 'channel', 'definition']);
-    const name = stringField(body, 'name', { required: true, min: 1, max: 128 })!;
-    assertUnique(state.flows.all(), name, 'Flow');
+    rejectUnknownFields(body, ['flow_name', 'flow_description', 'flow_version_description', 'flow_file', 'import_mode']);
+    const name = stringField(body, 'flow_name', { required: true, min: 1, max: 128 })!;
+    const mode = enumField(body, 'import_mode', ['new', 'version'], true)!;
+    const file = body.flow_file as UploadedFile | undefined;
+    if (!file || !Buffer.isBuffer(file.content)) throw invalidField('flow_file', 'This field is required: the flow file, as a file part of multipart/form-data.');
+    const channel = channelOf(file);
+    const description = stringField(body, 'flow_description', { max: 256 });
+    const versionDescription = stringField(body, 'flow_version_description', { max: 256 }) ?? '';
     const at = now();
-    const row = state.flows.insert({
-      flow_id: state.flows.nextId(),
-      name,
-      description: stringField(body, 'description', { max: 256 }) ?? '',
-      channel: enumField(body, 'channel', CHANNELS, true)!,
-      definition: objectField(body, 'definition') ?? {},
-      status: 'draft',
-      version: 1,
-      published_at: null,
-      updated_at: at,
+    const version = (number: number): FlowVersionRow => ({
+      flow_version_id: `${name.length}v${number}_${state.flows.nextId().slice(0, 8)}`,
+      flow_version_description: versionDescription,
+      flow_version_status: 'draft',
+      flow_version: number,
+      flow_version_modified_by: 'api',
+      flow_version_last_modified_time: at,
+      file: Buffer.from(file.content),
     });
-    return { status: 201, body: row };
+    if (mode === 'new') {
+      if (state.flows.all().some((f) => f.flow_name === name)) throw conflict(`Flow name already exists: ${name}. Import with import_mode=version to add a version.`);
+      const flow = state.flows.insert({ flow_id: state.flows.nextId(), flow_name: name, flow_description: description ?? '', channel, modified_by: 'api', last_modified_time: at, versions: [version(1)] });
+      return { status: 201, body: flowView(flow) };
+    }
+    const flow = state.flows.all().find((f) => f.flow_name === name && f.channel === channel);
+    if (!flow) throw notFound(`Flow named ${name} on channel ${channel}`, name);
+    flow.versions.push(version(Math.max(...flow.versions.map((v) => v.flow_version)) + 1));
+    if (description !== undefined) flow.flow_description = description;
+    touch(flow);
+    return { status: 201, body: flowView(flow) };
   });
-  route('GET', '/contact_center/flows/:flowId', 'light', (request, { state }) => ({ body: find(state.flows, 'Flow', params(request).flowId) }));
+
+  route('GET', '/contact_center/flows/:flowId', 'light', (request, { state }) => ({ body: flowView(flowOf(state, params(request).flowId, query(request).flow_identifier_type)) }));
+
   route('PATCH', '/contact_center/flows/:flowId', 'light', (request, { state }) => {
-    const row = find(state.flows, 'Flow', params(request).flowId);
+    const flow = flowOf(state, params(request).flowId, 'id');
     const body = asBody(request.body);
-    rejectUnknownFields(body, ['name', 'description', 'definition']);
-    const name = stringField(body, 'name', { min: 1, max: 128 });
-    if (name !== undefined) {
-      assertUnique(state.flows.all(), name, 'Flow', row);
-      row.name = name;
-    }
-    const description = stringField(body, 'description', { max: 256 });
-    if (description !== undefined) row.description = description;
-    const definition = objectField(body, 'definition');
-    if (definition !== undefined) {
-      row.definition = definition;
-      // Editing a published flow leaves a draft that must be published again.
-      row.status = 'draft';
-      row.version += 1;
-    }
-    row.updated_at = now();
+    rejectUnknownFields(body, ['flow_name', 'flow_description', 'flow_version_description', 'flow_version']);
+    const version = versionOf(flow, integerField(body, 'flow_version', 1, 1_000_000, true));
+    const name = stringField(body, 'flow_name', { min: 1, max: 128 });
+    if (name !== undefined && state.flows.all().some((f) => f.flow_name === name && f !== flow)) throw conflict(`Flow name already exists: ${name}.`);
+    if (name !== undefined) flow.flow_name = name;
+    const description = stringField(body, 'flow_description', { max: 256 });
+    if (description !== undefined) flow.flow_description = description;
+    const versionDescription = stringField(body, 'flow_version_description', { max: 256 });
+    if (versionDescription !== undefined) version.flow_version_description = versionDescription;
+    touch(flow);
     return { status: 204 };
   });
+
+  // The exported file is answered as it was imported, byte for byte.
+  route('GET', '/contact_center/flows/:flowId/export', 'light', (request, { state }) => {
+    const q = query(request);
+    const flow = flowOf(state, params(request).flowId, q.flow_identifier_type);
+    return { body: versionOf(flow, q.flow_version).file, contentType: 'application/json' };
+  });
+
   route('PUT', '/contact_center/flows/:flowId/publish', 'light', (request, { state }) => {
-    const row = find(state.flows, 'Flow', params(request).flowId);
-    if (Object.keys(row.definition).length === 0) throw new EmulatorError(400, 300, `Flow ${row.flow_id} has an empty definition and cannot be published.`);
-    row.status = 'published';
-    row.published_at = now();
+    const flow = flowOf(state, params(request).flowId, 'id');
+    const q = query(request);
+    const version = q.flow_version === undefined ? flow.versions[flow.versions.length - 1] : versionOf(flow, q.flow_version);
+    // Publishing a version replaces the published one.
+    for (const other of flow.versions) if (other.flow_version_status === 'published') other.flow_version_status = 'archived';
+    version.flow_version_status = 'published';
+    touch(flow);
     return { status: 204 };
   });
+
   route('DELETE', '/contact_center/flows/:flowId', 'light', (request, { state }) => {
-    const row = find(state.flows, 'Flow', params(request).flowId);
-    state.flows.delete(row.flow_id);
+    state.flows.delete(flowOf(state, params(request).flowId, 'id').flow_id);
     return { status: 204 };
   });
 }

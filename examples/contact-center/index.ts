@@ -55,21 +55,20 @@ const messaging = new zcc.Queue('messaging', {
 });
 const backOffice = new zcc.Queue('back-office', { name: 'Back office', channel: 'email', maxWaitTime: 3600 });
 
-// Two flows: a published IVR and a chat bot left as a draft.
-const ivr = new zcc.Flow('main-ivr', {
-  name: 'Main IVR',
-  channel: 'voice',
-  publish: true,
-  definition: {
-    start: { type: 'menu', prompt: 'Press 1 for sales, 2 for support', options: { '1': 'sales', '2': 'support' } },
-    sales: { type: 'queue', queue: 'Sales' },
-    support: { type: 'queue', queue: 'Support' },
-  },
-});
+// Two flows, as Zoom Studio exports them (studioType is the channel: 0 voice, 1 messaging): a published IVR read
+// from its exported file, and a chat bot left as a draft.
+const ivr = new zcc.Flow('main-ivr', { name: 'Main IVR', publish: true, definition: zcc.readFlowFile('flows/main-ivr.json') });
 const chatBot = new zcc.Flow('chat-bot', {
   name: 'Chat bot',
-  channel: 'chat',
-  definition: { start: { type: 'bot', greeting: 'Hi! How can we help?' }, handoff: { type: 'queue', queue: 'Support' } },
+  definition: {
+    studioType: 1,
+    studioScope: 1,
+    nodes: [
+      { id: 'start', type: 'Start', transitions: [{ to: 'greet' }] },
+      { id: 'greet', type: 'SendMedia', properties: { text: 'Hi! How can we help?' }, transitions: [{ to: 'handoff' }] },
+      { id: 'handoff', type: 'RouteTo', properties: { queueName: 'Messaging' }, transitions: [] },
+    ],
+  },
 });
 
 // Twenty memberships, from active users looked up in the account: 8 + 5 + 3 + 2 + 2.

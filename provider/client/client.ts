@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ZccHttp, type HttpMethod } from './http';
 import type { RateCategory, ZccClientConfig } from './config';
 import * as s from './schemas';
@@ -57,11 +57,19 @@ export interface SkillBody {
   skill_category_id?: string;
   skill_name?: string;
 }
-export interface FlowBody {
-  name?: string;
-  description?: string;
-  channel?: string;
-  definition?: Record<string, unknown>;
+/** The text fields of a flow import (POST /contact_center/flows, multipart with the file as `flow_file`). */
+export interface FlowImportFields {
+  flow_name: string;
+  flow_description?: string;
+  flow_version_description?: string;
+  import_mode: 'new' | 'version';
+}
+/** PATCH /contact_center/flows/{flowId}: `flow_version` is required. */
+export interface FlowUpdateBody {
+  flow_name?: string;
+  flow_description?: string;
+  flow_version_description?: string;
+  flow_version: number;
 }
 /** POST/PATCH /contact_center/agent_routing_profiles (PATCH takes the same fields, all optional). */
 export interface AgentRoutingProfileBody {
@@ -195,32 +203,21 @@ export class ZccClient {
     return this.listAll(apiPath`/contact_center/skills/${skillId}/users`, 'users', s.skillUserSchema, 'medium');
   }
 
-  // Engagements
-  listEngagements(query: DateRange & { channel?: string } = {}) {
+  // Operational endpoints (Part 2): engagements, events, recordings, SMS
+  listEngagements(query: DateRange & { queue_id?: string; channel?: 'voice' | 'video' | 'messaging' | 'email'; direction?: 'inbound' | 'outbound'; user_id?: string } = {}) {
     return this.listAll('/contact_center/engagements', 'engagements', s.engagementSchema, 'medium', { ...query });
   }
   getEngagement(engagementId: string) {
     return this.call('GET', apiPath`/contact_center/engagements/${engagementId}`, 'light', s.engagementSchema);
   }
-  listEngagementEvents(engagementId: string) {
-    return this.listAll(apiPath`/contact_center/engagements/${engagementId}/events`, 'events', s.engagementEventSchema, 'medium');
+  async listEngagementEvents(engagementId: string) {
+    return (await this.call('GET', apiPath`/contact_center/engagements/${engagementId}/events`, 'medium', s.engagementEventsSchema)).events ?? [];
   }
-
-  // Voice calls and SMS (the list calls are account-scoped)
-  listVoiceCalls(query: DateRange = {}) {
-    return this.listAll(apiPath`/accounts/${this.config.accountId}/contact_center/voice_calls`, 'voice_calls', s.voiceCallSchema, 'heavy', { ...query });
+  listRecordings(query: DateRange & { channel?: 'voice' | 'video'; owner_type?: 'user' | 'queue'; recording_type?: 'on_demand' | 'automatic' } = {}) {
+    return this.listAll('/contact_center/recordings', 'recordings', s.recordingSchema, 'heavy', { ...query });
   }
-  getVoiceCall(callId: string) {
-    return this.call('GET', apiPath`/contact_center/voice_calls/${callId}`, 'light', s.voiceCallSchema);
-  }
-  getVoiceCallRecording(callId: string) {
-    return this.call('GET', apiPath`/contact_center/voice_calls/${callId}/recording`, 'light', s.recordingSchema);
-  }
-  listSms(query: DateRange = {}) {
-    return this.listAll(apiPath`/accounts/${this.config.accountId}/contact_center/sms`, 'sms', s.smsLogSchema, 'heavy', { ...query });
-  }
-  getSms(engagementId: string) {
-    return this.call('GET', apiPath`/contact_center/sms/${engagementId}`, 'light', s.smsDetailSchema);
+  listSms(query: DateRange & { direction?: 'inbound' | 'outbound'; user_id?: string; engagement_id?: string; consumer_number?: string } = {}) {
+    return this.listAll('/contact_center/sms', 'sms', s.smsSchema, 'heavy', { ...query });
   }
 
   // Skills and skill categories
@@ -259,17 +256,29 @@ export class ZccClient {
   listFlows() {
     return this.listAll('/contact_center/flows', 'flows', s.flowSchema, 'medium', {}, 100);
   }
-  createFlow(body: FlowBody) {
-    return this.call('POST', '/contact_center/flows', 'medium', s.flowSchema, body);
+  /**
+   * Imports a flow file (Zoom Studio's JSON): `import_mode` `new` makes a flow, `version` adds a version to the
+   * flow of the same name and channel. Not idempotent: after an ambiguous failure the caller looks it up.
+   */
+  importFlow(fields: FlowImportFields, file: string) {
+    const form = new FormData();
+    for (const [key, value] of Object.entries(fields)) if (value !== undefined) form.append(key, String(value));
+    form.append('flow_file', new Blob([file], { type: 'application/json' }), 'flow.json');
+    return this.http.request('POST', '/contact_center/flows', { category: 'medium', schema: s.flowSchema, body: form, idempotent: false });
+  }
+  /** One version's file, as exported (the definition is nowhere else). Flow files may be up to 10 MB. */
+  exportFlow(flowId: string, flowVersion: number) {
+    return this.http.request('GET', apiPath`/contact_center/flows/${flowId}/export`, { category: 'light', query: { flow_version: flowVersion }, schema: z.unknown(), maxResponseBytes: 12 * 1024 * 1024 });
   }
   getFlow(flowId: string) {
     return this.call('GET', apiPath`/contact_center/flows/${flowId}`, 'light', s.flowSchema);
   }
-  updateFlow(flowId: string, body: FlowBody) {
+  updateFlow(flowId: string, body: FlowUpdateBody) {
     return this.call<void>('PATCH', apiPath`/contact_center/flows/${flowId}`, 'light', undefined, body);
   }
-  publishFlow(flowId: string) {
-    return this.call<void>('PUT', apiPath`/contact_center/flows/${flowId}/publish`, 'light', undefined, undefined, apiPath`/contact_center/flows/${flowId}`);
+  /** Publishes one version, replacing the published one. */
+  publishFlow(flowId: string, flowVersion: number) {
+    return this.http.request<void>('PUT', apiPath`/contact_center/flows/${flowId}/publish`, { category: 'light', query: { flow_version: flowVersion }, objectKey: apiPath`/contact_center/flows/${flowId}` });
   }
   deleteFlow(flowId: string) {
     return this.call<void>('DELETE', apiPath`/contact_center/flows/${flowId}`, 'light');
@@ -307,17 +316,11 @@ export class ZccClient {
     return this.call<void>('DELETE', apiPath`/contact_center/consumer_routing_profiles/${profileId}`, 'light');
   }
 
-  // Reports
-  agentPerformanceReport(query: DateRange = {}) {
-    return this.listAll('/contact_center/reports/agent_performance', 'agents', s.agentPerformanceSchema, 'heavy', { ...query });
+  // Historical analytics datasets (Part 2)
+  agentPerformanceDataset(query: DateRange & { direction?: 'inbound' | 'outbound'; channel?: string } = {}) {
+    return this.listAll('/contact_center/analytics/dataset/historical/agent_performance', 'users', s.agentPerformanceSchema, 'heavy', { ...query });
   }
-  queuePerformanceReport(query: DateRange = {}) {
-    return this.listAll('/contact_center/reports/queue_performance', 'queues', s.queuePerformanceSchema, 'heavy', { ...query });
-  }
-  engagementLogsReport(query: DateRange = {}) {
-    return this.listAll('/contact_center/reports/engagement_logs', 'engagements', s.engagementSchema, 'heavy', { ...query });
-  }
-  historicalReport(query: DateRange = {}) {
-    return this.listAll('/contact_center/reports/historical', 'data', s.historicalSchema, 'heavy', { ...query });
+  queuePerformanceDataset(query: DateRange & { direction?: 'inbound' | 'outbound'; channel?: string } = {}) {
+    return this.listAll('/contact_center/analytics/dataset/historical/queue_performance', 'queues', s.queuePerformanceSchema, 'heavy', { ...query });
   }
 }

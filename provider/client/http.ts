@@ -95,7 +95,8 @@ async function sendOnce(
       signal: AbortSignal.any([deadline, cancellationSignal()]),
       maxContentLength: request.maxBytes,
       maxRedirects: 0,
-      headers: request.body === undefined ? { Authorization: `Bearer ${request.token}` } : { Authorization: `Bearer ${request.token}`, 'Content-Type': 'application/json' },
+      // A FormData body (a flow import) sets its own multipart Content-Type with the boundary.
+      headers: request.body === undefined || request.body instanceof FormData ? { Authorization: `Bearer ${request.token}` } : { Authorization: `Bearer ${request.token}`, 'Content-Type': 'application/json' },
     });
     if (response.status >= 300 && response.status < 400) return { failure: 'REDIRECT', response };
     return { response };

@@ -140,15 +140,29 @@ export const skillSchema = z.object({
 });
 export type ZccSkill = z.infer<typeof skillSchema>;
 
+/** A flow as GET/POST /contact_center/flows answer (official shapes); its definition is only in the export. */
 export const flowSchema = z.object({
   flow_id: z.string(),
-  name: z.string(),
-  description: z.string().optional().default(''),
-  channel: z.string(),
-  definition: z.record(z.string(), z.unknown()).optional().default({}),
+  flow_name: z.string(),
+  flow_description: z.string().optional(),
+  channel: z.string().optional(),
+  channel_type: z.string().optional(),
+  channel_source: z.string().optional(),
   status: z.string().optional(),
-  version: z.number().optional(),
-  published_at: z.string().nullable().optional(),
+  modified_by: z.string().optional(),
+  last_modified_time: z.string().optional(),
+  flow_versions: z
+    .array(
+      z.object({
+        flow_version_id: z.string().optional(),
+        flow_version_description: z.string().optional(),
+        flow_version_status: z.string().optional(),
+        flow_version: z.number(),
+        flow_version_modified_by: z.string().optional(),
+        flow_version_last_modified_time: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
 export type ZccFlow = z.infer<typeof flowSchema>;
 
@@ -205,60 +219,87 @@ export const consumerRoutingProfileSchema = z.object({
 });
 export type ZccConsumerRoutingProfile = z.infer<typeof consumerRoutingProfileSchema>;
 
+// Operational endpoints (Part 2 of the document): engagements, events, recordings, SMS, analytics datasets.
+const queueRef = z.object({ queue_id: z.string().optional(), cc_queue_id: z.string().optional(), queue_name: z.string().optional() });
+const agentRef = z.object({ user_id: z.string().optional(), display_name: z.string().optional() });
+
 export const engagementSchema = z.object({
   engagement_id: z.string(),
-  channel: z.string(),
-  direction: z.string().optional(),
-  queue_id: z.string().optional(),
-  agent_id: z.string().optional(),
-  start_time: z.string(),
+  start_time: z.string().optional(),
   end_time: z.string().optional(),
   duration: z.number().optional(),
-  disposition: z.string().optional(),
+  direction: z.string().optional(),
+  channels: z.array(z.object({ channel: z.string().optional(), channel_source: z.string().optional() })).optional(),
+  consumers: z.array(z.object({ consumer_id: z.string().optional(), consumer_display_name: z.string().optional(), consumer_number: z.string().optional() })).optional(),
+  queues: z.array(queueRef).optional(),
+  agents: z.array(agentRef).optional(),
+  waiting_duration: z.number().optional(),
+  handling_duration: z.number().optional(),
+  talk_duration: z.number().optional(),
+  wrap_up_duration: z.number().optional(),
+  dispositions: z.array(z.object({ disposition_id: z.string().optional(), disposition_name: z.string().optional() })).optional(),
 });
 export type ZccEngagement = z.infer<typeof engagementSchema>;
 
-export const engagementEventSchema = z.object({ event_id: z.string(), event_type: z.string(), time: z.string(), detail: z.string().optional() });
-export type ZccEngagementEvent = z.infer<typeof engagementEventSchema>;
-
-const party = z.object({ user_id: z.string().optional(), display_name: z.string().optional() });
-export const voiceCallSchema = z.object({
-  engagement_id: z.string(),
-  call_id: z.string().optional(),
-  call_type: z.string().optional(),
-  direction: z.string().optional(),
-  start_time: z.string(),
-  end_time: z.string().optional(),
-  duration: z.number().optional(),
-  agent: party.optional(),
-  consumer: z.object({ phone_number: z.string().optional() }).optional(),
-  queue: z.object({ queue_id: z.string().optional(), queue_name: z.string().optional() }).optional(),
-  disposition: z.string().optional(),
+export const engagementEventsSchema = z.object({
+  engagement_id: z.string().optional(),
+  events: z.array(z.object({ start_time: z.string().optional(), event_name: z.string().optional(), channel: z.string().optional(), channel_source: z.string().optional(), event_content: z.string().optional() })).optional(),
 });
-export type ZccVoiceCall = z.infer<typeof voiceCallSchema>;
 
-export const recordingSchema = z.object({ call_id: z.string(), recording_id: z.string(), download_url: z.string(), duration: z.number().optional(), file_type: z.string().optional() });
+export const recordingSchema = z.object({
+  recording_id: z.string(),
+  queue_id: z.string().optional(),
+  queue_name: z.string().optional(),
+  recording_duration: z.number().optional(),
+  download_url: z.string().optional(),
+  recording_start_time: z.string().optional(),
+  recording_end_time: z.string().optional(),
+  user_id: z.string().optional(),
+  display_name: z.string().optional(),
+  recording_type: z.string().optional(),
+  channel: z.string().optional(),
+  direction: z.string().optional(),
+  owner_type: z.string().optional(),
+  engagement_id: z.string().optional(),
+});
 export type ZccRecording = z.infer<typeof recordingSchema>;
 
-export const smsLogSchema = z.object({
+export const smsSchema = z.object({
   engagement_id: z.string(),
   direction: z.string().optional(),
-  start_time: z.string(),
+  contact_center_number: z.string().optional(),
+  start_time: z.string().optional(),
   end_time: z.string().optional(),
-  agent: party.optional(),
-  consumer: z.object({ phone_number: z.string().optional() }).optional(),
-  message_count: z.number().optional(),
+  consumer_number: z.string().optional(),
+  queues: z.array(queueRef).optional(),
+  agents: z.array(agentRef).optional(),
+  total_sent_messages: z.number().optional(),
+  total_received_messages: z.number().optional(),
 });
-export type ZccSmsLog = z.infer<typeof smsLogSchema>;
+export type ZccSms = z.infer<typeof smsSchema>;
 
-export const smsDetailSchema = smsLogSchema.extend({
-  messages: z.array(z.object({ message_id: z.string(), direction: z.string(), body: z.string(), sent_time: z.string() })),
+/** One row of the historical agent-performance dataset (per agent and engagement). */
+export const agentPerformanceSchema = z.object({
+  engagement_id: z.string().optional(),
+  user_id: z.string().optional(),
+  user_name: z.string().optional(),
+  queue_id: z.string().optional(),
+  channel: z.string().optional(),
+  handled_count: z.number().optional(),
+  handle_duration: z.number().optional(),
+  conversation_duration: z.number().optional(),
+  wrap_up_duration: z.number().optional(),
 });
-export type ZccSmsDetail = z.infer<typeof smsDetailSchema>;
-
-export const agentPerformanceSchema = z.object({ user_id: z.string(), display_name: z.string().optional(), engagements_handled: z.number(), total_handle_time: z.number(), average_handle_time: z.number() });
-export const queuePerformanceSchema = z.object({ queue_id: z.string(), queue_name: z.string().optional(), engagements: z.number(), abandoned: z.number(), average_wait_time: z.number() });
-export const historicalSchema = z.object({ date: z.string(), engagements: z.number(), total_duration: z.number() });
+/** One row of the historical queue-performance dataset (per engagement and queue). */
+export const queuePerformanceSchema = z.object({
+  engagement_id: z.string().optional(),
+  queue_id: z.string().optional(),
+  queue_name: z.string().optional(),
+  enter_time: z.string().optional(),
+  exit_time: z.string().optional(),
+  handle_count: z.number().optional(),
+  handle_duration: z.number().optional(),
+});
 
 /** One page of a Zoom list: the items under `key`, plus `next_page_token` ("" or absent on the last page). */
 export function pageSchema<T extends z.ZodType>(key: string, item: T) {

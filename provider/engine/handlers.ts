@@ -181,6 +181,11 @@ function holdsUnsafeText(value: unknown): boolean {
   return false;
 }
 
+/** Pulumi's gRPC Struct cannot carry `undefined`: an output that has no value is left out. */
+function withoutUndefined(props: Props): Props {
+  return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined));
+}
+
 /** Long values (a whole flow definition) are cut in messages; the JSON path in the reason says where to look. */
 function abbreviated(text: string): string {
   return text.length > 200 ? `${text.slice(0, 200)}… (${text.length} characters)` : text;
@@ -198,7 +203,8 @@ export async function diff(kind: string, id: string, olds: Props, news: Props): 
     // every output of an upstream resource being updated (its id too) is unknown in preview. `up` diffs again
     // with the real value and replaces then if it did change.
     // diff only compares: it never calls the API, so a preview writes nothing.
-    const replaces = changed.filter((key) => spec.replaceOnChanges?.includes(key) && !containsUnknown(next[key]));
+    const conditional = containsUnknown(next) ? [] : (spec.replaceIf?.(previous, next) ?? []);
+    const replaces = changed.filter((key) => (spec.replaceOnChanges?.includes(key) || conditional.includes(key)) && !containsUnknown(next[key]));
     const keepsName = !changed.includes('name') && next.name !== UNKNOWN;
     return {
       changes: changed.length > 0,
@@ -240,7 +246,7 @@ export async function create(kind: string, inputs: Props): Promise<dynamic.Creat
         settled = { ...outs, ...Object.fromEntries(settings.map((key) => [key, declared[key]])) };
       }
       const extra = spec.afterWrite ? await spec.afterWrite(client, id, declared, previous) : undefined;
-      return { id, outs: { ...settled, ...(extra ?? {}) } };
+      return { id, outs: withoutUndefined({ ...settled, ...(extra ?? {}) }) };
     } catch (error) {
       // The object exists: record it in state (with the provider) so the next run can finish or delete it.
       const clean = userFacing(error);
@@ -338,7 +344,7 @@ export async function update(kind: string, id: string, olds: Props, news: Props)
     delete outs[PROVIDER_KEY];
     for (const key of Object.keys(spec.inputSchema.shape)) if (news[key] === undefined) delete outs[key];
     const extra = spec.afterWrite ? await spec.afterWrite(client, id, userInputs(spec, news), userInputs(spec, olds)) : undefined;
-    return { outs: { ...outs, ...(extra ?? {}) } };
+    return { outs: withoutUndefined({ ...outs, ...(extra ?? {}) }) };
   });
 }
 

@@ -36,6 +36,8 @@ export interface ResourceSpec {
    * create is partial: the object is recorded in state and the next `up` finishes it.
    */
   createFields?: string[];
+  /** Inputs whose change replaces the object only in some cases (a flow file whose channel changes). */
+  replaceIf?: (previous: Props, next: Props) => string[];
   /** Arrays whose order carries no meaning. */
   setFields?: string[];
   /** Inputs the API cannot change in place. */

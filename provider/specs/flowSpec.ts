@@ -1,61 +1,124 @@
 import { z } from 'zod';
-import { CHANNELS, flowSchema } from '../client/schemas';
+import type { ZccClient } from '../client/client';
+import type { ZccFlow } from '../client/schemas';
 import type { Props, ResourceSpec } from '../engine/spec';
+import { unlessNotFound, type ObjectStore } from '../engine/store';
 import { sameValue } from '../engine/normalize';
-import { oneOf, text } from './fields';
+import { text } from './fields';
 import { plainJsonProblem } from './plainJson';
+
+/**
+ * A flow: Zoom Studio's JSON file, imported (`POST /flows`, multipart) and versioned. The definition lives only
+ * in the versions' exports, so a read exports the version that counts (the published one when the flow is kept
+ * published, else the latest) and compares it canonically. A changed definition is imported as a new version
+ * (`import_mode=version`) and published when `publish` is set; name and description are a PATCH that names the
+ * latest version. The channel comes from the file's `studioType`; Zoom publishes 0 = voice only, and this package
+ * (and its emulator) read 1 messaging, 2 video, 3 email, 4 work_item.
+ */
+export const STUDIO_TYPES: Record<number, string> = { 0: 'voice', 1: 'messaging', 2: 'video', 3: 'email', 4: 'work_item' };
+
+const latestVersion = (flow: ZccFlow) => Math.max(0, ...(flow.flow_versions ?? []).map((v) => v.flow_version));
+const publishedVersion = (flow: ZccFlow) => (flow.flow_versions ?? []).find((v) => v.flow_version_status === 'published')?.flow_version;
+
+/** The flow in API shape, with the definition of the version that counts. */
+async function withDefinition(client: ZccClient, flow: ZccFlow, preferPublished: boolean): Promise<Props> {
+  const published = publishedVersion(flow);
+  const latest = latestVersion(flow);
+  const version = preferPublished && published !== undefined ? published : latest;
+  const definition = version > 0 ? await client.exportFlow(flow.flow_id, version) : undefined;
+  return { ...flow, definition, published_version: published, latest_version: latest };
+}
+
+const flowStore: ObjectStore = {
+  list: (client) => client.listFlows() as Promise<Props[]>,
+  create: async (client, body) => {
+    const flow = await client.importFlow(
+      { flow_name: String(body.flow_name), flow_description: body.flow_description as string | undefined, import_mode: 'new' },
+      JSON.stringify(body.definition),
+    );
+    return { ...flow, definition: body.definition, published_version: publishedVersion(flow), latest_version: latestVersion(flow) };
+  },
+  get: async (client, id, previous) => {
+    const flow = await unlessNotFound(() => client.getFlow(id));
+    return flow && withDefinition(client, flow, previous?.publish === true);
+  },
+  update: async (client, id, changed, full) => {
+    const flow = await client.getFlow(id);
+    if (changed.flow_name !== undefined || changed.flow_description !== undefined) {
+      await client.updateFlow(id, { flow_name: changed.flow_name as string | undefined, flow_description: changed.flow_description as string | undefined, flow_version: latestVersion(flow) });
+    }
+    // A new version goes to the flow of the same name and channel: after any rename above.
+    if (changed.definition !== undefined) await client.importFlow({ flow_name: String(full.flow_name), import_mode: 'version' }, JSON.stringify(full.definition));
+  },
+  remove: async (client, id) => {
+    await unlessNotFound(() => client.deleteFlow(id));
+  },
+};
 
 export const flowSpec: ResourceSpec = {
   kind: 'Flow',
-  description: 'A routing flow (IVR, chat bot, …) with its definition, optionally published.',
+  description:
+    "A flow (IVR, chat bot, …): Zoom Studio's exported JSON, imported and versioned. A changed definition is imported as a new version, published when `publish` is set. The channel comes from the file's `studioType` (0 voice, 1 messaging, 2 video, 3 email, 4 work_item); changing it replaces the flow.",
   path: '/contact_center/flows',
   idField: 'flow_id',
   listKey: 'flows',
   listPageSize: 100,
   idOutput: 'flowId',
-  responseSchema: flowSchema as unknown as z.ZodType<Props>,
+  responseSchema: z.object({}).loose() as unknown as z.ZodType<Props>,
   inputSchema: z.strictObject({
-    name: text('Flow name, unique in the account (1-128 characters).', { min: 1, max: 128 }),
+    name: text('Flow name, unique in the account (1-128 characters). Renaming updates in place.', { min: 1, max: 128 }),
     description: text('Description (up to 256 characters). Defaults to empty.', { max: 256 }).optional(),
-    channel: oneOf(CHANNELS, 'Channel the flow handles. Changing it replaces the flow.'),
     // Validated on the raw value: parsing into a record would already have turned a `__proto__` key into a prototype.
     definition: z
       .unknown()
       .superRefine((value, ctx) => {
-        if (value === null || typeof value !== 'object' || Array.isArray(value)) ctx.addIssue({ code: 'custom', message: 'expected a JSON object (the flow definition)' });
-        else {
-          const problem = plainJsonProblem(value, 'definition');
-          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+          ctx.addIssue({ code: 'custom', message: 'expected a JSON object (the flow file as exported from Zoom, see readFlowFile)' });
+          return;
+        }
+        const problem = plainJsonProblem(value, 'definition');
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        else if (!(Number((value as { studioType?: unknown }).studioType) in STUDIO_TYPES) || typeof (value as { studioType?: unknown }).studioType !== 'number') {
+          ctx.addIssue({ code: 'custom', message: `definition.studioType must be one of ${Object.keys(STUDIO_TYPES).join(', ')} (${Object.values(STUDIO_TYPES).join(', ')}), as in a file exported from Zoom` });
         }
       })
-      .describe('The flow definition as a JSON object; compared canonically, so key order and whitespace never cause a diff.'),
-    publish: z.boolean({ error: 'expected true or false' }).describe('Publish the flow after every change of its definition. Defaults to false (left as a draft).').optional(),
+      .describe("The flow file's JSON (Zoom Studio's export), as an object or from `zcc.readFlowFile(path)`; compared canonically, so key order and whitespace never cause a diff."),
+    publish: z.boolean({ error: 'expected true or false' }).describe('Publish every new version of the definition. Defaults to false (new versions stay drafts).').optional(),
   }),
-  apiFields: { name: 'name', description: 'description', channel: 'channel', definition: 'definition' },
+  apiFields: { name: 'flow_name', description: 'flow_description', definition: 'definition' },
   serverDefaults: { description: '', publish: false },
-  replaceOnChanges: ['channel'],
+  replaceIf: (previous, next) => {
+    const type = (value: unknown) => (value as { studioType?: unknown } | undefined)?.studioType;
+    return previous.definition !== undefined && next.definition !== undefined && type(previous.definition) !== type(next.definition) ? ['definition'] : [];
+  },
   uniqueName: true,
   naturalKey: ['name'],
   // `publish: false` means "leave it as a draft or as it is"; only a declared `true` can drift.
-  derivedInputs: (server, declared) => ({ publish: declared?.publish === true ? server.status === 'published' : (declared?.publish ?? false) }),
-  computedOutputs: (server) => ({ status: server.status, version: server.version }),
+  derivedInputs: (server, declared) => ({ publish: declared?.publish === true ? server.published_version !== undefined && server.published_version === server.latest_version : (declared?.publish ?? false) }),
+  computedOutputs: (server) => ({ status: server.status, channel: server.channel, publishedVersion: server.published_version, latestVersion: server.latest_version }),
   outputs: {
     flowId: { description: 'The flow id ZCC assigned.' },
     status: { description: '`draft` or `published`.' },
-    version: { description: 'Version number; increases with each definition change.', type: 'number' },
+    channel: { description: "The flow's channel, from the file's studioType." },
+    publishedVersion: { description: 'The published version, if any.', type: 'number' },
+    latestVersion: { description: 'The latest imported version; each definition change adds one.', type: 'number' },
   },
   example: `const ivr = new zcc.Flow('main-ivr', {
   name: 'Main IVR',
-  channel: 'voice',
   publish: true,
-  definition: { start: { type: 'menu', options: { '1': 'sales', '2': 'support' } } },
+  definition: zcc.readFlowFile('flows/main-ivr.json'), // or the exported JSON as an object
 });`,
   categories: { list: 'medium', get: 'light', create: 'medium', update: 'light', delete: 'light' },
+  store: flowStore,
+  // Publishes the new version when asked, and reports the versions as they now are (an update answers 204).
   afterWrite: async (client, id, inputs, previous) => {
-    if (inputs.publish !== true) return;
+    const flow = await client.getFlow(id);
+    const latest = latestVersion(flow);
     const changed = !previous || previous.publish !== true || !sameValue(previous.definition, inputs.definition);
-    if (!changed) return;
-    await client.publishFlow(id);
-    return { status: 'published', publish: true };
+    if (inputs.publish === true && changed) {
+      await client.publishFlow(id, latest);
+      return { status: 'published', publish: true, publishedVersion: latest, latestVersion: latest };
+    }
+    return { status: flow.status, publishedVersion: publishedVersion(flow), latestVersion: latest };
   },
 };

@@ -7,40 +7,40 @@ import provider = require('../providers/flow');
 
 /** Inputs of a {@link Flow}. */
 export interface FlowArgs extends AdoptableArgs {
-  /** Flow name, unique in the account (1-128 characters). */
+  /** Flow name, unique in the account (1-128 characters). Renaming updates in place. */
   name: pulumi.Input<string>;
   /** Description (up to 256 characters). Defaults to empty. */
   description?: pulumi.Input<string>;
-  /** Channel the flow handles. Changing it replaces the flow. */
-  channel: pulumi.Input<'voice' | 'video' | 'chat' | 'sms' | 'email'>;
-  /** The flow definition as a JSON object; compared canonically, so key order and whitespace never cause a diff. */
+  /** The flow file's JSON (Zoom Studio's export), as an object or from `zcc.readFlowFile(path)`; compared canonically, so key order and whitespace never cause a diff. */
   definition: pulumi.Input<Record<string, unknown>>;
-  /** Publish the flow after every change of its definition. Defaults to false (left as a draft). */
+  /** Publish every new version of the definition. Defaults to false (new versions stay drafts). */
   publish?: pulumi.Input<boolean>;
 }
 
-/** A routing flow (IVR, chat bot, …) with its definition, optionally published. */
+/** A flow (IVR, chat bot, …): Zoom Studio's exported JSON, imported and versioned. A changed definition is imported as a new version, published when `publish` is set. The channel comes from the file's `studioType` (0 voice, 1 messaging, 2 video, 3 email, 4 work_item); changing it replaces the flow. */
 export class Flow extends pulumi.dynamic.Resource {
-  /** Flow name, unique in the account (1-128 characters). */
+  /** Flow name, unique in the account (1-128 characters). Renaming updates in place. */
   declare public readonly name: pulumi.Output<string>;
   /** Description (up to 256 characters). Defaults to empty. */
   declare public readonly description: pulumi.Output<string | undefined>;
-  /** Channel the flow handles. Changing it replaces the flow. */
-  declare public readonly channel: pulumi.Output<'voice' | 'video' | 'chat' | 'sms' | 'email'>;
-  /** The flow definition as a JSON object; compared canonically, so key order and whitespace never cause a diff. */
+  /** The flow file's JSON (Zoom Studio's export), as an object or from `zcc.readFlowFile(path)`; compared canonically, so key order and whitespace never cause a diff. */
   declare public readonly definition: pulumi.Output<Record<string, unknown>>;
-  /** Publish the flow after every change of its definition. Defaults to false (left as a draft). */
+  /** Publish every new version of the definition. Defaults to false (new versions stay drafts). */
   declare public readonly publish: pulumi.Output<boolean | undefined>;
   /** `draft` or `published`. */
   declare public readonly status: pulumi.Output<string>;
-  /** Version number; increases with each definition change. */
-  declare public readonly version: pulumi.Output<number>;
+  /** The flow's channel, from the file's studioType. */
+  declare public readonly channel: pulumi.Output<string>;
+  /** The published version, if any. */
+  declare public readonly publishedVersion: pulumi.Output<number>;
+  /** The latest imported version; each definition change adds one. */
+  declare public readonly latestVersion: pulumi.Output<number>;
   /** The flow id ZCC assigned. The resource id, so it is known during a preview unless the object is replaced. */
   public get flowId(): pulumi.Output<string> {
     return this.id;
   }
 
   constructor(name: string, args: FlowArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, { status: undefined, version: undefined, ...checkedArgs('Flow', name, args) }, opts, 'zcc', 'Flow');
+    super(provider, name, { status: undefined, channel: undefined, publishedVersion: undefined, latestVersion: undefined, ...checkedArgs('Flow', name, args) }, opts, 'zcc', 'Flow');
   }
 }

@@ -15,8 +15,8 @@ describe('adopting existing objects and retainOnDelete', () => {
     const queue = await zcc.createQueue({ queue_name: 'Existing support', channel: 'voice' });
     await zcc.updateQueue(queue.queue_id, { max_wait_time: 200, distribution_type: 2 });
     const category = await zcc.createSkillCategory({ skill_category_name: 'Existing tiers', skill_type: 'text' });
-    const flow = await zcc.createFlow({ name: 'Existing IVR', channel: 'voice', definition: { start: { type: 'menu' } } });
-    await zcc.publishFlow(flow.flow_id);
+    const flow = await zcc.importFlow({ flow_name: 'Existing IVR', import_mode: 'new' }, JSON.stringify({ studioType: 0, nodes: [{ id: 'start', type: 'Start' }] }));
+    await zcc.publishFlow(flow.flow_id, 1);
     await zcc.addQueueAgents(queue.queue_id, ['agent_001', 'agent_002']);
 
     // The objects as they already are, each adopted by id; only the queue's maxWaitTime varies between runs.
@@ -24,7 +24,7 @@ describe('adopting existing objects and retainOnDelete', () => {
       current().declare([
         { kind: 'Queue', name: 'support', args: { adoptId: queue.queue_id, name: 'Existing support', channel: 'voice', distributionType: 2, maxWaitTime }, options: { retainOnDelete: true } },
         { kind: 'SkillCategory', name: 'tiers', args: { adoptId: category.skill_category_id, name: 'Existing tiers', skillType: 'text' } },
-        { kind: 'Flow', name: 'ivr', args: { adoptId: flow.flow_id, name: 'Existing IVR', channel: 'voice', definition: { start: { type: 'menu' } }, publish: true }, options: { retainOnDelete: true } },
+        { kind: 'Flow', name: 'ivr', args: { adoptId: flow.flow_id, name: 'Existing IVR', definition: { nodes: [{ type: 'Start', id: 'start' }], studioType: 0 }, publish: true }, options: { retainOnDelete: true } },
         { kind: 'QueueMembers', name: 'members', args: { adoptId: queue.queue_id, queueId: queue.queue_id, userIds: ['agent_002', 'agent_001'] }, options: { retainOnDelete: true } },
       ]);
     await declareAdopted(200);

@@ -1,4 +1,5 @@
 import { expectNoChanges, outputCollector, useProject } from './harness';
+import { ZccClient } from '../../provider/client/client';
 
 jest.setTimeout(10 * 60_000);
 
@@ -11,7 +12,7 @@ describe('SkillCategory, Skill, Flow and the routing profiles linked from a queu
   const quiet = () => ({ onOutput: outputCollector().onOutput });
 
 
-  function declaration(overrides: { skillName?: string; skillCategory?: string; definition?: object; flowChannel?: string; profileDescription?: string } = {}) {
+  function declaration(overrides: { skillName?: string; skillCategory?: string; definition?: object; studioType?: number; profileDescription?: string } = {}) {
     return [
       { kind: 'SkillCategory', name: 'languages', args: { name: 'Spoken', skillType: 'proficiency', maxProficiencyLevel: 3 } },
       { kind: 'SkillCategory', name: 'products', args: { name: 'Product lines', skillType: 'text', description: 'What we sell' } },
@@ -21,7 +22,7 @@ describe('SkillCategory, Skill, Flow and the routing profiles linked from a queu
       {
         kind: 'Flow',
         name: 'ivr',
-        args: { name: 'Main IVR', channel: overrides.flowChannel ?? 'voice', publish: true, definition: overrides.definition ?? { start: { type: 'menu', options: [1, 2] }, version: 1 } },
+        args: { name: 'Main IVR', publish: true, definition: { studioType: overrides.studioType ?? 0, ...(overrides.definition ?? { start: { type: 'menu', options: [1, 2] }, version: 1 }) } },
       },
     ];
   }
@@ -32,7 +33,7 @@ describe('SkillCategory, Skill, Flow and the routing profiles linked from a queu
     const up = await stack.up(quiet());
     expect(up.summary.resourceChanges).toEqual({ create: 7 });
     const [flow] = await objects('flows');
-    expect(flow).toMatchObject({ name: 'Main IVR', status: 'published', version: 1 });
+    expect(flow).toMatchObject({ flow_name: 'Main IVR', channel: 'voice', status: 'published', flow_versions: [expect.objectContaining({ flow_version: 1, flow_version_status: 'published' })] });
     const skills = await objects('skills');
     const categories = await objects('skill_categories');
     expect(skills).toEqual([expect.objectContaining({ skill_name: 'German', skill_category_id: categories.find((c) => c.skill_category_name === 'Spoken')!.skill_category_id })]);
@@ -49,32 +50,38 @@ describe('SkillCategory, Skill, Flow and the routing profiles linked from a queu
     await current().declare(declaration({ skillName: 'Deutsch', definition: { start: { type: 'queue' }, version: 2 }, profileDescription: 'Everyone' }));
     const update = await stack.up(quiet());
     expect(update.summary.resourceChanges).toMatchObject({ update: 3 });
-    expect(await objects('flows')).toEqual([expect.objectContaining({ flow_id: flow.flow_id, status: 'published', version: 2 })]);
+    // A new definition is a new version, published in place of the first.
+    expect((await objects('flows'))[0].flow_versions.map((v: Row) => [v.flow_version, v.flow_version_status])).toEqual([[1, 'archived'], [2, 'published']]);
     expect((await objects('skills'))[0]).toMatchObject({ skill_id: skills[0].skill_id, skill_name: 'Deutsch' });
     await expectNoChanges(current().stack);
 
     // Replacement: a skill moved to another category, a flow moved to another channel (same name: delete first).
-    await current().declare(declaration({ skillName: 'Deutsch', skillCategory: 'products', flowChannel: 'chat', definition: { start: { type: 'queue' }, version: 2 }, profileDescription: 'Everyone' }));
+    await current().declare(declaration({ skillName: 'Deutsch', skillCategory: 'products', studioType: 1, definition: { start: { type: 'queue' }, version: 2 }, profileDescription: 'Everyone' }));
     const replace = await stack.up(quiet());
     expect(replace.summary.resourceChanges).toMatchObject({ replace: 2 });
     const [newSkill] = await objects('skills');
     expect(newSkill.skill_id).not.toBe(skills[0].skill_id);
     const [newFlow] = await objects('flows');
-    expect(newFlow).toMatchObject({ channel: 'chat', status: 'published' });
+    expect(newFlow).toMatchObject({ channel: 'messaging', status: 'published' });
     expect(newFlow.flow_id).not.toBe(flow.flow_id);
     await expectNoChanges(current().stack);
 
-    // Behind Pulumi's back: the flow left as a draft, the skill deleted.
-    await control('PATCH', `/objects/flows/${newFlow.flow_id}`, { status: 'draft' });
+    // Behind Pulumi's back: another version of the flow imported and published in the console, the skill deleted.
+    const console = new ZccClient({ ...current().emulator.options, baseUrl: current().emulator.baseUrl, plan: 'business' });
+    await console.importFlow({ flow_name: 'Main IVR', import_mode: 'version' }, JSON.stringify({ studioType: 1, start: { type: 'edited in the console' } }));
+    await console.publishFlow(newFlow.flow_id, 2);
     await control('DELETE', `/objects/skills/${newSkill.skill_id}`);
     const refresh = await stack.refresh(quiet());
     expect(refresh.summary.resourceChanges).toMatchObject({ update: 1, delete: 1 });
     const drift = outputCollector();
     await expect(stack.preview({ expectNoChanges: true, diff: true, onOutput: drift.onOutput })).rejects.toThrow();
-    expect(drift.text()).toContain('publish');
+    expect(drift.text()).toContain('definition');
     const restore = await stack.up(quiet());
     expect(restore.summary.resourceChanges).toMatchObject({ create: 1, update: 1 });
-    expect((await objects('flows'))[0].status).toBe('published');
+    // The declared definition is back as version 3, published.
+    const restored = (await objects('flows'))[0];
+    expect(restored.flow_versions.map((v: Row) => [v.flow_version, v.flow_version_status])).toEqual([[1, 'archived'], [2, 'archived'], [3, 'published']]);
+    expect(JSON.parse(restored.versions[2].file)).toEqual({ studioType: 1, start: { type: 'queue' }, version: 2 });
     expect(await objects('skills')).toHaveLength(1);
     await expectNoChanges(current().stack);
 

@@ -48,10 +48,11 @@ const scenarios: Scenario[] = [
     kind: 'Flow',
     name: 'lifecycle-flow',
     collection: 'flows',
-    initial: { name: 'Lifecycle flow', channel: 'voice', definition: { start: { type: 'menu' } } },
-    inPlace: { description: 'v2', definition: { start: { type: 'queue' } } },
-    replace: { channel: 'chat' },
-    consoleEdit: { field: 'description', value: 'edited in the console', input: 'description' },
+    initial: { name: 'Lifecycle flow', definition: { studioType: 0, nodes: [{ id: 'start', type: 'Start' }] } },
+    inPlace: { description: 'v2', definition: { studioType: 0, nodes: [{ id: 'start', type: 'RouteTo' }] } },
+    // studioType is the flow's channel: another one means another flow.
+    replace: { definition: { studioType: 1, nodes: [{ id: 'start', type: 'SendMedia' }] } },
+    consoleEdit: { field: 'flow_description', value: 'edited in the console', input: 'description' },
   },
   {
     kind: 'AgentRoutingProfile',
@@ -130,14 +131,14 @@ describe('every standalone kind through the whole lifecycle on the real Pulumi C
     await stack.destroy(quiet());
     for (const s of scenarios) {
       const left = (await control('GET', `/objects/${s.collection}`)) as Array<Record<string, unknown>>;
-      const label = (row: Record<string, unknown>) => String(row.name ?? row.queue_name ?? row.skill_name ?? row.skill_category_name ?? row.agent_routing_profile_name ?? row.consumer_routing_profile_name);
+      const label = (row: Record<string, unknown>) => String(row.name ?? row.queue_name ?? row.flow_name ?? row.skill_name ?? row.skill_category_name ?? row.agent_routing_profile_name ?? row.consumer_routing_profile_name);
       expect(left.filter((row) => label(row).startsWith('Lifecycle'))).toEqual([]);
     }
   });
 
   it('records a flow whose publish failed after create, and finishes it on the next up', async () => {
     const { stack, control } = current();
-    await current().declare([{ kind: 'Flow', name: 'half-made', args: { name: 'Half made', channel: 'voice', publish: true, definition: { start: { type: 'menu' } } } }]);
+    await current().declare([{ kind: 'Flow', name: 'half-made', args: { name: 'Half made', publish: true, definition: { studioType: 0, nodes: [{ id: 'start', type: 'Start' }] } } }]);
     await control('POST', '/faults', { method: 'PUT', path: '/publish$', action: 'respond', status: 400, code: 300, message: 'Publishing is temporarily disabled.', times: 1 });
     const failed = outputCollector();
     await expect(stack.up({ onOutput: failed.onOutput })).rejects.toThrow();

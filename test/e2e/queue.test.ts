@@ -73,4 +73,31 @@ describe('Queue on the real Pulumi CLI against the emulator', () => {
     await stack.destroy({ onOutput: outputCollector().onOutput });
     expect(await queues()).toEqual([]);
   });
+
+  it('a queue update previews exactly one update, and preview, preview --refresh and refresh only read', async () => {
+    const { stack, control } = current();
+    const declaration = (maxWaitTime: number) => [
+      { kind: 'Queue', name: 'support', args: { name: 'Support', channel: 'voice', maxWaitTime } },
+      { kind: 'QueueMembers', name: 'support-members', args: { queueId: { $ref: 'support.queueId' }, userIds: ['agent_004', 'agent_005'] } },
+      { kind: 'QueueSupervisor', name: 'support-lead', args: { queueId: { $ref: 'support.queueId' }, userId: 'agent_001' } },
+      { kind: 'Queue', name: 'overflow', args: { name: 'Overflow', channel: 'voice', overflowToQueueId: { $ref: 'support.queueId' } } },
+    ];
+    await current().declare(declaration(120));
+    await stack.up({ onOutput: outputCollector().onOutput });
+    await expectNoChanges(stack);
+    await current().declare(declaration(240));
+    const writes = async () => ((await control('GET', '/requests')) as { entries: Array<{ method: string; path: string }> }).entries.filter((e) => e.method !== 'GET' && e.path !== '/oauth/token');
+    await control('DELETE', '/requests');
+    // The dependents reference queue.queueId, a getter over the resource id: known during the preview, so they stay "same".
+    const preview = await stack.preview({ onOutput: outputCollector().onOutput });
+    expect(preview.changeSummary).toEqual({ same: 4, update: 1 });
+    await stack.preview({ refresh: true, onOutput: outputCollector().onOutput });
+    await stack.refresh({ onOutput: outputCollector().onOutput });
+    expect(await writes()).toEqual([]);
+    await stack.up({ onOutput: outputCollector().onOutput });
+    expect((await writes()).map((e) => `${e.method} ${e.path.replace(/\/[^/]+$/, '/:id')}`)).toEqual(['PATCH /v2/contact_center/queues/:id']);
+    await expectNoChanges(stack);
+    await current().declare([]);
+    await stack.up({ onOutput: outputCollector().onOutput });
+  });
 });

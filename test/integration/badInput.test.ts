@@ -7,7 +7,7 @@ const emulator = useEmulatorEnv();
 const queue = { name: 'Support', channel: 'voice' };
 const category = { name: 'Languages', skillType: 'proficiency', maxProficiencyLevel: 3 };
 const skill = { name: 'German', skillCategoryId: 'cat_language' };
-const flow = { name: 'IVR', channel: 'voice', definition: { start: {} } };
+const flow = { name: 'IVR', definition: { studioType: 0, start: {} } };
 const profile = { name: 'Frontline' };
 const members = { queueId: 'q1', userIds: ['agent_001'] };
 const membership = { queueId: 'q1', userId: 'agent_001' };
@@ -40,7 +40,8 @@ const invalid: Array<[string, Record<string, unknown>, string, RegExp]> = [
   ['Skill', { ...skill, name: null }, 'name', /got null; expected a string/],
   ['Flow', { ...flow, definition: '{"start": ' }, 'definition', /got "\{\\"start\\": "; expected a JSON object/],
   ['Flow', { ...flow, definition: [1, 2] }, 'definition', /got \[1,2\]; expected a JSON object/],
-  ['Flow', { ...flow, channel: 'pigeon' }, 'channel', /got "pigeon"; expected one of: voice, video, chat, sms, email/],
+  ['Flow', { ...flow, definition: { studioType: 9 } }, 'definition', /definition\.studioType must be one of 0, 1, 2, 3, 4/],
+  ['Flow', { ...flow, channel: 'voice' }, 'channel', /Flow has no property "channel"/],
   ['Flow', { ...flow, publish: 'yes' }, 'publish', /got "yes"; expected true or false/],
   ['AgentRoutingProfile', { ...profile, priorities: [{ categoryType: 'team' }] }, 'priorities', /item 0\.categoryType: expected one of: skill, intent/],
   ['AgentRoutingProfile', { ...profile, priorities: [{ categoryType: 'skill' }] }, 'priorities', /item 0: categoryType "skill" needs skillCategoryId/],
@@ -62,7 +63,7 @@ const valid: Array<[string, Record<string, unknown>]> = [
   ['Queue', { name: 'Café'.normalize('NFD'), channel: 'messaging' }],
   ['SkillCategory', { name: 'L', skillType: 'proficiency', maxProficiencyLevel: 1 }],
   ['SkillCategory', { name: 'L', skillType: 'proficiency', maxProficiencyLevel: 5 }],
-  ['Flow', { name: 'F', channel: 'voice', definition: {}, publish: false }],
+  ['Flow', { name: 'F', definition: { studioType: 4 }, publish: false }],
   ['QueueMembers', { queueId: 'q1', userIds: [], mode: 'additive' }],
   ['Queue', { name: UNKNOWN, channel: UNKNOWN, maxWaitTime: UNKNOWN }],
 ];

@@ -20,7 +20,7 @@ interface Case {
 }
 
 const queue = { name: 'Support', channel: 'voice' };
-const flow = { name: 'IVR', channel: 'voice', definition: { start: {} } };
+const flow = { name: 'IVR', definition: { studioType: 0, start: {} } };
 const category = { name: 'Languages', skillType: 'text' };
 const skill = { name: 'German', skillCategoryId: 'cat_language' };
 const profile = { name: 'Frontline' };

@@ -1,4 +1,4 @@
-import { getQueue, getSkill, getSkillCategory, getUser, getUsers } from '../../sdk/lookups';
+import { getAgentRoutingProfile, getFlow, getQueue, getSkill, getSkillCategory, getUser, getUsers } from '../../sdk/lookups';
 import { control, useEmulatorEnv } from './emulatorEnv';
 
 jest.setTimeout(60_000);
@@ -35,5 +35,17 @@ describe('lookups through the client against the emulator', () => {
     expect(await getQueue({ name: 'Help' })).toMatchObject({ queueId: first.queue_id, ccQueueId: first.cc_queue_id, channel: 'messaging', agentsCount: 0 });
     const second = await getClient().createQueue({ queue_name: 'Help', channel: 'voice' });
     await expect(getQueue({ name: 'Help' })).rejects.toThrow(`2 queues are named "Help" (${first.queue_id}, ${second.queue_id})`);
+  });
+
+  it('finds a flow and an agent routing profile by name, naming what is missing', async () => {
+    const { getClient } = await import('../../provider/runtime');
+    const flow = await getClient().importFlow({ flow_name: 'Front door', import_mode: 'new' }, '{"studioType":0}');
+    await getClient().publishFlow(flow.flow_id, 1);
+    await getClient().importFlow({ flow_name: 'Front door', import_mode: 'version' }, '{"studioType":0,"v":2}');
+    expect(await getFlow({ name: 'Front door' })).toEqual({ flowId: flow.flow_id, name: 'Front door', channel: 'voice', status: 'published', publishedVersion: 1, latestVersion: 2 });
+    await expect(getFlow({ name: 'Back door' })).rejects.toThrow('getFlow: no flow is named "Back door".');
+    const profile = await getClient().createAgentRoutingProfile({ agent_routing_profile_name: 'Tiered' });
+    expect(await getAgentRoutingProfile({ name: 'Tiered' })).toEqual({ agentRoutingProfileId: profile.agent_routing_profile_id, name: 'Tiered', description: '' });
+    await expect(getAgentRoutingProfile({ name: 'Flat' })).rejects.toThrow('no agent routing profile is named "Flat"');
   });
 });

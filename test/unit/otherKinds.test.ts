@@ -13,15 +13,18 @@ describe('SkillCategory, Skill, Flow and RoutingProfile rules', () => {
     ]);
   });
 
-  it('rejects a flow definition that is not a JSON object', async () => {
-    const result = await check('Flow', {}, { name: 'F', channel: 'voice', definition: '{"start": ' });
+  it('rejects a flow definition that is not a JSON object, or not a Studio file', async () => {
+    const result = await check('Flow', {}, { name: 'F', definition: '{"start": ' });
     expect(result.failures).toEqual([expect.objectContaining({ property: 'definition', reason: expect.stringMatching(/expected a JSON object/) })]);
+    const noType = await check('Flow', {}, { name: 'F', definition: { nodes: [] } });
+    expect(noType.failures).toEqual([expect.objectContaining({ property: 'definition', reason: expect.stringMatching(/studioType must be one of 0, 1, 2, 3, 4/) })]);
   });
 
-  it('compares flow definitions canonically and replaces on channel change', async () => {
-    const olds = { name: 'F', channel: 'voice', definition: { a: 1, b: { c: [1, 2] } }, publish: true, description: '' };
-    expect((await diff('Flow', 'f', olds, { ...olds, definition: { b: { c: [1, 2] }, a: 1 } })).changes).toBe(false);
-    expect(await diff('Flow', 'f', olds, { ...olds, channel: 'chat' })).toMatchObject({ replaces: ['channel'], deleteBeforeReplace: true });
+  it('compares flow definitions canonically; a new studioType (channel) replaces the flow', async () => {
+    const olds = { name: 'F', definition: { studioType: 0, a: 1, b: { c: [1, 2] } }, publish: true, description: '' };
+    expect((await diff('Flow', 'f', olds, { ...olds, definition: { b: { c: [1, 2] }, a: 1, studioType: 0 } })).changes).toBe(false);
+    expect(await diff('Flow', 'f', olds, { ...olds, definition: { studioType: 0, a: 2 } })).toMatchObject({ changes: true, replaces: [] });
+    expect(await diff('Flow', 'f', olds, { ...olds, definition: { studioType: 1, a: 1 } })).toMatchObject({ replaces: ['definition'], deleteBeforeReplace: true });
   });
 
   it('replaces a skill moved to another category; routing priorities keep their order', async () => {
