@@ -45,6 +45,19 @@ function ownedUser(name: string, userId: unknown): pulumi.Output<unknown> {
   });
 }
 
+/**
+ * Pulumi's `import` resource option fails inside Pulumi for dynamic resources ("code must be a string"), so the
+ * constructor takes it as `adoptId` (the same id) and hands Pulumi the options without it.
+ */
+export function adoptFromImport<A extends { adoptId?: pulumi.Input<string> }>(kind: string, name: string, args: A, opts: pulumi.CustomResourceOptions | undefined): { args: A; opts: pulumi.CustomResourceOptions | undefined } {
+  if (!opts || opts.import === undefined) return { args, opts };
+  const { import: id, ...rest } = opts;
+  if (args.adoptId !== undefined && args.adoptId !== id) {
+    throw new pulumi.RunError(printable(`${kind} "${name}": adoptId and the import option name different objects; give one of them.`));
+  }
+  return { args: { ...args, adoptId: id }, opts: rest };
+}
+
 /** The args a resource is constructed with, after the program-side checks. */
 export function checkedArgs<T extends object>(kind: string, name: string, args: T): T {
   checkSecretConfig();

@@ -2,7 +2,7 @@
 
 import * as pulumi from '@pulumi/pulumi';
 import type { AdoptableArgs } from '../adoptable';
-import { checkedArgs } from '../programChecks';
+import { adoptFromImport, checkedArgs } from '../programChecks';
 import provider = require('../providers/agentRoutingProfile');
 
 /** Inputs of a {@link AgentRoutingProfile}. */
@@ -40,7 +40,9 @@ export class AgentRoutingProfile extends pulumi.dynamic.Resource {
     return this.id;
   }
 
+  /** `opts.import` is taken as `adoptId`: Pulumi cannot import a dynamic resource itself. */
   constructor(name: string, args: AgentRoutingProfileArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, { ...checkedArgs('AgentRoutingProfile', name, args) }, opts, 'zcc', 'AgentRoutingProfile');
+    const adopted = adoptFromImport('AgentRoutingProfile', name, args, opts);
+    super(provider, name, { ...checkedArgs('AgentRoutingProfile', name, adopted.args) }, adopted.opts, 'zcc', 'AgentRoutingProfile');
   }
 }

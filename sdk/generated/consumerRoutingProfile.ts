@@ -2,7 +2,7 @@
 
 import * as pulumi from '@pulumi/pulumi';
 import type { AdoptableArgs } from '../adoptable';
-import { checkedArgs } from '../programChecks';
+import { adoptFromImport, checkedArgs } from '../programChecks';
 import provider = require('../providers/consumerRoutingProfile');
 
 /** Inputs of a {@link ConsumerRoutingProfile}. */
@@ -32,7 +32,9 @@ export class ConsumerRoutingProfile extends pulumi.dynamic.Resource {
     return this.id;
   }
 
+  /** `opts.import` is taken as `adoptId`: Pulumi cannot import a dynamic resource itself. */
   constructor(name: string, args: ConsumerRoutingProfileArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, { ...checkedArgs('ConsumerRoutingProfile', name, args) }, opts, 'zcc', 'ConsumerRoutingProfile');
+    const adopted = adoptFromImport('ConsumerRoutingProfile', name, args, opts);
+    super(provider, name, { ...checkedArgs('ConsumerRoutingProfile', name, adopted.args) }, adopted.opts, 'zcc', 'ConsumerRoutingProfile');
   }
 }

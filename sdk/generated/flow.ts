@@ -2,7 +2,7 @@
 
 import * as pulumi from '@pulumi/pulumi';
 import type { AdoptableArgs } from '../adoptable';
-import { checkedArgs } from '../programChecks';
+import { adoptFromImport, checkedArgs } from '../programChecks';
 import provider = require('../providers/flow');
 
 /** Inputs of a {@link Flow}. */
@@ -40,7 +40,9 @@ export class Flow extends pulumi.dynamic.Resource {
     return this.id;
   }
 
+  /** `opts.import` is taken as `adoptId`: Pulumi cannot import a dynamic resource itself. */
   constructor(name: string, args: FlowArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, { status: undefined, channel: undefined, publishedVersion: undefined, latestVersion: undefined, ...checkedArgs('Flow', name, args) }, opts, 'zcc', 'Flow');
+    const adopted = adoptFromImport('Flow', name, args, opts);
+    super(provider, name, { status: undefined, channel: undefined, publishedVersion: undefined, latestVersion: undefined, ...checkedArgs('Flow', name, adopted.args) }, adopted.opts, 'zcc', 'Flow');
   }
 }

@@ -2,7 +2,7 @@
 
 import * as pulumi from '@pulumi/pulumi';
 import type { AdoptableArgs } from '../adoptable';
-import { checkedArgs } from '../programChecks';
+import { adoptFromImport, checkedArgs } from '../programChecks';
 import provider = require('../providers/queue');
 
 /** Inputs of a {@link Queue}. */
@@ -130,7 +130,9 @@ export class Queue extends pulumi.dynamic.Resource {
     return this.id;
   }
 
+  /** `opts.import` is taken as `adoptId`: Pulumi cannot import a dynamic resource itself. */
   constructor(name: string, args: QueueArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, { ccQueueId: undefined, ...checkedArgs('Queue', name, args) }, opts, 'zcc', 'Queue');
+    const adopted = adoptFromImport('Queue', name, args, opts);
+    super(provider, name, { ccQueueId: undefined, ...checkedArgs('Queue', name, adopted.args) }, adopted.opts, 'zcc', 'Queue');
   }
 }

@@ -2,7 +2,7 @@
 
 import * as pulumi from '@pulumi/pulumi';
 import type { AdoptableArgs } from '../adoptable';
-import { checkedArgs } from '../programChecks';
+import { adoptFromImport, checkedArgs } from '../programChecks';
 import provider = require('../providers/queueAgent');
 
 /** Inputs of a {@link QueueAgent}. */
@@ -24,7 +24,9 @@ export class QueueAgent extends pulumi.dynamic.Resource {
     return this.id;
   }
 
+  /** `opts.import` is taken as `adoptId`: Pulumi cannot import a dynamic resource itself. */
   constructor(name: string, args: QueueAgentArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, { ...checkedArgs('QueueAgent', name, args) }, opts, 'zcc', 'QueueAgent');
+    const adopted = adoptFromImport('QueueAgent', name, args, opts);
+    super(provider, name, { ...checkedArgs('QueueAgent', name, adopted.args) }, adopted.opts, 'zcc', 'QueueAgent');
   }
 }

@@ -2,7 +2,7 @@
 
 import * as pulumi from '@pulumi/pulumi';
 import type { AdoptableArgs } from '../adoptable';
-import { checkedArgs } from '../programChecks';
+import { adoptFromImport, checkedArgs } from '../programChecks';
 import provider = require('../providers/queueMembers');
 
 /** Inputs of a {@link QueueMembers}. */
@@ -28,7 +28,9 @@ export class QueueMembers extends pulumi.dynamic.Resource {
   /** Allow an empty `userIds` in exclusive mode, which removes every one of the queue's agents. Without it an empty exclusive list fails, so a list computed empty by mistake cannot empty a queue. */
   declare public readonly allowEmpty: pulumi.Output<boolean | undefined>;
 
+  /** `opts.import` is taken as `adoptId`: Pulumi cannot import a dynamic resource itself. */
   constructor(name: string, args: QueueMembersArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, { ...checkedArgs('QueueMembers', name, args) }, opts, 'zcc', 'QueueMembers');
+    const adopted = adoptFromImport('QueueMembers', name, args, opts);
+    super(provider, name, { ...checkedArgs('QueueMembers', name, adopted.args) }, adopted.opts, 'zcc', 'QueueMembers');
   }
 }

@@ -2,7 +2,7 @@
 
 import * as pulumi from '@pulumi/pulumi';
 import type { AdoptableArgs } from '../adoptable';
-import { checkedArgs } from '../programChecks';
+import { adoptFromImport, checkedArgs } from '../programChecks';
 import provider = require('../providers/queueSupervisor');
 
 /** Inputs of a {@link QueueSupervisor}. */
@@ -24,7 +24,9 @@ export class QueueSupervisor extends pulumi.dynamic.Resource {
     return this.id;
   }
 
+  /** `opts.import` is taken as `adoptId`: Pulumi cannot import a dynamic resource itself. */
   constructor(name: string, args: QueueSupervisorArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, { ...checkedArgs('QueueSupervisor', name, args) }, opts, 'zcc', 'QueueSupervisor');
+    const adopted = adoptFromImport('QueueSupervisor', name, args, opts);
+    super(provider, name, { ...checkedArgs('QueueSupervisor', name, adopted.args) }, adopted.opts, 'zcc', 'QueueSupervisor');
   }
 }

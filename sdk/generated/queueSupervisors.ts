@@ -2,7 +2,7 @@
 
 import * as pulumi from '@pulumi/pulumi';
 import type { AdoptableArgs } from '../adoptable';
-import { checkedArgs } from '../programChecks';
+import { adoptFromImport, checkedArgs } from '../programChecks';
 import provider = require('../providers/queueSupervisors');
 
 /** Inputs of a {@link QueueSupervisors}. */
@@ -28,7 +28,9 @@ export class QueueSupervisors extends pulumi.dynamic.Resource {
   /** Allow an empty `userIds` in exclusive mode, which removes every one of the queue's supervisors. Without it an empty exclusive list fails, so a list computed empty by mistake cannot empty a queue. */
   declare public readonly allowEmpty: pulumi.Output<boolean | undefined>;
 
+  /** `opts.import` is taken as `adoptId`: Pulumi cannot import a dynamic resource itself. */
   constructor(name: string, args: QueueSupervisorsArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, { ...checkedArgs('QueueSupervisors', name, args) }, opts, 'zcc', 'QueueSupervisors');
+    const adopted = adoptFromImport('QueueSupervisors', name, args, opts);
+    super(provider, name, { ...checkedArgs('QueueSupervisors', name, adopted.args) }, adopted.opts, 'zcc', 'QueueSupervisors');
   }
 }

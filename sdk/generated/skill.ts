@@ -2,7 +2,7 @@
 
 import * as pulumi from '@pulumi/pulumi';
 import type { AdoptableArgs } from '../adoptable';
-import { checkedArgs } from '../programChecks';
+import { adoptFromImport, checkedArgs } from '../programChecks';
 import provider = require('../providers/skill');
 
 /** Inputs of a {@link Skill}. */
@@ -30,7 +30,9 @@ export class Skill extends pulumi.dynamic.Resource {
     return this.id;
   }
 
+  /** `opts.import` is taken as `adoptId`: Pulumi cannot import a dynamic resource itself. */
   constructor(name: string, args: SkillArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, { skillType: undefined, maxProficiencyLevel: undefined, lastModifiedTime: undefined, ...checkedArgs('Skill', name, args) }, opts, 'zcc', 'Skill');
+    const adopted = adoptFromImport('Skill', name, args, opts);
+    super(provider, name, { skillType: undefined, maxProficiencyLevel: undefined, lastModifiedTime: undefined, ...checkedArgs('Skill', name, adopted.args) }, adopted.opts, 'zcc', 'Skill');
   }
 }

@@ -2,7 +2,7 @@
 
 import * as pulumi from '@pulumi/pulumi';
 import type { AdoptableArgs } from '../adoptable';
-import { checkedArgs } from '../programChecks';
+import { adoptFromImport, checkedArgs } from '../programChecks';
 import provider = require('../providers/skillCategory');
 
 /** Inputs of a {@link SkillCategory}. */
@@ -34,7 +34,9 @@ export class SkillCategory extends pulumi.dynamic.Resource {
     return this.id;
   }
 
+  /** `opts.import` is taken as `adoptId`: Pulumi cannot import a dynamic resource itself. */
   constructor(name: string, args: SkillCategoryArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, { lastModifiedTime: undefined, ...checkedArgs('SkillCategory', name, args) }, opts, 'zcc', 'SkillCategory');
+    const adopted = adoptFromImport('SkillCategory', name, args, opts);
+    super(provider, name, { lastModifiedTime: undefined, ...checkedArgs('SkillCategory', name, adopted.args) }, adopted.opts, 'zcc', 'SkillCategory');
   }
 }

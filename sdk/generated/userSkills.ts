@@ -2,7 +2,7 @@
 
 import * as pulumi from '@pulumi/pulumi';
 import type { AdoptableArgs } from '../adoptable';
-import { checkedArgs } from '../programChecks';
+import { adoptFromImport, checkedArgs } from '../programChecks';
 import provider = require('../providers/userSkills');
 
 /** Inputs of a {@link UserSkills}. */
@@ -28,7 +28,9 @@ export class UserSkills extends pulumi.dynamic.Resource {
   /** Allow an empty `skills` in exclusive mode, which removes every skill of the user. Without it an empty exclusive list fails, so a list computed empty by mistake cannot strip a user's skills. */
   declare public readonly allowEmpty: pulumi.Output<boolean | undefined>;
 
+  /** `opts.import` is taken as `adoptId`: Pulumi cannot import a dynamic resource itself. */
   constructor(name: string, args: UserSkillsArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, { ...checkedArgs('UserSkills', name, args) }, opts, 'zcc', 'UserSkills');
+    const adopted = adoptFromImport('UserSkills', name, args, opts);
+    super(provider, name, { ...checkedArgs('UserSkills', name, adopted.args) }, adopted.opts, 'zcc', 'UserSkills');
   }
 }

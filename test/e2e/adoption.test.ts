@@ -51,6 +51,22 @@ describe('adopting existing objects and retainOnDelete', () => {
     expect((await control('GET', '/objects/skill_categories')).map((c: { skill_category_name: string }) => c.skill_category_name)).toEqual(['Languages', 'Products']);
   });
 
+  it('takes the import resource option as adoptId (Pulumi cannot import dynamic resources)', async () => {
+    const { stack, control } = current();
+    const zcc = client();
+    const category = await zcc.createSkillCategory({ skill_category_name: 'Imported tiers', skill_type: 'text', skill_category_description: 'From the console' });
+    await current().declare([{ kind: 'SkillCategory', name: 'imported', args: { name: 'Imported tiers', skillType: 'text', description: 'From the console' }, options: { import: category.skill_category_id, retainOnDelete: true } }]);
+    await control('DELETE', '/requests');
+    const up = await stack.up(quiet());
+    expect(up.summary.resourceChanges).toEqual({ create: 2 });
+    expect(up.outputs.ids.value).toMatchObject({ imported: category.skill_category_id });
+    expect((await requests()).writes).toBe(0);
+    await expectNoChanges(stack);
+    await current().declare([]);
+    await stack.up(quiet());
+    expect((await control('GET', '/objects/skill_categories')).map((c: { skill_category_name: string }) => c.skill_category_name)).toContain('Imported tiers');
+  });
+
   it('fails clearly when the object to adopt does not exist', async () => {
     await current().declare([{ kind: 'Queue', name: 'ghost', args: { adoptId: 'no-such-queue', name: 'Ghost', channel: 'voice' } }]);
     const out = outputCollector();

@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { checkedArgs } from '../../sdk/programChecks';
+import { adoptFromImport, checkedArgs } from '../../sdk/programChecks';
 
 /** The program-side check sees values before Pulumi's serializer turns NaN into null and a Date into {}. */
 describe('flow definitions are checked in the program, before serialization', () => {
@@ -23,5 +23,17 @@ describe('flow definitions are checked in the program, before serialization', ()
   it('passes plain JSON through unchanged', () => {
     const args = { name: 'IVR', definition: { start: { type: 'menu', options: [1, 'two', null, true] } } };
     expect(checkedArgs('Flow', 'ivr', args)).toBe(args);
+  });
+});
+
+describe('the import resource option', () => {
+  it('becomes adoptId and leaves the options without it', () => {
+    const { args, opts } = adoptFromImport('Queue', 'q', { name: 'Q' } as { name: string; adoptId?: string }, { import: 'q1', retainOnDelete: true });
+    expect(args).toEqual({ name: 'Q', adoptId: 'q1' });
+    expect(opts).toEqual({ retainOnDelete: true });
+  });
+
+  it('fails the program when adoptId names another object', () => {
+    expect(() => adoptFromImport('Queue', 'q', { adoptId: 'q2' }, { import: 'q1' })).toThrow(pulumi.RunError);
   });
 });
