@@ -1,5 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import { configureFromStack, getClient } from '../provider/runtime';
+import { latestVersion, publishedVersion } from '../provider/specs/flowSpec';
 import type { ZccQueue, ZccSkill, ZccSkillCategory, ZccUser } from '../provider/client/schemas';
 
 /**
@@ -128,14 +129,13 @@ export interface FlowInfo {
 export async function getFlow(args: { name: string }): Promise<FlowInfo> {
   const match = (await client().listFlows()).find((flow) => flow.flow_name === args.name);
   if (!match) throw new Error(`getFlow: no flow is named ${JSON.stringify(args.name)}.`);
-  const versions = match.flow_versions ?? [];
   return {
     flowId: match.flow_id,
     name: match.flow_name,
     channel: match.channel,
     status: match.status,
-    publishedVersion: versions.find((v) => v.flow_version_status === 'published')?.flow_version,
-    latestVersion: versions.length > 0 ? Math.max(...versions.map((v) => v.flow_version)) : undefined,
+    publishedVersion: publishedVersion(match),
+    latestVersion: latestVersion(match) || undefined,
   };
 }
 

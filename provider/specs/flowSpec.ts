@@ -17,8 +17,10 @@ import { plainJsonProblem } from './plainJson';
  */
 export const STUDIO_TYPES: Record<number, string> = { 0: 'voice', 1: 'messaging', 2: 'video', 3: 'email', 4: 'work_item' };
 
-const latestVersion = (flow: ZccFlow) => Math.max(0, ...(flow.flow_versions ?? []).map((v) => v.flow_version));
-const publishedVersion = (flow: ZccFlow) => (flow.flow_versions ?? []).find((v) => v.flow_version_status === 'published')?.flow_version;
+/** The flow's latest version number, 0 when it has none. */
+export const latestVersion = (flow: ZccFlow) => Math.max(0, ...(flow.flow_versions ?? []).map((v) => v.flow_version));
+/** The version number that is published, if one is. */
+export const publishedVersion = (flow: ZccFlow) => (flow.flow_versions ?? []).find((v) => v.flow_version_status === 'published')?.flow_version;
 
 /** The flow in API shape, with the definition of the version that counts. */
 async function withDefinition(client: ZccClient, flow: ZccFlow, preferPublished: boolean): Promise<Props> {
