@@ -1,7 +1,6 @@
 import { Table } from './store';
 
 export const CHANNELS = ['voice', 'video', 'chat', 'sms', 'email'] as const;
-export const ROUTING_METHODS = ['round_robin', 'skills_based', 'longest_idle', 'priority'] as const;
 export const SKILL_TYPES = ['text', 'proficiency'] as const;
 
 /** The channels of a queue (`channel`); `channel_types` is the legacy, finer list. */

@@ -52,41 +52,10 @@ export function integerField(body: Body, field: string, min: number, max: number
   return value;
 }
 
-export function enumArrayField<T extends string>(body: Body, field: string, allowed: readonly T[], required = false): T[] | undefined {
+export function booleanField(body: Body, field: string): boolean | undefined {
   const value = body[field];
-  if (value === undefined) {
-    if (required) throw invalidField(field, 'This field is required.');
-    return undefined;
-  }
-  if (!Array.isArray(value) || value.length === 0) throw invalidField(field, 'Expected a non-empty array.');
-  for (const item of value) {
-    if (typeof item !== 'string' || !allowed.includes(item as T)) throw invalidField(field, `Each item must be one of: ${allowed.join(', ')}.`);
-  }
-  if (new Set(value).size !== value.length) throw invalidField(field, 'Items must be unique.');
-  return value as T[];
-}
-
-export function stringArrayField(body: Body, field: string, maxItems: number, required = false): string[] | undefined {
-  const value = body[field];
-  if (value === undefined) {
-    if (required) throw invalidField(field, 'This field is required.');
-    return undefined;
-  }
-  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || item === '')) {
-    throw invalidField(field, 'Expected an array of ids.');
-  }
-  if (value.length > maxItems) throw invalidField(field, `At most ${maxItems} items per request.`);
-  return value as string[];
-}
-
-export function objectField(body: Body, field: string, required = false): Record<string, unknown> | undefined {
-  const value = body[field];
-  if (value === undefined) {
-    if (required) throw invalidField(field, 'This field is required.');
-    return undefined;
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw invalidField(field, 'Expected a JSON object.');
-  return value as Record<string, unknown>;
+  if (value !== undefined && typeof value !== 'boolean') throw invalidField(field, 'Expected true or false.');
+  return value as boolean | undefined;
 }
 
 export function dateQuery(value: unknown, field: string): number | undefined {

@@ -2,7 +2,7 @@ import { conflict, notFound, invalidField } from '../errors';
 import { paginate } from '../pagination';
 import { now } from '../store';
 import { QUEUE_CHANNELS, type QueueRow, type EmulatorState } from '../state';
-import { asBody, enumField, integerField, rejectUnknownFields, stringField, type Body } from '../validate';
+import { asBody, booleanField, enumField, integerField, rejectUnknownFields, stringField, type Body } from '../validate';
 import { defineRoutes, params, query } from '../context';
 
 /**
@@ -62,12 +62,6 @@ function channelTypes(body: Body): string[] | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value) || value.some((item) => !CHANNEL_TYPES.includes(item))) throw invalidField('channel_types', `Each item must be one of: ${CHANNEL_TYPES.join(', ')}.`);
   return value as string[];
-}
-
-function booleanField(body: Body, field: string): boolean | undefined {
-  const value = body[field];
-  if (value !== undefined && typeof value !== 'boolean') throw invalidField(field, 'Expected true or false.');
-  return value as boolean | undefined;
 }
 
 /** The validated PATCH body, as the fields to store. */

@@ -1,7 +1,7 @@
 import { conflict, notFound, invalidField } from '../errors';
 import { paginate } from '../pagination';
 import type { AgentRoutingProfileRow, ConsumerRoutingProfileRow, EmulatorState } from '../state';
-import { asBody, enumField, integerField, rejectUnknownFields, stringField, type Body } from '../validate';
+import { asBody, booleanField, enumField, integerField, rejectUnknownFields, stringField, type Body } from '../validate';
 import { defineRoutes, params, query } from '../context';
 
 /**
@@ -17,11 +17,6 @@ function list(body: Body, field: string): Body[] | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value) || value.some((item) => item === null || typeof item !== 'object' || Array.isArray(item))) throw invalidField(field, 'Expected an array of objects.');
   return value as Body[];
-}
-
-function booleanOf(body: Body, field: string): boolean | undefined {
-  if (body[field] !== undefined && typeof body[field] !== 'boolean') throw invalidField(field, 'Expected true or false.');
-  return body[field] as boolean | undefined;
 }
 
 function agentPriorities(state: EmulatorState, body: Body) {
@@ -55,8 +50,8 @@ function agentPriorities(state: EmulatorState, body: Body) {
       ...(category ? { skill_category_id: category.skill_category_id, skill_category_name: category.skill_category_name, skill_type: category.skill_type } : {}),
       ...(intentGroupId !== undefined ? { intent_group_id: intentGroupId, intent_group_name: `Intent group ${intentGroupId}` } : {}),
       ...(level !== undefined ? { minimum_proficiency_level: level } : {}),
-      ...(booleanOf(item, 'skill_category_required') !== undefined ? { skill_category_required: item.skill_category_required } : {}),
-      ...(booleanOf(item, 'intent_group_required') !== undefined ? { intent_group_required: item.intent_group_required } : {}),
+      ...(booleanField(item, 'skill_category_required') !== undefined ? { skill_category_required: item.skill_category_required } : {}),
+      ...(booleanField(item, 'intent_group_required') !== undefined ? { intent_group_required: item.intent_group_required } : {}),
       ...(defaultSkill ? { default_skill_id: defaultSkill.skill_id, default_skill_name: defaultSkill.skill_name } : {}),
       ...(timeStep !== undefined ? { time_step: timeStep } : {}),
       ...(backups ? { backup_skills: backups } : {}),
@@ -112,7 +107,7 @@ export function registerRoutingProfileRoutes(route: ReturnType<typeof defineRout
       if (!Array.isArray(body.time_steps) || body.time_steps.some((step) => !Number.isInteger(step) || (step as number) < 0)) throw invalidField('time_steps', 'Expected an array of whole seconds.');
       out.time_steps = body.time_steps as number[];
     }
-    if (booleanOf(body, 'ignore_transferring_skills') !== undefined) out.ignore_transferring_skills = body.ignore_transferring_skills as boolean;
+    if (booleanField(body, 'ignore_transferring_skills') !== undefined) out.ignore_transferring_skills = body.ignore_transferring_skills as boolean;
     return out;
   };
   const consumerSettings = (body: Body, required: boolean): Partial<ConsumerRoutingProfileRow> => {

@@ -73,7 +73,6 @@ const FAILURE_TEXT: Record<string, string> = {
   DEADLINE: 'no complete answer within the request timeout',
   TOO_LARGE: 'the answer was larger than the client reads',
   CANCELLED: 'cancelled, because Pulumi is cancelling the operation',
-  ECONNABORTED: 'timed out',
 };
 
 /**

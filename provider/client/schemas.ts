@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
 /** Response shapes of the ZCC API. Unknown fields are dropped so new server fields never break parsing. */
-export const CHANNELS = ['voice', 'video', 'chat', 'sms', 'email'] as const;
 export const SKILL_TYPES = ['text', 'proficiency'] as const;
 
 /** `channel` of a queue (official); `channel_types` is the legacy, finer list. */

@@ -10,7 +10,7 @@ import { configureFromStack, getClient, knownSecrets } from '../runtime';
 import { UNKNOWN, containsUnknown, preferOrder, sameValue } from './normalize';
 import { specFor } from './registry';
 import type { Props, ResourceSpec } from './spec';
-import { isNotFound, restStore, type ObjectStore } from './store';
+import { restStore, type ObjectStore } from './store';
 
 /**
  * The generic engine behind every resource kind. The serialized provider stub in each resource's state calls
