@@ -1,12 +1,29 @@
 import * as pulumi from '@pulumi/pulumi';
-import { configureFromStack, getClient } from '../provider/runtime';
+import { configureFromStack, getClient, knownSecrets } from '../provider/runtime';
+import { redact } from '../provider/client/errors';
+import { printable } from '../provider/client/printable';
 import { latestVersion, publishedVersion } from '../provider/specs/flowSpec';
 import type { ZccQueue, ZccSkill, ZccSkillCategory, ZccUser } from '../provider/client/schemas';
 
-/**
+/*
  * Lookups run in the program, at deployment time, with the same credentials as the resources (stack config
  * `zcc:*`, then ZOOM_* / ZCC_BASE_URL). They page through the API, so they see every object.
  */
+
+/**
+ * Runs a lookup so that any failure (no match, bad credentials, an unreachable base URL) ends the program with
+ * one line naming the lookup, as Pulumi's own providers do: a RunError prints no stack trace.
+ */
+async function lookup<T>(name: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const text = printable(redact(message, knownSecrets()));
+    throw new pulumi.RunError(text.startsWith(`${name}:`) ? text : `${name}: ${text}`);
+  }
+}
+
 function client() {
   configureFromStack((key) => pulumi.runtime.getConfig(key));
   return getClient();
@@ -38,17 +55,21 @@ const toUser = (user: ZccUser): UserInfo => ({
  * `active`, only active (true) or inactive (false) ones.
  */
 export async function getUsers(args: { search?: string; active?: boolean } = {}): Promise<UserInfo[]> {
-  const query = { search_key: args.search, user_access: args.active === undefined ? undefined : args.active ? ('active' as const) : ('inactive' as const) };
-  return (await client().listUsers(query)).map(toUser);
+  return lookup('getUsers', async () => {
+    const query = { search_key: args.search, user_access: args.active === undefined ? undefined : args.active ? ('active' as const) : ('inactive' as const) };
+    return (await client().listUsers(query)).map(toUser);
+  });
 }
 
 /** One user, by email (case-insensitive) or by id. Fails naming what was looked for when there is none. */
 export async function getUser(args: { email: string } | { userId: string }): Promise<UserInfo> {
-  if ('userId' in args) return toUser(await client().getUser(args.userId));
-  const wanted = args.email.toLowerCase();
-  const match = (await client().listUsers({ search_key: args.email })).find((user) => user.user_email.toLowerCase() === wanted);
-  if (!match) throw new Error(`getUser: no Zoom Contact Center user has the email ${JSON.stringify(args.email)}.`);
-  return toUser(match);
+  return lookup('getUser', async () => {
+    if ('userId' in args) return toUser(await client().getUser(args.userId));
+    const wanted = args.email.toLowerCase();
+    const match = (await client().listUsers({ search_key: args.email })).find((user) => user.user_email.toLowerCase() === wanted);
+    if (!match) throw new Error(`getUser: no Zoom Contact Center user has the email ${JSON.stringify(args.email)}.`);
+    return toUser(match);
+  });
 }
 
 /** A skill category as lookups return it. */
@@ -62,15 +83,17 @@ export interface SkillCategoryInfo {
 
 /** A skill category by its exact name. */
 export async function getSkillCategory(args: { name: string }): Promise<SkillCategoryInfo> {
-  const match = (await client().listSkillCategories()).find((category: ZccSkillCategory) => category.skill_category_name === args.name);
-  if (!match) throw new Error(`getSkillCategory: no skill category is named ${JSON.stringify(args.name)}.`);
-  return {
-    skillCategoryId: match.skill_category_id,
-    name: match.skill_category_name,
-    description: match.skill_category_description,
-    skillType: match.skill_type,
-    maxProficiencyLevel: match.max_proficiency_level,
-  };
+  return lookup('getSkillCategory', async () => {
+    const match = (await client().listSkillCategories()).find((category: ZccSkillCategory) => category.skill_category_name === args.name);
+    if (!match) throw new Error(`getSkillCategory: no skill category is named ${JSON.stringify(args.name)}.`);
+    return {
+      skillCategoryId: match.skill_category_id,
+      name: match.skill_category_name,
+      description: match.skill_category_description,
+      skillType: match.skill_type,
+      maxProficiencyLevel: match.max_proficiency_level,
+    };
+  });
 }
 
 /** A skill as lookups return it. */
@@ -88,12 +111,14 @@ export interface SkillInfo {
  * category); fails listing the candidates when several skills share the name.
  */
 export async function getSkill(args: { name: string; skillCategoryId?: string }): Promise<SkillInfo> {
-  const skills = await client().listSkills(args.skillCategoryId ? { skill_category_id: args.skillCategoryId } : {});
-  const matches = skills.filter((skill: ZccSkill) => skill.skill_name === args.name);
-  if (matches.length === 0) throw new Error(`getSkill: no skill is named ${JSON.stringify(args.name)}${args.skillCategoryId ? ` in category ${args.skillCategoryId}` : ''}.`);
-  if (matches.length > 1) throw new Error(`getSkill: ${matches.length} skills are named ${JSON.stringify(args.name)} (${matches.map((s) => `${s.skill_id} in ${s.skill_category_name ?? s.skill_category_id}`).join(', ')}); give skillCategoryId.`);
-  const [skill] = matches;
-  return { skillId: skill.skill_id, name: skill.skill_name, skillCategoryId: skill.skill_category_id, skillCategoryName: skill.skill_category_name, skillType: skill.skill_type, maxProficiencyLevel: skill.max_proficiency_level };
+  return lookup('getSkill', async () => {
+    const skills = await client().listSkills(args.skillCategoryId ? { skill_category_id: args.skillCategoryId } : {});
+    const matches = skills.filter((skill: ZccSkill) => skill.skill_name === args.name);
+    if (matches.length === 0) throw new Error(`getSkill: no skill is named ${JSON.stringify(args.name)}${args.skillCategoryId ? ` in category ${args.skillCategoryId}` : ''}.`);
+    if (matches.length > 1) throw new Error(`getSkill: ${matches.length} skills are named ${JSON.stringify(args.name)} (${matches.map((s) => `${s.skill_id} in ${s.skill_category_name ?? s.skill_category_id}`).join(', ')}); give skillCategoryId.`);
+    const [skill] = matches;
+    return { skillId: skill.skill_id, name: skill.skill_name, skillCategoryId: skill.skill_category_id, skillCategoryName: skill.skill_category_name, skillType: skill.skill_type, maxProficiencyLevel: skill.max_proficiency_level };
+  });
 }
 
 /** A queue as lookups return it (what the queue list carries). */
@@ -108,11 +133,13 @@ export interface QueueInfo {
 
 /** A queue by its exact name; fails listing the ids when several queues share it. */
 export async function getQueue(args: { name: string }): Promise<QueueInfo> {
-  const matches = (await client().listQueues()).filter((queue: ZccQueue) => queue.queue_name === args.name);
-  if (matches.length === 0) throw new Error(`getQueue: no queue is named ${JSON.stringify(args.name)}.`);
-  if (matches.length > 1) throw new Error(`getQueue: ${matches.length} queues are named ${JSON.stringify(args.name)} (${matches.map((q) => q.queue_id).join(', ')}); look one up by id instead.`);
-  const [queue] = matches;
-  return { queueId: queue.queue_id, ccQueueId: queue.cc_queue_id, name: queue.queue_name, channel: queue.channel, agentsCount: queue.agents_count, supervisorsCount: queue.supervisors_count };
+  return lookup('getQueue', async () => {
+    const matches = (await client().listQueues()).filter((queue: ZccQueue) => queue.queue_name === args.name);
+    if (matches.length === 0) throw new Error(`getQueue: no queue is named ${JSON.stringify(args.name)}.`);
+    if (matches.length > 1) throw new Error(`getQueue: ${matches.length} queues are named ${JSON.stringify(args.name)} (${matches.map((q) => q.queue_id).join(', ')}); look one up by id instead.`);
+    const [queue] = matches;
+    return { queueId: queue.queue_id, ccQueueId: queue.cc_queue_id, name: queue.queue_name, channel: queue.channel, agentsCount: queue.agents_count, supervisorsCount: queue.supervisors_count };
+  });
 }
 
 /** A flow as lookups return it. */
@@ -127,16 +154,18 @@ export interface FlowInfo {
 
 /** A flow by its exact name (names are unique in an account). */
 export async function getFlow(args: { name: string }): Promise<FlowInfo> {
-  const match = (await client().listFlows()).find((flow) => flow.flow_name === args.name);
-  if (!match) throw new Error(`getFlow: no flow is named ${JSON.stringify(args.name)}.`);
-  return {
-    flowId: match.flow_id,
-    name: match.flow_name,
-    channel: match.channel,
-    status: match.status,
-    publishedVersion: publishedVersion(match),
-    latestVersion: latestVersion(match) || undefined,
-  };
+  return lookup('getFlow', async () => {
+    const match = (await client().listFlows()).find((flow) => flow.flow_name === args.name);
+    if (!match) throw new Error(`getFlow: no flow is named ${JSON.stringify(args.name)}.`);
+    return {
+      flowId: match.flow_id,
+      name: match.flow_name,
+      channel: match.channel,
+      status: match.status,
+      publishedVersion: publishedVersion(match),
+      latestVersion: latestVersion(match) || undefined,
+    };
+  });
 }
 
 /** An agent routing profile as lookups return it. */
@@ -148,7 +177,9 @@ export interface AgentRoutingProfileInfo {
 
 /** An agent routing profile by its exact name. */
 export async function getAgentRoutingProfile(args: { name: string }): Promise<AgentRoutingProfileInfo> {
-  const match = (await client().listAgentRoutingProfiles()).find((profile) => profile.agent_routing_profile_name === args.name);
-  if (!match) throw new Error(`getAgentRoutingProfile: no agent routing profile is named ${JSON.stringify(args.name)}.`);
-  return { agentRoutingProfileId: match.agent_routing_profile_id, name: match.agent_routing_profile_name, description: match.agent_routing_profile_description };
+  return lookup('getAgentRoutingProfile', async () => {
+    const match = (await client().listAgentRoutingProfiles()).find((profile) => profile.agent_routing_profile_name === args.name);
+    if (!match) throw new Error(`getAgentRoutingProfile: no agent routing profile is named ${JSON.stringify(args.name)}.`);
+    return { agentRoutingProfileId: match.agent_routing_profile_id, name: match.agent_routing_profile_name, description: match.agent_routing_profile_description };
+  });
 }

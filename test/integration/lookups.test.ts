@@ -1,4 +1,6 @@
 import { getAgentRoutingProfile, getFlow, getQueue, getSkill, getSkillCategory, getUser, getUsers } from '../../sdk/lookups';
+import * as pulumi from '@pulumi/pulumi';
+import { resetRuntime } from '../../provider/runtime';
 import { control, useEmulatorEnv } from './emulatorEnv';
 
 jest.setTimeout(60_000);
@@ -47,5 +49,29 @@ describe('lookups through the client against the emulator', () => {
     const profile = await getClient().createAgentRoutingProfile({ agent_routing_profile_name: 'Tiered' });
     expect(await getAgentRoutingProfile({ name: 'Tiered' })).toEqual({ agentRoutingProfileId: profile.agent_routing_profile_id, name: 'Tiered', description: '' });
     await expect(getAgentRoutingProfile({ name: 'Flat' })).rejects.toThrow('no agent routing profile is named "Flat"');
+  });
+
+  it('fails the program with one line (a RunError, no stack) on no match, bad credentials and an unreachable base URL', async () => {
+    const failure = async (run: () => Promise<unknown>) => {
+      const error = await run().then(() => undefined, (caught: unknown) => caught);
+      expect(pulumi.RunError.isInstance(error)).toBe(true);
+      return (error as Error).message;
+    };
+    expect(await failure(() => getQueue({ name: 'Nowhere' }))).toBe('getQueue: no queue is named "Nowhere".');
+    const saved = { ...process.env };
+    try {
+      process.env.ZOOM_CLIENT_SECRET = 'wrong-secret-value';
+      resetRuntime();
+      const message = await failure(() => getUsers());
+      expect(message).toMatch(/^getUsers: Zoom refused the Server-to-Server OAuth credentials/);
+      expect(message).not.toContain('wrong-secret-value');
+      expect(message.split('\n')).toHaveLength(1);
+      process.env = { ...saved, ZCC_BASE_URL: 'http://127.0.0.1:9/v2' };
+      resetRuntime();
+      expect(await failure(() => getSkillCategory({ name: 'Languages' }))).toMatch(/^getSkillCategory: /);
+    } finally {
+      process.env = saved;
+      resetRuntime();
+    }
   });
 });
