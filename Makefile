@@ -33,7 +33,7 @@ demo: build tools
 	node dist/scripts/demo.js
 
 emulator: build
-	node dist/emulator/main.js
+	node dist/cli/main.js emulator
 
 bench: build
 	node dist/bench/rateLimits.js

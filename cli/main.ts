@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+import { optionsHelp, parseOptions, UsageError, type OptionSpec, type ParsedOptions } from './args';
+
+/**
+ * `zcc-pulumi`: the package's command line. Each subcommand is loaded only when it runs, so `--help` and the
+ * emulator start without loading Pulumi.
+ */
+interface Command {
+  summary: string;
+  usage: string;
+  options: () => Record<string, OptionSpec>;
+  run: (options: ParsedOptions) => Promise<number>;
+}
+
+const commands: Record<string, Command> = {
+  emulator: {
+    summary: 'Run a local ZCC emulator on 127.0.0.1 (no Zoom account needed).',
+    usage: 'zcc-pulumi emulator [--port <port>] [--plan pro|business|unlimited] [--rate-limit <n>]',
+    options: () => require('./emulatorCommand').emulatorOptions,
+    run: (options) => require('./emulatorCommand').runEmulator(options),
+  },
+};
+
+function mainHelp(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  return [
+    'zcc-pulumi: Zoom Contact Center configuration under Pulumi',
+    '',
+    'Usage: zcc-pulumi <command> [options]',
+    '',
+    'Commands:',
+    ...Object.entries(commands).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`),
+    '',
+    'Run `zcc-pulumi <command> --help` for its options. Exit codes: 0 success, 1 findings (drift), 2 failure or bad usage.',
+  ].join('\n');
+}
+
+function commandHelp(name: string, command: Command): string {
+  return [`zcc-pulumi ${name}: ${command.summary}`, '', `Usage: ${command.usage}`, '', 'Options:', optionsHelp({ ...command.options(), help: { value: false, description: 'Show this help.' } })].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    console.log(mainHelp());
+    return 0;
+  }
+  if (name === '--version') {
+    console.log(require('../../package.json').version);
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) throw new UsageError(`zcc-pulumi: unknown command ${JSON.stringify(name)}; the commands are ${Object.keys(commands).join(', ')} (see zcc-pulumi --help).`);
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(commandHelp(name, command));
+    return 0;
+  }
+  return command.run(parseOptions(name, rest, command.options()));
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      // One line, never a stack: usage errors and failures the commands already worded for people.
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exitCode = 2;
+    },
+  );
+}
