@@ -13,6 +13,12 @@ interface Command {
 }
 
 const commands: Record<string, Command> = {
+  drift: {
+    summary: 'Preview with refresh and report drift (changed in ZCC) apart from pending program changes; for CI.',
+    usage: 'zcc-pulumi drift [--stack <name>] [--cwd <dir>] [--json <file>] [--markdown <file>]',
+    options: () => require('./driftCommand').driftOptions,
+    run: (options) => require('./driftCommand').runDrift(options),
+  },
   emulator: {
     summary: 'Run a local ZCC emulator on 127.0.0.1 (no Zoom account needed).',
     usage: 'zcc-pulumi emulator [--port <port>] [--plan pro|business|unlimited] [--rate-limit <n>]',

@@ -1,0 +1,158 @@
+/**
+ * Turns the engine events of a `preview --refresh` into a drift report. Pulumi emits, per resource, a refresh step
+ * (old = the state recorded by the last `up`, new = what ZCC holds now) and then the plan against the refreshed
+ * state (old = refreshed, new = the program). Comparing those three snapshots separates:
+ * - drift: recorded → live (changed in ZCC outside Pulumi), and
+ * - pending: recorded → declared (the program changed since the last `up`).
+ * A field the plan would merely put back (recorded = declared ≠ live) is drift only, so one console edit is not
+ * reported twice.
+ */
+
+/** The part of Pulumi's engine event this reads (a subset of `@pulumi/pulumi/automation` EngineEvent). */
+export interface StepEvent {
+  resOutputsEvent?: { metadata: StepMetadata };
+}
+export interface StepMetadata {
+  op: string;
+  urn: string;
+  type: string;
+  old?: { inputs?: Record<string, unknown> } | null;
+  new?: { inputs?: Record<string, unknown> } | null;
+}
+
+/** One field that differs: scalars as old → new, lists of users/skills as added/removed, flows summarized. */
+export interface FieldChange {
+  field: string;
+  old?: unknown;
+  new?: unknown;
+  added?: unknown[];
+  removed?: unknown[];
+  /** A human summary where values are too large to show (a flow's definition). */
+  summary?: string;
+}
+
+export interface DriftEntry {
+  kind: string;
+  name: string;
+  urn: string;
+  /** `modified`: fields changed in ZCC; `deleted`: the object is gone (the next `up` re-creates it if declared). */
+  change: 'modified' | 'deleted';
+  fields: FieldChange[];
+}
+
+export interface PendingEntry {
+  kind: string;
+  name: string;
+  urn: string;
+  op: 'create' | 'update' | 'replace' | 'delete';
+  fields: FieldChange[];
+}
+
+/** The `--json` document. Bump `version` on any incompatible change. */
+export interface DriftReport {
+  version: 1;
+  stack: string;
+  clean: boolean;
+  summary: { drift: number; pending: number };
+  drift: DriftEntry[];
+  pending: PendingEntry[];
+}
+
+const SECRET_SIG = '4dabf18193072939515e22adb298388d';
+/** Fields whose values are documents, not settings: reported as changed, never printed. */
+const DOCUMENT_FIELDS = new Set(['definition']);
+
+/** Secrets stay secret: Pulumi shows them as "[secret]" in events; a signature object is masked here too. */
+function masked(value: unknown): unknown {
+  if (value && typeof value === 'object' && !Array.isArray(value) && SECRET_SIG in (value as object)) return '[secret]';
+  if (Array.isArray(value)) return value.map(masked);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, masked(inner)]));
+  return value;
+}
+
+const canonical = (value: unknown): string => {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+};
+const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
+
+/** Inputs a user reads as settings: Pulumi's own bookkeeping (`__provider`) is left out. */
+function settings(inputs: Record<string, unknown> | undefined | null): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(inputs ?? {}).filter(([key]) => !key.startsWith('__')));
+}
+
+function fieldChange(field: string, before: unknown, after: unknown): FieldChange {
+  if (DOCUMENT_FIELDS.has(field)) return { field, summary: before === undefined ? 'definition added' : after === undefined ? 'definition removed' : 'definition changed' };
+  // Lists (members, skills) are sets in every kind that has them: report who came and went, not positions.
+  if (Array.isArray(before) || Array.isArray(after)) {
+    const oldItems = (Array.isArray(before) ? before : []).map(masked);
+    const newItems = (Array.isArray(after) ? after : []).map(masked);
+    const added = newItems.filter((item) => !oldItems.some((old) => same(old, item)));
+    const removed = oldItems.filter((item) => !newItems.some((next) => same(next, item)));
+    if (added.length > 0 || removed.length > 0) return { field, added, removed };
+    return { field, old: oldItems, new: newItems, summary: 'order changed' };
+  }
+  return { field, old: masked(before), new: masked(after) };
+}
+
+function changedFields(before: Record<string, unknown>, after: Record<string, unknown>, only?: (field: string) => boolean): FieldChange[] {
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  return keys.filter((key) => !same(before[key], after[key]) && (only?.(key) ?? true)).map((key) => fieldChange(key, before[key], after[key]));
+}
+
+const kindOf = (type: string) => type.split(':').pop() ?? type;
+const nameOf = (urn: string) => urn.split('::').pop() ?? urn;
+/** Resources a user declared: not the stack itself, not providers. */
+const isUserResource = (type: string) => type !== 'pulumi:pulumi:Stack' && !type.startsWith('pulumi:providers:');
+
+const PLAN_OPS: Record<string, PendingEntry['op'] | undefined> = { create: 'create', update: 'update', replace: 'replace', 'create-replacement': 'replace', delete: 'delete' };
+
+export function buildReport(stack: string, events: StepEvent[]): DriftReport {
+  const recorded = new Map<string, Record<string, unknown>>();
+  const drift: DriftEntry[] = [];
+  const deleted = new Set<string>();
+  const pending = new Map<string, PendingEntry>();
+  const steps = events.map((event) => event.resOutputsEvent?.metadata).filter((meta): meta is StepMetadata => meta !== undefined && isUserResource(meta.type));
+
+  for (const step of steps.filter((meta) => meta.op === 'refresh')) {
+    const before = settings(step.old?.inputs);
+    recorded.set(step.urn, before);
+    if (!step.new) {
+      deleted.add(step.urn);
+      drift.push({ kind: kindOf(step.type), name: nameOf(step.urn), urn: step.urn, change: 'deleted', fields: [] });
+      continue;
+    }
+    const fields = changedFields(before, settings(step.new.inputs));
+    if (fields.length > 0) drift.push({ kind: kindOf(step.type), name: nameOf(step.urn), urn: step.urn, change: 'modified', fields });
+  }
+
+  for (const step of steps) {
+    const op = PLAN_OPS[step.op];
+    if (!op || pending.has(step.urn)) continue;
+    const entry = { kind: kindOf(step.type), name: nameOf(step.urn), urn: step.urn };
+    if (op === 'delete') {
+      pending.set(step.urn, { ...entry, op, fields: [] });
+      continue;
+    }
+    const declared = settings(step.new?.inputs);
+    // Re-creating an object deleted in ZCC only repairs the drift above: pending if the program changed it too.
+    const baseline = recorded.get(step.urn) ?? (op === 'create' ? undefined : settings(step.old?.inputs));
+    if (op === 'create' && !deleted.has(step.urn) && baseline === undefined) {
+      pending.set(step.urn, { ...entry, op, fields: changedFields({}, declared) });
+      continue;
+    }
+    const fields = changedFields(baseline ?? {}, declared);
+    if (fields.length > 0) pending.set(step.urn, { ...entry, op, fields });
+  }
+
+  const byName = <T extends { kind: string; name: string }>(a: T, b: T) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name);
+  const pendingList = [...pending.values()].sort(byName);
+  drift.sort(byName);
+  return { version: 1, stack, clean: drift.length === 0 && pendingList.length === 0, summary: { drift: drift.length, pending: pendingList.length }, drift, pending: pendingList };
+}

@@ -1,0 +1,58 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { EngineEvent } from '@pulumi/pulumi/automation';
+import { UsageError, type OptionSpec, type ParsedOptions } from './args';
+import { buildReport, type StepEvent } from './drift/report';
+import { renderMarkdown, renderText } from './drift/render';
+
+export const driftOptions: Record<string, OptionSpec> = {
+  stack: { value: true, placeholder: '<name>', description: 'Stack to check (default: PULUMI_STACK, else the selected stack).' },
+  cwd: { value: true, placeholder: '<dir>', description: 'The Pulumi project directory (default: the current directory).' },
+  json: { value: true, placeholder: '<file>', description: 'Also write the report as JSON (versioned shape, see docs/drift.md).' },
+  markdown: { value: true, placeholder: '<file>', description: 'Also write the report as Markdown, for a PR comment or $GITHUB_STEP_SUMMARY.' },
+};
+
+/** Exit codes, for CI: documented in the help and docs/drift.md. */
+export const EXIT = { clean: 0, found: 1, failed: 2 } as const;
+
+/** The error lines of a failed preview, without the CLI's banner and resource table. */
+function failureSummary(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const errorLines = text.split('\n').map((line) => line.trim()).filter((line) => /^error:/i.test(line) || /^(Error|RunError|ZccApiError):/.test(line));
+  const chosen = errorLines.length > 0 ? errorLines : text.split('\n').filter((line) => line.trim() !== '').slice(0, 10);
+  return [...new Set(chosen)].slice(0, 10).join('\n  ');
+}
+
+/**
+ * `zcc-pulumi drift`: a preview with refresh (reads only; nothing is written to ZCC or to the stack's state),
+ * reported from Pulumi's structured engine events, never from its human output.
+ */
+export async function runDrift(options: ParsedOptions, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const workDir = path.resolve((options.cwd as string | undefined) ?? '.');
+  const automation = require('@pulumi/pulumi/automation') as typeof import('@pulumi/pulumi/automation');
+  let stackName = (options.stack as string | undefined) ?? env.PULUMI_STACK;
+  const events: StepEvent[] = [];
+  try {
+    if (!stackName) {
+      const workspace = await automation.LocalWorkspace.create({ workDir });
+      stackName = (await workspace.stack())?.name;
+      if (!stackName) throw new UsageError('zcc-pulumi drift: no stack is selected in this project; pass --stack <name> or set PULUMI_STACK.');
+    }
+    const stack = await automation.LocalWorkspace.selectStack({ stackName, workDir });
+    await stack.preview({
+      refresh: true,
+      onEvent: (event: EngineEvent) => {
+        if (event.resOutputsEvent) events.push({ resOutputsEvent: event.resOutputsEvent as unknown as StepEvent['resOutputsEvent'] });
+      },
+    });
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    console.error(`zcc-pulumi drift: the check itself failed (exit ${EXIT.failed}), so drift is unknown:\n  ${failureSummary(error)}`);
+    return EXIT.failed;
+  }
+  const report = buildReport(stackName, events);
+  console.log(renderText(report));
+  if (typeof options.json === 'string') writeFileSync(options.json, `${JSON.stringify(report, null, 2)}\n`);
+  if (typeof options.markdown === 'string') writeFileSync(options.markdown, renderMarkdown(report));
+  return report.clean ? EXIT.clean : EXIT.found;
+}

@@ -1,0 +1,78 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expectNoChanges, outputCollector, useProject } from './harness';
+import type { DriftReport } from '../../cli/drift/report';
+
+jest.setTimeout(10 * 60_000);
+
+describe('zcc-pulumi drift on the real Pulumi CLI', () => {
+  const current = useProject('program');
+  // Asynchronous: the emulator runs in this process and must keep answering while the command runs.
+  const runDrift = (...args: string[]) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      // The copy installed in the project, as `npx zcc-pulumi` runs it.
+      const bin = path.join(current().dir, 'node_modules/zcc-pulumi/dist/cli/main.js');
+      execFile(process.execPath, [bin, 'drift', ...args], { cwd: current().dir, env: { ...process.env, ...current().envVars }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+        resolve({ status: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
+      );
+    });
+  const declare = (extra: { wrapUpTime?: number; billing?: boolean }) =>
+    current().declare([
+      { kind: 'Queue', name: 'support', args: { name: 'Support', channel: 'voice', maxWaitTime: 240, ...(extra.wrapUpTime ? { wrapUpTime: extra.wrapUpTime } : {}) } },
+      { kind: 'Queue', name: 'returns', args: { name: 'Returns', channel: 'voice' } },
+      { kind: 'QueueMembers', name: 'support-members', args: { queueId: { $ref: 'support.queueId' }, userIds: ['agent_001', 'agent_002'] } },
+      ...(extra.billing ? [{ kind: 'Queue', name: 'billing', args: { name: 'Billing', channel: 'messaging' } }] : []),
+    ]);
+
+  it('exits 0 when clean; separates console drift from pending program changes; exits 2 when the check fails', async () => {
+    const { stack, control, dir } = current();
+    await declare({});
+    await stack.up({ onOutput: outputCollector().onOutput });
+    await expectNoChanges(stack);
+    const clean = await runDrift('--stack', 'e2e');
+    expect({ status: clean.status, out: clean.stdout, err: clean.stderr }).toEqual({ status: 0, out: expect.stringContaining('No drift and nothing pending on stack e2e'), err: '' });
+
+    // Behind Pulumi's back: a setting, a membership and a deleted queue. In the program: a new setting and a new queue.
+    const queues = (await control('GET', '/objects/queues')) as Array<{ queue_id: string; queue_name: string }>;
+    const support = queues.find((queue) => queue.queue_name === 'Support')!;
+    const returns = queues.find((queue) => queue.queue_name === 'Returns')!;
+    await control('PATCH', `/objects/queues/${support.queue_id}`, { max_wait_time: 999 });
+    await control('PUT', `/queue_agents/${support.queue_id}`, ['agent_001', 'agent_007']);
+    await control('DELETE', `/objects/queues/${returns.queue_id}`);
+    await declare({ wrapUpTime: 30, billing: true });
+    await control('DELETE', '/requests');
+    const found = await runDrift('--stack', 'e2e', '--json', 'drift.json', '--markdown', 'drift.md');
+    const requests = await control('GET', '/requests');
+    expect(requests.writes).toBe(0);
+    expect(found.status).toBe(1);
+
+    const report = JSON.parse(readFileSync(path.join(dir, 'drift.json'), 'utf8')) as DriftReport;
+    expect(report).toMatchObject({ version: 1, stack: 'e2e', clean: false, summary: { drift: 3, pending: 2 } });
+    const entries = (list: Array<{ kind: string; name: string }>) => Object.fromEntries(list.map(({ kind, name, ...rest }) => [`${kind} ${name}`, rest]));
+    expect(entries(report.drift)).toEqual({
+      'Queue support': expect.objectContaining({ change: 'modified', fields: [{ field: 'maxWaitTime', old: 240, new: 999 }] }),
+      'Queue returns': expect.objectContaining({ change: 'deleted', fields: [] }),
+      'QueueMembers support-members': expect.objectContaining({ change: 'modified', fields: [{ field: 'userIds', added: ['agent_007'], removed: ['agent_002'] }] }),
+    });
+    // The plan also puts maxWaitTime and the members back and re-creates Returns: that is the drift above, not pending.
+    expect(entries(report.pending)).toEqual({
+      'Queue support': expect.objectContaining({ op: 'update', fields: [{ field: 'wrapUpTime', new: 30 }] }),
+      'Queue billing': expect.objectContaining({ op: 'create', fields: [{ field: 'channel', new: 'messaging' }, { field: 'description', new: '' }, { field: 'name', new: 'Billing' }] }),
+    });
+
+    const markdown = readFileSync(path.join(dir, 'drift.md'), 'utf8');
+    console.log(`drift markdown:\n${markdown}`);
+    expect(markdown).toContain('### Drift: changed in Zoom Contact Center outside Pulumi');
+    expect(markdown).toContain('| QueueMembers `support-members` | changed in ZCC | userIds: added agent_007; removed agent_002 |');
+    expect(markdown).toContain('| Queue `billing` | to create | channel = "messaging"<br>description = ""<br>name = "Billing" |');
+    expect(found.stdout).toContain('maxWaitTime: 240 → 999');
+    for (const text of [found.stdout, found.stderr, markdown, JSON.stringify(report)]) expect(text).not.toContain(current().emulator.options.clientSecret);
+
+    const failed = await runDrift('--stack', 'no-such-stack');
+    expect(failed.status).toBe(2);
+    expect(failed.stderr).toMatch(/^zcc-pulumi drift: the check itself failed \(exit 2\)/);
+    const usage = await runDrift('--stack');
+    expect({ status: usage.status, err: usage.stderr.trim() }).toEqual({ status: 2, err: 'zcc-pulumi drift: --stack needs a value <name>.' });
+  });
+});

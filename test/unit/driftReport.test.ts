@@ -1,0 +1,81 @@
+import { buildReport, type StepEvent } from '../../cli/drift/report';
+import { renderMarkdown, renderText } from '../../cli/drift/render';
+
+const TYPE = 'pulumi-nodejs:dynamic/zcc:';
+const urn = (kind: string, name: string) => `urn:pulumi:prod::center::${TYPE}${kind}::${name}`;
+const step = (op: string, kind: string, name: string, old?: Record<string, unknown> | null, next?: Record<string, unknown> | null): StepEvent => ({
+  resOutputsEvent: { metadata: { op, urn: urn(kind, name), type: `${TYPE}${kind}`, old: old === null ? null : old && { inputs: old }, new: next === null ? null : next && { inputs: next } } },
+});
+
+describe('drift report from engine events', () => {
+  it('is clean when refresh and plan change nothing; ignores the stack and providers', () => {
+    const report = buildReport('prod', [
+      step('refresh', 'Queue', 'support', { name: 'Support', __provider: 'x' }, { name: 'Support', __provider: 'y' }),
+      { resOutputsEvent: { metadata: { op: 'update', urn: 'urn:pulumi:prod::center::pulumi:providers:pulumi-nodejs::default', type: 'pulumi:providers:pulumi-nodejs', old: {}, new: {} } } },
+      step('same', 'Queue', 'support', { name: 'Support' }, { name: 'Support' }),
+    ]);
+    expect(report).toEqual({ version: 1, stack: 'prod', clean: true, summary: { drift: 0, pending: 0 }, drift: [], pending: [] });
+    expect(renderText(report)).toMatch(/^No drift and nothing pending on stack prod/);
+  });
+
+  it('reports a console edit once (as drift) even though the plan puts it back, and a program change as pending', () => {
+    const recorded = { name: 'Support', maxWaitTime: 240 };
+    const live = { name: 'Support', maxWaitTime: 999 };
+    const report = buildReport('prod', [
+      step('refresh', 'Queue', 'support', recorded, live),
+      step('update', 'Queue', 'support', live, { name: 'Support', maxWaitTime: 240, wrapUpTime: 30 }),
+    ]);
+    expect(report.drift).toEqual([{ kind: 'Queue', name: 'support', urn: urn('Queue', 'support'), change: 'modified', fields: [{ field: 'maxWaitTime', old: 240, new: 999 }] }]);
+    expect(report.pending).toEqual([{ kind: 'Queue', name: 'support', urn: urn('Queue', 'support'), op: 'update', fields: [{ field: 'wrapUpTime', old: undefined, new: 30 }] }]);
+  });
+
+  it('a field both edited in the console and changed in the program is in both sections', () => {
+    const report = buildReport('prod', [step('refresh', 'Queue', 'q', { maxWaitTime: 100 }, { maxWaitTime: 999 }), step('update', 'Queue', 'q', { maxWaitTime: 999 }, { maxWaitTime: 200 })]);
+    expect(report.drift[0].fields).toEqual([{ field: 'maxWaitTime', old: 100, new: 999 }]);
+    expect(report.pending[0].fields).toEqual([{ field: 'maxWaitTime', old: 100, new: 200 }]);
+  });
+
+  it('members as added/removed, flows as "definition changed", secrets masked', () => {
+    const report = buildReport('prod', [
+      step('refresh', 'QueueMembers', 'm', { userIds: ['a', 'b'] }, { userIds: ['b', 'c'] }),
+      step('refresh', 'Flow', 'ivr', { definition: { nodes: [1] } }, { definition: { nodes: [2] } }),
+      step('refresh', 'Thing', 't', { token: { '4dabf18193072939515e22adb298388d': '1b47061264138c4ac30d75fd1eb44270', plaintext: '"hunter2"' } }, { token: 'plain' }),
+    ]);
+    expect(report.drift.map((entry) => entry.fields[0])).toEqual([
+      { field: 'definition', summary: 'definition changed' },
+      { field: 'userIds', added: ['c'], removed: ['a'] },
+      { field: 'token', old: '[secret]', new: 'plain' },
+    ]);
+    expect(JSON.stringify(report)).not.toContain('hunter2');
+  });
+
+  it('a deleted object is drift; its re-create is not pending unless the program changed it; creates and deletes of the program are pending', () => {
+    const report = buildReport('prod', [
+      step('refresh', 'Queue', 'gone', { name: 'Gone' }, null),
+      step('create', 'Queue', 'gone', undefined, { name: 'Gone' }),
+      step('refresh', 'Queue', 'renamed', { name: 'Old' }, null),
+      step('create', 'Queue', 'renamed', undefined, { name: 'New' }),
+      step('create', 'Queue', 'fresh', undefined, { name: 'Fresh', channel: 'voice' }),
+      step('refresh', 'Queue', 'dropped', { name: 'Dropped' }, { name: 'Dropped' }),
+      step('delete', 'Queue', 'dropped', { name: 'Dropped' }, undefined),
+    ]);
+    expect(report.drift.map((entry) => [entry.name, entry.change])).toEqual([
+      ['gone', 'deleted'],
+      ['renamed', 'deleted'],
+    ]);
+    expect(report.pending.map((entry) => [entry.name, entry.op, entry.fields])).toEqual([
+      ['dropped', 'delete', []],
+      ['fresh', 'create', [{ field: 'channel', old: undefined, new: 'voice' }, { field: 'name', old: undefined, new: 'Fresh' }]],
+      ['renamed', 'create', [{ field: 'name', old: 'Old', new: 'New' }]],
+    ]);
+    const markdown = renderMarkdown(report);
+    expect(markdown).toContain('| Queue `fresh` | to create | channel = "voice"<br>name = "Fresh" |');
+    expect(markdown).toContain('| Queue `gone` | deleted in ZCC | — |');
+  });
+
+  it('keeps Markdown tables intact whatever the names hold', () => {
+    const report = buildReport('prod', [step('refresh', 'Queue', 'q', { name: 'A|B' }, { name: 'C`D\nE' })]);
+    const row = renderMarkdown(report).split('\n').find((line) => line.startsWith('| Queue'));
+    expect(row).toBe('| Queue `q` | changed in ZCC | name: "A\\|B" → "C\'D\\nE" |');
+  });
+});
