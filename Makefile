@@ -18,7 +18,7 @@ node_modules/.install-stamp: package.json package-lock.json
 install: node_modules/.install-stamp
 
 build: install
-	npx tsc -p tsconfig.json
+	npm run build
 
 tools: install
 	bash scripts/install-pulumi-cli.sh
