@@ -93,9 +93,14 @@ function storeOf(spec: ResourceSpec): ObjectStore {
   return store;
 }
 
-/** The API-shaped declaration of a state's inputs, for stores whose behaviour depends on what was declared. */
+/**
+ * The API-shaped declaration of a state's inputs, for stores whose behaviour depends on what was declared. Inputs
+ * that are settings of the resource rather than API fields (a flow's `publish`) ride along under their SDK names.
+ */
 function declaredBody(spec: ResourceSpec, props: Props): Props {
-  return toBody(spec, withDefaults(spec, userInputs(spec, props)));
+  const inputs = withDefaults(spec, userInputs(spec, props));
+  const settings = Object.fromEntries(Object.keys(spec.inputSchema.shape).filter((key) => !(key in spec.apiFields) && inputs[key] !== undefined).map((key) => [key, inputs[key]]));
+  return { ...settings, ...toBody(spec, inputs) };
 }
 
 /** An error as users see it: no secret, no control character that could redraw their terminal, no stack. */
@@ -224,7 +229,7 @@ export async function create(kind: string, inputs: Props): Promise<dynamic.Creat
     let server: Props;
     let previous: Props | undefined;
     if (typeof adoptId === 'string') {
-      const existing = await storeOf(spec).get(client, adoptId);
+      const existing = await storeOf(spec).get(client, adoptId, declaredBody(spec, declared));
       if (!existing) throw new Error(`${kind} cannot adopt ${adoptId}: ZCC has no ${kind} with that id. Remove adoptId to create a new one, or correct it.`);
       previous = toOutputs(spec, existing, declared).inputs;
       server = await adoptMatch(client, spec, existing, declared);
@@ -353,4 +358,34 @@ export async function remove(kind: string, id: string, props: Props): Promise<vo
     const spec = specFor(kind);
     await storeOf(spec).remove(getClient(), id, declaredBody(spec, props));
   });
+}
+
+/**
+ * What exists, for `zcc-pulumi export`: list items of a kind (as the list endpoint returns them), and one object in
+ * SDK shape with every setting ZCC returns (an export manages everything). `hint` holds inputs that steer the read,
+ * such as a flow's `publish` (read the published version).
+ */
+export async function listExisting(kind: string): Promise<Props[]> {
+  return storeOf(specFor(kind)).list(getClient());
+}
+
+export async function readExisting(kind: string, id: string, hint: Props = {}, listItem?: Props): Promise<Props | undefined> {
+  const spec = specFor(kind);
+  // The list already answered with every field: no GET needed.
+  if (listItem && spec.listHasEveryField) return toOutputs(spec, listItem, undefined).inputs;
+  const server = await storeOf(spec).get(getClient(), id, declaredBody(spec, hint));
+  if (!server) return undefined;
+  return { ...toOutputs(spec, server, undefined).inputs, ...(spec.derivedInputs?.(server, hint) ?? {}) };
+}
+
+/** Why `inputs` would fail `check` (per-field and cross-field), as `property: reason` lines; empty when valid. */
+export function inputInvalid(kind: string, inputs: Props): string[] {
+  const spec = specFor(kind);
+  const problems: string[] = [];
+  for (const [key, schema] of Object.entries(spec.inputSchema.shape)) {
+    const result = (schema as z.ZodType).safeParse(inputs[key]);
+    if (!result.success) problems.push(`${key}: ${result.error.issues.map((issue) => issue.message).join('; ')}`);
+  }
+  if (problems.length === 0) for (const [key, reason] of spec.crossFieldCheck?.(inputs) ?? []) problems.push(`${key} ${reason}`);
+  return problems;
 }

@@ -19,6 +19,8 @@ export interface ResourceSpec {
   idField: string;
   /** Key of the item array in list responses. */
   listKey: string;
+  /** The list endpoint returns every field the object's GET does (Zoom's document shows the same shape). */
+  listHasEveryField?: boolean;
   /** The list endpoint's documented page-size cap, when below Zoom's usual 300. */
   listPageSize?: number;
   /** Output property that echoes the id, e.g. `queueId`. */
@@ -55,6 +57,12 @@ export interface ResourceSpec {
   outputs?: Record<string, { description: string; type?: 'string' | 'number' | 'boolean' }>;
   /** A short TypeScript program using the resource, for the generated reference (docs/resources.md). */
   example: string;
+  /**
+   * Inputs that hold the id of another object, by path (`priorities[].backupSkills[].backupSkillId`), and the kind
+   * they name: a kind of this package, `User`, or a kind it does not manage (`Inbox`, `Asset`, `IntentGroup`).
+   * `zcc-pulumi export` writes them as references to the program's objects and users' emails, never as ids.
+   */
+  references?: Record<string, string>;
   /** Rate-limit label of each operation. */
   categories: { list: RateCategory; get: RateCategory; create: RateCategory; update: RateCategory; delete: RateCategory };
   /** Checks across fields, after each field passed on its own; returns failures as `[property, reason]`. */

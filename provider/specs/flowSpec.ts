@@ -95,8 +95,10 @@ export const flowSpec: ResourceSpec = {
   },
   uniqueName: true,
   naturalKey: ['name'],
-  // `publish: false` means "leave it as a draft or as it is"; only a declared `true` can drift.
-  derivedInputs: (server, declared) => ({ publish: declared?.publish === true ? server.published_version !== undefined && server.published_version === server.latest_version : (declared?.publish ?? false) }),
+  // `publish: false` means "leave it as a draft or as it is"; only a declared `true` can drift: it holds while a
+  // version is published, and the definition read is then the published version's (a console draft on top of it
+  // is not what callers get, so it is not drift).
+  derivedInputs: (server, declared) => ({ publish: declared?.publish === true ? server.published_version !== undefined : (declared?.publish ?? false) }),
   computedOutputs: (server) => ({ status: server.status, channel: server.channel, publishedVersion: server.published_version, latestVersion: server.latest_version }),
   outputs: {
     flowId: { description: 'The flow id ZCC assigned.' },

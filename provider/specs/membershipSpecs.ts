@@ -128,6 +128,7 @@ function memberSetSpec(role: Role, kind: string, what: string): ResourceSpec {
     serverDefaults: { mode: 'exclusive' },
     setFields: ['userIds'],
     replaceOnChanges: ['queueId'],
+    references: { queueId: 'Queue', 'userIds[]': 'User' },
     crossFieldCheck: (inputs) => {
       const ids = asIds(inputs.userIds);
       if ((inputs.mode ?? 'exclusive') === 'exclusive' && ids.length === 0 && inputs.allowEmpty !== true) {
@@ -209,6 +210,7 @@ function membershipSpec(role: Role, kind: string, what: string, setKind: string)
     apiFields: { queueId: 'queue_id', userId: 'user_id' },
     idProblem: membershipIdProblem,
     replaceOnChanges: ['queueId', 'userId'],
+    references: { queueId: 'Queue', userId: 'User' },
     outputs: { membershipId: { description: '`<queueId>/<userId>`.' } },
     example: `const lead = zcc.getUser({ email: 'lead@example.com' });
 new zcc.${kind}('support-lead', { queueId: support.queueId, userId: lead.then((u) => u.userId) });`,

@@ -33,6 +33,7 @@ export const agentRoutingProfileSpec: ResourceSpec = {
   path: '/contact_center/agent_routing_profiles',
   idField: 'agent_routing_profile_id',
   listKey: 'agent_routing_profiles',
+  listHasEveryField: true,
   listPageSize: 100,
   idOutput: 'agentRoutingProfileId',
   responseSchema: agentRoutingProfileSchema as unknown as z.ZodType<Props>,
@@ -57,6 +58,12 @@ export const agentRoutingProfileSpec: ResourceSpec = {
     ignoreTransferringSkills: 'ignore_transferring_skills',
   },
   serverDefaults: { description: '' },
+  references: {
+    'priorities[].skillCategoryId': 'SkillCategory',
+    'priorities[].intentGroupId': 'IntentGroup',
+    'priorities[].defaultSkillId': 'Skill',
+    'priorities[].backupSkills[].backupSkillId': 'Skill',
+  },
   uniqueName: true,
   naturalKey: ['name'],
   crossFieldCheck: (inputs) => {
@@ -105,6 +112,7 @@ export const consumerRoutingProfileSpec: ResourceSpec = {
   path: '/contact_center/consumer_routing_profiles',
   idField: 'consumer_routing_profile_id',
   listKey: 'consumer_routing_profiles',
+  listHasEveryField: true,
   idOutput: 'consumerRoutingProfileId',
   responseSchema: consumerRoutingProfileSchema as unknown as z.ZodType<Props>,
   inputSchema: z.strictObject({
@@ -120,6 +128,12 @@ export const consumerRoutingProfileSpec: ResourceSpec = {
     accumulatedPriorities: 'accumulated_priorities',
   },
   serverDefaults: { description: '' },
+  references: {
+    'topPriorities[].parameter.ids[]': 'AttributeValue',
+    'topPriorities[].parameter.variableId': 'Variable',
+    'accumulatedPriorities[].parameter.ids[]': 'AttributeValue',
+    'accumulatedPriorities[].parameter.variableId': 'Variable',
+  },
   uniqueName: true,
   naturalKey: ['name'],
   outputs: { consumerRoutingProfileId: { description: 'The consumer routing profile id ZCC assigned.' } },

@@ -9,6 +9,7 @@ export const skillCategorySpec: ResourceSpec = {
   path: '/contact_center/skills/categories',
   idField: 'skill_category_id',
   listKey: 'skill_categories',
+  listHasEveryField: true,
   idOutput: 'skillCategoryId',
   responseSchema: skillCategorySchema as unknown as z.ZodType<Props>,
   inputSchema: z.strictObject({
@@ -42,6 +43,7 @@ export const skillSpec: ResourceSpec = {
   path: '/contact_center/skills',
   idField: 'skill_id',
   listKey: 'skills',
+  listHasEveryField: true,
   idOutput: 'skillId',
   responseSchema: skillSchema as unknown as z.ZodType<Props>,
   inputSchema: z.strictObject({
@@ -50,6 +52,7 @@ export const skillSpec: ResourceSpec = {
   }),
   apiFields: { name: 'skill_name', skillCategoryId: 'skill_category_id' },
   replaceOnChanges: ['skillCategoryId'],
+  references: { skillCategoryId: 'SkillCategory' },
   naturalKey: ['name', 'skillCategoryId'],
   outputs: {
     skillId: { description: 'The skill id ZCC assigned.' },

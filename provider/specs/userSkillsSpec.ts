@@ -99,6 +99,7 @@ export const userSkillsSpec: ResourceSpec = {
   serverDefaults: { mode: 'exclusive' },
   setFields: ['skills'],
   replaceOnChanges: ['userId'],
+  references: { userId: 'User', 'skills[].skillId': 'Skill' },
   crossFieldCheck: (inputs) => {
     const skills = Array.isArray(inputs.skills) ? inputs.skills : [];
     if ((inputs.mode ?? 'exclusive') === 'exclusive' && skills.length === 0 && inputs.allowEmpty !== true) {
