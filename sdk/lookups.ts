@@ -61,12 +61,34 @@ export async function getUsers(args: { search?: string; active?: boolean } = {})
   });
 }
 
+/**
+ * Email lookups of one program run, memoized. The first few search (one call each); beyond that the program looks
+ * up many users (an exported center names every member by email), and one listing of all users answers them all.
+ */
+const SEARCHES_BEFORE_LISTING = 5;
+const usersByEmail = new Map<string, Promise<ZccUser | undefined>>();
+let everyUser: Promise<Map<string, ZccUser>> | undefined;
+
+function userByEmail(email: string): Promise<ZccUser | undefined> {
+  const wanted = email.toLowerCase();
+  let found = usersByEmail.get(wanted);
+  if (!found) {
+    if (usersByEmail.size < SEARCHES_BEFORE_LISTING) {
+      found = client().listUsers({ search_key: email }).then((users) => users.find((user) => user.user_email.toLowerCase() === wanted));
+    } else {
+      everyUser ??= client().listUsers().then((users) => new Map(users.map((user) => [user.user_email.toLowerCase(), user])));
+      found = everyUser.then((users) => users.get(wanted));
+    }
+    usersByEmail.set(wanted, found);
+  }
+  return found;
+}
+
 /** One user, by email (case-insensitive) or by id. Fails naming what was looked for when there is none. */
 export async function getUser(args: { email: string } | { userId: string }): Promise<UserInfo> {
   return lookup('getUser', async () => {
     if ('userId' in args) return toUser(await client().getUser(args.userId));
-    const wanted = args.email.toLowerCase();
-    const match = (await client().listUsers({ search_key: args.email })).find((user) => user.user_email.toLowerCase() === wanted);
+    const match = await userByEmail(args.email);
     if (!match) throw new Error(`getUser: no Zoom Contact Center user has the email ${JSON.stringify(args.email)}.`);
     return toUser(match);
   });
