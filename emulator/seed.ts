@@ -5,15 +5,23 @@ const LAST = ['Lovelace', 'Okafor', 'Martin', 'Patel', 'Cohen', 'Haddad', 'Novak
 const DISPOSITIONS = ['resolved', 'escalated', 'abandoned', 'callback'];
 const SEED_EPOCH = Date.parse('2024-01-01T08:00:00Z');
 
+export interface SeedOptions {
+  /** How many users (default 60). */
+  users?: number;
+  /** Prefix of user ids (default `agent_`): another account has the same people under other ids. */
+  userIdPrefix?: string;
+}
+
 /**
  * Fills the state with the same users, skill categories and history every time: 60 users (the first three
  * supervisors), with ids `agent_001`… that tests can name, and emails first.lastN@example.com.
  */
-export function seed(state: EmulatorState, userCount = 60): void {
+export function seed(state: EmulatorState, options: SeedOptions = {}): void {
+  const userCount = options.users ?? 60;
   for (let i = 1; i <= userCount; i++) {
     const first = FIRST[(i - 1) % FIRST.length];
     const last = LAST[(i - 1) % LAST.length];
-    const id = `agent_${String(i).padStart(3, '0')}`;
+    const id = `${options.userIdPrefix ?? 'agent_'}${String(i).padStart(3, '0')}`;
     const supervisor = i <= 3;
     state.users.insert({
       user_id: id,

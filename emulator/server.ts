@@ -5,7 +5,7 @@ import { CONTROL_HEADER } from './control';
 import { Faults, type FaultRule } from './faults';
 import { RateLimits, type RateCategory, type RateLimitSettings, type Plan } from './rateLimits';
 import { EmulatorState } from './state';
-import { seed } from './seed';
+import { seed, type SeedOptions } from './seed';
 import { defineRoutes, type BehaviourSettings, type RouteContext } from './context';
 import { registerQueueRoutes } from './routes/queues';
 import { registerUserRoutes } from './routes/users';
@@ -27,6 +27,8 @@ export interface EmulatorOptions {
   ratePerSecond?: number;
   behaviour?: Partial<BehaviourSettings>;
   logger?: boolean;
+  /** The users the account starts with (count, id prefix). */
+  seed?: SeedOptions;
 }
 
 export interface RequestLogEntry {
@@ -116,7 +118,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let tokenTtlSeconds = options.tokenTtlSeconds ?? 3600;
   const behaviour: BehaviourSettings = { uniqueQueueNames: true, concurrentWrite429: true, ...options.behaviour };
   const state = new EmulatorState();
-  seed(state);
+  seed(state, options.seed);
   const tokens = new Map<string, number>();
   const rateLimits = new RateLimits(RateLimits.defaults(options.plan ?? 'pro', options.ratePerSecond));
   const faults = new Faults();
@@ -291,7 +293,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     state.queueAgentOptIn.clear();
     state.userSkills.clear();
     state.engagementEvents.clear();
-    seed(state);
+    seed(state, options.seed);
     tokens.clear();
     faults.clear();
     rateLimits.reset();
