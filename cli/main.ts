@@ -13,6 +13,12 @@ interface Command {
 }
 
 const commands: Record<string, Command> = {
+  export: {
+    summary: 'Write a Pulumi TypeScript program that adopts every object of a live contact center.',
+    usage: 'zcc-pulumi export --out <dir> [--base-url <url>] [--portable] [--manage-deletes]',
+    options: () => require('./exportCommand').exportOptions,
+    run: (options) => require('./exportCommand').runExport(options),
+  },
   drift: {
     summary: 'Preview with refresh and report drift (changed in ZCC) apart from pending program changes; for CI.',
     usage: 'zcc-pulumi drift [--stack <name>] [--cwd <dir>] [--json <file>] [--markdown <file>]',
@@ -52,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (name === '--version') {
-    console.log(require('../../package.json').version);
+    console.log(require('./packageInfo').packageInfo().version);
     return 0;
   }
   const command = commands[name];

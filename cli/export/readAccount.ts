@@ -1,0 +1,95 @@
+import { getClient } from '../../provider/runtime';
+import { inputInvalid, listExisting, readExisting } from '../../provider/engine/handlers';
+import { specFor } from '../../provider/engine/registry';
+import type { Props } from '../../provider/engine/spec';
+
+/** One object of the account, in SDK shape (the inputs a program declares for it). */
+export interface ExportedObject {
+  kind: string;
+  id: string;
+  /** What people call it: the object's name, the queue's name for its members, the user's email for their skills. */
+  label: string;
+  inputs: Props;
+}
+
+export interface Account {
+  objects: ExportedObject[];
+  /** user id → email, for references to users. */
+  emails: Map<string, string>;
+  apiCalls: number;
+}
+
+/** Kinds that are objects of their own, in the order a program declares them (what they reference comes first). */
+export const OBJECT_KINDS = ['SkillCategory', 'Skill', 'AgentRoutingProfile', 'ConsumerRoutingProfile', 'Flow', 'Queue'] as const;
+/** Kinds that are sets on another object: a queue's agents and supervisors, a user's skills. */
+export const SET_KINDS = ['QueueMembers', 'QueueSupervisors', 'UserSkills'] as const;
+
+/** Runs `work` over `items` with at most `limit` at once; the client's rate limiter paces the calls themselves. */
+async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
+}
+
+const CONCURRENCY = 8;
+
+/** Inputs equal to what the server assumes when they are omitted say nothing: the program leaves them out. */
+function withoutDefaults(kind: string, inputs: Props): Props {
+  const defaults = specFor(kind).serverDefaults ?? {};
+  return Object.fromEntries(Object.entries(inputs).filter(([key, value]) => value !== undefined && !(key in defaults && JSON.stringify(defaults[key]) === JSON.stringify(value))));
+}
+
+function cannotExpress(kind: string, label: string, id: string, problems: string[]): Error {
+  return new Error(`zcc-pulumi export: ${kind} ${JSON.stringify(label)} (${id}) cannot be expressed with this package's ${kind}: ${problems.join('; ')}.`);
+}
+
+/**
+ * Reads every object of every kind the SDK manages. Fails loudly, naming the object and field, when one cannot be
+ * expressed as a valid declaration (rather than exporting a program that would fail or silently differ).
+ */
+export async function readAccount(): Promise<Account> {
+  const client = getClient();
+  const before = client.http.stats.requests;
+  const objects: ExportedObject[] = [];
+  const add = (kind: string, id: string, label: string, inputs: Props) => {
+    const problems = inputInvalid(kind, inputs);
+    if (problems.length > 0) throw cannotExpress(kind, label, id, problems);
+    objects.push({ kind, id, label, inputs: withoutDefaults(kind, inputs) });
+  };
+
+  const queueItems: Props[] = [];
+  for (const kind of OBJECT_KINDS) {
+    const spec = specFor(kind);
+    const items = await listExisting(kind);
+    if (kind === 'Queue') queueItems.push(...items);
+    // A flow is exported as its published version (and `publish: true`), or as its latest draft.
+    const hint = kind === 'Flow' ? { publish: true } : {};
+    const read = await mapLimit(items, CONCURRENCY, async (item) => {
+      const id = String(item[spec.idField]);
+      return { id, inputs: await readExisting(kind, id, hint, item) };
+    });
+    for (const { id, inputs } of read) if (inputs) add(kind, id, String(inputs.name ?? id), inputs);
+  }
+
+  const queueName = new Map(queueItems.map((item) => [String(item.queue_id), String(item.queue_name ?? item.queue_id)]));
+  for (const [kind, count] of [['QueueMembers', 'agents_count'], ['QueueSupervisors', 'supervisors_count']] as const) {
+    // The queue list counts members: queues it says have none cost no call.
+    const withMembers = queueItems.filter((item) => item[count] === undefined || Number(item[count]) > 0).map((item) => String(item.queue_id));
+    const sets = await mapLimit(withMembers, CONCURRENCY, async (queueId) => ({ queueId, inputs: await readExisting(kind, queueId) }));
+    for (const { queueId, inputs } of sets) if (inputs && (inputs.userIds as unknown[]).length > 0) add(kind, queueId, queueName.get(queueId) ?? queueId, inputs);
+  }
+
+  const users = await client.listUsers();
+  const emails = new Map(users.map((user) => [user.user_id, user.user_email]));
+  const skillSets = await mapLimit(users, CONCURRENCY, async (user) => ({ userId: user.user_id, inputs: await readExisting('UserSkills', user.user_id) }));
+  for (const { userId, inputs } of skillSets) if (inputs && (inputs.skills as unknown[]).length > 0) add('UserSkills', userId, emails.get(userId) ?? userId, inputs);
+
+  return { objects, emails, apiCalls: client.http.stats.requests - before };
+}

@@ -1,0 +1,136 @@
+import { ZccClient } from '../../provider/client/client';
+import type { Emulator } from '../../emulator/server';
+
+/**
+ * Fills an emulator, through the API as a console user would, with an account of `perKind` objects of every
+ * kind: Unicode names, duplicate names (skills across categories; queues whose names slug alike), flows with
+ * several versions (some published, some drafts) whose files name queues and skills by id, routing profiles that
+ * name categories and skills, queues with every setting linked to profiles and overflowing to other queues,
+ * memberships of 30+ users and users with skills. No reference cycles, so a --portable export can declare it.
+ */
+export interface SeededAccount {
+  counts: Record<string, number>;
+}
+
+const UNICODE = ['Поддержка', 'サポート', 'Soporte técnico', 'الدعم', 'Ünterstützung', '支持中心', 'Ελληνικά', 'Café ☕'];
+
+export async function seedAccount(emulator: Emulator, perKind: number): Promise<SeededAccount> {
+  const client = new ZccClient({ ...emulator.options, baseUrl: emulator.baseUrl, plan: 'business' });
+  const name = (base: string, i: number) => (i < UNICODE.length ? `${UNICODE[i]} ${base}` : `${base} ${String(i).padStart(4, '0')}`);
+  const all = <T>(items: Array<() => Promise<T>>) => Promise.all(items.map((run) => run()));
+  const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+  const users = await client.listUsers();
+  if (users.length < Math.min(perKind, 60)) throw new Error(`seedAccount: the emulator has ${users.length} users; start it with seed.users >= ${perKind}`);
+
+  // Skill categories (the emulator's two seeded ones count), alternating text and proficiency.
+  const categories = [...(await client.listSkillCategories())];
+  categories.push(
+    ...(await all(
+      range(Math.max(0, perKind - categories.length)).map((i) => () =>
+        client.createSkillCategory(i % 2 ? { skill_category_name: name('Category', i), skill_type: 'text', skill_category_description: `Seeded ${i}` } : { skill_category_name: name('Category', i), skill_type: 'proficiency', max_proficiency_level: 1 + (i % 5) }),
+      ),
+    )),
+  );
+  // Skills: names repeat across categories ("Spanish" in several).
+  const skills = await all(range(perKind).map((i) => () => client.createSkill({ skill_name: i % 10 === 0 ? 'Spanish' : name('Skill', i), skill_category_id: categories[i % categories.length].skill_category_id })));
+  const proficiency = (categoryId: string) => categories.find((category) => category.skill_category_id === categoryId)?.skill_type === 'proficiency';
+
+  const agentProfiles = await all(
+    range(perKind).map((i) => () => {
+      const skill = skills[i % skills.length];
+      const backup = skills[(i + 1) % skills.length];
+      return client.createAgentRoutingProfile({
+        agent_routing_profile_name: name('Agents', i),
+        agent_routing_profile_description: i % 3 ? `Profile ${i}` : '',
+        wait_time_agent_in_seconds: 30 + (i % 90),
+        priorities: [{ category_type: 'skill', skill_category_id: skill.skill_category_id, default_skill_id: skill.skill_id, time_step: 20, backup_skills: [{ backup_skill_id: backup.skill_id }] }],
+      });
+    }),
+  );
+  const consumerProfiles = await all(
+    range(perKind).map((i) => () =>
+      client.createConsumerRoutingProfile({
+        consumer_routing_profile_name: name('Callers', i),
+        top_priorities: [{ attribute_type: 'returning_customer', parameter: { max_returning_minutes: 60 + i } }],
+        accumulated_priorities: [{ attribute_type: 'entrance_to_queue', incremental_rate: 1 + (i % 3) }],
+      }),
+    ),
+  );
+
+  // Queues: every third one named like another ("Support 0003" and "support-0003"), linked to profiles, each
+  // overflowing to the one before it (a chain, not a cycle).
+  const queues: Array<{ queue_id: string; queue_name: string; channel: string }> = [];
+  for (let i = 0; i < perKind; i++) {
+    const queueName = i % 3 === 2 ? `${name('Support', i - 1).toLowerCase().replace(/ /g, '-')}` : name('Support', i);
+    const channel = i % 4 === 1 ? 'messaging' : 'voice';
+    const queue = await client.createQueue({ queue_name: queueName, queue_description: `Queue ${i}`, channel: channel as 'voice' | 'messaging' });
+    queues.push({ queue_id: queue.queue_id, queue_name: queueName, channel });
+  }
+  await all(
+    queues.map((queue, i) => () =>
+      client.updateQueue(queue.queue_id, {
+        max_wait_time: 60 + i,
+        wrap_up_time: 10 + (i % 50),
+        service_level_threshold_in_seconds: 20,
+        service_level_target_in_percentage: 80,
+        agent_routing_profile_id: agentProfiles[i % agentProfiles.length].agent_routing_profile_id,
+        consumer_routing_profile_id: consumerProfiles[i % consumerProfiles.length].consumer_routing_profile_id,
+        ...(i > 0 ? { overflow_to_queue_id: queues[i - 1].queue_id } : {}),
+        ...(queue.channel === 'messaging' ? { message_accept: 'auto' as const } : {}),
+      }),
+    ),
+  );
+
+  // Flows: files that name a queue and a skill by id; versions 1-3, the latest or an older one published, or none.
+  for (let i = 0; i < perKind; i++) {
+    const file = (version: number) =>
+      JSON.stringify({
+        studioType: i % 7 === 3 ? 1 : 0,
+        studioScope: 1,
+        nodes: [
+          { id: 'start', type: 'Start', transitions: [{ to: 'route' }] },
+          { id: 'route', type: 'RouteTo', properties: { queueId: queues[i % queues.length].queue_id, skillId: skills[i % skills.length].skill_id, prompt: `Version ${version} of flow ${i}` }, transitions: [] },
+        ],
+      });
+    const flowName = name('Flow', i);
+    const flow = await client.importFlow({ flow_name: flowName, import_mode: 'new' }, file(1));
+    const versions = 1 + (i % 3);
+    for (let version = 2; version <= versions; version++) await client.importFlow({ flow_name: flowName, import_mode: 'version' }, file(version));
+    if (i % 4 !== 3) await client.publishFlow(flow.flow_id, i % 4 === 2 && versions > 1 ? versions - 1 : versions);
+  }
+
+  // Members: every queue 30-35 agents, every other queue 2 supervisors; every user 1-3 skills.
+  await all(
+    queues.map((queue, i) => async () => {
+      const agents = range(30 + (i % 6)).map((n) => users[(i + n) % users.length].user_id);
+      for (let start = 0; start < agents.length; start += 30) await client.addQueueAgents(queue.queue_id, agents.slice(start, start + 30));
+      if (i % 2 === 0) await client.addQueueSupervisors(queue.queue_id, [users[i % 3].user_id, users[(i + 1) % 3].user_id]);
+    }),
+  );
+  const skilledUsers = users.slice(0, perKind);
+  await all(
+    skilledUsers.map((user, i) => () =>
+      client.assignUserSkills(
+        user.user_id,
+        range(1 + (i % 3)).map((n) => {
+          const skill = skills[(i * 3 + n) % skills.length];
+          return proficiency(skill.skill_category_id) ? { skill_id: skill.skill_id, max_proficiency_level: 1 } : { skill_id: skill.skill_id };
+        }),
+      ),
+    ),
+  );
+  return {
+    counts: {
+      SkillCategory: categories.length,
+      Skill: skills.length,
+      AgentRoutingProfile: agentProfiles.length,
+      ConsumerRoutingProfile: consumerProfiles.length,
+      Flow: perKind,
+      Queue: queues.length,
+      QueueMembers: queues.length,
+      QueueSupervisors: Math.ceil(queues.length / 2),
+      UserSkills: skilledUsers.length,
+    },
+  };
+}
