@@ -64,32 +64,38 @@ export async function readAccount(): Promise<Account> {
     objects.push({ kind, id, label, inputs: withoutDefaults(kind, inputs) });
   };
 
-  const queueItems: Props[] = [];
-  for (const kind of OBJECT_KINDS) {
-    const spec = specFor(kind);
-    const items = await listExisting(kind);
-    if (kind === 'Queue') queueItems.push(...items);
-    // A flow is exported as its published version (and `publish: true`), or as its latest draft.
-    const hint = kind === 'Flow' ? { publish: true } : {};
-    const read = await mapLimit(items, CONCURRENCY, async (item) => {
-      const id = String(item[spec.idField]);
-      return { id, inputs: await readExisting(kind, id, hint, item) };
-    });
-    for (const { id, inputs } of read) if (inputs) add(kind, id, String(inputs.name ?? id), inputs);
-  }
+  // Object reads are mostly Light calls, member and skill listings Medium ones: Zoom budgets each category on
+  // its own, so both run at once.
+  const queueItems = await listExisting('Queue');
+  const objectReads = (async () => {
+    for (const kind of OBJECT_KINDS) {
+      const spec = specFor(kind);
+      const items = kind === 'Queue' ? queueItems : await listExisting(kind);
+      // A flow is exported as its published version (and `publish: true`), or as its latest draft.
+      const hint = kind === 'Flow' ? { publish: true } : {};
+      const read = await mapLimit(items, CONCURRENCY, async (item) => {
+        const id = String(item[spec.idField]);
+        return { id, inputs: await readExisting(kind, id, hint, item) };
+      });
+      for (const { id, inputs } of read) if (inputs) add(kind, id, String(inputs.name ?? id), inputs);
+    }
+  })();
 
   const queueName = new Map(queueItems.map((item) => [String(item.queue_id), String(item.queue_name ?? item.queue_id)]));
-  for (const [kind, count] of [['QueueMembers', 'agents_count'], ['QueueSupervisors', 'supervisors_count']] as const) {
-    // The queue list counts members: queues it says have none cost no call.
-    const withMembers = queueItems.filter((item) => item[count] === undefined || Number(item[count]) > 0).map((item) => String(item.queue_id));
-    const sets = await mapLimit(withMembers, CONCURRENCY, async (queueId) => ({ queueId, inputs: await readExisting(kind, queueId) }));
-    for (const { queueId, inputs } of sets) if (inputs && (inputs.userIds as unknown[]).length > 0) add(kind, queueId, queueName.get(queueId) ?? queueId, inputs);
-  }
-
-  const users = await client.listUsers();
-  const emails = new Map(users.map((user) => [user.user_id, user.user_email]));
-  const skillSets = await mapLimit(users, CONCURRENCY, async (user) => ({ userId: user.user_id, inputs: await readExisting('UserSkills', user.user_id) }));
-  for (const { userId, inputs } of skillSets) if (inputs && (inputs.skills as unknown[]).length > 0) add('UserSkills', userId, emails.get(userId) ?? userId, inputs);
-
+  const memberReads = (async () => {
+    for (const [kind, count] of [['QueueMembers', 'agents_count'], ['QueueSupervisors', 'supervisors_count']] as const) {
+      // The queue list counts members: queues it says have none cost no call.
+      const withMembers = queueItems.filter((item) => item[count] === undefined || Number(item[count]) > 0).map((item) => String(item.queue_id));
+      const sets = await mapLimit(withMembers, CONCURRENCY, async (queueId) => ({ queueId, inputs: await readExisting(kind, queueId) }));
+      for (const { queueId, inputs } of sets) if (inputs && (inputs.userIds as unknown[]).length > 0) add(kind, queueId, queueName.get(queueId) ?? queueId, inputs);
+    }
+    const users = await client.listUsers();
+    const emailOf = new Map(users.map((user) => [user.user_id, user.user_email]));
+    const skillSets = await mapLimit(users, CONCURRENCY, async (user) => ({ userId: user.user_id, inputs: await readExisting('UserSkills', user.user_id) }));
+    for (const { userId, inputs } of skillSets) if (inputs && (inputs.skills as unknown[]).length > 0) add('UserSkills', userId, emailOf.get(userId) ?? userId, inputs);
+    return emailOf;
+  })();
+  const [, emails] = await Promise.all([objectReads, memberReads]);
+  // Objects are collected as reads finish; the program is built in a deterministic order anyway (program.ts).
   return { objects, emails, apiCalls: client.http.stats.requests - before };
 }

@@ -37,7 +37,7 @@ async function stackFor(dir: string, emulator: Emulator): Promise<Stack> {
   installPackage(repoRoot, dir);
   const pulumiCommand = await PulumiCommand.get({ root: path.join(repoRoot, '.tools'), skipVersionCheck: true });
   // Thousands of resources: checkpoint once at the end instead of after every step (Pulumi rewrites the whole
-  // state each time, which is its cost, not ours; see docs/scale.md).
+  // state each time, which is Pulumi's cost, not this package's).
   const envVars = { ...pulumiEnv(repoRoot, dir), PULUMI_SKIP_CHECKPOINTS: 'true' };
   const stack = await LocalWorkspace.createOrSelectStack({ stackName: 'e2e', workDir: dir }, { envVars, pulumiCommand });
   await stack.setAllConfig(emulatorStackConfig(emulator));

@@ -1,0 +1,66 @@
+import { buildProgram } from '../../cli/export/program';
+import { identifier, NameSpace, slug } from '../../cli/export/naming';
+import type { Account, ExportedObject } from '../../cli/export/readAccount';
+
+const account = (objects: ExportedObject[], emails: Record<string, string> = {}): Account => ({ objects, emails: new Map(Object.entries(emails)), apiCalls: 0 });
+const queue = (id: string, name: string, extra: Record<string, unknown> = {}): ExportedObject => ({ kind: 'Queue', id, label: name, inputs: { name, channel: 'voice', ...extra } });
+const options = { portable: false, manageDeletes: false };
+
+describe('export naming', () => {
+  it('slugs keep letters of every script and drop punctuation and emoji', () => {
+    expect(['Main IVR (EN)', 'Поддержка 24/7', 'サポート', 'Café ☕', '☕', 'a__b'].map(slug)).toEqual(['main-ivr-en', 'поддержка-24-7', 'サポート', 'café', '', 'a-b']);
+    expect(identifier('поддержка-24-7', 'Queue')).toBe('поддержка247Queue');
+    expect(identifier('24-7', 'Queue')).toBe('_247Queue');
+    const names = new NameSpace('-');
+    expect(['support', 'support', 'Support', 'support-2'].map((name) => names.claim(name))).toEqual(['support', 'support-2', 'Support-3', 'support-2-2']);
+  });
+});
+
+describe('export program', () => {
+  it('turns ids into references, users into email lookups, and is the same for any input order', () => {
+    const objects: ExportedObject[] = [
+      queue('q2', 'Support', { overflowToQueueId: 'q1', agentRoutingProfileId: 'p1' }),
+      queue('q1', 'Support!'),
+      { kind: 'AgentRoutingProfile', id: 'p1', label: 'Tiered', inputs: { name: 'Tiered' } },
+      { kind: 'QueueMembers', id: 'q2', label: 'Support', inputs: { queueId: 'q2', userIds: ['u1', 'u2'] } },
+    ];
+    const emails = { u1: 'ada@example.com', u2: 'ben@example.com' };
+    const first = buildProgram(account(objects, emails), options, { version: '0.1.0' });
+    const second = buildProgram(account([...objects].reverse(), emails), options, { version: '0.1.0' });
+    expect(second.program).toBe(first.program);
+    // Both queues slug to "support": names (then ids) order the suffixes.
+    expect(first.program).toContain('const supportQueue = new zcc.Queue("support", {\n  adoptId: "q2",\n  name: "Support",');
+    expect(first.program).toContain('const support2Queue = new zcc.Queue("support-2", {\n  adoptId: "q1",\n  name: "Support!",');
+    expect(first.program).toContain('overflowToQueueId: support2Queue.queueId,');
+    expect(first.program).toContain('agentRoutingProfileId: tieredAgentRoutingProfile.agentRoutingProfileId,');
+    expect(first.program).toContain('queueId: supportQueue.queueId,\n  userIds: [user("ada@example.com"), user("ben@example.com")],');
+    // What a declaration refers to is declared before it.
+    expect(first.program.indexOf('const tieredAgentRoutingProfile')).toBeLessThan(first.program.indexOf('const supportQueue'));
+    expect(first.program.indexOf('const support2Queue')).toBeLessThan(first.program.indexOf('const supportQueue'));
+    expect(first.program).toContain('}, keep);');
+    expect(buildProgram(account(objects, emails), { portable: false, manageDeletes: true }, { version: '0.1.0' }).program).toContain('const keep: pulumi.CustomResourceOptions = {};');
+  });
+
+  it('a reference cycle keeps one id (said so) without --portable, and fails with it', () => {
+    const objects = [queue('q1', 'A', { overflowToQueueId: 'q2' }), queue('q2', 'B', { overflowToQueueId: 'q1' })];
+    const { program } = buildProgram(account(objects), options, { version: '0.1.0' });
+    expect(program).toContain('overflowToQueueId: "q2" /* bQueue, declared below: a cycle */');
+    expect(program).toContain('overflowToQueueId: aQueue.queueId');
+    expect(() => buildProgram(account(objects), { ...options, portable: true }, { version: '0.1.0' })).toThrow(/refer to each other in a cycle.*Queue "A", Queue "B"/s);
+  });
+
+  it('--portable: no ids, flow files with placeholders, and a loud failure for ids it cannot name', () => {
+    const flow: ExportedObject = { kind: 'Flow', id: 'f1', label: 'IVR', inputs: { name: 'IVR', publish: true, definition: { studioType: 0, nodes: [{ id: 'route', properties: { queueId: 'q1', skill_id: 's1', userId: 'u1' } }] } } };
+    const objects: ExportedObject[] = [queue('q1', 'Support'), { kind: 'SkillCategory', id: 'c1', label: 'Langs', inputs: { name: 'Langs', skillType: 'text' } }, { kind: 'Skill', id: 's1', label: 'German', inputs: { name: 'German', skillCategoryId: 'c1' } }, flow];
+    const result = buildProgram(account(objects, { u1: 'ada@example.com' }), { ...options, portable: true }, { version: '0.1.0' });
+    expect(result.program).not.toMatch(/adoptId|"q1"|"s1"|"c1"|"f1"|"u1"/);
+    expect(result.program).toContain('definition: zcc.readFlowFile("flows/ivr.json", {\n    "germanSkill.skillId": germanSkill.skillId,\n    "supportQueue.queueId": supportQueue.queueId,\n    "user:ada@example.com": user("ada@example.com"),\n  }),');
+    expect(JSON.parse(result.flowFiles.get('flows/ivr.json')!).nodes[0].properties).toEqual({ queueId: '{{zcc:supportQueue.queueId}}', skill_id: '{{zcc:germanSkill.skillId}}', userId: '{{zcc:user:ada@example.com}}' });
+    // Without --portable the file is the export as it is.
+    expect(JSON.parse(buildProgram(account(objects, { u1: 'ada@example.com' }), options, { version: '0.1.0' }).flowFiles.get('flows/ivr.json')!)).toEqual(flow.inputs.definition);
+
+    const inbox = [queue('q1', 'Support', { overflowToInboxId: 'inbox9' })];
+    expect(buildProgram(account(inbox), options, { version: '0.1.0' }).program).toContain('overflowToInboxId: "inbox9"');
+    expect(() => buildProgram(account(inbox), { ...options, portable: true }, { version: '0.1.0' })).toThrow('Queue "Support": overflowToInboxId is "inbox9", which names no exported Inbox');
+  });
+});
