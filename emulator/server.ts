@@ -6,6 +6,7 @@ import { Faults, type FaultRule } from './faults';
 import { RateLimits, type RateCategory, type RateLimitSettings, type Plan } from './rateLimits';
 import { EmulatorState } from './state';
 import { seed, type SeedOptions } from './seed';
+import { now } from './store';
 import { defineRoutes, type BehaviourSettings, type RouteContext } from './context';
 import { registerQueueRoutes } from './routes/queues';
 import { registerUserRoutes } from './routes/users';
@@ -332,7 +333,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (!row) return reply.code(404).send({ code: 404, message: `No ${collection} row ${id}` });
     Object.assign(row, request.body as object);
     // A console edit is a change like any other: it moves the modification time, as the list-backed reads expect.
-    if ('last_modified_time' in row) Object.assign(row, { last_modified_time: new Date().toISOString(), modified_by: 'console' });
+    if ('last_modified_time' in row) Object.assign(row, { last_modified_time: now(), modified_by: 'console' });
     return row;
   });
   app.delete(`${CONTROL_PREFIX}/objects/:collection/:id`, async (request, reply) => {

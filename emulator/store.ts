@@ -35,4 +35,12 @@ export class Table<T extends object> {
   }
 }
 
-export const now = () => new Date().toISOString();
+/**
+ * The time of a change, strictly increasing: two changes in the same millisecond still get different
+ * `last_modified_time`s, as a client that skips unchanged objects by that time must be able to rely on.
+ */
+let lastChange = 0;
+export const now = () => {
+  lastChange = Math.max(Date.now(), lastChange + 1);
+  return new Date(lastChange).toISOString();
+};

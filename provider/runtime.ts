@@ -9,7 +9,7 @@ const stackConfig = new Map<string, string>();
 let client: ZccClient | undefined;
 let clientKey = '';
 
-const CONFIG_KEYS = ['accountId', 'clientId', 'clientSecret', 'baseUrl', 'oauthUrl', 'plan', 'timeoutMs', 'requestTimeout', 'retryBudget'];
+const CONFIG_KEYS = ['accountId', 'clientId', 'clientSecret', 'baseUrl', 'oauthUrl', 'plan', 'timeoutMs', 'requestTimeout', 'retryBudget', 'exactReads'];
 
 /** Called from the provider's `configure` with the stack's config (`zcc:*`). */
 export function configureFromStack(get: (key: string) => string | undefined): void {
@@ -21,7 +21,7 @@ export function configureFromStack(get: (key: string) => string | undefined): vo
 
 export function getClient(): ZccClient {
   const config = resolveClientConfig((key) => stackConfig.get(key));
-  const key = JSON.stringify([config.baseUrl, config.accountId, config.clientId, config.clientSecret, config.plan, config.timeoutMs, config.retryBudgetMs]);
+  const key = JSON.stringify([config.baseUrl, config.accountId, config.clientId, config.clientSecret, config.plan, config.timeoutMs, config.retryBudgetMs, config.exactReads]);
   if (!client || key !== clientKey) {
     client = new ZccClient(config);
     clientKey = key;

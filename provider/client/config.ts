@@ -29,6 +29,11 @@ export interface ZccClientConfig extends ZccCredentials {
   pageSize?: number;
   /** Smallest and largest backoff between retries, before jitter. */
   backoffMs?: { min: number; max: number };
+  /**
+   * Refresh reads every object with its own GET instead of answering from list endpoints and skipping objects
+   * whose `last_modified_time` did not move (for accounts whose timestamps cannot be trusted).
+   */
+  exactReads?: boolean;
 }
 
 export const DEFAULT_BASE_URL = 'https://api.zoom.us/v2';
@@ -83,6 +88,8 @@ export function resolveClientConfig(config: Lookup, env: NodeJS.ProcessEnv = pro
   const requestTimeout = seconds('zcc:requestTimeout / ZCC_REQUEST_TIMEOUT', pick('requestTimeout', 'ZCC_REQUEST_TIMEOUT'), 0.1, 600);
   const legacyTimeoutMs = seconds('zcc:timeoutMs / ZCC_TIMEOUT_MS', pick('timeoutMs', 'ZCC_TIMEOUT_MS'), 100, 600_000);
   const retryBudget = seconds('zcc:retryBudget / ZCC_RETRY_BUDGET', pick('retryBudget', 'ZCC_RETRY_BUDGET'), 1, 3600);
+  const exactReads = pick('exactReads', 'ZCC_EXACT_READS');
+  if (exactReads !== undefined && !['true', 'false', '1', '0'].includes(exactReads)) throw new ZccConfigError(`zcc:exactReads / ZCC_EXACT_READS must be true or false, got ${shown(exactReads)}.`);
   return {
     accountId: accountId!,
     clientId: clientId!,
@@ -92,6 +99,7 @@ export function resolveClientConfig(config: Lookup, env: NodeJS.ProcessEnv = pro
     plan: (plan as ZoomPlan | undefined) ?? 'pro',
     timeoutMs: requestTimeout !== undefined ? requestTimeout * 1000 : legacyTimeoutMs,
     retryBudgetMs: retryBudget !== undefined ? retryBudget * 1000 : undefined,
+    exactReads: exactReads === 'true' || exactReads === '1',
   };
 }
 

@@ -11,6 +11,7 @@ import { UNKNOWN, containsUnknown, preferOrder, sameValue } from './normalize';
 import { specFor } from './registry';
 import type { Props, ResourceSpec } from './spec';
 import { restStore, type ObjectStore } from './store';
+import { forgetListing, listingOf, usesListing } from './listings';
 
 /**
  * The generic engine behind every resource kind. The serialized provider stub in each resource's state calls
@@ -226,6 +227,7 @@ export async function create(kind: string, inputs: Props): Promise<dynamic.Creat
     const client = getClient();
     const declared = userInputs(spec, inputs);
     const adoptId = inputs[ADOPT_ID];
+    forgetListing(kind);
     let server: Props;
     let previous: Props | undefined;
     if (typeof adoptId === 'string') {
@@ -250,7 +252,7 @@ export async function create(kind: string, inputs: Props): Promise<dynamic.Creat
         await storeOf(spec).update(client, id, toBody(spec, wanted, settings), toBody(spec, wanted), toBody(spec, wanted, spec.createFields));
         settled = { ...outs, ...Object.fromEntries(settings.map((key) => [key, declared[key]])) };
       }
-      const extra = spec.afterWrite ? await spec.afterWrite(client, id, declared, previous) : undefined;
+      const extra = spec.afterWrite ? await spec.afterWrite(client, id, declared, previous) : await computedAfterWrite(client, spec, id, settings.length > 0);
       return { id, outs: withoutUndefined({ ...settled, ...(extra ?? {}) }) };
     } catch (error) {
       // The object exists: record it in state (with the provider) so the next run can finish or delete it.
@@ -258,6 +260,16 @@ export async function create(kind: string, inputs: Props): Promise<dynamic.Creat
       throw Object.assign(clean, { id, properties: { ...outs, [PROVIDER_KEY]: inputs[PROVIDER_KEY] }, reasons: [clean.message] });
     }
   });
+}
+
+/**
+ * The computed outputs (modification time…) as they are after a PATCH, which answers 204: one GET, for kinds whose
+ * refresh trusts the recorded modification time (a stale one would only cost a GET, but would show as a change).
+ */
+async function computedAfterWrite(client: ZccClient, spec: ResourceSpec, id: string, written: boolean): Promise<Props | undefined> {
+  if (!written || !spec.computedOutputs || !usesListing(spec)) return undefined;
+  const server = await storeOf(spec).get(client, id);
+  return server && spec.computedOutputs(server);
 }
 
 /** Declared fields the create endpoint does not take (`createFields`), to be set right after the create. */
@@ -318,10 +330,37 @@ async function adoptMatch(client: ZccClient, spec: ResourceSpec, server: Props, 
   return (await storeOf(spec).get(client, id, toBody(spec, wanted))) ?? server;
 }
 
+/**
+ * A read answered from the kind's listing (listings.ts), or undefined when it needs a GET: the shortcut is off
+ * (`zcc:exactReads`), the kind has none, the object is missing from the listing (a GET confirms the deletion, or
+ * finds an object created since), or the list item shows a change.
+ */
+async function readFromListing(spec: ResourceSpec, id: string, props: Props): Promise<{ server?: Props; unchanged?: true; item?: Props } | undefined> {
+  const client = getClient();
+  // A malformed id goes the GET way, where the path builder refuses it before anything is sent.
+  if (client.config.exactReads || !usesListing(spec) || (spec.idProblem ?? idProblem)(id) !== undefined) return undefined;
+  // A listing that fails (a scope the app lacks, a page that will not come) only costs the GETs it would have saved.
+  const listing = await listingOf(client, spec, storeOf(spec)).catch(() => undefined);
+  const item = listing?.get(id);
+  if (!item) return undefined;
+  if (spec.listHasEveryField) return { server: item };
+  if (spec.listUnchanged?.(item, props)) return { unchanged: true };
+  // A GET it is; the item still gives what only the list shows (a queue's modification time).
+  return { item };
+}
+
 export async function read(kind: string, id: string, props: Props = {}): Promise<dynamic.ReadResult> {
   return withUserFacingErrors(async () => {
     const spec = specFor(kind);
-    const server = await storeOf(spec).get(getClient(), id, declaredBody(spec, props));
+    const listed = await readFromListing(spec, id, props);
+    if (listed?.unchanged) {
+      // Nothing moved since the recorded state: it stands as it is.
+      const inputs = userInputs(spec, props);
+      if (props[ADOPT_ID] !== undefined) inputs[ADOPT_ID] = props[ADOPT_ID];
+      return { id, props: Object.fromEntries(Object.entries(props).filter(([key]) => !key.startsWith('__'))), inputs };
+    }
+    const got = listed?.server ?? (await storeOf(spec).get(getClient(), id, declaredBody(spec, props)));
+    const server = got && listed?.item ? { ...listed.item, ...got } : got;
     // No id tells the engine the object was deleted out of band.
     if (!server) return {};
     const declared = userInputs(spec, props);
@@ -341,14 +380,17 @@ export async function update(kind: string, id: string, olds: Props, news: Props)
     const changed = Object.keys(spec.apiFields).filter((key) => !spec.replaceOnChanges?.includes(key) && !sameField(spec, key, previous[key], declared[key]));
     // A field the program stopped declaring is left as it is in ZCC (no longer managed): nothing to send for it.
     const body = toBody(spec, declared, changed);
+    let written = false;
     if (Object.keys(body).length > 0 || (changed.length > 0 && spec.store)) {
+      forgetListing(kind);
       await storeOf(spec).update(client, id, body, toBody(spec, declared), toBody(spec, previous));
+      written = true;
     }
     // The PATCH answers 204: echo the declared inputs over the previous outputs rather than paying for a GET.
     const outs: Props = { ...olds, ...userInputs(spec, news), [spec.idOutput]: id };
     delete outs[PROVIDER_KEY];
     for (const key of Object.keys(spec.inputSchema.shape)) if (news[key] === undefined) delete outs[key];
-    const extra = spec.afterWrite ? await spec.afterWrite(client, id, userInputs(spec, news), userInputs(spec, olds)) : undefined;
+    const extra = spec.afterWrite ? await spec.afterWrite(client, id, userInputs(spec, news), userInputs(spec, olds)) : await computedAfterWrite(client, spec, id, written);
     return { outs: withoutUndefined({ ...outs, ...(extra ?? {}) }) };
   });
 }
@@ -356,6 +398,7 @@ export async function update(kind: string, id: string, olds: Props, news: Props)
 export async function remove(kind: string, id: string, props: Props): Promise<void> {
   return withUserFacingErrors(async () => {
     const spec = specFor(kind);
+    forgetListing(kind);
     await storeOf(spec).remove(getClient(), id, declaredBody(spec, props));
   });
 }

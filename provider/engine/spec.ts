@@ -21,6 +21,11 @@ export interface ResourceSpec {
   listKey: string;
   /** The list endpoint returns every field the object's GET does (Zoom's document shows the same shape). */
   listHasEveryField?: boolean;
+  /**
+   * Whether a list item shows that the object did not change since `recorded` (the outputs of its last read or
+   * write): then a refresh keeps the recorded state without a GET (see listings.ts; `zcc:exactReads` turns it off).
+   */
+  listUnchanged?: (item: Props, recorded: Props) => boolean;
   /** The list endpoint's documented page-size cap, when below Zoom's usual 300. */
   listPageSize?: number;
   /** Output property that echoes the id, e.g. `queueId`. */

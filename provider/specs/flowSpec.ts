@@ -99,13 +99,21 @@ export const flowSpec: ResourceSpec = {
   // version is published, and the definition read is then the published version's (a console draft on top of it
   // is not what callers get, so it is not drift).
   derivedInputs: (server, declared) => ({ publish: declared?.publish === true ? server.published_version !== undefined : (declared?.publish ?? false) }),
-  computedOutputs: (server) => ({ status: server.status, channel: server.channel, publishedVersion: server.published_version, latestVersion: server.latest_version }),
+  computedOutputs: (server) => ({ status: server.status, channel: server.channel, publishedVersion: server.published_version, latestVersion: server.latest_version, lastModifiedTime: server.last_modified_time }),
+  // The flow list shows the flow's modification time and its versions: the definition read is the same while
+  // neither moved.
+  listUnchanged: (item, recorded) =>
+    typeof item.last_modified_time === 'string' &&
+    item.last_modified_time === recorded.lastModifiedTime &&
+    latestVersion(item as ZccFlow) === recorded.latestVersion &&
+    publishedVersion(item as ZccFlow) === recorded.publishedVersion,
   outputs: {
     flowId: { description: 'The flow id ZCC assigned.' },
     status: { description: '`draft` or `published`.' },
     channel: { description: "The flow's channel, from the file's studioType." },
     publishedVersion: { description: 'The published version, if any.', type: 'number' },
     latestVersion: { description: 'The latest imported version; each definition change adds one.', type: 'number' },
+    lastModifiedTime: { description: 'When the flow was last changed (ISO 8601), as ZCC reports it.' },
   },
   example: `const ivr = new zcc.Flow('main-ivr', {
   name: 'Main IVR',
@@ -121,8 +129,10 @@ export const flowSpec: ResourceSpec = {
     const changed = !previous || previous.publish !== true || !sameValue(previous.definition, inputs.definition);
     if (inputs.publish === true && changed) {
       await client.publishFlow(id, latest);
-      return { status: 'published', publish: true, publishedVersion: latest, latestVersion: latest };
+      // Publishing moves the modification time: read it, so the next refresh can trust the recorded one.
+      const published = await client.getFlow(id);
+      return { status: 'published', publish: true, publishedVersion: latest, latestVersion: latest, lastModifiedTime: published.last_modified_time };
     }
-    return { status: flow.status, publishedVersion: publishedVersion(flow), latestVersion: latest };
+    return { status: flow.status, publishedVersion: publishedVersion(flow), latestVersion: latest, lastModifiedTime: flow.last_modified_time };
   },
 };

@@ -113,10 +113,13 @@ export const queueSpec: ResourceSpec = {
     }
     return failures;
   },
-  computedOutputs: (server) => ({ ccQueueId: server.cc_queue_id }),
+  computedOutputs: (server) => ({ ccQueueId: server.cc_queue_id, lastModifiedTime: server.last_modified_time }),
+  // Every change to a queue moves its last_modified_time, which the queue list shows.
+  listUnchanged: (item, recorded) => typeof item.last_modified_time === 'string' && item.last_modified_time === recorded.lastModifiedTime,
   outputs: {
     queueId: { description: 'The queue id ZCC assigned (`queue_id`).' },
     ccQueueId: { description: 'The Contact Center queue id (`cc_queue_id`); API paths accept it as well.' },
+    lastModifiedTime: { description: 'When the queue was last changed (ISO 8601), as ZCC reports it.' },
   },
   example: `const support = new zcc.Queue('support', {
   name: 'Support',

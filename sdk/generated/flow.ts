@@ -35,6 +35,8 @@ export class Flow extends pulumi.dynamic.Resource {
   declare public readonly publishedVersion: pulumi.Output<number>;
   /** The latest imported version; each definition change adds one. */
   declare public readonly latestVersion: pulumi.Output<number>;
+  /** When the flow was last changed (ISO 8601), as ZCC reports it. */
+  declare public readonly lastModifiedTime: pulumi.Output<string>;
   /** The flow id ZCC assigned. The resource id, so it is known during a preview unless the object is replaced. */
   public get flowId(): pulumi.Output<string> {
     return this.id;
@@ -43,6 +45,6 @@ export class Flow extends pulumi.dynamic.Resource {
   /** `opts.import` is taken as `adoptId`: Pulumi cannot import a dynamic resource itself. */
   constructor(name: string, args: FlowArgs, opts?: pulumi.CustomResourceOptions) {
     const adopted = adoptFromImport('Flow', name, args, opts);
-    super(provider, name, { status: undefined, channel: undefined, publishedVersion: undefined, latestVersion: undefined, ...checkedArgs('Flow', name, adopted.args) }, adopted.opts, 'zcc', 'Flow');
+    super(provider, name, { status: undefined, channel: undefined, publishedVersion: undefined, latestVersion: undefined, lastModifiedTime: undefined, ...checkedArgs('Flow', name, adopted.args) }, adopted.opts, 'zcc', 'Flow');
   }
 }

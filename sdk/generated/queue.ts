@@ -125,6 +125,8 @@ export class Queue extends pulumi.dynamic.Resource {
   declare public readonly autoCloseAlertMessageTime: pulumi.Output<number | undefined>;
   /** The Contact Center queue id (`cc_queue_id`); API paths accept it as well. */
   declare public readonly ccQueueId: pulumi.Output<string>;
+  /** When the queue was last changed (ISO 8601), as ZCC reports it. */
+  declare public readonly lastModifiedTime: pulumi.Output<string>;
   /** The queue id ZCC assigned (`queue_id`). The resource id, so it is known during a preview unless the object is replaced. */
   public get queueId(): pulumi.Output<string> {
     return this.id;
@@ -133,6 +135,6 @@ export class Queue extends pulumi.dynamic.Resource {
   /** `opts.import` is taken as `adoptId`: Pulumi cannot import a dynamic resource itself. */
   constructor(name: string, args: QueueArgs, opts?: pulumi.CustomResourceOptions) {
     const adopted = adoptFromImport('Queue', name, args, opts);
-    super(provider, name, { ccQueueId: undefined, ...checkedArgs('Queue', name, adopted.args) }, adopted.opts, 'zcc', 'Queue');
+    super(provider, name, { ccQueueId: undefined, lastModifiedTime: undefined, ...checkedArgs('Queue', name, adopted.args) }, adopted.opts, 'zcc', 'Queue');
   }
 }

@@ -113,7 +113,8 @@ const cases: Case[] = [
     name: 'server error text with ESC sequences is escaped',
     before: () => control(emulator(), 'POST', '/faults', { method: 'GET', path: '/queues/q_esc$', action: 'respond', status: 400, code: 300, message: 'bad\u001b[2J\u001b[1;1HDeployment succeeded' }),
     run: () => read('Queue', 'q_esc', queue),
-    expect: { handled: /HTTP 400 \(code 300\): bad\\u001b\[2J\\u001b\[1;1HDeployment succeeded/, paths: [/^\/v2\/contact_center\/queues\/q_esc$/] },
+    // The queue list first (list-backed reads), then the queue itself.
+    expect: { handled: /HTTP 400 \(code 300\): bad\\u001b\[2J\\u001b\[1;1HDeployment succeeded/, paths: [/^\/v2\/contact_center\/queues$/, /^\/v2\/contact_center\/queues\/q_esc$/] },
     after: () => control(emulator(), 'DELETE', '/faults'),
   },
   { name: 'adopting a missing queue reads only that queue', run: () => create('Queue', { ...queue, adoptId: 'no_such_queue' }), expect: { handled: /Queue cannot adopt no_such_queue/, paths: [/^\/v2\/contact_center\/queues\/no_such_queue$/] } },

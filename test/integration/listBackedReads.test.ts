@@ -1,0 +1,115 @@
+import { create, read, update } from '../../provider/engine/handlers';
+import { forgetAllListings } from '../../provider/engine/listings';
+import { resetRuntime } from '../../provider/runtime';
+import { control as callControl, useEmulatorEnv } from './emulatorEnv';
+
+jest.setTimeout(120_000);
+
+const emulator = useEmulatorEnv({ plan: 'unlimited' });
+const control = (method: string, route: string, body?: unknown) => callControl(emulator(), method, route, body);
+const requests = async () => (await control('GET', '/requests')).byRoute as Record<string, number>;
+
+/** One refresh as the provider process sees it: a new process starts without listings. */
+async function refresh(states: Array<{ kind: string; id: string; outs: Record<string, unknown> }>) {
+  forgetAllListings();
+  await control('DELETE', '/requests');
+  const results = await Promise.all(states.map((state) => read(state.kind, state.id, { ...state.outs, __provider: 'stub' })));
+  return { results, calls: await requests() };
+}
+
+describe('list-backed reads (one listing per kind per provider process)', () => {
+  beforeEach(() => control('POST', '/reset'));
+  afterEach(() => {
+    delete process.env.ZCC_EXACT_READS;
+    resetRuntime();
+  });
+
+  it('refreshes 40 queues, 5 flows and 10 skills with one listing each, and still sees an edit, a delete and a new version', async () => {
+    const states: Array<{ kind: string; id: string; outs: Record<string, unknown> }> = [];
+    for (let i = 0; i < 40; i++) {
+      const { id, outs } = await create('Queue', { name: `Q${i}`, channel: 'voice', maxWaitTime: 100 + i, __provider: 'stub' });
+      states.push({ kind: 'Queue', id, outs });
+    }
+    for (let i = 0; i < 5; i++) {
+      const { id, outs } = await create('Flow', { name: `F${i}`, publish: true, definition: { studioType: 0, n: i }, __provider: 'stub' });
+      states.push({ kind: 'Flow', id, outs });
+    }
+    const category = await create('SkillCategory', { name: 'Langs', skillType: 'text', __provider: 'stub' });
+    for (let i = 0; i < 10; i++) {
+      const { id, outs } = await create('Skill', { name: `S${i}`, skillCategoryId: category.id, __provider: 'stub' });
+      states.push({ kind: 'Skill', id, outs });
+    }
+    // Zoom shows a queue's modification time only in the list: the first refresh reads each queue and records it.
+    const first = await refresh(states);
+    expect(first.calls).toEqual({ 'GET /v2/contact_center/queues': 1, 'GET /v2/contact_center/queues/:queueId': 40, 'GET /v2/contact_center/flows': 1, 'GET /v2/contact_center/skills': 1 });
+    first.results.forEach((result, i) => (states[i].outs = result.props!));
+    expect(states.every((state) => typeof state.outs.lastModifiedTime === 'string')).toBe(true);
+    // A write drops the recorded time (the PATCH does not say the new one), so that queue is read again.
+    const updated = await update('Queue', states[0].id, states[0].outs, { ...states[0].outs, maxWaitTime: 7 });
+    expect(updated.outs!.lastModifiedTime).toBeUndefined();
+    states[0].outs = updated.outs!;
+
+    const clean = await refresh(states);
+    expect(clean.results.every((result, i) => result.id === states[i].id)).toBe(true);
+    expect(clean.results.map((result) => result.props)).toEqual(states.map((state) => expect.objectContaining(state.outs)));
+    expect(clean.calls).toEqual({ 'GET /v2/contact_center/queues': 1, 'GET /v2/contact_center/queues/:queueId': 1, 'GET /v2/contact_center/flows': 1, 'GET /v2/contact_center/skills': 1 });
+    clean.results.forEach((result, i) => (states[i].outs = result.props!));
+    expect((await refresh(states)).calls).toEqual({ 'GET /v2/contact_center/queues': 1, 'GET /v2/contact_center/flows': 1, 'GET /v2/contact_center/skills': 1 });
+
+    // Behind Pulumi's back: one queue edited, one deleted, a new version of one flow, a skill renamed.
+    await control('PATCH', `/objects/queues/${states[1].id}`, { max_wait_time: 999 });
+    await control('DELETE', `/objects/queues/${states[2].id}`);
+    await control('PATCH', `/objects/skills/${states[46].id}`, { skill_name: 'Renamed' });
+    const { ZccClient } = await import('../../provider/client/client');
+    const console = new ZccClient({ ...emulator().options, baseUrl: emulator().baseUrl });
+    await console.importFlow({ flow_name: 'F0', import_mode: 'version' }, JSON.stringify({ studioType: 0, n: 'edited' }));
+    await console.publishFlow(states[40].id, 2);
+
+    const drifted = await refresh(states);
+    expect(drifted.results[1].props).toMatchObject({ maxWaitTime: 999 });
+    expect(drifted.results[2]).toEqual({});
+    expect(drifted.results[40].props).toMatchObject({ definition: { studioType: 0, n: 'edited' }, publishedVersion: 2 });
+    expect(drifted.results[46].props).toMatchObject({ name: 'Renamed' });
+    // Exactly the changed ones were read: the edited queue, the deleted one (a GET confirms it), the flow (and its export).
+    expect(drifted.calls).toEqual({
+      'GET /v2/contact_center/queues': 1,
+      'GET /v2/contact_center/flows': 1,
+      'GET /v2/contact_center/skills': 1,
+      'GET /v2/contact_center/queues/:queueId': 2,
+      'GET /v2/contact_center/flows/:flowId': 1,
+      'GET /v2/contact_center/flows/:flowId/export': 1,
+    });
+    expect(drifted.results.filter((_, i) => ![1, 2, 40, 46].includes(i)).map((result) => result.props)).toEqual(states.filter((_, i) => ![1, 2, 40, 46].includes(i)).map((state) => expect.objectContaining(state.outs)));
+
+    // zcc:exactReads (ZCC_EXACT_READS) reads every object with its own GET.
+    process.env.ZCC_EXACT_READS = 'true';
+    resetRuntime();
+    const exact = await refresh(states.slice(3, 13));
+    expect(exact.calls).toEqual({ 'POST /oauth/token': 1, 'GET /v2/contact_center/queues/:queueId': 10 });
+  });
+
+  it('concurrent first reads share one listing', async () => {
+    const made = await Promise.all(Array.from({ length: 12 }, (_, i) => create('Queue', { name: `C${i}`, channel: 'voice', __provider: 'stub' })));
+    const first = await refresh(made.map(({ id, outs }) => ({ kind: 'Queue', id, outs })));
+    const { calls } = await refresh(first.results.map(({ id, props }) => ({ kind: 'Queue', id: id!, outs: props! })));
+    expect(calls).toEqual({ 'GET /v2/contact_center/queues': 1 });
+  });
+
+  it('the emulator moves last_modified_time on every change, also within one millisecond and through the control surface', async () => {
+    const first = await create('Queue', { name: 'T', channel: 'voice', __provider: 'stub' });
+    const { ZccClient } = await import('../../provider/client/client');
+    const client = new ZccClient({ ...emulator().options, baseUrl: emulator().baseUrl });
+    const listedTime = async () => (await client.listQueues()).find((queue) => queue.queue_id === first.id)!.last_modified_time as string;
+    const times = [await listedTime()];
+    for (let i = 0; i < 5; i++) {
+      await client.updateQueue(first.id, { max_wait_time: i });
+      times.push(await listedTime());
+    }
+    await control('PATCH', `/objects/queues/${first.id}`, { wrap_up_time: 3 });
+    const row = (await control('GET', '/objects/queues')).find((queue: { queue_id: string }) => queue.queue_id === first.id);
+    times.push(row.last_modified_time);
+    expect(row.modified_by).toBe('console');
+    expect(new Set(times).size).toBe(times.length);
+    expect([...times].sort()).toEqual(times);
+  });
+});
