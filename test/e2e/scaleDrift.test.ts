@@ -1,0 +1,38 @@
+import type { LocalWorkspace } from '@pulumi/pulumi/automation';
+import { expectNoChanges, outputCollector, useProject } from './harness';
+
+jest.setTimeout(20 * 60_000);
+
+const N = 1000;
+
+describe(`drift among ${N} queues on the real Pulumi CLI (list-backed reads)`, () => {
+  const current = useProject('program');
+
+  it('a refresh finds the one queue edited behind Pulumi’s back with one listing and one GET', async () => {
+    const { stack, control } = current();
+    // Thousands of steps: checkpoint once at the end (Pulumi's cost, not this package's).
+    (stack.workspace as LocalWorkspace).envVars.PULUMI_SKIP_CHECKPOINTS = 'true';
+    await current().declare(Array.from({ length: N }, (_, i) => ({ kind: 'Queue', name: `q${i}`, args: { name: `Queue ${i}`, channel: 'voice' } })));
+    expect((await stack.up({ onOutput: outputCollector().onOutput })).summary.resourceChanges).toEqual({ create: N + 1 });
+    await expectNoChanges(stack);
+    // The first refresh after the creates reads each queue once: Zoom shows a queue's modification time only in
+    // the list, and the refresh records it.
+    await control('DELETE', '/requests');
+    expect((await stack.refresh({ onOutput: outputCollector().onOutput })).summary.resourceChanges).toEqual({ same: N + 1 });
+    const first = await control('GET', '/requests');
+
+    const queues = (await control('GET', '/objects/queues')) as Array<{ queue_id: string; queue_name: string }>;
+    const edited = queues.find((queue) => queue.queue_name === 'Queue 617')!;
+    await control('PATCH', `/objects/queues/${edited.queue_id}`, { queue_description: 'edited in the console' });
+    await control('DELETE', '/requests');
+    const refresh = await stack.refresh({ onOutput: outputCollector().onOutput });
+    const calls = await control('GET', '/requests');
+    console.log(`${N} queues: first refresh ${first.total} API calls; refresh with 1 edited: ${JSON.stringify(calls.byRoute)}, changes ${JSON.stringify(refresh.summary.resourceChanges)}`);
+    expect(refresh.summary.resourceChanges).toEqual({ same: N, update: 1 });
+    expect(calls.byRoute).toEqual({ 'POST /oauth/token': 1, 'GET /v2/contact_center/queues': Math.ceil(N / 300), 'GET /v2/contact_center/queues/:queueId': 1 });
+    expect(calls.writes).toBe(0);
+    const state = await stack.exportStack();
+    const q617 = state.deployment.resources.find((resource: { urn: string }) => resource.urn.endsWith('::q617'));
+    expect(q617.outputs.description).toBe('edited in the console');
+  });
+});
