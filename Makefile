@@ -8,7 +8,7 @@ export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION := true
 help:
 	@echo "make demo   run examples/contact-center against the local ZCC emulator with the real Pulumi CLI"
 	@echo "make test   typecheck, schema check, unit, integration and e2e tests (what CI runs)"
-	@echo "make bench  print client throughput as ratios of Zoom's rate budget"
+	@echo "make bench  print client throughput and scale runs (1,000 queues; mixes of 1,000 and 5,000) as ratios"
 	@echo "make tools  provide the Pulumi CLI in .tools/bin (built from Go modules when not on PATH)"
 
 node_modules/.install-stamp: package.json package-lock.json
@@ -35,8 +35,9 @@ demo: build tools
 emulator: build
 	node dist/cli/main.js emulator
 
-bench: build
+bench: build tools
 	node dist/bench/rateLimits.js
+	BENCH_SCALE="$${BENCH_SCALE:-1000q 1000 5000}" node dist/bench/scale.js
 
 test: build tools typecheck
 	node dist/scripts/generateSchema.js --check

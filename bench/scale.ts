@@ -1,0 +1,151 @@
+import { LocalWorkspace, PulumiCommand, type Stack } from '@pulumi/pulumi/automation';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { startEmulator, type Emulator } from '../emulator/server';
+import { EmulatorControl } from '../emulator/control';
+import { emulatorStackConfig, installPackage, pulumiEnv, requireCli } from '../scripts/pulumiProject';
+
+/**
+ * `make bench` scale run: the real Pulumi CLI against an emulator enforcing Zoom's Pro budget (Light 20/s, Medium
+ * 10/s, Heavy 5/s). For each operation it prints wall time, API calls per object and two ratios measured in this
+ * run: against the budget lower bound (each category's calls over its per-second budget; categories run in
+ * parallel, so the largest) and against the no-refresh `preview` of the same stack (Pulumi's own cost). Timings
+ * are noisy on shared machines; the ratios are what to compare. Checkpoints are written once per operation
+ * (PULUMI_SKIP_CHECKPOINTS), which isolates this package's part from the file backend's (see docs/scale.md).
+ *
+ *   BENCH_SCALE="1000q 1000 5000" node dist/bench/scale.js
+ * where `1000q` is 1,000 queues alone and a number is a realistic mix of that many objects.
+ */
+const repoRoot = path.resolve(__dirname, '../..');
+const PRO: Record<string, number> = { light: 20, medium: 10, heavy: 5 };
+
+type Declaration = { kind: string; name: string; args: Record<string, unknown> };
+
+/** A centre of about `n` objects: queues with settings and a routing profile, each with 10 agents; skills in categories; profiles. */
+function mix(n: number): Declaration[] {
+  const categories = Math.max(2, Math.round(n / 50));
+  const skills = Math.round(n / 5);
+  const agentProfiles = Math.max(1, Math.round(n / 50));
+  const consumerProfiles = Math.max(1, Math.round(n / 50));
+  const queues = Math.floor((n - categories - skills - agentProfiles - consumerProfiles) / 2);
+  const out: Declaration[] = [];
+  for (let i = 0; i < categories; i++) out.push({ kind: 'SkillCategory', name: `cat${i}`, args: { name: `Category ${i}`, skillType: 'text' } });
+  for (let i = 0; i < skills; i++) out.push({ kind: 'Skill', name: `skill${i}`, args: { name: `Skill ${i}`, skillCategoryId: { $ref: `cat${i % categories}.skillCategoryId` } } });
+  for (let i = 0; i < agentProfiles; i++) {
+    out.push({ kind: 'AgentRoutingProfile', name: `ap${i}`, args: { name: `Agents ${i}`, waitTimeAgentInSeconds: 60, priorities: [{ categoryType: 'skill', skillCategoryId: { $ref: `cat${i % categories}.skillCategoryId` } }] } });
+  }
+  for (let i = 0; i < consumerProfiles; i++) out.push({ kind: 'ConsumerRoutingProfile', name: `cp${i}`, args: { name: `Callers ${i}`, accumulatedPriorities: [{ attributeType: 'entrance_to_queue', incrementalRate: 1 }] } });
+  for (let i = 0; i < queues; i++) {
+    out.push({
+      kind: 'Queue',
+      name: `q${i}`,
+      args: { name: `Queue ${i}`, channel: 'voice', maxWaitTime: 300, wrapUpTime: 30, serviceLevelTargetInPercentage: 80, agentRoutingProfileId: { $ref: `ap${i % agentProfiles}.agentRoutingProfileId` } },
+    });
+    const agents = Array.from({ length: 10 }, (_, k) => `agent_${String(((i + k) % 60) + 1).padStart(3, '0')}`);
+    out.push({ kind: 'QueueMembers', name: `m${i}`, args: { queueId: { $ref: `q${i}.queueId` }, userIds: agents } });
+  }
+  return out;
+}
+
+const queuesOnly = (n: number): Declaration[] => Array.from({ length: n }, (_, i) => ({ kind: 'Queue', name: `q${i}`, args: { name: `Queue ${i}`, channel: 'voice' } }));
+
+/** Peak resident memory of the dynamic provider processes working in `dir`, polled while an operation runs. */
+function rssWatcher(dir: string) {
+  let peak = 0;
+  const poll = () => {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        if (readlinkSync(`/proc/${entry}/cwd`) !== dir) continue;
+        if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('dynamic-provider')) continue;
+        const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'));
+        if (match) peak = Math.max(peak, Number(match[1]) * 1024);
+      } catch {
+        // The process ended between listing and reading.
+      }
+    }
+  };
+  const timer = setInterval(poll, 250);
+  return { stop: () => (clearInterval(timer), poll(), peak) };
+}
+
+interface Measured {
+  op: string;
+  seconds: number;
+  calls: number;
+  bound: number;
+  rss: number;
+}
+
+async function measure(stack: Stack, control: EmulatorControl, dir: string, op: string, run: () => Promise<unknown>): Promise<Measured> {
+  await control.clearRequests();
+  const rss = rssWatcher(dir);
+  const started = Date.now();
+  await run();
+  const seconds = (Date.now() - started) / 1000;
+  const peak = rss.stop();
+  const log = await control.requests();
+  const byCategory: Record<string, number> = {};
+  for (const entry of log.entries) if (entry.category) byCategory[entry.category] = (byCategory[entry.category] ?? 0) + 1;
+  const bound = Math.max(0, ...Object.entries(byCategory).map(([category, calls]) => calls / PRO[category]));
+  return { op, seconds, calls: log.total, bound, rss: peak };
+}
+
+async function scenario(label: string, declarations: Declaration[]): Promise<void> {
+  const objects = declarations.length;
+  const emulator: Emulator = await startEmulator({ plan: 'pro' });
+  const control = new EmulatorControl(emulator.origin);
+  const work = path.join(repoRoot, '.bench-work');
+  mkdirSync(work, { recursive: true });
+  const dir = mkdtempSync(path.join(work, 'scale-'));
+  try {
+    cpSync(path.join(repoRoot, 'test/e2e/fixtures/program'), dir, { recursive: true });
+    installPackage(repoRoot, dir);
+    const pulumiCommand = await PulumiCommand.get({ root: path.join(repoRoot, '.tools'), skipVersionCheck: true });
+    const envVars = { ...pulumiEnv(repoRoot, dir), PULUMI_SKIP_CHECKPOINTS: 'true' };
+    const stack = await LocalWorkspace.createOrSelectStack({ stackName: 'bench', workDir: dir }, { envVars, pulumiCommand });
+    await stack.setAllConfig(emulatorStackConfig(emulator));
+    await stack.setConfig('fixture:resources', { value: JSON.stringify(declarations) });
+    const results: Measured[] = [];
+    results.push(await measure(stack, control, dir, 'up', () => stack.up()));
+    results.push(await measure(stack, control, dir, 'preview', () => stack.preview()));
+    results.push(await measure(stack, control, dir, 'preview --refresh', () => stack.preview({ refresh: true })));
+    results.push(await measure(stack, control, dir, 'refresh', () => stack.refresh()));
+    results.push(await measure(stack, control, dir, 'preview --refresh (after refresh)', () => stack.preview({ refresh: true })));
+    results.push(await measure(stack, control, dir, 'destroy', () => stack.destroy()));
+    const preview = results.find((result) => result.op === 'preview')!.seconds;
+    console.log(`\n${label}: ${objects} objects (${summary(declarations)})`);
+    console.log(`  ${'operation'.padEnd(34)} ${'wall'.padStart(8)} ${'calls/obj'.padStart(9)} ${'budget bound'.padStart(12)} ${'×bound'.padStart(7)} ${'×preview'.padStart(8)} ${'provider RSS'.padStart(12)}`);
+    for (const result of results) {
+      const ratioBound = result.bound > 0 ? (result.seconds / result.bound).toFixed(2) : '-';
+      const engine = Math.max(result.bound, preview);
+      console.log(
+        `  ${result.op.padEnd(34)} ${result.seconds.toFixed(1).padStart(7)}s ${(result.calls / objects).toFixed(3).padStart(9)} ${result.bound.toFixed(1).padStart(11)}s ${ratioBound.padStart(7)} ${(result.seconds / preview).toFixed(2).padStart(8)} ${`${(result.rss / 2 ** 20).toFixed(0)} MB`.padStart(12)}   ×max(bound, preview) ${(result.seconds / engine).toFixed(2)}`,
+      );
+    }
+  } finally {
+    await emulator.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function summary(declarations: Declaration[]): string {
+  const counts: Record<string, number> = {};
+  for (const declaration of declarations) counts[declaration.kind] = (counts[declaration.kind] ?? 0) + 1;
+  return Object.entries(counts)
+    .map(([kind, count]) => `${count} ${kind}`)
+    .join(', ');
+}
+
+async function main() {
+  requireCli(repoRoot);
+  for (const spec of (process.env.BENCH_SCALE ?? '1000q 1000').split(/\s+/).filter(Boolean)) {
+    const n = Number(spec.replace(/q$/, ''));
+    await scenario(spec.endsWith('q') ? `${n} queues` : `mix of ${n}`, spec.endsWith('q') ? queuesOnly(n) : mix(n));
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
