@@ -9,9 +9,9 @@ import { fromApiValue, toApiValue } from './nested';
 import { configureFromStack, getClient, knownSecrets } from '../runtime';
 import { UNKNOWN, containsUnknown, preferOrder, sameValue } from './normalize';
 import { specFor } from './registry';
-import type { Props, ResourceSpec } from './spec';
+import { STAMP_OUTPUT, type Props, type ResourceSpec } from './spec';
 import { restStore, type ObjectStore } from './store';
-import { forgetListing, listingOf, usesListing } from './listings';
+import { forgetListing, listingOf, rememberCreated, usesListing } from './listings';
 
 /**
  * The generic engine behind every resource kind. The serialized provider stub in each resource's state calls
@@ -237,6 +237,7 @@ export async function create(kind: string, inputs: Props): Promise<dynamic.Creat
       server = await adoptMatch(client, spec, existing, declared);
     } else {
       server = await createOnce(client, spec, declared);
+      rememberCreated(kind, String(server[spec.idField]));
     }
     const { id, outs } = toOutputs(spec, server, declared);
     if (typeof adoptId === 'string') outs[ADOPT_ID] = adoptId;
@@ -252,7 +253,7 @@ export async function create(kind: string, inputs: Props): Promise<dynamic.Creat
         await storeOf(spec).update(client, id, toBody(spec, wanted, settings), toBody(spec, wanted), toBody(spec, wanted, spec.createFields));
         settled = { ...outs, ...Object.fromEntries(settings.map((key) => [key, declared[key]])) };
       }
-      const extra = spec.afterWrite ? await spec.afterWrite(client, id, declared, previous) : await computedAfterWrite(client, spec, id, settings.length > 0);
+      const extra = spec.afterWrite ? await spec.afterWrite(client, id, declared, previous) : computedAfterWrite(spec, settings.length > 0);
       return { id, outs: withoutUndefined({ ...settled, ...(extra ?? {}) }) };
     } catch (error) {
       // The object exists: record it in state (with the provider) so the next run can finish or delete it.
@@ -263,13 +264,11 @@ export async function create(kind: string, inputs: Props): Promise<dynamic.Creat
 }
 
 /**
- * The computed outputs (modification time…) as they are after a PATCH, which answers 204: one GET, for kinds whose
- * refresh trusts the recorded modification time (a stale one would only cost a GET, but would show as a change).
+ * After a PATCH (which answers 204) the recorded modification time is stale: dropped, so the next refresh reads the
+ * object instead of trusting it (a queue's GET does not even show the time; only the list does).
  */
-async function computedAfterWrite(client: ZccClient, spec: ResourceSpec, id: string, written: boolean): Promise<Props | undefined> {
-  if (!written || !spec.computedOutputs || !usesListing(spec)) return undefined;
-  const server = await storeOf(spec).get(client, id);
-  return server && spec.computedOutputs(server);
+function computedAfterWrite(spec: ResourceSpec, written: boolean): Props | undefined {
+  return written && spec.listUnchanged ? { [STAMP_OUTPUT]: undefined } : undefined;
 }
 
 /** Declared fields the create endpoint does not take (`createFields`), to be set right after the create. */
@@ -390,7 +389,7 @@ export async function update(kind: string, id: string, olds: Props, news: Props)
     const outs: Props = { ...olds, ...userInputs(spec, news), [spec.idOutput]: id };
     delete outs[PROVIDER_KEY];
     for (const key of Object.keys(spec.inputSchema.shape)) if (news[key] === undefined) delete outs[key];
-    const extra = spec.afterWrite ? await spec.afterWrite(client, id, userInputs(spec, news), userInputs(spec, olds)) : await computedAfterWrite(client, spec, id, written);
+    const extra = spec.afterWrite ? await spec.afterWrite(client, id, userInputs(spec, news), userInputs(spec, olds)) : computedAfterWrite(spec, written);
     return { outs: withoutUndefined({ ...outs, ...(extra ?? {}) }) };
   });
 }

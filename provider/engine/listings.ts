@@ -36,3 +36,19 @@ export function forgetListing(kind: string): void {
 export function forgetAllListings(): void {
   listings.clear();
 }
+
+/**
+ * Objects this provider process created, by kind. A queue created a moment ago by this run has no members, so the
+ * preview-time warning about members an exclusive set would remove needs no call for it.
+ */
+const createdHere = new Map<string, Set<string>>();
+
+export function rememberCreated(kind: string, id: string): void {
+  let ids = createdHere.get(kind);
+  if (!ids) createdHere.set(kind, (ids = new Set()));
+  ids.add(id);
+}
+
+export function createdInThisProcess(kind: string, id: string): boolean {
+  return createdHere.get(kind)?.has(id) ?? false;
+}

@@ -5,6 +5,9 @@ import type { ObjectStore } from './store';
 
 export type Props = Record<string, unknown>;
 
+/** The output that records an object's `last_modified_time`, which `listUnchanged` compares list items with. */
+export const STAMP_OUTPUT = 'lastModifiedTime';
+
 /**
  * Everything the generic engine needs to manage one kind of ZCC object. A spec is data plus, where the API
  * needs more than CRUD, small hooks; the engine owns check, diff, create, read, update and delete.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ZccClient } from '../client/client';
 import type { ZccFlow } from '../client/schemas';
-import type { Props, ResourceSpec } from '../engine/spec';
+import { STAMP_OUTPUT, type Props, type ResourceSpec } from '../engine/spec';
 import { unlessNotFound, type ObjectStore } from '../engine/store';
 import { sameValue } from '../engine/normalize';
 import { text } from './fields';
@@ -104,7 +104,7 @@ export const flowSpec: ResourceSpec = {
   // neither moved.
   listUnchanged: (item, recorded) =>
     typeof item.last_modified_time === 'string' &&
-    item.last_modified_time === recorded.lastModifiedTime &&
+    item.last_modified_time === recorded[STAMP_OUTPUT] &&
     latestVersion(item as ZccFlow) === recorded.latestVersion &&
     publishedVersion(item as ZccFlow) === recorded.publishedVersion,
   outputs: {

@@ -3,6 +3,7 @@ import type { ZccClient } from '../client/client';
 import { ZccApiError } from '../client/errors';
 import type { Props, ResourceSpec } from '../engine/spec';
 import { unlessNotFound, type ObjectStore } from '../engine/store';
+import { createdInThisProcess } from '../engine/listings';
 import { oneOf, zoomId } from './fields';
 import { idProblem } from '../client/paths';
 import { shown } from '../client/printable';
@@ -140,6 +141,8 @@ function memberSetSpec(role: Role, kind: string, what: string): ResourceSpec {
       // A new exclusive set takes over a queue that may already have members: name the ones it will remove,
       // since a create shows no diff. Reading is allowed during preview; nothing is written.
       if ((inputs.mode ?? 'exclusive') !== 'exclusive') return [];
+      // A queue this run just created has no members yet: nothing to warn about, no call to make.
+      if (createdInThisProcess('Queue', String(inputs.queueId))) return [];
       const current = await currentMembers(client, role, String(inputs.queueId));
       const desired = new Set(asIds(inputs.userIds));
       const removed = (current ?? []).filter((id) => !desired.has(id));

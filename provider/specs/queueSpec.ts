@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { QUEUE_CHANNELS, queueSchema } from '../client/schemas';
-import type { ResourceSpec, Props } from '../engine/spec';
+import { STAMP_OUTPUT, type ResourceSpec, type Props } from '../engine/spec';
 import { integer, oneOf, text, zoomId } from './fields';
 
 const seconds = (description: string) => integer(`${description} In seconds (0-86400).`, 0, 86_400).optional();
@@ -115,7 +115,7 @@ export const queueSpec: ResourceSpec = {
   },
   computedOutputs: (server) => ({ ccQueueId: server.cc_queue_id, lastModifiedTime: server.last_modified_time }),
   // Every change to a queue moves its last_modified_time, which the queue list shows.
-  listUnchanged: (item, recorded) => typeof item.last_modified_time === 'string' && item.last_modified_time === recorded.lastModifiedTime,
+  listUnchanged: (item, recorded) => typeof item.last_modified_time === 'string' && item.last_modified_time === recorded[STAMP_OUTPUT],
   outputs: {
     queueId: { description: 'The queue id ZCC assigned (`queue_id`).' },
     ccQueueId: { description: 'The Contact Center queue id (`cc_queue_id`); API paths accept it as well.' },
