@@ -37,7 +37,7 @@ emulator: build
 
 bench: build tools
 	node dist/bench/rateLimits.js
-	BENCH_SCALE="$${BENCH_SCALE:-1000q 1000 5000}" node dist/bench/scale.js
+	BENCH_SCALE="$${BENCH_SCALE:-1000q 1000qc 1000 5000}" node dist/bench/scale.js
 
 test: build tools typecheck
 	node dist/scripts/generateSchema.js --check

@@ -13,8 +13,9 @@ import { emulatorStackConfig, installPackage, pulumiEnv, requireCli } from '../s
  * are noisy on shared machines; the ratios are what to compare. Checkpoints are written once per operation
  * (PULUMI_SKIP_CHECKPOINTS), which isolates this package's part from the file backend's (see docs/scale.md).
  *
- *   BENCH_SCALE="1000q 1000 5000" node dist/bench/scale.js
- * where `1000q` is 1,000 queues alone and a number is a realistic mix of that many objects.
+ *   BENCH_SCALE="1000q 1000qc 1000 5000" node dist/bench/scale.js
+ * where `1000q` is 1,000 queues alone (`c`: with a checkpoint after every step; `p4`: --parallel 4) and a number
+ * is a realistic mix of that many objects.
  */
 const repoRoot = path.resolve(__dirname, '../..');
 const PRO: Record<string, number> = { light: 20, medium: 10, heavy: 5 };
@@ -91,7 +92,14 @@ async function measure(stack: Stack, control: EmulatorControl, dir: string, op: 
   return { op, seconds, calls: log.total, bound, rss: peak };
 }
 
-async function scenario(label: string, declarations: Declaration[]): Promise<void> {
+interface Variant {
+  /** Write checkpoints after every step, as Pulumi does by default (the file backend rewrites the whole state). */
+  checkpoints: boolean;
+  /** `--parallel`; Pulumi's default when undefined. */
+  parallel?: number;
+}
+
+async function scenario(label: string, declarations: Declaration[], variant: Variant): Promise<void> {
   const objects = declarations.length;
   const emulator: Emulator = await startEmulator({ plan: 'pro' });
   const control = new EmulatorControl(emulator.origin);
@@ -102,19 +110,22 @@ async function scenario(label: string, declarations: Declaration[]): Promise<voi
     cpSync(path.join(repoRoot, 'test/e2e/fixtures/program'), dir, { recursive: true });
     installPackage(repoRoot, dir);
     const pulumiCommand = await PulumiCommand.get({ root: path.join(repoRoot, '.tools'), skipVersionCheck: true });
-    const envVars = { ...pulumiEnv(repoRoot, dir), PULUMI_SKIP_CHECKPOINTS: 'true' };
+    const envVars: Record<string, string> = pulumiEnv(repoRoot, dir);
+    if (!variant.checkpoints) envVars.PULUMI_SKIP_CHECKPOINTS = 'true';
+    const parallel = variant.parallel !== undefined ? { parallel: variant.parallel } : {};
     const stack = await LocalWorkspace.createOrSelectStack({ stackName: 'bench', workDir: dir }, { envVars, pulumiCommand });
     await stack.setAllConfig(emulatorStackConfig(emulator));
     await stack.setConfig('fixture:resources', { value: JSON.stringify(declarations) });
     const results: Measured[] = [];
-    results.push(await measure(stack, control, dir, 'up', () => stack.up()));
+    results.push(await measure(stack, control, dir, 'up', () => stack.up(parallel)));
     results.push(await measure(stack, control, dir, 'preview', () => stack.preview()));
     results.push(await measure(stack, control, dir, 'preview --refresh', () => stack.preview({ refresh: true })));
-    results.push(await measure(stack, control, dir, 'refresh', () => stack.refresh()));
+    results.push(await measure(stack, control, dir, 'refresh', () => stack.refresh(parallel)));
     results.push(await measure(stack, control, dir, 'preview --refresh (after refresh)', () => stack.preview({ refresh: true })));
-    results.push(await measure(stack, control, dir, 'destroy', () => stack.destroy()));
+    results.push(await measure(stack, control, dir, 'destroy', () => stack.destroy(parallel)));
     const preview = results.find((result) => result.op === 'preview')!.seconds;
-    console.log(`\n${label}: ${objects} objects (${summary(declarations)})`);
+    const how = `${variant.checkpoints ? 'checkpoint after every step' : 'PULUMI_SKIP_CHECKPOINTS'}${variant.parallel !== undefined ? `, --parallel ${variant.parallel}` : ''}`;
+    console.log(`\n${label}: ${objects} objects (${summary(declarations)}); ${how}`);
     console.log(`  ${'operation'.padEnd(34)} ${'wall'.padStart(8)} ${'calls/obj'.padStart(9)} ${'budget bound'.padStart(12)} ${'×bound'.padStart(7)} ${'×preview'.padStart(8)} ${'provider RSS'.padStart(12)}`);
     for (const result of results) {
       const ratioBound = result.bound > 0 ? (result.seconds / result.bound).toFixed(2) : '-';
@@ -139,9 +150,13 @@ function summary(declarations: Declaration[]): string {
 
 async function main() {
   requireCli(repoRoot);
+  // <n> a mix of n objects; <n>q n queues alone; suffix c: with checkpoints; suffix p<k>: --parallel k.
   for (const spec of (process.env.BENCH_SCALE ?? '1000q 1000').split(/\s+/).filter(Boolean)) {
-    const n = Number(spec.replace(/q$/, ''));
-    await scenario(spec.endsWith('q') ? `${n} queues` : `mix of ${n}`, spec.endsWith('q') ? queuesOnly(n) : mix(n));
+    const match = /^(\d+)(q?)(c?)(?:p(\d+))?$/.exec(spec);
+    if (!match) throw new Error(`BENCH_SCALE: cannot read ${JSON.stringify(spec)}; use e.g. 1000q, 1000qc, 1000qp4 or 5000`);
+    const n = Number(match[1]);
+    const variant = { checkpoints: match[3] === 'c', parallel: match[4] !== undefined ? Number(match[4]) : undefined };
+    await scenario(match[2] ? `${n} queues` : `mix of ${n}`, match[2] ? queuesOnly(n) : mix(n), variant);
   }
 }
 
