@@ -1,5 +1,5 @@
 import { LocalWorkspace, PulumiCommand, type Stack } from '@pulumi/pulumi/automation';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { EmulatorControl } from '../emulator/control';
@@ -115,7 +115,8 @@ async function scenario(label: string, declarations: Declaration[], variant: Var
     const parallel = variant.parallel !== undefined ? { parallel: variant.parallel } : {};
     const stack = await LocalWorkspace.createOrSelectStack({ stackName: 'bench', workDir: dir }, { envVars, pulumiCommand });
     await stack.setAllConfig(emulatorStackConfig(emulator));
-    await stack.setConfig('fixture:resources', { value: JSON.stringify(declarations) });
+    writeFileSync(path.join(dir, 'resources.json'), JSON.stringify(declarations));
+    await stack.setConfig('fixture:resourcesFile', { value: path.join(dir, 'resources.json') });
     const results: Measured[] = [];
     results.push(await measure(stack, control, dir, 'up', () => stack.up(parallel)));
     results.push(await measure(stack, control, dir, 'preview', () => stack.preview()));
