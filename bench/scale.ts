@@ -1,4 +1,4 @@
-import { LocalWorkspace, PulumiCommand, type Stack } from '@pulumi/pulumi/automation';
+import { LocalWorkspace, PulumiCommand } from '@pulumi/pulumi/automation';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startEmulator, type Emulator } from '../emulator/server';
@@ -7,7 +7,7 @@ import { emulatorStackConfig, installPackage, pulumiEnv, requireCli } from '../s
 
 /**
  * `make bench` scale run: the real Pulumi CLI against an emulator enforcing Zoom's Pro budget (Light 20/s, Medium
- * 10/s, Heavy 5/s). For each operation it prints wall time, API calls per object and two ratios measured in this
+ * 10/s, Heavy 5/s; BENCH_PLAN=business doubles it). For each operation it prints wall time, API calls per object and two ratios measured in this
  * run: against the budget lower bound (each category's calls over its per-second budget; categories run in
  * parallel, so the largest) and against the no-refresh `preview` of the same stack (Pulumi's own cost). Timings
  * are noisy on shared machines; the ratios are what to compare. Checkpoints are written once per operation
@@ -18,7 +18,8 @@ import { emulatorStackConfig, installPackage, pulumiEnv, requireCli } from '../s
  * is a realistic mix of that many objects.
  */
 const repoRoot = path.resolve(__dirname, '../..');
-const PRO: Record<string, number> = { light: 20, medium: 10, heavy: 5 };
+/** Zoom's per-second budgets by plan (BENCH_PLAN: pro, the default, or business). */
+const BUDGETS: Record<string, Record<string, number>> = { pro: { light: 20, medium: 10, heavy: 5 }, business: { light: 40, medium: 20, heavy: 10 } };
 
 type Declaration = { kind: string; name: string; args: Record<string, unknown> };
 
@@ -78,7 +79,7 @@ interface Measured {
   rss: number;
 }
 
-async function measure(stack: Stack, control: EmulatorControl, dir: string, op: string, run: () => Promise<unknown>): Promise<Measured> {
+async function measure(control: EmulatorControl, dir: string, op: string, rates: Record<string, number>, run: () => Promise<unknown>): Promise<Measured> {
   await control.clearRequests();
   const rss = rssWatcher(dir);
   const started = Date.now();
@@ -88,7 +89,7 @@ async function measure(stack: Stack, control: EmulatorControl, dir: string, op: 
   const log = await control.requests();
   const byCategory: Record<string, number> = {};
   for (const entry of log.entries) if (entry.category) byCategory[entry.category] = (byCategory[entry.category] ?? 0) + 1;
-  const bound = Math.max(0, ...Object.entries(byCategory).map(([category, calls]) => calls / PRO[category]));
+  const bound = Math.max(0, ...Object.entries(byCategory).map(([category, calls]) => calls / rates[category]));
   return { op, seconds, calls: log.total, bound, rss: peak };
 }
 
@@ -101,7 +102,9 @@ interface Variant {
 
 async function scenario(label: string, declarations: Declaration[], variant: Variant): Promise<void> {
   const objects = declarations.length;
-  const emulator: Emulator = await startEmulator({ plan: 'pro' });
+  const plan = process.env.BENCH_PLAN === 'business' ? 'business' : 'pro';
+  const rates = BUDGETS[plan];
+  const emulator: Emulator = await startEmulator({ plan });
   const control = new EmulatorControl(emulator.origin);
   const work = path.join(repoRoot, '.bench-work');
   mkdirSync(work, { recursive: true });
@@ -114,27 +117,30 @@ async function scenario(label: string, declarations: Declaration[], variant: Var
     if (!variant.checkpoints) envVars.PULUMI_SKIP_CHECKPOINTS = 'true';
     const parallel = variant.parallel !== undefined ? { parallel: variant.parallel } : {};
     const stack = await LocalWorkspace.createOrSelectStack({ stackName: 'bench', workDir: dir }, { envVars, pulumiCommand });
-    await stack.setAllConfig(emulatorStackConfig(emulator));
+    await stack.setAllConfig({ ...emulatorStackConfig(emulator), 'zcc:plan': { value: plan } });
     writeFileSync(path.join(dir, 'resources.json'), JSON.stringify(declarations));
     await stack.setConfig('fixture:resourcesFile', { value: path.join(dir, 'resources.json') });
-    const results: Measured[] = [];
-    results.push(await measure(stack, control, dir, 'up', () => stack.up(parallel)));
-    results.push(await measure(stack, control, dir, 'preview', () => stack.preview()));
-    results.push(await measure(stack, control, dir, 'preview --refresh', () => stack.preview({ refresh: true })));
-    results.push(await measure(stack, control, dir, 'refresh', () => stack.refresh(parallel)));
-    results.push(await measure(stack, control, dir, 'preview --refresh (after refresh)', () => stack.preview({ refresh: true })));
-    results.push(await measure(stack, control, dir, 'destroy', () => stack.destroy(parallel)));
-    const preview = results.find((result) => result.op === 'preview')!.seconds;
-    const how = `${variant.checkpoints ? 'checkpoint after every step' : 'PULUMI_SKIP_CHECKPOINTS'}${variant.parallel !== undefined ? `, --parallel ${variant.parallel}` : ''}`;
+    const how = `${variant.checkpoints ? 'checkpoint after every step' : 'PULUMI_SKIP_CHECKPOINTS'}${variant.parallel !== undefined ? `, --parallel ${variant.parallel}` : ''}, ${plan} budget`;
     console.log(`\n${label}: ${objects} objects (${summary(declarations)}); ${how}`);
     console.log(`  ${'operation'.padEnd(34)} ${'wall'.padStart(8)} ${'calls/obj'.padStart(9)} ${'budget bound'.padStart(12)} ${'×bound'.padStart(7)} ${'×preview'.padStart(8)} ${'provider RSS'.padStart(12)}`);
-    for (const result of results) {
+    // Rows are printed as operations finish (a 5,000-object run takes a while); `up` waits for the preview it is compared with.
+    let preview = 0;
+    const print = (result: Measured) => {
       const ratioBound = result.bound > 0 ? (result.seconds / result.bound).toFixed(2) : '-';
       const engine = Math.max(result.bound, preview);
       console.log(
         `  ${result.op.padEnd(34)} ${result.seconds.toFixed(1).padStart(7)}s ${(result.calls / objects).toFixed(3).padStart(9)} ${result.bound.toFixed(1).padStart(11)}s ${ratioBound.padStart(7)} ${(result.seconds / preview).toFixed(2).padStart(8)} ${`${(result.rss / 2 ** 20).toFixed(0)} MB`.padStart(12)}   ×max(bound, preview) ${(result.seconds / engine).toFixed(2)}`,
       );
-    }
+    };
+    const up = await measure(control, dir, 'up', rates, () => stack.up(parallel));
+    const previewed = await measure(control, dir, 'preview', rates, () => stack.preview());
+    preview = previewed.seconds;
+    print(up);
+    print(previewed);
+    print(await measure(control, dir, 'preview --refresh', rates, () => stack.preview({ refresh: true })));
+    print(await measure(control, dir, 'refresh', rates, () => stack.refresh(parallel)));
+    print(await measure(control, dir, 'preview --refresh (after refresh)', rates, () => stack.preview({ refresh: true })));
+    print(await measure(control, dir, 'destroy', rates, () => stack.destroy(parallel)));
   } finally {
     await emulator.close();
     rmSync(dir, { recursive: true, force: true });
