@@ -144,16 +144,10 @@ export async function check(kind: string, olds: Props, news: Props): Promise<dyn
     const problem = typeof adoptId !== 'string' || adoptId.trim() === '' ? `got ${shown(adoptId)}` : (spec.idProblem ?? idProblem)(adoptId);
     if (problem) failures.push({ property: ADOPT_ID, reason: `${kind}.${ADOPT_ID} is invalid: ${problem}; expected the id of an existing ${kind} to take over.` });
   }
-  for (const key of Object.keys(shape)) {
+  for (const [key, why] of schemaFailures(spec, news)) {
     const value = news[key];
-    // Unknown during preview: validated on the real run.
-    if (containsUnknown(value)) continue;
-    const result = (shape[key] as import('zod').ZodType).safeParse(value);
-    if (!result.success) {
-      const got = value === undefined ? 'nothing' : abbreviated(shown(value));
-      const why = result.error.issues.map((issue) => (issue.path.length ? `item ${issue.path.join('.')}: ` : '') + issue.message).join('; ');
-      failures.push({ property: key, reason: `${kind}.${key} ${value === undefined ? 'is required' : 'is invalid'}: got ${got}; ${printable(why)}.` });
-    }
+    const got = value === undefined ? 'nothing' : abbreviated(shown(value));
+    failures.push({ property: key, reason: `${kind}.${key} ${value === undefined ? 'is required' : 'is invalid'}: got ${got}; ${printable(why)}.` });
   }
   if (failures.length === 0 && !containsUnknown(userInputs(spec, news))) {
     for (const [property, reason] of spec.crossFieldCheck?.(userInputs(spec, news)) ?? []) failures.push({ property, reason: `${kind}.${property} ${reason}` });
@@ -168,6 +162,17 @@ export async function check(kind: string, olds: Props, news: Props): Promise<dyn
     }
   }
   return { inputs: { ...news, ...withDefaults(spec, userInputs(spec, news)) } };
+}
+
+/** Each input its schema refuses, with why (items of lists and objects named by path). Unknowns wait for the real run. */
+function schemaFailures(spec: ResourceSpec, inputs: Props): Array<[string, string]> {
+  const failures: Array<[string, string]> = [];
+  for (const [key, schema] of Object.entries(spec.inputSchema.shape)) {
+    if (containsUnknown(inputs[key])) continue;
+    const result = (schema as z.ZodType).safeParse(inputs[key]);
+    if (!result.success) failures.push([key, result.error.issues.map((issue) => (issue.path.length ? `item ${issue.path.join('.')}: ` : '') + issue.message).join('; ')]);
+  }
+  return failures;
 }
 
 /**
@@ -423,11 +428,7 @@ export async function readExisting(kind: string, id: string, hint: Props = {}, l
 /** Why `inputs` would fail `check` (per-field and cross-field), as `property: reason` lines; empty when valid. */
 export function inputInvalid(kind: string, inputs: Props): string[] {
   const spec = specFor(kind);
-  const problems: string[] = [];
-  for (const [key, schema] of Object.entries(spec.inputSchema.shape)) {
-    const result = (schema as z.ZodType).safeParse(inputs[key]);
-    if (!result.success) problems.push(`${key}: ${result.error.issues.map((issue) => issue.message).join('; ')}`);
-  }
+  const problems = schemaFailures(spec, inputs).map(([key, why]) => `${key}: ${why}`);
   if (problems.length === 0) for (const [key, reason] of spec.crossFieldCheck?.(inputs) ?? []) problems.push(`${key} ${reason}`);
   return problems;
 }
