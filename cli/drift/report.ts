@@ -8,6 +8,8 @@
  * reported twice.
  */
 
+import { sameValue } from '../../provider/engine/normalize';
+
 /** The part of Pulumi's engine event this reads (a subset of `@pulumi/pulumi/automation` EngineEvent). */
 export interface StepEvent {
   resOutputsEvent?: { metadata: StepMetadata };
@@ -70,17 +72,8 @@ function masked(value: unknown): unknown {
   return value;
 }
 
-const canonical = (value: unknown): string => {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-};
-const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
+// The engine's own comparison (key order and NFC/NFD never differ), so drift means what a diff would mean.
+const same = (a: unknown, b: unknown) => sameValue(a, b);
 
 /** Inputs a user reads as settings: Pulumi's own bookkeeping (`__provider`) is left out. */
 function settings(inputs: Record<string, unknown> | undefined | null): Record<string, unknown> {

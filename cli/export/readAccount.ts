@@ -2,6 +2,7 @@ import { getClient } from '../../provider/runtime';
 import { inputInvalid, listExisting, readExisting } from '../../provider/engine/handlers';
 import { specFor } from '../../provider/engine/registry';
 import type { Props } from '../../provider/engine/spec';
+import { sameValue } from '../../provider/engine/normalize';
 
 /** One object of the account, in SDK shape (the inputs a program declares for it). */
 export interface ExportedObject {
@@ -43,7 +44,7 @@ const CONCURRENCY = 8;
 /** Inputs equal to what the server assumes when they are omitted say nothing: the program leaves them out. */
 function withoutDefaults(kind: string, inputs: Props): Props {
   const defaults = specFor(kind).serverDefaults ?? {};
-  return Object.fromEntries(Object.entries(inputs).filter(([key, value]) => value !== undefined && !(key in defaults && JSON.stringify(defaults[key]) === JSON.stringify(value))));
+  return Object.fromEntries(Object.entries(inputs).filter(([key, value]) => value !== undefined && !(key in defaults && sameValue(defaults[key], value))));
 }
 
 function cannotExpress(kind: string, label: string, id: string, problems: string[]): Error {
