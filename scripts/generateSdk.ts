@@ -107,7 +107,7 @@ export = kindProvider('${spec.kind}');
 `;
 }
 
-export function renderIndex(specs: ResourceSpec[]): string {
+export function renderIndex(specs: readonly ResourceSpec[]): string {
   const lines = [HEADER];
   for (const spec of specs) lines.push(`export { ${spec.kind}, type ${spec.kind}Args } from './${lowerCamel(spec.kind)}';`);
   lines.push('');

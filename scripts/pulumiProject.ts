@@ -10,7 +10,7 @@ export function requireCli(repoRoot: string): void {
       throw new Error(`${binary} is missing from .tools/bin: run \`make tools\` (this needs the real Pulumi CLI).`);
     }
   }
-  if (!existsSync(path.join(repoRoot, 'dist/provider/engine/handlers.js'))) throw new Error('dist/ is missing: run `npm run build` first.');
+  if (!existsSync(path.join(repoRoot, 'dist/provider/handlers.js'))) throw new Error('dist/ is missing: run `npm run build` first.');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { specFor } from '../../provider/engine/registry';
+import { engine } from '../../provider/handlers';
 import type { Props } from '../../provider/engine/spec';
 import { OBJECT_KINDS, SET_KINDS, type Account, type ExportedObject } from './readAccount';
 import { identifier, NameSpace, slug } from './naming';
@@ -91,7 +91,7 @@ export function buildProgram(account: Account, options: ExportOptions, meta: { v
       const target = byKindId.get(`${targetKind}:${id}`) ?? (byId.get(id)?.length === 1 ? byId.get(id)![0] : undefined);
       if (target) {
         node.deps.add(target);
-        return new Ref(`${target.ident}.${specFor(target.object.kind).idOutput}`, target, id);
+        return new Ref(`${target.ident}.${engine.specFor(target.object.kind).idOutput}`, target, id);
       }
     }
     if (options.portable) problems.push(`${where(node)}: ${field} is ${JSON.stringify(id)}, which names no ${targetKind === USER ? 'user with an email' : `exported ${targetKind}`}, so --portable cannot express it without an id`);
@@ -124,7 +124,7 @@ export function buildProgram(account: Account, options: ExportOptions, meta: { v
 
   const values = new Map<Node, Props>();
   for (const node of nodes) {
-    const spec = specFor(node.object.kind);
+    const spec = engine.specFor(node.object.kind);
     let inputs: Props = { ...node.object.inputs };
     for (const [path, targetKind] of Object.entries(spec.references ?? {})) {
       inputs = mapPath(inputs, path.split('.'), (id) => reference(node, targetKind, id, path)) as Props;

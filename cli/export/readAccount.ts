@@ -1,6 +1,5 @@
 import { getClient } from '../../provider/runtime';
-import { inputInvalid, listExisting, readExisting } from '../../provider/engine/handlers';
-import { specFor } from '../../provider/engine/registry';
+import { engine, inputInvalid, listExisting, readExisting } from '../../provider/handlers';
 import type { Props } from '../../provider/engine/spec';
 import { sameValue } from '../../provider/engine/normalize';
 
@@ -43,7 +42,7 @@ const CONCURRENCY = 8;
 
 /** Inputs equal to what the server assumes when they are omitted say nothing: the program leaves them out. */
 function withoutDefaults(kind: string, inputs: Props): Props {
-  const defaults = specFor(kind).serverDefaults ?? {};
+  const defaults = engine.specFor(kind).serverDefaults ?? {};
   return Object.fromEntries(Object.entries(inputs).filter(([key, value]) => value !== undefined && !(key in defaults && sameValue(defaults[key], value))));
 }
 
@@ -70,7 +69,7 @@ export async function readAccount(): Promise<Account> {
   const queueItems = await listExisting('Queue');
   const objectReads = (async () => {
     for (const kind of OBJECT_KINDS) {
-      const spec = specFor(kind);
+      const spec = engine.specFor(kind);
       const items = kind === 'Queue' ? queueItems : await listExisting(kind);
       // A flow is exported as its published version (and `publish: true`), or as its latest draft.
       const hint = kind === 'Flow' ? { publish: true } : {};

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { ZccHttp, type HttpMethod } from './http';
+import { ZccHttp } from './http';
 import type { RateCategory, ZccClientConfig } from './config';
-import * as s from './schemas';
+import * as schemas from './schemas';
+import { endpoints, fillPath, lockKeyOf, objectPath, type Collection } from './endpoints';
 import { apiPath } from './paths';
 
 export interface DateRange {
@@ -112,7 +113,7 @@ export class ZccClient {
    * documented maximum size (`maxPageSize`: 300 unless the document says less).
    */
   async *paginate<T extends z.ZodType>(path: string, key: string, item: T, category: RateCategory, query: Record<string, string | number | undefined> = {}, maxPageSize = 300): AsyncGenerator<z.infer<T>> {
-    const schema = s.pageSchema(key, item);
+    const schema = schemas.pageSchema(key, item);
     const pageSize = Math.min(this.config.pageSize ?? maxPageSize, maxPageSize);
     let token = '';
     do {
@@ -128,133 +129,154 @@ export class ZccClient {
     return out;
   }
 
-  private call<T>(method: HttpMethod, path: string, category: RateCategory, schema?: z.ZodType<T>, body?: unknown, objectKey?: string): Promise<T> {
-    return this.http.request(method, path, { category, schema, body, objectKey: objectKey ?? (method === 'POST' ? undefined : path) });
+  /** Every item of a collection; `ids` fill the placeholders of its path. */
+  listOf<T>(collection: Collection<T>, ids: readonly string[] = [], query: Record<string, string | number | undefined> = {}): Promise<T[]> {
+    return this.listAll(fillPath(collection.path, ids), collection.listKey, collection.item, collection.categories.list, query, collection.maxPageSize);
+  }
+  /** POST to a collection. Not idempotent: after an ambiguous failure the caller looks the object up. */
+  createIn<T>(collection: Collection<T>, body: unknown, ids: readonly string[] = []): Promise<T> {
+    return this.http.request('POST', fillPath(collection.path, ids), { category: collection.categories.create, schema: collection.item, body, idempotent: false });
+  }
+  /** GET one object; `ids` end with the object's own. */
+  getOne<T>(collection: Collection<T>, ids: readonly string[]): Promise<T> {
+    return this.http.request('GET', objectPath(collection, ids), { category: collection.categories.get, schema: collection.item });
+  }
+  updateOne(collection: Collection, ids: readonly string[], body: unknown): Promise<void> {
+    return this.write('PATCH', collection, ids, collection.categories.update, body);
+  }
+  deleteOne(collection: Collection, ids: readonly string[]): Promise<void> {
+    return this.write('DELETE', collection, ids, collection.categories.delete);
+  }
+  private write(method: 'PATCH' | 'DELETE', collection: Collection, ids: readonly string[], category: RateCategory, body?: unknown): Promise<void> {
+    const template = `${collection.path}/{${collection.objectId}}`;
+    return this.http.request<void>(method, fillPath(template, ids), { category, body, objectKey: lockKeyOf(template, ids) });
   }
 
   // Queues
   listQueues() {
-    return this.listAll('/contact_center/queues', 'queues', s.queueSchema, 'medium');
+    return this.listOf(endpoints.queues);
   }
   createQueue(body: QueueCreateBody) {
-    return this.call('POST', '/contact_center/queues', 'light', s.queueSchema, body);
+    return this.createIn(endpoints.queues, body);
   }
   getQueue(queueId: string) {
-    return this.call('GET', apiPath`/contact_center/queues/${queueId}`, 'light', s.queueSchema);
+    return this.getOne(endpoints.queues, [queueId]);
   }
   updateQueue(queueId: string, body: QueueUpdateBody) {
-    return this.call<void>('PATCH', apiPath`/contact_center/queues/${queueId}`, 'light', undefined, body);
+    return this.updateOne(endpoints.queues, [queueId], body);
   }
   deleteQueue(queueId: string) {
-    return this.call<void>('DELETE', apiPath`/contact_center/queues/${queueId}`, 'light');
+    return this.deleteOne(endpoints.queues, [queueId]);
   }
-  // Queue agents and supervisors (at most 30 user ids per add; listed 100 per page)
+  // Queue agents and supervisors (at most 30 user ids per add)
   listQueueAgents(queueId: string) {
-    return this.listAll(apiPath`/contact_center/queues/${queueId}/agents`, 'agents', s.queueMemberSchema, 'medium', {}, 100);
+    return this.listOf(endpoints.queueAgents, [queueId]);
   }
   /** Adding is idempotent in effect: retrying after a lost answer yields a 409 the caller can treat as done. */
   addQueueAgents(queueId: string, userIds: string[]) {
-    return this.addQueueMembers(queueId, 'agents', userIds);
+    return this.addQueueMembers(endpoints.queueAgents, 'agents', queueId, userIds);
   }
   removeQueueAgent(queueId: string, userId: string) {
-    return this.call<void>('DELETE', apiPath`/contact_center/queues/${queueId}/agents/${userId}`, 'medium', undefined, undefined, apiPath`/contact_center/queues/${queueId}/agents`);
+    return this.deleteOne(endpoints.queueAgents, [queueId, userId]);
   }
   /** 0, 1 or 2, as Zoom's `opt_in_out_status` (the document does not name the values). */
   setQueueAgentOptInOut(queueId: string, userId: string, optInOutStatus: 0 | 1 | 2) {
-    return this.call<void>('PATCH', apiPath`/contact_center/queues/${queueId}/agents/${userId}`, 'medium', undefined, { opt_in_out_status: optInOutStatus });
+    return this.updateOne(endpoints.queueAgents, [queueId, userId], { opt_in_out_status: optInOutStatus });
   }
   listQueueSupervisors(queueId: string) {
-    return this.listAll(apiPath`/contact_center/queues/${queueId}/supervisors`, 'supervisors', s.queueMemberSchema, 'medium', {}, 100);
+    return this.listOf(endpoints.queueSupervisors, [queueId]);
   }
   addQueueSupervisors(queueId: string, userIds: string[]) {
-    return this.addQueueMembers(queueId, 'supervisors', userIds);
+    return this.addQueueMembers(endpoints.queueSupervisors, 'supervisors', queueId, userIds);
   }
   removeQueueSupervisor(queueId: string, userId: string) {
-    return this.call<void>('DELETE', apiPath`/contact_center/queues/${queueId}/supervisors/${userId}`, 'medium', undefined, undefined, apiPath`/contact_center/queues/${queueId}/supervisors`);
+    return this.deleteOne(endpoints.queueSupervisors, [queueId, userId]);
   }
-  private addQueueMembers(queueId: string, role: 'agents' | 'supervisors', userIds: string[]) {
+  private addQueueMembers(collection: Collection, role: 'agents' | 'supervisors', queueId: string, userIds: string[]) {
     if (userIds.length > 30) throw new RangeError(`Zoom takes at most 30 user ids per call; got ${userIds.length}.`);
-    const path = role === 'agents' ? apiPath`/contact_center/queues/${queueId}/agents` : apiPath`/contact_center/queues/${queueId}/supervisors`;
-    return this.http.request('POST', path, { category: 'medium', body: { user_ids: userIds }, schema: s.queueMembersAddedSchema(role), idempotent: true, objectKey: path });
+    const path = fillPath(collection.path, [queueId]);
+    const objectKey = lockKeyOf(collection.path, [queueId]);
+    return this.http.request('POST', path, { category: collection.categories.create, body: { user_ids: userIds }, schema: schemas.queueMembersAddedSchema(role), idempotent: true, objectKey });
   }
 
   // Users (agents are users)
   listUsers(query: { search_key?: string; user_access?: 'active' | 'inactive'; region_id?: string } = {}) {
-    return this.listAll('/contact_center/users', 'users', s.userSchema, 'medium', { ...query });
+    return this.listOf(endpoints.users, [], { ...query });
   }
   getUser(userId: string) {
-    return this.call('GET', apiPath`/contact_center/users/${userId}`, 'light', s.userSchema);
+    return this.getOne(endpoints.users, [userId]);
   }
   listUserQueues(userId: string, query: { user_assignment_type?: 'agent' | 'supervisor' | 'any' | 'both'; channel?: string } = {}) {
-    return this.listAll(apiPath`/contact_center/users/${userId}/queues`, 'queues', s.userQueueSchema, 'medium', { ...query });
+    return this.listOf(endpoints.userQueues, [userId], { ...query });
   }
   listUserSkills(userId: string, query: { skill_category_id?: string; skill_type?: 'text' | 'proficiency' } = {}) {
-    return this.listAll(apiPath`/contact_center/users/${userId}/skills`, 'skills', s.userSkillSchema, 'medium', { ...query });
+    return this.listOf(endpoints.userSkills, [userId], { ...query });
   }
   /** Assigns skills; for proficiency skills `max_proficiency_level` is the user's level (the document's name). */
   assignUserSkills(userId: string, skills: Array<{ skill_id: string; max_proficiency_level?: number }>) {
-    const path = apiPath`/contact_center/users/${userId}/skills`;
-    return this.http.request<void>('POST', path, { category: 'light', body: { skills }, idempotent: true, objectKey: path });
+    const { path, categories } = endpoints.userSkills;
+    return this.http.request<void>('POST', fillPath(path, [userId]), { category: categories.create, body: { skills }, idempotent: true, objectKey: lockKeyOf(path, [userId]) });
   }
   removeUserSkill(userId: string, skillId: string) {
-    return this.call<void>('DELETE', apiPath`/contact_center/users/${userId}/skills/${skillId}`, 'light', undefined, undefined, apiPath`/contact_center/users/${userId}/skills`);
+    return this.deleteOne(endpoints.userSkills, [userId, skillId]);
   }
   listSkillUsers(skillId: string) {
-    return this.listAll(apiPath`/contact_center/skills/${skillId}/users`, 'users', s.skillUserSchema, 'medium');
+    return this.listOf(endpoints.skillUsers, [skillId]);
   }
 
-  // Operational endpoints (Part 2): engagements, events, recordings, SMS
+  // Operational endpoints (Part 2): engagements, events, recordings, SMS (read only, used nowhere else)
   listEngagements(query: DateRange & { queue_id?: string; channel?: 'voice' | 'video' | 'messaging' | 'email'; direction?: 'inbound' | 'outbound'; user_id?: string } = {}) {
-    return this.listAll('/contact_center/engagements', 'engagements', s.engagementSchema, 'medium', { ...query });
+    return this.listAll('/contact_center/engagements', 'engagements', schemas.engagementSchema, 'medium', { ...query });
   }
   getEngagement(engagementId: string) {
-    return this.call('GET', apiPath`/contact_center/engagements/${engagementId}`, 'light', s.engagementSchema);
+    return this.http.request('GET', apiPath`/contact_center/engagements/${engagementId}`, { category: 'light', schema: schemas.engagementSchema });
   }
   async listEngagementEvents(engagementId: string) {
-    return (await this.call('GET', apiPath`/contact_center/engagements/${engagementId}/events`, 'medium', s.engagementEventsSchema)).events ?? [];
+    const answer = await this.http.request('GET', apiPath`/contact_center/engagements/${engagementId}/events`, { category: 'medium', schema: schemas.engagementEventsSchema });
+    return answer.events ?? [];
   }
   listRecordings(query: DateRange & { channel?: 'voice' | 'video'; owner_type?: 'user' | 'queue'; recording_type?: 'on_demand' | 'automatic' } = {}) {
-    return this.listAll('/contact_center/recordings', 'recordings', s.recordingSchema, 'heavy', { ...query });
+    return this.listAll('/contact_center/recordings', 'recordings', schemas.recordingSchema, 'heavy', { ...query });
   }
   listSms(query: DateRange & { direction?: 'inbound' | 'outbound'; user_id?: string; engagement_id?: string; consumer_number?: string } = {}) {
-    return this.listAll('/contact_center/sms', 'sms', s.smsSchema, 'heavy', { ...query });
+    return this.listAll('/contact_center/sms', 'sms', schemas.smsSchema, 'heavy', { ...query });
   }
 
   // Skills and skill categories
   listSkillCategories() {
-    return this.listAll('/contact_center/skills/categories', 'skill_categories', s.skillCategorySchema, 'medium');
+    return this.listOf(endpoints.skillCategories);
   }
   createSkillCategory(body: SkillCategoryBody) {
-    return this.call('POST', '/contact_center/skills/categories', 'light', s.skillCategorySchema, body);
+    return this.createIn(endpoints.skillCategories, body);
   }
   getSkillCategory(categoryId: string) {
-    return this.call('GET', apiPath`/contact_center/skills/categories/${categoryId}`, 'light', s.skillCategorySchema);
+    return this.getOne(endpoints.skillCategories, [categoryId]);
   }
   updateSkillCategory(categoryId: string, body: SkillCategoryBody) {
-    return this.call<void>('PATCH', apiPath`/contact_center/skills/categories/${categoryId}`, 'light', undefined, body);
+    return this.updateOne(endpoints.skillCategories, [categoryId], body);
   }
   deleteSkillCategory(categoryId: string) {
-    return this.call<void>('DELETE', apiPath`/contact_center/skills/categories/${categoryId}`, 'light');
+    return this.deleteOne(endpoints.skillCategories, [categoryId]);
   }
   listSkills(query: { skill_category_id?: string; skill_type?: 'text' | 'proficiency' } = {}) {
-    return this.listAll('/contact_center/skills', 'skills', s.skillSchema, 'medium', { ...query });
+    return this.listOf(endpoints.skills, [], { ...query });
   }
   createSkill(body: SkillBody) {
-    return this.call('POST', '/contact_center/skills', 'light', s.skillSchema, body);
+    return this.createIn(endpoints.skills, body);
   }
   getSkill(skillId: string) {
-    return this.call('GET', apiPath`/contact_center/skills/${skillId}`, 'light', s.skillSchema);
+    return this.getOne(endpoints.skills, [skillId]);
   }
   updateSkill(skillId: string, body: SkillBody) {
-    return this.call<void>('PATCH', apiPath`/contact_center/skills/${skillId}`, 'light', undefined, body);
+    return this.updateOne(endpoints.skills, [skillId], body);
   }
   deleteSkill(skillId: string) {
-    return this.call<void>('DELETE', apiPath`/contact_center/skills/${skillId}`, 'light');
+    return this.deleteOne(endpoints.skills, [skillId]);
   }
 
   // Flows
   listFlows() {
-    return this.listAll('/contact_center/flows', 'flows', s.flowSchema, 'medium', {}, 100);
+    return this.listOf(endpoints.flows);
   }
   /**
    * Imports a flow file (Zoom Studio's JSON): `import_mode` `new` makes a flow, `version` adds a version to the
@@ -264,63 +286,65 @@ export class ZccClient {
     const form = new FormData();
     for (const [key, value] of Object.entries(fields)) if (value !== undefined) form.append(key, String(value));
     form.append('flow_file', new Blob([file], { type: 'application/json' }), 'flow.json');
-    return this.http.request('POST', '/contact_center/flows', { category: 'medium', schema: s.flowSchema, body: form, idempotent: false });
+    return this.createIn(endpoints.flows, form);
   }
   /** One version's file, as exported (the definition is nowhere else). Flow files may be up to 10 MB. */
   exportFlow(flowId: string, flowVersion: number) {
-    return this.http.request('GET', apiPath`/contact_center/flows/${flowId}/export`, { category: 'light', query: { flow_version: flowVersion }, schema: z.unknown(), maxResponseBytes: 12 * 1024 * 1024 });
+    const path = `${objectPath(endpoints.flows, [flowId])}/export`;
+    return this.http.request('GET', path, { category: endpoints.flows.categories.get, query: { flow_version: flowVersion }, schema: z.unknown(), maxResponseBytes: 12 * 1024 * 1024 });
   }
   getFlow(flowId: string) {
-    return this.call('GET', apiPath`/contact_center/flows/${flowId}`, 'light', s.flowSchema);
+    return this.getOne(endpoints.flows, [flowId]);
   }
   updateFlow(flowId: string, body: FlowUpdateBody) {
-    return this.call<void>('PATCH', apiPath`/contact_center/flows/${flowId}`, 'light', undefined, body);
+    return this.updateOne(endpoints.flows, [flowId], body);
   }
   /** Publishes one version, replacing the published one. */
   publishFlow(flowId: string, flowVersion: number) {
-    return this.http.request<void>('PUT', apiPath`/contact_center/flows/${flowId}/publish`, { category: 'light', query: { flow_version: flowVersion }, objectKey: apiPath`/contact_center/flows/${flowId}` });
+    const flow = objectPath(endpoints.flows, [flowId]);
+    return this.http.request<void>('PUT', `${flow}/publish`, { category: endpoints.flows.categories.update, query: { flow_version: flowVersion }, objectKey: flow });
   }
   deleteFlow(flowId: string) {
-    return this.call<void>('DELETE', apiPath`/contact_center/flows/${flowId}`, 'light');
+    return this.deleteOne(endpoints.flows, [flowId]);
   }
 
-  // Agent and consumer routing profiles (agent profiles listed 100 per page)
+  // Agent and consumer routing profiles
   listAgentRoutingProfiles() {
-    return this.listAll('/contact_center/agent_routing_profiles', 'agent_routing_profiles', s.agentRoutingProfileSchema, 'medium', {}, 100);
+    return this.listOf(endpoints.agentRoutingProfiles);
   }
   createAgentRoutingProfile(body: AgentRoutingProfileBody) {
-    return this.call('POST', '/contact_center/agent_routing_profiles', 'light', s.agentRoutingProfileSchema, body);
+    return this.createIn(endpoints.agentRoutingProfiles, body);
   }
   getAgentRoutingProfile(profileId: string) {
-    return this.call('GET', apiPath`/contact_center/agent_routing_profiles/${profileId}`, 'light', s.agentRoutingProfileSchema);
+    return this.getOne(endpoints.agentRoutingProfiles, [profileId]);
   }
   updateAgentRoutingProfile(profileId: string, body: AgentRoutingProfileBody) {
-    return this.call<void>('PATCH', apiPath`/contact_center/agent_routing_profiles/${profileId}`, 'light', undefined, body);
+    return this.updateOne(endpoints.agentRoutingProfiles, [profileId], body);
   }
   deleteAgentRoutingProfile(profileId: string) {
-    return this.call<void>('DELETE', apiPath`/contact_center/agent_routing_profiles/${profileId}`, 'light');
+    return this.deleteOne(endpoints.agentRoutingProfiles, [profileId]);
   }
   listConsumerRoutingProfiles() {
-    return this.listAll('/contact_center/consumer_routing_profiles', 'consumer_routing_profiles', s.consumerRoutingProfileSchema, 'medium');
+    return this.listOf(endpoints.consumerRoutingProfiles);
   }
   createConsumerRoutingProfile(body: ConsumerRoutingProfileBody) {
-    return this.call('POST', '/contact_center/consumer_routing_profiles', 'light', s.consumerRoutingProfileSchema, body);
+    return this.createIn(endpoints.consumerRoutingProfiles, body);
   }
   getConsumerRoutingProfile(profileId: string) {
-    return this.call('GET', apiPath`/contact_center/consumer_routing_profiles/${profileId}`, 'light', s.consumerRoutingProfileSchema);
+    return this.getOne(endpoints.consumerRoutingProfiles, [profileId]);
   }
   updateConsumerRoutingProfile(profileId: string, body: ConsumerRoutingProfileBody) {
-    return this.call<void>('PATCH', apiPath`/contact_center/consumer_routing_profiles/${profileId}`, 'light', undefined, body);
+    return this.updateOne(endpoints.consumerRoutingProfiles, [profileId], body);
   }
   deleteConsumerRoutingProfile(profileId: string) {
-    return this.call<void>('DELETE', apiPath`/contact_center/consumer_routing_profiles/${profileId}`, 'light');
+    return this.deleteOne(endpoints.consumerRoutingProfiles, [profileId]);
   }
 
   // Historical analytics datasets (Part 2)
   agentPerformanceDataset(query: DateRange & { direction?: 'inbound' | 'outbound'; channel?: string } = {}) {
-    return this.listAll('/contact_center/analytics/dataset/historical/agent_performance', 'users', s.agentPerformanceSchema, 'heavy', { ...query });
+    return this.listAll('/contact_center/analytics/dataset/historical/agent_performance', 'users', schemas.agentPerformanceSchema, 'heavy', { ...query });
   }
   queuePerformanceDataset(query: DateRange & { direction?: 'inbound' | 'outbound'; channel?: string } = {}) {
-    return this.listAll('/contact_center/analytics/dataset/historical/queue_performance', 'queues', s.queuePerformanceSchema, 'heavy', { ...query });
+    return this.listAll('/contact_center/analytics/dataset/historical/queue_performance', 'queues', schemas.queuePerformanceSchema, 'heavy', { ...query });
   }
 }

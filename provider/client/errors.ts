@@ -43,6 +43,28 @@ export class ZccApiError extends Error {
   get isNotFound() {
     return this.details.status === 404;
   }
+  get isConflict() {
+    return this.details.status === 409;
+  }
+  /** A write that may or may not have been applied: a create must be looked up before it is sent again. */
+  get isAmbiguous() {
+    return this.details.ambiguous === true;
+  }
+}
+
+/** Predicates for callers, so nobody compares raw status codes. */
+export const isNotFound = (error: unknown): error is ZccApiError => error instanceof ZccApiError && error.isNotFound;
+export const isConflict = (error: unknown): error is ZccApiError => error instanceof ZccApiError && error.isConflict;
+export const isAmbiguous = (error: unknown): error is ZccApiError => error instanceof ZccApiError && error.isAmbiguous;
+
+/** The result of `run`, or undefined when the API answers 404 (the object is gone). */
+export async function unlessNotFound<T>(run: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
 }
 
 /** An id that cannot be one literal path segment: refused before any request is sent. */

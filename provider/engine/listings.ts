@@ -1,6 +1,5 @@
 import type { ZccClient } from '../client/client';
-import type { Props, ResourceSpec } from './spec';
-import type { ObjectStore } from './store';
+import type { ObjectStore, Props, ResourceSpec } from './spec';
 
 /**
  * List-backed reads. A refresh of N objects would cost N GETs; instead, within one provider process (one Pulumi

@@ -1,9 +1,24 @@
 import type { z } from 'zod';
-import type { RateCategory } from '../client/config';
+import type { Collection } from '../client/endpoints';
 import type { ZccClient } from '../client/client';
-import type { ObjectStore } from './store';
 
 export type Props = Record<string, unknown>;
+
+/**
+ * Where the engine reads and writes one kind's objects, in API shape (snake_case fields). Most kinds are a
+ * REST collection (`restStore` in store.ts); kinds such as queue membership that are not one object per URL bring
+ * their own.
+ */
+export interface ObjectStore {
+  list(client: ZccClient): Promise<Props[]>;
+  create(client: ZccClient, body: Props): Promise<Props>;
+  /** `previous` is the last known API-shaped state, for kinds whose read depends on what was declared. */
+  get(client: ZccClient, id: string, previous?: Props): Promise<Props | undefined>;
+  /** `changed` holds only the fields that differ; `full` and `previous` the whole new and old declarations. */
+  update(client: ZccClient, id: string, changed: Props, full: Props, previous: Props): Promise<void>;
+  /** Succeeds when the object is already gone. */
+  remove(client: ZccClient, id: string, previous: Props): Promise<void>;
+}
 
 /** The output that records an object's `last_modified_time`, which `listUnchanged` compares list items with. */
 export const STAMP_OUTPUT = 'lastModifiedTime';
@@ -16,12 +31,13 @@ export interface ResourceSpec {
   /** Type name: the resource token is `pulumi-nodejs:dynamic/zcc:<kind>`. */
   kind: string;
   description: string;
-  /** Collection path; one object lives at `${path}/{id}`. */
-  path: string;
+  /**
+   * The API collection (client/endpoints.ts): the engine reads and writes it as a REST collection, unless the kind
+   * brings its own `store`; the generated reference names its path.
+   */
+  endpoint: Collection;
   /** Name of the id in API objects, e.g. `queue_id`. */
   idField: string;
-  /** Key of the item array in list responses. */
-  listKey: string;
   /** The list endpoint returns every field the object's GET does (Zoom's document shows the same shape). */
   listHasEveryField?: boolean;
   /**
@@ -29,11 +45,8 @@ export interface ResourceSpec {
    * write): then a refresh keeps the recorded state without a GET (see listings.ts; `zcc:exactReads` turns it off).
    */
   listUnchanged?: (item: Props, recorded: Props) => boolean;
-  /** The list endpoint's documented page-size cap, when below Zoom's usual 300. */
-  listPageSize?: number;
   /** Output property that echoes the id, e.g. `queueId`. */
   idOutput: string;
-  responseSchema: z.ZodType<Props>;
   /** The user's inputs: a zod object whose keys are the SDK's property names. */
   inputSchema: z.ZodObject<z.ZodRawShape>;
   /** Input property → API field. */
@@ -71,8 +84,6 @@ export interface ResourceSpec {
    * `zcc-pulumi export` writes them as references to the program's objects and users' emails, never as ids.
    */
   references?: Record<string, string>;
-  /** Rate-limit label of each operation. */
-  categories: { list: RateCategory; get: RateCategory; create: RateCategory; update: RateCategory; delete: RateCategory };
   /** Checks across fields, after each field passed on its own; returns failures as `[property, reason]`. */
   crossFieldCheck?: (inputs: Props) => Array<[string, string]>;
   /** Inputs that are not API fields but follow from the API object (e.g. `publish` from a flow's status). */
@@ -88,4 +99,37 @@ export interface ResourceSpec {
   previewCreate?: (client: ZccClient, inputs: Props) => Promise<string[]>;
   /** Follow-up work after the object exists (publish, members). A failure here is a partial create. */
   afterWrite?: (client: ZccClient, id: string, inputs: Props, previous: Props | undefined) => Promise<Props | void>;
+}
+
+type Keys<T> = Extract<keyof T, string>;
+
+/**
+ * A spec as written, typed against its API object (`Api`: what the store reads, for REST kinds the collection's item) and its inputs (`Shape`,
+ * the input schema's shape): the compiler checks that `apiFields` maps input names to API field names, that
+ * `setFields`, `naturalKey`, `createFields` and `replaceOnChanges` name inputs, and that `idField` is an API field.
+ */
+export type SpecDefinition<Api extends Props, Shape extends z.ZodRawShape> = Omit<
+  ResourceSpec,
+  'idField' | 'inputSchema' | 'apiFields' | 'serverDefaults' | 'createFields' | 'setFields' | 'replaceOnChanges' | 'naturalKey' | 'computedOutputs' | 'listUnchanged' | 'derivedInputs'
+> & {
+  idField: Keys<Api>;
+  inputSchema: z.ZodObject<Shape>;
+  apiFields: { [K in Keys<Shape>]?: Keys<Api> };
+  serverDefaults?: { [K in Keys<Shape>]?: z.output<Shape[K]> };
+  createFields?: Array<Keys<Shape>>;
+  setFields?: Array<Keys<Shape>>;
+  replaceOnChanges?: Array<Keys<Shape>>;
+  naturalKey?: Array<Keys<Shape>>;
+  computedOutputs?: (server: Api) => Props;
+  listUnchanged?: (item: Api, recorded: Props) => boolean;
+  derivedInputs?: (server: Api, declared: Props | undefined) => Props;
+};
+
+/**
+ * Checks a spec against its API object type and returns it in the engine's untyped form (`defineSpec<ZccQueue>()({
+ * ... })`; two calls because TypeScript cannot infer `Shape` once `Api` is given). The engine reads every kind as
+ * plain records, so this is the one place where the API type is erased.
+ */
+export function defineSpec<Api extends Props>() {
+  return <Shape extends z.ZodRawShape>(definition: SpecDefinition<Api, Shape>): ResourceSpec => definition as unknown as ResourceSpec;
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { ZccClient } from '../client/client';
 import type { ZccFlow } from '../client/schemas';
-import { STAMP_OUTPUT, type Props, type ResourceSpec } from '../engine/spec';
-import { unlessNotFound, type ObjectStore } from '../engine/store';
+import { STAMP_OUTPUT, defineSpec, type ObjectStore, type Props } from '../engine/spec';
+import { endpoints } from '../client/endpoints';
+import { unlessNotFound } from '../client/errors';
 import { sameValue } from '../engine/normalize';
 import { text } from './fields';
 import { plainJsonProblem } from './plainJson';
@@ -57,16 +58,13 @@ const flowStore: ObjectStore = {
   },
 };
 
-export const flowSpec: ResourceSpec = {
+export const flowSpec = defineSpec<Props>()({
   kind: 'Flow',
   description:
     "A flow (IVR, chat bot, …): Zoom Studio's exported JSON, imported and versioned. A changed definition is imported as a new version, published when `publish` is set. The channel comes from the file's `studioType` (0 voice, 1 messaging, 2 video, 3 email, 4 work_item); changing it replaces the flow.",
-  path: '/contact_center/flows',
+  endpoint: endpoints.flows,
   idField: 'flow_id',
-  listKey: 'flows',
-  listPageSize: 100,
   idOutput: 'flowId',
-  responseSchema: z.object({}).loose() as unknown as z.ZodType<Props>,
   inputSchema: z.strictObject({
     name: text('Flow name, unique in the account (1-128 characters). Renaming updates in place.', { min: 1, max: 128 }),
     description: text('Description (up to 256 characters). Defaults to empty.', { max: 256 }).optional(),
@@ -120,7 +118,6 @@ export const flowSpec: ResourceSpec = {
   publish: true,
   definition: zcc.readFlowFile('flows/main-ivr.json'), // or the exported JSON as an object
 });`,
-  categories: { list: 'medium', get: 'light', create: 'medium', update: 'light', delete: 'light' },
   store: flowStore,
   // Publishes the new version when asked, and reports the versions as they now are (an update answers 204).
   afterWrite: async (client, id, inputs, previous) => {
@@ -135,4 +132,4 @@ export const flowSpec: ResourceSpec = {
     }
     return { status: flow.status, publishedVersion: publishedVersion(flow), latestVersion: latest, lastModifiedTime: flow.last_modified_time };
   },
-};
+});

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { ZccClient } from '../client/client';
-import { ZccApiError } from '../client/errors';
-import type { Props, ResourceSpec } from '../engine/spec';
-import { unlessNotFound, type ObjectStore } from '../engine/store';
+import { defineSpec, type ObjectStore, type Props, type ResourceSpec } from '../engine/spec';
+import { endpoints, fillPath } from '../client/endpoints';
+import { ZccApiError, isConflict, unlessNotFound } from '../client/errors';
 import { createdInThisProcess } from '../engine/listings';
-import { oneOf, zoomId } from './fields';
+import { zoomId } from './fields';
+import { emptyExclusiveCheck, isExclusive, ownershipInputs, removalWarning } from './ownership';
 import { idProblem } from '../client/paths';
 import { shown } from '../client/printable';
 
@@ -14,10 +15,10 @@ import { shown } from '../client/printable';
  * QueueSupervisors) and single memberships (QueueAgent, QueueSupervisor).
  */
 type Role = 'agents' | 'supervisors';
+const roleEndpoint = (role: Role) => (role === 'agents' ? endpoints.queueAgents : endpoints.queueSupervisors);
 
 /** Zoom takes at most this many user ids per assign call. */
 const ADD_BATCH = 30;
-const MEMBERSHIP_MODES = ['exclusive', 'additive'] as const;
 
 const roleApi = {
   agents: {
@@ -36,8 +37,6 @@ async function currentMembers(client: ZccClient, role: Role, queueId: string): P
   return unlessNotFound(async () => (await roleApi[role].list(client, queueId)).map((member) => member.user_id));
 }
 
-const isAlreadyAssigned = (error: unknown) => error instanceof ZccApiError && error.status === 409;
-
 /** Adds in batches of 30; a user who is already a member (a console edit, a lost answer) is not an error. */
 async function addMembers(client: ZccClient, role: Role, queueId: string, userIds: string[]): Promise<void> {
   for (let start = 0; start < userIds.length; start += ADD_BATCH) {
@@ -45,7 +44,8 @@ async function addMembers(client: ZccClient, role: Role, queueId: string, userId
     try {
       await roleApi[role].add(client, queueId, batch);
     } catch (error) {
-      if (!isAlreadyAssigned(error)) throw error;
+      // 409: already a member (a console edit, a lost answer): done.
+      if (!isConflict(error)) throw error;
       const present = new Set((await currentMembers(client, role, queueId)) ?? []);
       const missing = batch.filter((id) => !present.has(id));
       if (missing.length > 0) await roleApi[role].add(client, queueId, missing);
@@ -64,7 +64,7 @@ async function removeMembers(client: ZccClient, role: Role, queueId: string, use
  */
 async function reconcile(client: ZccClient, role: Role, queueId: string, desired: string[], mode: string, previouslyDeclared: string[]): Promise<void> {
   const current = await currentMembers(client, role, queueId);
-  if (current === undefined) throw new ZccApiError(`Queue ${queueId} does not exist, so its ${role} cannot be set.`, { method: 'GET', path: `/contact_center/queues/${queueId}/${role}`, status: 404 });
+  if (current === undefined) throw new ZccApiError(`Queue ${queueId} does not exist, so its ${role} cannot be set.`, { method: 'GET', path: fillPath(roleEndpoint(role).path, [queueId]), status: 404 });
   await addMembers(client, role, queueId, desired.filter((id) => !current.includes(id)));
   const candidates = mode === 'exclusive' ? current : previouslyDeclared;
   await removeMembers(client, role, queueId, candidates.filter((id) => !desired.includes(id) && current.includes(id)));
@@ -108,46 +108,34 @@ const userIdList = (what: string) =>
     .describe(`User ids of the queue's ${what}; order does not matter.`);
 
 function memberSetSpec(role: Role, kind: string, what: string): ResourceSpec {
-  return {
+  const owned = { field: 'userIds', items: what, everything: `every one of the queue's ${what}`, harm: 'empty a queue' };
+  return defineSpec<Props>()({
     kind,
     description: `The ${what} of one queue. \`exclusive\` (default) makes the queue hold exactly these users as ${what}, removing others (a new set warns at preview which it will remove; a preview with --refresh names each one); \`additive\` adds these users and only ever removes users it added.`,
-    path: `/contact_center/queues/{queueId}/${role}`,
+    endpoint: roleEndpoint(role),
     idField: 'queue_id',
-    listKey: role,
     idOutput: 'queueId',
-    responseSchema: z.object({}).loose() as unknown as z.ZodType<Props>,
     inputSchema: z.strictObject({
       queueId: zoomId('Id of the queue (e.g. `queue.queueId`). Changing it replaces the resource.'),
       userIds: userIdList(what),
-      mode: oneOf(MEMBERSHIP_MODES, `\`exclusive\` removes ${what} not listed; \`additive\` never removes what it did not add. Defaults to exclusive.`).optional(),
-      allowEmpty: z
-        .boolean({ error: 'expected true or false' })
-        .describe(`Allow an empty \`userIds\` in exclusive mode, which removes every one of the queue's ${what}. Without it an empty exclusive list fails, so a list computed empty by mistake cannot empty a queue.`)
-        .optional(),
+      ...ownershipInputs(owned),
     }),
     apiFields: { queueId: 'queue_id', userIds: 'user_ids', mode: 'mode' },
     serverDefaults: { mode: 'exclusive' },
     setFields: ['userIds'],
     replaceOnChanges: ['queueId'],
     references: { queueId: 'Queue', 'userIds[]': 'User' },
-    crossFieldCheck: (inputs) => {
-      const ids = asIds(inputs.userIds);
-      if ((inputs.mode ?? 'exclusive') === 'exclusive' && ids.length === 0 && inputs.allowEmpty !== true) {
-        return [['userIds', `is empty in exclusive mode, which would remove every one of the queue's ${what}. Set allowEmpty: true if that is intended, or use mode: "additive".`]];
-      }
-      return [];
-    },
+    crossFieldCheck: emptyExclusiveCheck(owned),
     previewCreate: async (client, inputs) => {
       // A new exclusive set takes over a queue that may already have members: name the ones it will remove,
       // since a create shows no diff. Reading is allowed during preview; nothing is written.
-      if ((inputs.mode ?? 'exclusive') !== 'exclusive') return [];
+      if (!isExclusive(inputs)) return [];
       // A queue this run just created has no members yet: nothing to warn about, no call to make.
       if (createdInThisProcess('Queue', String(inputs.queueId))) return [];
       const current = await currentMembers(client, role, String(inputs.queueId));
       const desired = new Set(asIds(inputs.userIds));
       const removed = (current ?? []).filter((id) => !desired.has(id));
-      if (removed.length === 0) return [];
-      return [`${kind} (exclusive) on queue ${inputs.queueId} will remove ${removed.length} of its ${what} it does not list: ${removed.join(', ')}. Add them to userIds, or use mode: "additive", to keep them.`];
+      return removalWarning(kind, `queue ${inputs.queueId}`, removed, `of its ${what}`, 'userIds');
     },
     example: `const team = zcc.getUsers({ search: '@example.com' });
 new zcc.${kind}('support-${role}', {
@@ -155,9 +143,8 @@ new zcc.${kind}('support-${role}', {
   userIds: team.then((users) => users.slice(0, 8).map((u) => u.userId)),
   mode: 'exclusive',
 });`,
-    categories: { list: 'medium', get: 'medium', create: 'medium', update: 'medium', delete: 'medium' },
     store: memberSetStore(role),
-  };
+  });
 }
 
 const membershipId = (queueId: string, userId: string) => `${queueId}/${userId}`;
@@ -198,14 +185,12 @@ function membershipStore(role: Role): ObjectStore {
 }
 
 function membershipSpec(role: Role, kind: string, what: string, setKind: string): ResourceSpec {
-  return {
+  return defineSpec<Props>()({
     kind,
     description: `One user as ${what} of one queue. Do not combine with an exclusive ${setKind} on the same queue.`,
-    path: `/contact_center/queues/{queueId}/${role}`,
+    endpoint: roleEndpoint(role),
     idField: 'membership_id',
-    listKey: role,
     idOutput: 'membershipId',
-    responseSchema: z.object({}).loose() as unknown as z.ZodType<Props>,
     inputSchema: z.strictObject({
       queueId: zoomId('Id of the queue. Changing it replaces the membership.'),
       userId: zoomId('User id (see getUser). Changing it replaces the membership.'),
@@ -217,9 +202,8 @@ function membershipSpec(role: Role, kind: string, what: string, setKind: string)
     outputs: { membershipId: { description: '`<queueId>/<userId>`.' } },
     example: `const lead = zcc.getUser({ email: 'lead@example.com' });
 new zcc.${kind}('support-lead', { queueId: support.queueId, userId: lead.then((u) => u.userId) });`,
-    categories: { list: 'medium', get: 'medium', create: 'medium', update: 'medium', delete: 'medium' },
     store: membershipStore(role),
-  };
+  });
 }
 
 export const queueMembersSpec = memberSetSpec('agents', 'QueueMembers', 'agents');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { QUEUE_CHANNELS, queueSchema } from '../client/schemas';
-import { STAMP_OUTPUT, type ResourceSpec, type Props } from '../engine/spec';
+import { QUEUE_CHANNELS, type ZccQueue } from '../client/schemas';
+import { endpoints } from '../client/endpoints';
+import { STAMP_OUTPUT, defineSpec } from '../engine/spec';
 import { integer, oneOf, text, zoomId } from './fields';
 
 const seconds = (description: string) => integer(`${description} In seconds (0-86400).`, 0, 86_400).optional();
@@ -50,15 +51,13 @@ export const queueInputs = z.strictObject({
 const OVERFLOW_TARGETS = ['overflowToQueueId', 'overflowToFlowId', 'overflowToInboxId', 'overflowToGoodbyeMessage'] as const;
 const MESSAGING_ONLY = ['messageAccept', 'autoCloseMessage', 'autoCloseMessageEnabled', 'autoCloseTimeout', 'autoCloseAlertMessage', 'autoCloseAlertMessageEnabled', 'autoCloseAlertMessageTime'];
 
-export const queueSpec: ResourceSpec = {
+export const queueSpec = defineSpec<ZccQueue>()({
   kind: 'Queue',
   description:
     'A Zoom Contact Center queue: where engagements of one channel wait to be routed to agents. ZCC creates a queue with its name, description and channel; every other setting is applied by an update right after (if that fails, the next `up` finishes it).',
-  path: '/contact_center/queues',
+  endpoint: endpoints.queues,
   idField: 'queue_id',
-  listKey: 'queues',
   idOutput: 'queueId',
-  responseSchema: queueSchema as unknown as z.ZodType<Props>,
   inputSchema: queueInputs,
   apiFields: {
     name: 'queue_name',
@@ -130,5 +129,4 @@ export const queueSpec: ResourceSpec = {
   serviceLevelTargetInPercentage: 80,
 });
 new zcc.Queue('support-overflow', { name: 'Support overflow', channel: 'voice', overflowToQueueId: support.queueId });`,
-  categories: { list: 'medium', get: 'light', create: 'light', update: 'light', delete: 'light' },
-};
+});

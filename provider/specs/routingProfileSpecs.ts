@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { agentRoutingProfileSchema, consumerRoutingProfileSchema } from '../client/schemas';
-import type { Props, ResourceSpec } from '../engine/spec';
+import type { ZccAgentRoutingProfile, ZccConsumerRoutingProfile } from '../client/schemas';
+import { endpoints } from '../client/endpoints';
+import { defineSpec } from '../engine/spec';
 import { integer, oneOf, text, zoomId } from './fields';
 
 /**
@@ -27,16 +28,13 @@ const agentPriority = z.strictObject({
   backupSkills: z.array(backupSkill, { error: 'expected a list of backup skills' }).max(50, { error: 'must list at most 50 backup skills' }).describe('Backup skills, in order.').optional(),
 });
 
-export const agentRoutingProfileSpec: ResourceSpec = {
+export const agentRoutingProfileSpec = defineSpec<ZccAgentRoutingProfile>()({
   kind: 'AgentRoutingProfile',
   description: 'An agent routing profile: which agents an engagement may go to, by skill category or intent priorities. Queues link to it with `agentRoutingProfileId`.',
-  path: '/contact_center/agent_routing_profiles',
+  endpoint: endpoints.agentRoutingProfiles,
   idField: 'agent_routing_profile_id',
-  listKey: 'agent_routing_profiles',
   listHasEveryField: true,
-  listPageSize: 100,
   idOutput: 'agentRoutingProfileId',
-  responseSchema: agentRoutingProfileSchema as unknown as z.ZodType<Props>,
   inputSchema: z.strictObject({
     name: text('Profile name, unique in the account (1-128 characters). Renaming updates in place.', { min: 1, max: 128 }),
     description: text('Description (up to 256 characters). Defaults to empty.', { max: 256 }).optional(),
@@ -82,8 +80,7 @@ const frontline = new zcc.AgentRoutingProfile('frontline', {
   priorities: [{ categoryType: 'skill', skillCategoryId: languages.then((c) => c.skillCategoryId), minimumProficiencyLevel: 2, timeStep: 30 }],
 });
 new zcc.Queue('support', { name: 'Support', channel: 'voice', agentRoutingProfileId: frontline.agentRoutingProfileId });`,
-  categories: { list: 'medium', get: 'light', create: 'light', update: 'light', delete: 'light' },
-};
+});
 
 const ATTRIBUTE_TYPES = ['address_book_contacts', 'entrance_to_queue', 'new_customer', 'returning_customer', 'release_to_queue', 'skills', 'address_book_variable', 'global_variable'] as const;
 const parameter = z
@@ -106,15 +103,13 @@ const accumulatedPriority = z.strictObject({
   parameter: parameter.optional(),
 });
 
-export const consumerRoutingProfileSpec: ResourceSpec = {
+export const consumerRoutingProfileSpec = defineSpec<ZccConsumerRoutingProfile>()({
   kind: 'ConsumerRoutingProfile',
   description: 'A consumer routing profile: which waiting engagements go first, by consumer attributes. Queues link to it with `consumerRoutingProfileId`.',
-  path: '/contact_center/consumer_routing_profiles',
+  endpoint: endpoints.consumerRoutingProfiles,
   idField: 'consumer_routing_profile_id',
-  listKey: 'consumer_routing_profiles',
   listHasEveryField: true,
   idOutput: 'consumerRoutingProfileId',
-  responseSchema: consumerRoutingProfileSchema as unknown as z.ZodType<Props>,
   inputSchema: z.strictObject({
     name: text('Profile name, unique in the account (1-128 characters). Renaming updates in place.', { min: 1, max: 128 }),
     description: text('Description (up to 256 characters). Defaults to empty.', { max: 256 }).optional(),
@@ -143,5 +138,4 @@ export const consumerRoutingProfileSpec: ResourceSpec = {
   accumulatedPriorities: [{ attributeType: 'entrance_to_queue', incrementalRate: 1 }],
 });
 new zcc.Queue('vip', { name: 'VIP', channel: 'voice', consumerRoutingProfileId: vipFirst.consumerRoutingProfileId });`,
-  categories: { list: 'medium', get: 'light', create: 'light', update: 'light', delete: 'light' },
-};
+});

@@ -1,17 +1,16 @@
 import { z } from 'zod';
-import { SKILL_TYPES, skillCategorySchema, skillSchema } from '../client/schemas';
-import type { Props, ResourceSpec } from '../engine/spec';
+import { SKILL_TYPES, type ZccSkill, type ZccSkillCategory } from '../client/schemas';
+import { endpoints } from '../client/endpoints';
+import { defineSpec } from '../engine/spec';
 import { integer, oneOf, text, zoomId } from './fields';
 
-export const skillCategorySpec: ResourceSpec = {
+export const skillCategorySpec = defineSpec<ZccSkillCategory>()({
   kind: 'SkillCategory',
   description: 'A skill category: groups skills, either plain (text) or rated with a proficiency level.',
-  path: '/contact_center/skills/categories',
+  endpoint: endpoints.skillCategories,
   idField: 'skill_category_id',
-  listKey: 'skill_categories',
   listHasEveryField: true,
   idOutput: 'skillCategoryId',
-  responseSchema: skillCategorySchema as unknown as z.ZodType<Props>,
   inputSchema: z.strictObject({
     name: text('Category name, unique in the account (1-64 characters). Renaming updates in place.', { min: 1, max: 64 }),
     description: text('Description (up to 256 characters). Defaults to empty.', { max: 256 }).optional(),
@@ -34,18 +33,15 @@ export const skillCategorySpec: ResourceSpec = {
   },
   computedOutputs: (server) => ({ lastModifiedTime: server.last_modified_time }),
   example: `const languages = new zcc.SkillCategory('languages', { name: 'Languages', skillType: 'proficiency', maxProficiencyLevel: 5 });`,
-  categories: { list: 'medium', get: 'light', create: 'light', update: 'light', delete: 'light' },
-};
+});
 
-export const skillSpec: ResourceSpec = {
+export const skillSpec = defineSpec<ZccSkill>()({
   kind: 'Skill',
   description: 'A skill agents can hold, within a skill category; skills-based routing uses them. Zoom keeps no description for skills.',
-  path: '/contact_center/skills',
+  endpoint: endpoints.skills,
   idField: 'skill_id',
-  listKey: 'skills',
   listHasEveryField: true,
   idOutput: 'skillId',
-  responseSchema: skillSchema as unknown as z.ZodType<Props>,
   inputSchema: z.strictObject({
     name: text('Skill name, unique within its category (1-64 characters). Renaming updates in place.', { min: 1, max: 64 }),
     skillCategoryId: zoomId('Id of the skill category (e.g. `category.skillCategoryId`). Changing it replaces the skill.'),
@@ -62,5 +58,4 @@ export const skillSpec: ResourceSpec = {
   },
   computedOutputs: (server) => ({ skillType: server.skill_type, maxProficiencyLevel: server.max_proficiency_level, lastModifiedTime: server.last_modified_time }),
   example: `const german = new zcc.Skill('german', { name: 'German', skillCategoryId: languages.skillCategoryId });`,
-  categories: { list: 'medium', get: 'light', create: 'light', update: 'light', delete: 'light' },
-};
+});

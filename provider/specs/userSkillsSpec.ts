@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { ZccClient } from '../client/client';
-import { ZccApiError } from '../client/errors';
-import type { Props, ResourceSpec } from '../engine/spec';
-import { unlessNotFound, type ObjectStore } from '../engine/store';
-import { integer, oneOf, zoomId } from './fields';
+import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
+import { endpoints, fillPath } from '../client/endpoints';
+import { ZccApiError, unlessNotFound } from '../client/errors';
+import { integer, zoomId } from './fields';
+import { emptyExclusiveCheck, isExclusive, ownershipInputs, removalWarning } from './ownership';
 
 /**
  * The skills of one user with their proficiency levels (`/users/{userId}/skills`), with the same ownership modes
@@ -11,7 +12,7 @@ import { integer, oneOf, zoomId } from './fields';
  * In API shape a held skill is `{ skill_id, proficiency_level }`; the API names the level `max_proficiency_level`
  * when assigning and `user_proficiency_level` when listing.
  */
-const MODES = ['exclusive', 'additive'] as const;
+const owned = { field: 'skills', items: 'skills', everything: 'every skill of the user', harm: "strip a user's skills" };
 type Held = { skill_id: string; proficiency_level?: number };
 
 const asHeld = (value: unknown): Held[] => (Array.isArray(value) ? (value as Held[]) : []);
@@ -30,7 +31,7 @@ async function currentSkills(client: ZccClient, userId: string): Promise<Held[] 
  */
 async function reconcile(client: ZccClient, userId: string, desired: Held[], mode: string, previouslyDeclared: Held[]): Promise<void> {
   const current = await currentSkills(client, userId);
-  if (current === undefined) throw new ZccApiError(`User ${userId} does not exist, so their skills cannot be set.`, { method: 'GET', path: `/contact_center/users/${userId}/skills`, status: 404 });
+  if (current === undefined) throw new ZccApiError(`User ${userId} does not exist, so their skills cannot be set.`, { method: 'GET', path: fillPath(endpoints.userSkills.path, [userId]), status: 404 });
   const byId = new Map(current.map((held) => [held.skill_id, held]));
   const toAssign = desired.filter((want) => !byId.has(want.skill_id) || !sameLevel(byId.get(want.skill_id)!, want));
   if (toAssign.length > 0) {
@@ -73,15 +74,13 @@ const heldSkill = z.strictObject({
   proficiencyLevel: integer("The user's level (1-5), for skills of a proficiency category; leave it out for text skills.", 1, 5).optional(),
 });
 
-export const userSkillsSpec: ResourceSpec = {
+export const userSkillsSpec = defineSpec<Props>()({
   kind: 'UserSkills',
   description:
     'The skills of one user, each with its proficiency level. `exclusive` (default) makes the user hold exactly these skills, removing others (a new set warns at preview which it will remove); `additive` adds these skills and only ever removes skills it added. Declare each user once.',
-  path: '/contact_center/users/{userId}/skills',
+  endpoint: endpoints.userSkills,
   idField: 'user_id',
-  listKey: 'skills',
   idOutput: 'userId',
-  responseSchema: z.object({}).loose() as unknown as z.ZodType<Props>,
   inputSchema: z.strictObject({
     userId: zoomId('Id of the user (see getUser). Changing it replaces the resource.'),
     skills: z
@@ -89,31 +88,20 @@ export const userSkillsSpec: ResourceSpec = {
       .max(500, { error: 'must list at most 500 skills' })
       .refine((skills) => new Set(skills.map((skill) => skill.skillId)).size === skills.length, { error: 'must not list the same skill twice' })
       .describe('The skills the user holds, with levels; order does not matter.'),
-    mode: oneOf(MODES, '`exclusive` removes skills not listed; `additive` never removes what it did not add. Defaults to exclusive.').optional(),
-    allowEmpty: z
-      .boolean({ error: 'expected true or false' })
-      .describe("Allow an empty `skills` in exclusive mode, which removes every skill of the user. Without it an empty exclusive list fails, so a list computed empty by mistake cannot strip a user's skills.")
-      .optional(),
+    ...ownershipInputs(owned),
   }),
   apiFields: { userId: 'user_id', skills: 'skills', mode: 'mode' },
   serverDefaults: { mode: 'exclusive' },
   setFields: ['skills'],
   replaceOnChanges: ['userId'],
   references: { userId: 'User', 'skills[].skillId': 'Skill' },
-  crossFieldCheck: (inputs) => {
-    const skills = Array.isArray(inputs.skills) ? inputs.skills : [];
-    if ((inputs.mode ?? 'exclusive') === 'exclusive' && skills.length === 0 && inputs.allowEmpty !== true) {
-      return [['skills', 'is empty in exclusive mode, which would remove every skill of the user. Set allowEmpty: true if that is intended, or use mode: "additive".']];
-    }
-    return [];
-  },
+  crossFieldCheck: emptyExclusiveCheck(owned),
   previewCreate: async (client, inputs) => {
-    if ((inputs.mode ?? 'exclusive') !== 'exclusive') return [];
+    if (!isExclusive(inputs)) return [];
     const current = await currentSkills(client, String(inputs.userId));
     const wanted = new Set((inputs.skills as Array<{ skillId: string }>).map((skill) => skill.skillId));
     const removed = (current ?? []).filter((held) => !wanted.has(held.skill_id)).map((held) => held.skill_id);
-    if (removed.length === 0) return [];
-    return [`UserSkills (exclusive) on user ${inputs.userId} will remove ${removed.length} skill(s) it does not list: ${removed.join(', ')}. Add them to skills, or use mode: "additive", to keep them.`];
+    return removalWarning('UserSkills', `user ${inputs.userId}`, removed, 'skill(s)', 'skills');
   },
   example: `const ada = zcc.getUser({ email: 'ada@example.com' });
 new zcc.UserSkills('ada-skills', {
@@ -123,6 +111,5 @@ new zcc.UserSkills('ada-skills', {
     { skillId: billing.skillId },
   ],
 });`,
-  categories: { list: 'medium', get: 'medium', create: 'light', update: 'light', delete: 'light' },
   store: userSkillsStore,
-};
+});

@@ -9,7 +9,7 @@ import type * as pulumi from '@pulumi/pulumi';
  * functions' text. Those paths are part of the state format: never rename them.
  */
 export function kindProvider(kind: string): pulumi.dynamic.ResourceProvider {
-  const engine = 'zcc-pulumi/dist/provider/engine/handlers';
+  const engine = 'zcc-pulumi/dist/provider/handlers';
   return {
     configure: (req) => require(engine).configure(req),
     check: (olds, news) => require(engine).check(kind, olds, news),

@@ -1,4 +1,4 @@
-import { check } from '../../provider/engine/handlers';
+import { check } from '../../provider/handlers';
 import { control, useEmulatorEnv } from './emulatorEnv';
 import { UNKNOWN } from '../../provider/engine/normalize';
 

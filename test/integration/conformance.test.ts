@@ -1,4 +1,4 @@
-import { create, read, remove, update } from '../../provider/engine/handlers';
+import { create, read, remove, update } from '../../provider/handlers';
 import { getClient } from '../../provider/runtime';
 import { getQueue, getSkill, getSkillCategory, getUser, getUsers } from '../../sdk/lookups';
 import { checkTraffic } from '../support/conformance';

@@ -1,4 +1,4 @@
-import { create, remove } from '../../provider/engine/handlers';
+import { create, remove } from '../../provider/handlers';
 import { control as callControl, useEmulatorEnv } from './emulatorEnv';
 
 jest.setTimeout(60_000);

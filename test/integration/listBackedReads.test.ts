@@ -1,4 +1,4 @@
-import { create, read, update } from '../../provider/engine/handlers';
+import { create, read, update } from '../../provider/handlers';
 import { forgetAllListings } from '../../provider/engine/listings';
 import { resetRuntime } from '../../provider/runtime';
 import { control as callControl, useEmulatorEnv } from './emulatorEnv';

@@ -1,4 +1,4 @@
-import { check, create, read, remove, update } from '../../provider/engine/handlers';
+import { check, create, read, remove, update } from '../../provider/handlers';
 import { getClient } from '../../provider/runtime';
 import { control as callControl, useEmulatorEnv } from './emulatorEnv';
 

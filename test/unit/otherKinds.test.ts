@@ -1,4 +1,4 @@
-import { check, diff } from '../../provider/engine/handlers';
+import { check, diff } from '../../provider/handlers';
 
 describe('SkillCategory, Skill, Flow and RoutingProfile rules', () => {
   it('requires maxProficiencyLevel exactly for proficiency categories', async () => {

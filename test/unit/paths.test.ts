@@ -1,4 +1,5 @@
 import { apiPath, segment } from '../../provider/client/paths';
+import { endpoints, fillPath, lockKeyOf, objectPath } from '../../provider/client/endpoints';
 import { hasUnsafeCharacter, isInvisible, printable } from '../../provider/client/printable';
 
 describe('API paths keep every id as one literal segment', () => {
@@ -23,5 +24,22 @@ describe('printable text', () => {
   it('tells invisible-only text from text with a joiner inside', () => {
     expect(isInvisible('\u200b \u200d\ufeff')).toBe(true);
     expect(isInvisible('👨‍👩‍👧')).toBe(false);
+  });
+});
+
+describe('endpoint paths and write locks', () => {
+  it('fills placeholders in order, each as one checked segment', () => {
+    expect(fillPath(endpoints.queueAgents.path, ['q1'])).toBe('/contact_center/queues/q1/agents');
+    expect(objectPath(endpoints.queueAgents, ['q1', 'u@x.com'])).toBe('/contact_center/queues/q1/agents/u%40x.com');
+    expect(() => fillPath(endpoints.queueAgents.path, ['..'])).toThrow(/Refusing to build an API path: queueId is invalid/);
+    expect(() => fillPath(endpoints.queueAgents.path, [])).toThrow(/needs more ids/);
+    expect(() => fillPath(endpoints.queues.path, ['q1'])).toThrow(/takes 0 id\(s\); got 1/);
+  });
+  it('locks the top-level object a write changes', () => {
+    expect(lockKeyOf(`${endpoints.queues.path}/{queueId}`, ['q1'])).toBe('/contact_center/queues/q1');
+    expect(lockKeyOf(`${endpoints.queueAgents.path}/{userId}`, ['q1', 'u1'])).toBe('/contact_center/queues/q1');
+    expect(lockKeyOf(endpoints.userSkills.path, ['u1'])).toBe('/contact_center/users/u1');
+    expect(lockKeyOf(`${endpoints.skillCategories.path}/{id}`, ['c1'])).toBe('/contact_center/skills/categories/c1');
+    expect(lockKeyOf(endpoints.queues.path, [])).toBeUndefined();
   });
 });

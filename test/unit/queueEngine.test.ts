@@ -1,4 +1,4 @@
-import { check, diff } from '../../provider/engine/handlers';
+import { check, diff } from '../../provider/handlers';
 import { UNKNOWN } from '../../provider/engine/normalize';
 
 const valid = { name: 'Support', channel: 'voice', maxWaitTime: 120, distributionType: 2, shortAbandon: { enable: true, threshold: 10 } };

@@ -1,0 +1,455 @@
+import type * as dynamic from '@pulumi/pulumi/dynamic';
+import type { z } from 'zod';
+import type { ZccClient } from '../client/client';
+import { ZccApiError, redact } from '../client/errors';
+import { idProblem } from '../client/paths';
+import { hasUnsafeCharacter, printable, shown } from '../client/printable';
+import { installCancellationHook } from './cancellationHook';
+import { fromApiValue, toApiValue } from './nested';
+import { UNKNOWN, containsUnknown, preferOrder, sameValue } from './normalize';
+import { STAMP_OUTPUT, type ObjectStore, type Props, type ResourceSpec } from './spec';
+import { restStore } from './store';
+import { forgetListing, listingOf, rememberCreated, usesListing } from './listings';
+
+/**
+ * The generic engine behind every resource kind: check, diff, create, read, update and delete, driven by the specs
+ * it is given (provider/specs) and calling ZCC through the client it is given. It names no kind. The serialized
+ * provider stub in each resource's state reaches it by kind (provider/handlers.ts), so it must accept every state
+ * shape an older version of this package wrote.
+ */
+
+const PROVIDER_KEY = '__provider';
+
+installCancellationHook();
+/** Input every kind accepts: take over an existing object instead of creating one. */
+export const ADOPT_ID = 'adoptId';
+
+function userInputs(spec: ResourceSpec, props: Props): Props {
+  const out: Props = {};
+  for (const key of Object.keys(spec.inputSchema.shape)) if (props[key] !== undefined) out[key] = props[key];
+  return out;
+}
+
+/** Inputs with server defaults filled in: what the object will look like once it exists. */
+function withDefaults(spec: ResourceSpec, inputs: Props): Props {
+  const out = { ...inputs };
+  for (const [key, value] of Object.entries(spec.serverDefaults ?? {})) if (out[key] === undefined) out[key] = value;
+  return out;
+}
+
+function toBody(spec: ResourceSpec, inputs: Props, only?: string[]): Props {
+  const body: Props = {};
+  for (const [prop, field] of Object.entries(spec.apiFields)) {
+    if (only && !only.includes(prop)) continue;
+    if (inputs[prop] !== undefined) body[field] = toApiValue(inputs[prop], spec.inputSchema.shape[prop] as z.ZodType);
+  }
+  return body;
+}
+
+/** Whether one input has the same meaning on both sides (set-like arrays compared as sets). */
+function sameField(spec: ResourceSpec, key: string, a: unknown, b: unknown): boolean {
+  return sameValue(a, b, spec.setFields?.includes(key));
+}
+
+/** How an existing API object differs from a declaration: the fields to PATCH to bring it there. */
+function differingFields(spec: ResourceSpec, server: Props, declared: Props): { current: Props; wanted: Props; differing: string[] } {
+  const current = toOutputs(spec, server, declared).inputs;
+  const wanted = withDefaults(spec, declared);
+  const differing = Object.keys(spec.apiFields).filter((key) => wanted[key] !== undefined && !sameField(spec, key, current[key], wanted[key]));
+  return { current, wanted, differing };
+}
+
+/** The API object in SDK shape: the inputs it corresponds to, plus id and computed outputs. */
+function toOutputs(spec: ResourceSpec, server: Props, declared: Props | undefined): { id: string; inputs: Props; outs: Props } {
+  const id = String(server[spec.idField]);
+  const inputs: Props = {};
+  for (const [prop, field] of Object.entries(spec.apiFields)) {
+    let value = fromApiValue(server[field], spec.inputSchema.shape[prop] as z.ZodType);
+    if (value === undefined || value === null) continue;
+    // A setting the program does not declare, and whose default we do not know, is not managed: tracking the
+    // server's value would show a diff against a program that never mentioned it.
+    if (declared && declared[prop] === undefined && !(prop in (spec.serverDefaults ?? {}))) continue;
+    if (spec.setFields?.includes(prop) && Array.isArray(value)) value = preferOrder(declared?.[prop] as unknown[] | undefined, value);
+    // Echo the user's spelling (e.g. NFD) when it means the same, so state matches the program.
+    else if (declared && declared[prop] !== undefined && sameValue(declared[prop], value)) value = declared[prop];
+    inputs[prop] = value;
+  }
+  Object.assign(inputs, spec.derivedInputs?.(server, declared) ?? {});
+  // Inputs that are not API fields (allowEmpty) are settings of this resource, not of the object: echo them.
+  for (const key of Object.keys(spec.inputSchema.shape)) {
+    if (!(key in spec.apiFields) && inputs[key] === undefined && declared?.[key] !== undefined) inputs[key] = declared[key];
+  }
+  const outs = { ...inputs, [spec.idOutput]: id, ...(spec.computedOutputs?.(server) ?? {}) };
+  for (const key of Object.keys(outs)) if (outs[key] === undefined) delete outs[key];
+  return { id, inputs, outs };
+}
+
+const stores = new Map<ResourceSpec, ObjectStore>();
+function storeOf(spec: ResourceSpec): ObjectStore {
+  let store = stores.get(spec);
+  if (!store) {
+    store = spec.store ?? restStore(spec.endpoint);
+    stores.set(spec, store);
+  }
+  return store;
+}
+
+/**
+ * The API-shaped declaration of a state's inputs, for stores whose behaviour depends on what was declared. Inputs
+ * that are settings of the resource rather than API fields (a flow's `publish`) ride along under their SDK names.
+ */
+function declaredBody(spec: ResourceSpec, props: Props): Props {
+  const inputs = withDefaults(spec, userInputs(spec, props));
+  const settings = Object.fromEntries(Object.keys(spec.inputSchema.shape).filter((key) => !(key in spec.apiFields) && inputs[key] !== undefined).map((key) => [key, inputs[key]]));
+  return { ...settings, ...toBody(spec, inputs) };
+}
+
+/** An error as users see it: no secret, no control character that could redraw their terminal, no stack. */
+function userFacing(error: unknown, secrets: readonly string[]): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  const clean = new Error(printable(redact(message, secrets)));
+  if (error instanceof ZccApiError) Object.assign(clean, { name: 'ZccApiError', details: error.details });
+  return clean;
+}
+
+/** Each input its schema refuses, with why (items of lists and objects named by path). Unknowns wait for the real run. */
+function schemaFailures(spec: ResourceSpec, inputs: Props): Array<[string, string]> {
+  const failures: Array<[string, string]> = [];
+  for (const [key, schema] of Object.entries(spec.inputSchema.shape)) {
+    if (containsUnknown(inputs[key])) continue;
+    const result = (schema as z.ZodType).safeParse(inputs[key]);
+    if (!result.success) failures.push([key, result.error.issues.map((issue) => (issue.path.length ? `item ${issue.path.join('.')}: ` : '') + issue.message).join('; ')]);
+  }
+  return failures;
+}
+
+/**
+ * Pulumi prints a failure as "property X value <raw value> has a problem: <reason>", the raw value unescaped. When
+ * that value holds a control or bidi character, the failure is reported on the resource instead (our reason
+ * already names the property and shows the value escaped), so the terminal never receives it raw.
+ */
+function withoutRawValue(failure: dynamic.CheckFailure, news: Props): dynamic.CheckFailure {
+  const unsafe = hasUnsafeCharacter(failure.property) || holdsUnsafeText(news[failure.property]);
+  return unsafe ? { property: '', reason: failure.reason } : failure;
+}
+
+function holdsUnsafeText(value: unknown): boolean {
+  if (typeof value === 'string') return hasUnsafeCharacter(value);
+  if (Array.isArray(value)) return value.some(holdsUnsafeText);
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, item]) => hasUnsafeCharacter(key) || holdsUnsafeText(item));
+  return false;
+}
+
+/** Pulumi's gRPC Struct cannot carry `undefined`: an output that has no value is left out. */
+function withoutUndefined(props: Props): Props {
+  return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined));
+}
+
+/** Long values (a whole flow definition) are cut in messages; the JSON path in the reason says where to look. */
+function abbreviated(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 200)}… (${text.length} characters)` : text;
+}
+
+/**
+ * After a PATCH (which answers 204) the recorded modification time is stale: dropped, so the next refresh reads the
+ * object instead of trusting it (a queue's GET does not even show the time; only the list does).
+ */
+function computedAfterWrite(spec: ResourceSpec, written: boolean): Props | undefined {
+  return written && spec.listUnchanged ? { [STAMP_OUTPUT]: undefined } : undefined;
+}
+
+/** Declared fields the create endpoint does not take (`createFields`), to be set right after the create. */
+function settingsAfterCreate(spec: ResourceSpec, declared: Props): string[] {
+  if (!spec.createFields) return [];
+  return Object.keys(spec.apiFields).filter((key) => !spec.createFields!.includes(key) && declared[key] !== undefined);
+}
+
+/**
+ * POST, and after an ambiguous failure look the object up by its natural key before trying again. A conflict
+ * (409) with an object identical to the declaration is taken as this program's own create whose answer was lost
+ * (a killed `pulumi up`, a dropped response); anything else that conflicts is reported, never taken over.
+ */
+async function createOnce(client: ZccClient, spec: ResourceSpec, declared: Props): Promise<Props> {
+  const body = toBody(spec, withDefaults(spec, declared), spec.createFields);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await storeOf(spec).create(client, body);
+    } catch (error) {
+      const conflict = error instanceof ZccApiError && error.status === 409;
+      const ambiguous = error instanceof ZccApiError && error.details.ambiguous;
+      if (!(conflict || ambiguous) || !spec.naturalKey || attempt >= 4) throw error;
+      const matches = await findByNaturalKey(client, spec, declared);
+      if (conflict) {
+        if (matches.length === 1 && differingFields(spec, matches[0], declared).differing.length === 0) return matches[0];
+        const ids = matches.map((m) => m[spec.idField]).join(', ');
+        throw new Error(
+          `${spec.kind} ${describeKey(spec, declared)} already exists in ZCC${ids ? ` (${ids})` : ''} with other settings, so it was not created. To manage the existing one, set adoptId to its id; otherwise choose another name. (${error.message})`,
+        );
+      }
+      if (matches.length === 1) return adoptMatch(client, spec, matches[0], declared);
+      if (matches.length > 1) {
+        const ids = matches.map((m) => m[spec.idField]).join(', ');
+        throw new Error(`${spec.kind} create failed ambiguously (${error.message}) and ${matches.length} existing objects match ${describeKey(spec, declared)}: ${ids}. Delete the extra ones or adopt one explicitly, then run again.`);
+      }
+    }
+  }
+}
+
+function describeKey(spec: ResourceSpec, declared: Props): string {
+  return (spec.naturalKey ?? []).map((key) => `${key}=${JSON.stringify(declared[key])}`).join(', ');
+}
+
+/** The objects matching the declaration's natural key, each read in full (list items carry fewer fields). */
+async function findByNaturalKey(client: ZccClient, spec: ResourceSpec, declared: Props): Promise<Props[]> {
+  const items = await storeOf(spec).list(client);
+  const matches = items.filter((item) => (spec.naturalKey ?? []).every((key) => sameValue(item[spec.apiFields[key]], declared[key])));
+  const full = await Promise.all(matches.map((item) => storeOf(spec).get(client, String(item[spec.idField]))));
+  return full.filter((item): item is Props => item !== undefined);
+}
+
+/** Brings an existing object to the declared inputs with one PATCH of what differs. */
+async function adoptMatch(client: ZccClient, spec: ResourceSpec, server: Props, declared: Props): Promise<Props> {
+  const id = String(server[spec.idField]);
+  const { current, wanted, differing } = differingFields(spec, server, declared);
+  if (differing.length === 0) return server;
+  await storeOf(spec).update(client, id, toBody(spec, wanted, differing), toBody(spec, wanted), toBody(spec, current));
+  return (await storeOf(spec).get(client, id, toBody(spec, wanted))) ?? server;
+}
+
+export interface EngineOptions {
+  /** The kinds it manages (provider/specs/index.ts). */
+  specs: readonly ResourceSpec[];
+  /** The client for ZCC, asked for only when a call is due: checking a valid program needs none. */
+  client: () => ZccClient;
+  /** Known secrets, scrubbed from every message (the configured client secret). */
+  secrets?: () => readonly string[];
+}
+
+export type Engine = ReturnType<typeof createEngine>;
+
+export function createEngine(options: EngineOptions) {
+  const byKind = new Map(options.specs.map((spec) => [spec.kind, spec]));
+  const secrets = () => options.secrets?.() ?? [];
+
+  function specFor(kind: string): ResourceSpec {
+    const spec = byKind.get(kind);
+    if (!spec) throw new Error(`zcc-pulumi does not know the resource kind "${kind}". Known kinds: ${[...byKind.keys()].join(', ')}. Upgrade zcc-pulumi to the version that created this resource.`);
+    return spec;
+  }
+
+  async function withUserFacingErrors<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (error && typeof error === 'object' && 'reasons' in error) throw error;
+      throw userFacing(error, secrets());
+    }
+  }
+
+  /** Warnings reach the user through the provider's stderr, which Pulumi shows for the resource. */
+  function warn(message: string): void {
+    console.warn(`warning: ${printable(redact(message, secrets()))}`);
+  }
+
+  async function check(kind: string, olds: Props, news: Props): Promise<dynamic.CheckResult> {
+    const spec = specFor(kind);
+    const failures: dynamic.CheckFailure[] = [];
+    const shape = spec.inputSchema.shape;
+    const allowed = [...Object.keys(shape), ADOPT_ID];
+    for (const key of Object.keys(news)) {
+      if (key.startsWith('__')) continue;
+      if (!allowed.includes(key)) failures.push({ property: printable(key), reason: `${kind} has no property ${shown(key)}. Allowed properties: ${allowed.join(', ')}.` });
+    }
+    const adoptId = news[ADOPT_ID];
+    if (adoptId !== undefined && !containsUnknown(adoptId)) {
+      const problem = typeof adoptId !== 'string' || adoptId.trim() === '' ? `got ${shown(adoptId)}` : (spec.idProblem ?? idProblem)(adoptId);
+      if (problem) failures.push({ property: ADOPT_ID, reason: `${kind}.${ADOPT_ID} is invalid: ${problem}; expected the id of an existing ${kind} to take over.` });
+    }
+    for (const [key, why] of schemaFailures(spec, news)) {
+      const value = news[key];
+      const got = value === undefined ? 'nothing' : abbreviated(shown(value));
+      failures.push({ property: key, reason: `${kind}.${key} ${value === undefined ? 'is required' : 'is invalid'}: got ${got}; ${printable(why)}.` });
+    }
+    if (failures.length === 0 && !containsUnknown(userInputs(spec, news))) {
+      for (const [property, reason] of spec.crossFieldCheck?.(userInputs(spec, news)) ?? []) failures.push({ property, reason: `${kind}.${property} ${reason}` });
+    }
+    if (failures.length > 0) return { inputs: news, failures: failures.map((failure) => withoutRawValue(failure, news)) };
+    const isCreate = Object.keys(userInputs(spec, olds)).length === 0;
+    if (isCreate && spec.previewCreate && news[ADOPT_ID] === undefined && !containsUnknown(userInputs(spec, news))) {
+      try {
+        for (const warning of await spec.previewCreate(options.client(), userInputs(spec, news))) warn(warning);
+      } catch (error) {
+        warn(`${kind}: could not read what this create will change in ZCC (${userFacing(error, secrets()).message}).`);
+      }
+    }
+    return { inputs: { ...news, ...withDefaults(spec, userInputs(spec, news)) } };
+  }
+
+  async function diff(kind: string, id: string, olds: Props, news: Props): Promise<dynamic.DiffResult> {
+    return withUserFacingErrors(async () => {
+      const spec = specFor(kind);
+      const previous = withDefaults(spec, userInputs(spec, olds));
+      const next = withDefaults(spec, userInputs(spec, news));
+      const changed = Object.keys(spec.inputSchema.shape).filter(
+        (key) => containsUnknown(next[key]) || !sameField(spec, key, previous[key], next[key]),
+      );
+      // A value unknown during preview does not force replacement: Pulumi's dynamic-provider host drops `stables`, so
+      // every output of an upstream resource being updated (its id too) is unknown in preview. `up` diffs again
+      // with the real value and replaces then if it did change.
+      // diff only compares: it never calls the API, so a preview writes nothing.
+      const conditional = containsUnknown(next) ? [] : (spec.replaceIf?.(previous, next) ?? []);
+      const replaces = changed.filter((key) => (spec.replaceOnChanges?.includes(key) || conditional.includes(key)) && !containsUnknown(next[key]));
+      const keepsName = !changed.includes('name') && next.name !== UNKNOWN;
+      return {
+        changes: changed.length > 0,
+        replaces,
+        stables: [spec.idOutput],
+        deleteBeforeReplace: replaces.length > 0 && !!spec.uniqueName && keepsName,
+      };
+    });
+  }
+
+  async function create(kind: string, inputs: Props): Promise<dynamic.CreateResult> {
+    return withUserFacingErrors(async () => {
+      const spec = specFor(kind);
+      const client = options.client();
+      const declared = userInputs(spec, inputs);
+      const adoptId = inputs[ADOPT_ID];
+      forgetListing(kind);
+      let server: Props;
+      let previous: Props | undefined;
+      if (typeof adoptId === 'string') {
+        const existing = await storeOf(spec).get(client, adoptId, declaredBody(spec, declared));
+        if (!existing) throw new Error(`${kind} cannot adopt ${adoptId}: ZCC has no ${kind} with that id. Remove adoptId to create a new one, or correct it.`);
+        previous = toOutputs(spec, existing, declared).inputs;
+        server = await adoptMatch(client, spec, existing, declared);
+      } else {
+        server = await createOnce(client, spec, declared);
+        rememberCreated(kind, String(server[spec.idField]));
+      }
+      const { id, outs } = toOutputs(spec, server, declared);
+      if (typeof adoptId === 'string') outs[ADOPT_ID] = adoptId;
+      // Settings the create endpoint does not take, unless the object already has them (a recovered create).
+      const pending = new Set(differingFields(spec, server, declared).differing);
+      const settings = typeof adoptId === 'string' ? [] : settingsAfterCreate(spec, declared).filter((key) => pending.has(key));
+      if (!spec.afterWrite && settings.length === 0) return { id, outs };
+      try {
+        let settled = outs;
+        if (settings.length > 0) {
+          // The create endpoint takes only some fields: the rest are set by a PATCH on the new object.
+          const wanted = withDefaults(spec, declared);
+          await storeOf(spec).update(client, id, toBody(spec, wanted, settings), toBody(spec, wanted), toBody(spec, wanted, spec.createFields));
+          settled = { ...outs, ...Object.fromEntries(settings.map((key) => [key, declared[key]])) };
+        }
+        const extra = spec.afterWrite ? await spec.afterWrite(client, id, declared, previous) : computedAfterWrite(spec, settings.length > 0);
+        return { id, outs: withoutUndefined({ ...settled, ...(extra ?? {}) }) };
+      } catch (error) {
+        // The object exists: record it in state (with the provider) so the next run can finish or delete it.
+        const clean = userFacing(error, secrets());
+        throw Object.assign(clean, { id, properties: { ...outs, [PROVIDER_KEY]: inputs[PROVIDER_KEY] }, reasons: [clean.message] });
+      }
+    });
+  }
+
+  /**
+   * A read answered from the kind's listing (listings.ts), or undefined when it needs a GET: the shortcut is off
+   * (`zcc:exactReads`), the kind has none, the object is missing from the listing (a GET confirms the deletion, or
+   * finds an object created since), or the list item shows a change.
+   */
+  async function readFromListing(spec: ResourceSpec, id: string, props: Props): Promise<{ server?: Props; unchanged?: true; item?: Props } | undefined> {
+    const client = options.client();
+    // A malformed id goes the GET way, where the path builder refuses it before anything is sent.
+    if (client.config.exactReads || !usesListing(spec) || (spec.idProblem ?? idProblem)(id) !== undefined) return undefined;
+    // A listing that fails (a scope the app lacks, a page that will not come) only costs the GETs it would have saved.
+    const listing = await listingOf(client, spec, storeOf(spec)).catch(() => undefined);
+    const item = listing?.get(id);
+    if (!item) return undefined;
+    if (spec.listHasEveryField) return { server: item };
+    if (spec.listUnchanged?.(item, props)) return { unchanged: true };
+    // A GET it is; the item still gives what only the list shows (a queue's modification time).
+    return { item };
+  }
+
+  async function read(kind: string, id: string, props: Props = {}): Promise<dynamic.ReadResult> {
+    return withUserFacingErrors(async () => {
+      const spec = specFor(kind);
+      const listed = await readFromListing(spec, id, props);
+      if (listed?.unchanged) {
+        // Nothing moved since the recorded state: it stands as it is.
+        const inputs = userInputs(spec, props);
+        if (props[ADOPT_ID] !== undefined) inputs[ADOPT_ID] = props[ADOPT_ID];
+        return { id, props: Object.fromEntries(Object.entries(props).filter(([key]) => !key.startsWith('__'))), inputs };
+      }
+      const got = listed?.server ?? (await storeOf(spec).get(options.client(), id, declaredBody(spec, props)));
+      const server = got && listed?.item ? { ...listed.item, ...got } : got;
+      // No id tells the engine the object was deleted out of band.
+      if (!server) return {};
+      const declared = userInputs(spec, props);
+      const { inputs, outs } = toOutputs(spec, server, declared);
+      const extra = Object.fromEntries(Object.entries(props).filter(([key]) => !(key in outs) && !(key in spec.inputSchema.shape) && !key.startsWith('__')));
+      if (props[ADOPT_ID] !== undefined) inputs[ADOPT_ID] = props[ADOPT_ID];
+      return { id, props: { ...extra, ...outs }, inputs };
+    });
+  }
+
+  async function update(kind: string, id: string, olds: Props, news: Props): Promise<dynamic.UpdateResult> {
+    return withUserFacingErrors(async () => {
+      const spec = specFor(kind);
+      const client = options.client();
+      const previous = withDefaults(spec, userInputs(spec, olds));
+      const declared = withDefaults(spec, userInputs(spec, news));
+      const changed = Object.keys(spec.apiFields).filter((key) => !spec.replaceOnChanges?.includes(key) && !sameField(spec, key, previous[key], declared[key]));
+      // A field the program stopped declaring is left as it is in ZCC (no longer managed): nothing to send for it.
+      const body = toBody(spec, declared, changed);
+      let written = false;
+      if (Object.keys(body).length > 0 || (changed.length > 0 && spec.store)) {
+        forgetListing(kind);
+        await storeOf(spec).update(client, id, body, toBody(spec, declared), toBody(spec, previous));
+        written = true;
+      }
+      // The PATCH answers 204: echo the declared inputs over the previous outputs rather than paying for a GET.
+      const outs: Props = { ...olds, ...userInputs(spec, news), [spec.idOutput]: id };
+      delete outs[PROVIDER_KEY];
+      for (const key of Object.keys(spec.inputSchema.shape)) if (news[key] === undefined) delete outs[key];
+      const extra = spec.afterWrite ? await spec.afterWrite(client, id, userInputs(spec, news), userInputs(spec, olds)) : computedAfterWrite(spec, written);
+      return { outs: withoutUndefined({ ...outs, ...(extra ?? {}) }) };
+    });
+  }
+
+  async function remove(kind: string, id: string, props: Props): Promise<void> {
+    return withUserFacingErrors(async () => {
+      const spec = specFor(kind);
+      forgetListing(kind);
+      await storeOf(spec).remove(options.client(), id, declaredBody(spec, props));
+    });
+  }
+
+  /**
+   * What exists, for `zcc-pulumi export`: list items of a kind (as the list endpoint returns them), and one object in
+   * SDK shape with every setting ZCC returns (an export manages everything). `hint` holds inputs that steer the read,
+   * such as a flow's `publish` (read the published version).
+   */
+  async function listExisting(kind: string): Promise<Props[]> {
+    return storeOf(specFor(kind)).list(options.client());
+  }
+
+  async function readExisting(kind: string, id: string, hint: Props = {}, listItem?: Props): Promise<Props | undefined> {
+    const spec = specFor(kind);
+    // The list already answered with every field: no GET needed.
+    if (listItem && spec.listHasEveryField) return toOutputs(spec, listItem, undefined).inputs;
+    const server = await storeOf(spec).get(options.client(), id, declaredBody(spec, hint));
+    if (!server) return undefined;
+    return { ...toOutputs(spec, server, undefined).inputs, ...(spec.derivedInputs?.(server, hint) ?? {}) };
+  }
+
+  /** Why `inputs` would fail `check` (per-field and cross-field), as `property: reason` lines; empty when valid. */
+  function inputInvalid(kind: string, inputs: Props): string[] {
+    const spec = specFor(kind);
+    const problems = schemaFailures(spec, inputs).map(([key, why]) => `${key}: ${why}`);
+    if (problems.length === 0) for (const [key, reason] of spec.crossFieldCheck?.(inputs) ?? []) problems.push(`${key} ${reason}`);
+    return problems;
+  }
+
+
+  return { specFor, check, diff, create, read, update, remove, listExisting, readExisting, inputInvalid };
+}

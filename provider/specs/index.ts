@@ -1,0 +1,25 @@
+import type { ResourceSpec } from '../engine/spec';
+import { queueSpec } from './queueSpec';
+import { skillCategorySpec, skillSpec } from './skillSpecs';
+import { flowSpec } from './flowSpec';
+import { agentRoutingProfileSpec, consumerRoutingProfileSpec } from './routingProfileSpecs';
+import { userSkillsSpec } from './userSkillsSpec';
+import { queueAgentSpec, queueMembersSpec, queueSupervisorSpec, queueSupervisorsSpec } from './membershipSpecs';
+
+/**
+ * Every kind this package manages, in the order of the generated reference. Adding a kind is one spec file plus
+ * one line here; the engine receives this list (provider/handlers.ts) and names no kind itself.
+ */
+export const allSpecs: readonly ResourceSpec[] = [
+  queueSpec,
+  skillCategorySpec,
+  skillSpec,
+  flowSpec,
+  agentRoutingProfileSpec,
+  consumerRoutingProfileSpec,
+  queueMembersSpec,
+  queueAgentSpec,
+  queueSupervisorsSpec,
+  queueSupervisorSpec,
+  userSkillsSpec,
+];
