@@ -1,3 +1,4 @@
+import { identified } from '../lookup';
 import { conflict, notFound, invalidField } from '../errors';
 import { paginate } from '../pagination';
 import { now } from '../store';
@@ -22,10 +23,8 @@ export interface UploadedFile {
 }
 
 function flowOf(state: EmulatorState, key: string, type: unknown): FlowRow {
-  if (type !== undefined && type !== 'id' && type !== 'name') throw invalidField('flow_identifier_type', 'Must be one of: id, name.');
-  const row = type === 'name' ? state.flows.all().find((f) => f.flow_name === key) : state.flows.get(key);
-  if (!row) throw notFound('Flow', key);
-  return row;
+  const finders = { id: (k: string) => state.flows.get(k), name: (k: string) => state.flows.all().find((f) => f.flow_name === k) };
+  return identified('Flow', finders, 'flow_identifier_type', type, key);
 }
 
 function versionOf(flow: FlowRow, raw: unknown, field = 'flow_version'): FlowVersionRow {

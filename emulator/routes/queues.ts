@@ -1,4 +1,5 @@
-import { conflict, notFound, invalidField } from '../errors';
+import { identified } from '../lookup';
+import { conflict, invalidField } from '../errors';
 import { paginate } from '../pagination';
 import { now } from '../store';
 import { QUEUE_CHANNELS, type QueueRow, type EmulatorState } from '../state';
@@ -45,11 +46,13 @@ const OVERFLOW_TARGETS = ['overflow_to_queue_id', 'overflow_to_cc_queue_id', 'ov
 // What a new queue reports before anyone changes it (the document gives no defaults; these are plausible ones).
 const QUEUE_DEFAULTS = { max_wait_time: 300, wrap_up_time: 30, max_engagement_in_queue: 30, distribution_type: 0, short_abandon: { enable: false, threshold: 5 } };
 
-export function findQueue(state: EmulatorState, key: string, type: unknown = 'id'): QueueRow {
-  if (type !== 'id' && type !== 'name') throw invalidField('queue_identifier_type', 'Must be one of: id, name.');
-  const queue = type === 'name' ? state.queues.all().find((q) => q.queue_name === key) : (state.queues.get(key) ?? state.queues.all().find((q) => q.cc_queue_id === key));
-  if (!queue) throw notFound('Queue', key);
-  return queue;
+/** A queue by `queue_id` or `cc_queue_id`, or by name with `queue_identifier_type=name`. */
+export function findQueue(state: EmulatorState, key: string, type?: unknown): QueueRow {
+  const finders = {
+    id: (k: string) => state.queues.get(k) ?? state.queues.all().find((q) => q.cc_queue_id === k),
+    name: (k: string) => state.queues.all().find((q) => q.queue_name === k),
+  };
+  return identified('Queue', finders, 'queue_identifier_type', type, key);
 }
 
 function assertUniqueName(state: EmulatorState, name: string, exceptId?: string) {
@@ -146,10 +149,10 @@ export function registerQueueRoutes(route: ReturnType<typeof defineRoutes>) {
     return { status: 201, body: { queue_id, cc_queue_id, queue_name, queue_description, ...(types ? { channel_types: types } : {}), channel } };
   });
 
-  route('GET', '/contact_center/queues/:queueId', 'light', (request, { state }) => ({ body: queueView(state, findQueue(state, params(request).queueId, query(request).queue_identifier_type ?? 'id')) }));
+  route('GET', '/contact_center/queues/:queueId', 'light', (request, { state }) => ({ body: queueView(state, findQueue(state, params(request).queueId, query(request).queue_identifier_type)) }));
 
   route('PATCH', '/contact_center/queues/:queueId', 'light', (request, { state, behaviour }) => {
-    const queue = findQueue(state, params(request).queueId, query(request).queue_identifier_type ?? 'id');
+    const queue = findQueue(state, params(request).queueId, query(request).queue_identifier_type);
     const settings = queueSettings(state, asBody(request.body), queue);
     if (settings.queue_name !== undefined && behaviour.uniqueQueueNames) assertUniqueName(state, String(settings.queue_name), queue.queue_id);
     Object.assign(queue, settings, { modified_by: 'api', last_modified_time: now() });
@@ -157,7 +160,7 @@ export function registerQueueRoutes(route: ReturnType<typeof defineRoutes>) {
   });
 
   route('DELETE', '/contact_center/queues/:queueId', 'light', (request, { state }) => {
-    const queue = findQueue(state, params(request).queueId, query(request).queue_identifier_type ?? 'id');
+    const queue = findQueue(state, params(request).queueId, query(request).queue_identifier_type);
     state.queues.delete(queue.queue_id);
     state.queueAgents.delete(queue.queue_id);
     state.queueSupervisors.delete(queue.queue_id);

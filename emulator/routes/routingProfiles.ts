@@ -1,3 +1,4 @@
+import { identified } from '../lookup';
 import { conflict, notFound, invalidField } from '../errors';
 import { paginate } from '../pagination';
 import type { AgentRoutingProfileRow, ConsumerRoutingProfileRow, EmulatorState } from '../state';
@@ -80,16 +81,12 @@ function consumerPriorities(body: Body, field: string, accumulated: boolean) {
 
 export function registerRoutingProfileRoutes(route: ReturnType<typeof defineRoutes>) {
   const agentProfile = (state: EmulatorState, key: string, type: unknown): AgentRoutingProfileRow => {
-    if (type !== undefined && type !== 'id' && type !== 'name') throw invalidField('agent_routing_profile_identifier_type', 'Must be one of: id, name.');
-    const row = type === 'name' ? state.agentRoutingProfiles.all().find((p) => p.agent_routing_profile_name === key) : state.agentRoutingProfiles.get(key);
-    if (!row) throw notFound('Agent routing profile', key);
-    return row;
+    const finders = { id: (k: string) => state.agentRoutingProfiles.get(k), name: (k: string) => state.agentRoutingProfiles.all().find((p) => p.agent_routing_profile_name === k) };
+    return identified('Agent routing profile', finders, 'agent_routing_profile_identifier_type', type, key);
   };
   const consumerProfile = (state: EmulatorState, key: string, type: unknown): ConsumerRoutingProfileRow => {
-    if (type !== undefined && type !== 'id' && type !== 'name') throw invalidField('consumer_routing_profile_identifier_type', 'Must be one of: id, name.');
-    const row = type === 'name' ? state.consumerRoutingProfiles.all().find((p) => p.consumer_routing_profile_name === key) : state.consumerRoutingProfiles.get(key);
-    if (!row) throw notFound('Consumer routing profile', key);
-    return row;
+    const finders = { id: (k: string) => state.consumerRoutingProfiles.get(k), name: (k: string) => state.consumerRoutingProfiles.all().find((p) => p.consumer_routing_profile_name === k) };
+    return identified('Consumer routing profile', finders, 'consumer_routing_profile_identifier_type', type, key);
   };
   const agentFields = ['agent_routing_profile_name', 'agent_routing_profile_description', 'wait_time_agent_in_seconds', 'priorities', 'time_steps', 'ignore_transferring_skills'];
   const agentSettings = (state: EmulatorState, body: Body, required: boolean): Partial<AgentRoutingProfileRow> => {

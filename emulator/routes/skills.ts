@@ -1,4 +1,5 @@
-import { conflict, notFound, EmulatorError, invalidField } from '../errors';
+import { identified } from '../lookup';
+import { conflict, EmulatorError, invalidField } from '../errors';
 import { paginate } from '../pagination';
 import { now } from '../store';
 import { SKILL_TYPES, type EmulatorState, type SkillCategoryRow, type SkillRow } from '../state';
@@ -10,17 +11,6 @@ import { defineRoutes, params, query } from '../context';
  * `skill_category_name`, `skill_type`, `max_proficiency_level`; skills carry their category's type and level.
  */
 const MODIFIED_BY = 'api';
-
-function identified<T>(rows: T[], key: string, byName: (row: T) => string, byId: (row: T) => string, type: unknown, what: string): T {
-  const row = type === 'name' ? rows.find((r) => byName(r) === key) : rows.find((r) => byId(r) === key);
-  if (!row) throw notFound(what, key);
-  return row;
-}
-
-function identifierType(value: unknown, field: string): 'id' | 'name' {
-  if (value === undefined || value === 'id' || value === 'name') return (value ?? 'id') as 'id' | 'name';
-  throw invalidField(field, 'Must be one of: id, name.');
-}
 
 function checkProficiency(skillType: string, level: number | undefined) {
   if (skillType === 'proficiency' && level === undefined) throw invalidField('max_proficiency_level', 'Required when skill_type is proficiency.');
@@ -45,10 +35,14 @@ export function skillView(state: EmulatorState, row: SkillRow): Record<string, u
 }
 
 export function registerSkillRoutes(route: ReturnType<typeof defineRoutes>) {
-  const categoryOf = (state: EmulatorState, key: string, type: unknown) =>
-    identified(state.skillCategories.all(), key, (c) => c.skill_category_name, (c) => c.skill_category_id, identifierType(type, 'skill_category_identifier_type'), 'Skill category');
-  const skillOf = (state: EmulatorState, key: string, type: unknown) =>
-    identified(state.skills.all(), key, (s) => s.skill_name, (s) => s.skill_id, identifierType(type, 'skill_identifier_type'), 'Skill');
+  const categoryOf = (state: EmulatorState, key: string, type: unknown) => {
+    const finders = { id: (k: string) => state.skillCategories.get(k), name: (k: string) => state.skillCategories.all().find((c) => c.skill_category_name === k) };
+    return identified('Skill category', finders, 'skill_category_identifier_type', type, key);
+  };
+  const skillOf = (state: EmulatorState, key: string, type: unknown) => {
+    const finders = { id: (k: string) => state.skills.get(k), name: (k: string) => state.skills.all().find((s) => s.skill_name === k) };
+    return identified('Skill', finders, 'skill_identifier_type', type, key);
+  };
   const categoryView = (_state: EmulatorState, row: SkillCategoryRow) => ({ ...row });
 
   route('GET', '/contact_center/skills/categories', 'medium', (request, { state }) => ({

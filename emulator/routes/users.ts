@@ -1,3 +1,4 @@
+import { identified, identify } from '../lookup';
 import { conflict, notFound, invalidField, EmulatorError } from '../errors';
 import { paginate } from '../pagination';
 import { now } from '../store';
@@ -24,12 +25,16 @@ const UPDATE_FIELDS = [
   'channel_settings', 'template_id', 'package_name', 'add_ons_plan', 'emergency_calling', 'billing_account_id',
 ];
 
-export function findUser(state: EmulatorState, key: string, type: unknown = 'id'): UserRow {
-  if (type !== 'id' && type !== 'email') throw invalidField('user_identifier_type', 'Must be one of: id, email.');
-  const user = type === 'email' ? state.users.all().find((u) => u.user_email.toLowerCase() === key.toLowerCase()) : (state.users.get(key) ?? state.users.all().find((u) => u.cc_user_id === key));
-  if (!user) throw notFound('User', key);
-  return user;
+/** A user by `user_id` or `cc_user_id`, or by email with `user_identifier_type=email`. */
+export function findUser(state: EmulatorState, key: string, type?: unknown): UserRow {
+  const finders = {
+    id: (k: string) => state.users.get(k) ?? state.users.all().find((u) => u.cc_user_id === k),
+    email: (k: string) => state.users.all().find((u) => u.user_email.toLowerCase() === k.toLowerCase()),
+  };
+  return identified('User', finders, 'user_identifier_type', type, key);
 }
+
+const skillFinders = (state: EmulatorState) => ({ id: (k: string) => state.skills.get(k), name: (k: string) => state.skills.all().find((s) => s.skill_name === k) });
 
 /** The user fields a queue member listing shows. */
 export function memberView(user: UserRow): Record<string, unknown> {
@@ -115,7 +120,7 @@ export function registerUserRoutes(route: ReturnType<typeof defineRoutes>) {
   route('GET', '/contact_center/users/:userId', 'light', (request, { state }) => ({ body: userDetail(findUser(state, params(request).userId)) }));
 
   route('PATCH', '/contact_center/users/:userId', 'light', (request, { state }) => {
-    const user = findUser(state, params(request).userId, query(request).user_identifier_type ?? 'id');
+    const user = findUser(state, params(request).userId, query(request).user_identifier_type);
     const body = asBody(request.body);
     rejectUnknownFields(body, UPDATE_FIELDS);
     Object.assign(user, userSettings(body), { modified_by: 'api', last_modified_time: now() });
@@ -146,7 +151,7 @@ export function registerUserRoutes(route: ReturnType<typeof defineRoutes>) {
   };
 
   route('DELETE', '/contact_center/users/:userId', 'light', (request, { state }) => {
-    removeUser(state, findUser(state, params(request).userId, query(request).user_identifier_type ?? 'id'));
+    removeUser(state, findUser(state, params(request).userId, query(request).user_identifier_type));
     return { status: 204 };
   });
 
@@ -217,11 +222,9 @@ export function registerUserRoutes(route: ReturnType<typeof defineRoutes>) {
 
   route('DELETE', '/contact_center/users/:userId/skills/:skillId', 'light', (request, { state }) => {
     const q = query(request);
-    const user = findUser(state, params(request).userId, q.user_identifier_type ?? 'id');
+    const user = findUser(state, params(request).userId, q.user_identifier_type);
     const skillKey = params(request).skillId;
-    const skillType = q.skill_identifier_type ?? 'id';
-    if (skillType !== 'id' && skillType !== 'name') throw invalidField('skill_identifier_type', 'Must be one of: id, name.');
-    const skill = skillType === 'name' ? state.skills.all().find((s) => s.skill_name === skillKey) : state.skills.get(skillKey);
+    const skill = identify(skillFinders(state), 'skill_identifier_type', q.skill_identifier_type, skillKey);
     const held = state.userSkills.get(user.user_id) ?? [];
     const at = skill ? held.findIndex((h) => h.skill_id === skill.skill_id) : -1;
     if (at < 0) throw new EmulatorError(404, 1001, `User ${user.user_id} does not hold skill ${skillKey}.`);
@@ -233,8 +236,7 @@ export function registerUserRoutes(route: ReturnType<typeof defineRoutes>) {
   route('GET', '/contact_center/skills/:skillId/users', 'medium', (request, { state }) => {
     const q = query(request);
     const key = params(request).skillId;
-    const skill = q.skill_identifier_type === 'name' ? state.skills.all().find((s) => s.skill_name === key) : state.skills.get(key);
-    if (!skill) throw notFound('Skill', key);
+    const skill = identified('Skill', skillFinders(state), 'skill_identifier_type', q.skill_identifier_type, key);
     const users = state.users
       .all()
       .filter((user) => (state.userSkills.get(user.user_id) ?? []).some((held) => held.skill_id === skill.skill_id))
@@ -246,7 +248,7 @@ export function registerUserRoutes(route: ReturnType<typeof defineRoutes>) {
   for (const role of ['agents', 'supervisors'] as const) {
     const table = (state: EmulatorState) => (role === 'agents' ? state.queueAgents : state.queueSupervisors);
     route('GET', `/contact_center/queues/:queueId/${role}`, 'medium', (request, { state }) => {
-      const queue = findQueue(state, params(request).queueId, query(request).queue_identifier_type ?? 'id');
+      const queue = findQueue(state, params(request).queueId, query(request).queue_identifier_type);
       const members = (table(state).get(queue.queue_id) ?? []).flatMap((id) => {
         const user = state.users.get(id);
         if (!user) return [];
