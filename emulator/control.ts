@@ -1,6 +1,8 @@
+import type { RequestLogEntry } from './runtime';
+
 /**
  * The typed client of the emulator's test-only control surface (`/__emulator/*`), for tests, the demo and
- * benchmarks. Every call carries the control header the emulator requires (see server.ts: a web page cannot
+ * benchmarks. Every call carries the control header the emulator requires (see plugins/controlRoutes.ts: a web page cannot
  * send it cross-origin without a CORS preflight, which the emulator never grants).
  */
 export const CONTROL_HEADER = 'x-emulator-control';
@@ -10,7 +12,7 @@ export interface RequestLog {
   writes: number;
   tokensMinted: number;
   byRoute: Record<string, number>;
-  entries: Array<{ seq: number; method: string; path: string; query: string; body?: unknown; response?: unknown; route: string; status: number; category?: string; fault?: string; at: string }>;
+  entries: RequestLogEntry[];
 }
 
 export class EmulatorControl {

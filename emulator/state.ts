@@ -153,4 +153,10 @@ export class EmulatorState {
       engagements: this.engagements,
     } as Record<string, Table<object>>;
   }
+
+  /** Empties every table and map (reset then seeds again). */
+  clear(): void {
+    for (const table of Object.values(this.tables())) table.clear();
+    for (const map of [this.queueAgentOptIn, this.queueAgents, this.queueSupervisors, this.userSkills, this.engagementEvents]) map.clear();
+  }
 }
