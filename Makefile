@@ -9,6 +9,7 @@ help:
 	@echo "make demo   run examples/contact-center against the local ZCC emulator with the real Pulumi CLI"
 	@echo "make test   typecheck, schema check, unit, integration and e2e tests (what CI runs)"
 	@echo "make bench  print client throughput and scale runs (1,000 queues; mixes of 1,000 and 5,000) as ratios"
+	@echo "make format lay out the TypeScript sources with prettier (make test checks it)"
 	@echo "make tools  provide the Pulumi CLI in .tools/bin (built from Go modules when not on PATH)"
 
 node_modules/.install-stamp: package.json package-lock.json
@@ -26,6 +27,10 @@ tools: install
 typecheck: install
 	npx tsc -p tsconfig.check.json
 
+# Prettier lays out every hand-written .ts file (.prettierrc.json, .prettierignore); `make test` checks it.
+format: install
+	npx prettier --write --log-level warn "**/*.ts"
+
 schema: build
 	node dist/scripts/generateSchema.js
 
@@ -40,9 +45,10 @@ bench: build tools
 	BENCH_SCALE="$${BENCH_SCALE:-1000q 1000qc 1000 5000}" node dist/bench/scale.js
 
 test: build tools typecheck
+	npx prettier --check --log-level warn "**/*.ts" || { echo "run make format"; exit 1; }
 	node dist/scripts/generateSchema.js --check
 	npx jest --selectProjects unit
 	npx jest --selectProjects integration
 	npx jest --selectProjects e2e --runInBand
 
-.PHONY: help install build tools typecheck schema demo emulator bench test
+.PHONY: help install build tools typecheck format schema demo emulator bench test

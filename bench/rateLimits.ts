@@ -31,7 +31,9 @@ async function main() {
 
     console.log(`queues per run: ${count}; Light budget ${budget}/s`);
     console.log(`steady creates: ${steadyRate.toFixed(1)}/s = ${(steadyRate / budget).toFixed(2)} of budget (429s: ${steadyThrottled})`);
-    console.log(`after a 5 s 429 storm (no headers), whole run: ${stormRate.toFixed(1)}/s = ${(stormRate / steadyRate).toFixed(2)} of the steady rate (429s: ${stormed.http.stats.throttled})`);
+    console.log(
+      `after a 5 s 429 storm (no headers), whole run: ${stormRate.toFixed(1)}/s = ${(stormRate / steadyRate).toFixed(2)} of the steady rate (429s: ${stormed.http.stats.throttled})`,
+    );
   } finally {
     await emulator.close();
   }

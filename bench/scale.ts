@@ -32,16 +32,37 @@ function mix(n: number): Declaration[] {
   const queues = Math.floor((n - categories - skills - agentProfiles - consumerProfiles) / 2);
   const out: Declaration[] = [];
   for (let i = 0; i < categories; i++) out.push({ kind: 'SkillCategory', name: `cat${i}`, args: { name: `Category ${i}`, skillType: 'text' } });
-  for (let i = 0; i < skills; i++) out.push({ kind: 'Skill', name: `skill${i}`, args: { name: `Skill ${i}`, skillCategoryId: { $ref: `cat${i % categories}.skillCategoryId` } } });
+  for (let i = 0; i < skills; i++)
+    out.push({ kind: 'Skill', name: `skill${i}`, args: { name: `Skill ${i}`, skillCategoryId: { $ref: `cat${i % categories}.skillCategoryId` } } });
   for (let i = 0; i < agentProfiles; i++) {
-    out.push({ kind: 'AgentRoutingProfile', name: `ap${i}`, args: { name: `Agents ${i}`, waitTimeAgentInSeconds: 60, priorities: [{ categoryType: 'skill', skillCategoryId: { $ref: `cat${i % categories}.skillCategoryId` } }] } });
+    out.push({
+      kind: 'AgentRoutingProfile',
+      name: `ap${i}`,
+      args: {
+        name: `Agents ${i}`,
+        waitTimeAgentInSeconds: 60,
+        priorities: [{ categoryType: 'skill', skillCategoryId: { $ref: `cat${i % categories}.skillCategoryId` } }],
+      },
+    });
   }
-  for (let i = 0; i < consumerProfiles; i++) out.push({ kind: 'ConsumerRoutingProfile', name: `cp${i}`, args: { name: `Callers ${i}`, accumulatedPriorities: [{ attributeType: 'entrance_to_queue', incrementalRate: 1 }] } });
+  for (let i = 0; i < consumerProfiles; i++)
+    out.push({
+      kind: 'ConsumerRoutingProfile',
+      name: `cp${i}`,
+      args: { name: `Callers ${i}`, accumulatedPriorities: [{ attributeType: 'entrance_to_queue', incrementalRate: 1 }] },
+    });
   for (let i = 0; i < queues; i++) {
     out.push({
       kind: 'Queue',
       name: `q${i}`,
-      args: { name: `Queue ${i}`, channel: 'voice', maxWaitTime: 300, wrapUpTime: 30, serviceLevelTargetInPercentage: 80, agentRoutingProfileId: { $ref: `ap${i % agentProfiles}.agentRoutingProfileId` } },
+      args: {
+        name: `Queue ${i}`,
+        channel: 'voice',
+        maxWaitTime: 300,
+        wrapUpTime: 30,
+        serviceLevelTargetInPercentage: 80,
+        agentRoutingProfileId: { $ref: `ap${i % agentProfiles}.agentRoutingProfileId` },
+      },
     });
     const agents = Array.from({ length: 10 }, (_, k) => `agent_${String(((i + k) % 60) + 1).padStart(3, '0')}`);
     out.push({ kind: 'QueueMembers', name: `m${i}`, args: { queueId: { $ref: `q${i}.queueId` }, userIds: agents } });
@@ -49,7 +70,8 @@ function mix(n: number): Declaration[] {
   return out;
 }
 
-const queuesOnly = (n: number): Declaration[] => Array.from({ length: n }, (_, i) => ({ kind: 'Queue', name: `q${i}`, args: { name: `Queue ${i}`, channel: 'voice' } }));
+const queuesOnly = (n: number): Declaration[] =>
+  Array.from({ length: n }, (_, i) => ({ kind: 'Queue', name: `q${i}`, args: { name: `Queue ${i}`, channel: 'voice' } }));
 
 /** Peak resident memory of the dynamic provider processes working in `dir`, polled while an operation runs. */
 function rssWatcher(dir: string) {
@@ -122,7 +144,9 @@ async function scenario(label: string, declarations: Declaration[], variant: Var
     await stack.setConfig('fixture:resourcesFile', { value: path.join(dir, 'resources.json') });
     const how = `${variant.checkpoints ? 'checkpoint after every step' : 'PULUMI_SKIP_CHECKPOINTS'}${variant.parallel !== undefined ? `, --parallel ${variant.parallel}` : ''}, ${plan} budget`;
     console.log(`\n${label}: ${objects} objects (${summary(declarations)}); ${how}`);
-    console.log(`  ${'operation'.padEnd(34)} ${'wall'.padStart(8)} ${'calls/obj'.padStart(9)} ${'budget bound'.padStart(12)} ${'×bound'.padStart(7)} ${'×preview'.padStart(8)} ${'provider RSS'.padStart(12)}`);
+    console.log(
+      `  ${'operation'.padEnd(34)} ${'wall'.padStart(8)} ${'calls/obj'.padStart(9)} ${'budget bound'.padStart(12)} ${'×bound'.padStart(7)} ${'×preview'.padStart(8)} ${'provider RSS'.padStart(12)}`,
+    );
     // Rows are printed as operations finish (a 5,000-object run takes a while); `up` waits for the preview it is compared with.
     let preview = 0;
     const print = (result: Measured) => {

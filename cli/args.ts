@@ -23,14 +23,20 @@ export function parseOptions(command: string, argv: string[], specs: Record<stri
     if (!arg.startsWith('--')) throw new UsageError(`zcc-pulumi ${command}: unexpected argument ${JSON.stringify(arg)}; see \`zcc-pulumi ${command} --help\`.`);
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
     const spec = specs[name];
-    if (!spec) throw new UsageError(`zcc-pulumi ${command}: unknown option --${name}; it takes ${Object.keys(specs).map((key) => `--${key}`).join(', ')}.`);
+    if (!spec)
+      throw new UsageError(
+        `zcc-pulumi ${command}: unknown option --${name}; it takes ${Object.keys(specs)
+          .map((key) => `--${key}`)
+          .join(', ')}.`,
+      );
     if (!spec.value) {
       if (inline !== undefined) throw new UsageError(`zcc-pulumi ${command}: --${name} takes no value.`);
       parsed[name] = true;
       continue;
     }
     const value = inline ?? argv[++i];
-    if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new UsageError(`zcc-pulumi ${command}: --${name} needs a value ${spec.placeholder ?? ''}`.trimEnd() + '.');
+    if (value === undefined || (inline === undefined && value.startsWith('--')))
+      throw new UsageError(`zcc-pulumi ${command}: --${name} needs a value ${spec.placeholder ?? ''}`.trimEnd() + '.');
     parsed[name] = value;
   }
   return parsed;

@@ -18,8 +18,17 @@ export const EXIT = { clean: 0, found: 1, failed: 2 } as const;
 /** The error lines of a failed preview, without the CLI's banner and resource table. */
 function failureSummary(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  const errorLines = text.split('\n').map((line) => line.trim()).filter((line) => /^error:/i.test(line) || /^(Error|RunError|ZccApiError):/.test(line));
-  const chosen = errorLines.length > 0 ? errorLines : text.split('\n').filter((line) => line.trim() !== '').slice(0, 10);
+  const errorLines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => /^error:/i.test(line) || /^(Error|RunError|ZccApiError):/.test(line));
+  const chosen =
+    errorLines.length > 0
+      ? errorLines
+      : text
+          .split('\n')
+          .filter((line) => line.trim() !== '')
+          .slice(0, 10);
   return [...new Set(chosen)].slice(0, 10).join('\n  ');
 }
 

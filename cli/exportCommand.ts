@@ -23,7 +23,8 @@ export async function runExport(options: ParsedOptions, env: NodeJS.ProcessEnv =
   const dir = path.resolve(out);
   if (existsSync(dir) && readdirSync(dir).length > 0) throw new UsageError(`zcc-pulumi export: ${dir} is not empty; give a new or empty directory.`);
   const project = typeof options.name === 'string' ? options.name : 'zcc-center';
-  if (!/^[A-Za-z0-9_.-]+$/.test(project)) throw new UsageError(`zcc-pulumi export: --name must be letters, digits, '-', '_' or '.'; got ${JSON.stringify(project)}.`);
+  if (!/^[A-Za-z0-9_.-]+$/.test(project))
+    throw new UsageError(`zcc-pulumi export: --name must be letters, digits, '-', '_' or '.'; got ${JSON.stringify(project)}.`);
   if (typeof options['base-url'] === 'string') env.ZCC_BASE_URL = options['base-url'];
 
   const started = Date.now();
@@ -35,7 +36,10 @@ export async function runExport(options: ParsedOptions, env: NodeJS.ProcessEnv =
   const write = (file: string, text: string) => writeFileSync(path.join(dir, file), text);
   write('index.ts', exported.program);
   for (const [file, text] of exported.flowFiles) write(file, text);
-  write('Pulumi.yaml', `name: ${project}\ndescription: Zoom Contact Center configuration exported by zcc-pulumi export.\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n`);
+  write(
+    'Pulumi.yaml',
+    `name: ${project}\ndescription: Zoom Contact Center configuration exported by zcc-pulumi export.\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n`,
+  );
   write(
     'package.json',
     `${JSON.stringify(

@@ -48,7 +48,14 @@ function mainHelp(): string {
 }
 
 function commandHelp(name: string, command: Command): string {
-  return [`zcc-pulumi ${name}: ${command.summary}`, '', `Usage: ${command.usage}`, '', 'Options:', optionsHelp({ ...command.options(), help: { value: false, description: 'Show this help.' } })].join('\n');
+  return [
+    `zcc-pulumi ${name}: ${command.summary}`,
+    '',
+    `Usage: ${command.usage}`,
+    '',
+    'Options:',
+    optionsHelp({ ...command.options(), help: { value: false, description: 'Show this help.' } }),
+  ].join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -62,7 +69,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const command = commands[name];
-  if (!command) throw new UsageError(`zcc-pulumi: unknown command ${JSON.stringify(name)}; the commands are ${Object.keys(commands).join(', ')} (see zcc-pulumi --help).`);
+  if (!command)
+    throw new UsageError(`zcc-pulumi: unknown command ${JSON.stringify(name)}; the commands are ${Object.keys(commands).join(', ')} (see zcc-pulumi --help).`);
   if (rest.includes('--help') || rest.includes('-h')) {
     console.log(commandHelp(name, command));
     return 0;

@@ -13,7 +13,8 @@ export function packageInfo(): PackageInfo {
     const file = path.join(dir, 'package.json');
     if (existsSync(file)) {
       const parsed = JSON.parse(readFileSync(file, 'utf8')) as PackageInfo & { name?: string };
-      if (parsed.name === 'zcc-pulumi') return { version: parsed.version, dependencies: parsed.dependencies ?? {}, devDependencies: parsed.devDependencies ?? {} };
+      if (parsed.name === 'zcc-pulumi')
+        return { version: parsed.version, dependencies: parsed.dependencies ?? {}, devDependencies: parsed.devDependencies ?? {} };
     }
     if (path.dirname(dir) === dir) throw new Error('zcc-pulumi: cannot find its own package.json');
   }

@@ -10,10 +10,8 @@ export class EmulatorError extends Error {
   }
 }
 
-export const notFound = (what: string, id: string) =>
-  new EmulatorError(404, 1001, `${what} does not exist: ${id}.`);
+export const notFound = (what: string, id: string) => new EmulatorError(404, 1001, `${what} does not exist: ${id}.`);
 
-export const invalidField = (field: string, message: string) =>
-  new EmulatorError(400, 300, `Invalid field: ${field}. ${message}`);
+export const invalidField = (field: string, message: string) => new EmulatorError(400, 300, `Invalid field: ${field}. ${message}`);
 
 export const conflict = (message: string) => new EmulatorError(409, 409, message);

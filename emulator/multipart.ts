@@ -25,7 +25,8 @@ export function parseMultipart(body: Buffer, contentType: string): Record<string
     const name = /name="([^"]*)"/i.exec(headers)?.[1];
     if (!name) throw invalidField('body', 'A multipart part has no name.');
     const filename = /filename="([^"]*)"/i.exec(headers)?.[1];
-    if (filename !== undefined) out[name] = { filename, contentType: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1] ?? 'application/octet-stream', content: Buffer.from(content) };
+    if (filename !== undefined)
+      out[name] = { filename, contentType: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1] ?? 'application/octet-stream', content: Buffer.from(content) };
     else out[name] = content.toString('utf8');
     at = next;
   }

@@ -26,7 +26,11 @@ export function paginate<T>(
   let offset = 0;
   const token = query.next_page_token;
   if (typeof token === 'string' && token !== '') {
-    const decoded = Number(Buffer.from(token, 'base64url').toString('utf8').replace(/^offset:/, ''));
+    const decoded = Number(
+      Buffer.from(token, 'base64url')
+        .toString('utf8')
+        .replace(/^offset:/, ''),
+    );
     if (!Number.isInteger(decoded) || decoded < 0 || decoded > items.length) throw invalidField('next_page_token', 'The token is invalid or expired.');
     offset = decoded;
   }

@@ -1,6 +1,37 @@
 import { EmulatorState, CHANNELS } from './state';
 
-const FIRST = ['Ada', 'Ben', 'Chloe', 'Dev', 'Eli', 'Fatima', 'Goran', 'Hana', 'Ines', 'Jon', 'Kai', 'Lena', 'Mateo', 'Nora', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sami', 'Tomas', 'Uma', 'Viktor', 'Wen', 'Xavier', 'Yara', 'Zoe', 'Aiko', 'Bruno', 'Carmen', 'Dara'];
+const FIRST = [
+  'Ada',
+  'Ben',
+  'Chloe',
+  'Dev',
+  'Eli',
+  'Fatima',
+  'Goran',
+  'Hana',
+  'Ines',
+  'Jon',
+  'Kai',
+  'Lena',
+  'Mateo',
+  'Nora',
+  'Omar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sami',
+  'Tomas',
+  'Uma',
+  'Viktor',
+  'Wen',
+  'Xavier',
+  'Yara',
+  'Zoe',
+  'Aiko',
+  'Bruno',
+  'Carmen',
+  'Dara',
+];
 const LAST = ['Lovelace', 'Okafor', 'Martin', 'Patel', 'Cohen', 'Haddad', 'Novak', 'Sato', 'Ferreira', 'Berg'];
 const DISPOSITIONS = ['resolved', 'escalated', 'abandoned', 'callback'];
 const SEED_EPOCH = Date.parse('2024-01-01T08:00:00Z');
@@ -40,8 +71,21 @@ export function seed(state: EmulatorState, options: SeedOptions = {}): void {
     });
   }
   const seeded = { modified_by: 'seed', last_modified_time: new Date(SEED_EPOCH).toISOString() };
-  state.skillCategories.insert({ skill_category_id: 'cat_language', skill_category_name: 'Languages', skill_category_description: 'Spoken languages', skill_type: 'proficiency', max_proficiency_level: 5, ...seeded });
-  state.skillCategories.insert({ skill_category_id: 'cat_product', skill_category_name: 'Products', skill_category_description: 'Product knowledge', skill_type: 'text', ...seeded });
+  state.skillCategories.insert({
+    skill_category_id: 'cat_language',
+    skill_category_name: 'Languages',
+    skill_category_description: 'Spoken languages',
+    skill_type: 'proficiency',
+    max_proficiency_level: 5,
+    ...seeded,
+  });
+  state.skillCategories.insert({
+    skill_category_id: 'cat_product',
+    skill_category_name: 'Products',
+    skill_category_description: 'Product knowledge',
+    skill_type: 'text',
+    ...seeded,
+  });
 
   const agents = state.users.all().slice(0, 30);
   for (let i = 1; i <= 60; i++) {

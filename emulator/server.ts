@@ -82,7 +82,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   await app.register(authAndRateLimit, plugin);
   await app.register(oauth, plugin);
   await app.register(controlRoutes, { ...plugin, prefix: CONTROL_PREFIX });
-  for (const area of [registerQueueRoutes, registerUserRoutes, registerOperationRoutes, registerFlowRoutes, registerSkillRoutes, registerRoutingProfileRoutes]) {
+  for (const area of [
+    registerQueueRoutes,
+    registerUserRoutes,
+    registerOperationRoutes,
+    registerFlowRoutes,
+    registerSkillRoutes,
+    registerRoutingProfileRoutes,
+  ]) {
     await app.register(apiArea(area), plugin);
   }
 

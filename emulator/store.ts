@@ -5,7 +5,10 @@ export class Table<T extends object> {
   private readonly rows = new Map<string, T>();
   private counter = 0;
 
-  constructor(readonly name: string, private readonly idField: keyof T & string) {}
+  constructor(
+    readonly name: string,
+    private readonly idField: keyof T & string,
+  ) {}
 
   nextId(): string {
     this.counter += 1;

@@ -21,7 +21,16 @@ export function configureFromStack(get: (key: string) => string | undefined): vo
 
 export function getClient(): ZccClient {
   const config = resolveClientConfig((key) => stackConfig.get(key));
-  const key = JSON.stringify([config.baseUrl, config.accountId, config.clientId, config.clientSecret, config.plan, config.timeoutMs, config.retryBudgetMs, config.exactReads]);
+  const key = JSON.stringify([
+    config.baseUrl,
+    config.accountId,
+    config.clientId,
+    config.clientSecret,
+    config.plan,
+    config.timeoutMs,
+    config.retryBudgetMs,
+    config.exactReads,
+  ]);
   if (!client || key !== clientKey) {
     client = new ZccClient(config);
     clientKey = key;

@@ -21,10 +21,7 @@ async function main() {
   console.log(`ZCC emulator on ${emulator.baseUrl}`);
   try {
     const pulumiCommand = await PulumiCommand.get({ root: path.join(repoRoot, '.tools'), skipVersionCheck: true });
-    const stack = await LocalWorkspace.createOrSelectStack(
-      { stackName: 'demo', workDir: example },
-      { envVars: pulumiEnv(repoRoot, work), pulumiCommand },
-    );
+    const stack = await LocalWorkspace.createOrSelectStack({ stackName: 'demo', workDir: example }, { envVars: pulumiEnv(repoRoot, work), pulumiCommand });
     await stack.setAllConfig(emulatorStackConfig(emulator));
     const started = Date.now();
     const up = await stack.up({ onOutput: (line) => process.stdout.write(line) });
@@ -36,14 +33,25 @@ async function main() {
     console.log(`second preview: ${JSON.stringify(preview.changeSummary)}`);
     const queues = await control.objects('queues');
     console.log('\nQueues in the emulator:');
-    for (const q of queues) console.log(`  ${q.queue_id}  ${String(q.queue_name).padEnd(12)} channel=${q.channel} max_wait=${q.max_wait_time}s${q.overflow_to_queue_id ? ` overflow→${q.overflow_to_queue_id}` : ''}`);
+    for (const q of queues)
+      console.log(
+        `  ${q.queue_id}  ${String(q.queue_name).padEnd(12)} channel=${q.channel} max_wait=${q.max_wait_time}s${q.overflow_to_queue_id ? ` overflow→${q.overflow_to_queue_id}` : ''}`,
+      );
     const list = (collection: string) => control.objects(collection);
     console.log(`Skills: ${(await list('skills')).map((s) => s.skill_name).join(', ')}`);
-    console.log(`Flows: ${(await list('flows')).map((f) => `${f.flow_name} (${f.channel}, ${f.status}, ${(f.flow_versions as unknown[]).length} version(s))`).join(', ')}`);
-    console.log(`Routing profiles: ${[...(await list('agent_routing_profiles')).map((p) => `${p.agent_routing_profile_name} (agents, ${(p.priorities as unknown[]).length} priorities)`), ...(await list('consumer_routing_profiles')).map((p) => `${p.consumer_routing_profile_name} (callers)`)].join(', ')}`);
+    console.log(
+      `Flows: ${(await list('flows')).map((f) => `${f.flow_name} (${f.channel}, ${f.status}, ${(f.flow_versions as unknown[]).length} version(s))`).join(', ')}`,
+    );
+    console.log(
+      `Routing profiles: ${[...(await list('agent_routing_profiles')).map((p) => `${p.agent_routing_profile_name} (agents, ${(p.priorities as unknown[]).length} priorities)`), ...(await list('consumer_routing_profiles')).map((p) => `${p.consumer_routing_profile_name} (callers)`)].join(', ')}`,
+    );
     const members = await control.queueAgents();
     const names = Object.fromEntries(queues.map((q) => [q.queue_id, q.queue_name]));
-    console.log(`Memberships (${Object.values(members).flat().length}): ${Object.entries(members).map(([id, agents]) => `${names[id]} ${agents.length}`).join(', ')}`);
+    console.log(
+      `Memberships (${Object.values(members).flat().length}): ${Object.entries(members)
+        .map(([id, agents]) => `${names[id]} ${agents.length}`)
+        .join(', ')}`,
+    );
     await stack.destroy({ onOutput: () => undefined });
     await stack.workspace.removeStack('demo');
     const counts: Record<string, number> = {};

@@ -10,7 +10,16 @@ import { lowerCamel, renderIndex, renderProvider, renderResource } from './gener
  * classes (sdk/generated, sdk/providers) from the zod specs; `--check` fails when a checked-in file differs (CI
  * runs it so none can go stale).
  */
-type JsonSchema = { type?: string; description?: string; enum?: string[]; items?: JsonSchema; minimum?: number; maximum?: number; minItems?: number; anyOf?: JsonSchema[] };
+type JsonSchema = {
+  type?: string;
+  description?: string;
+  enum?: string[];
+  items?: JsonSchema;
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  anyOf?: JsonSchema[];
+};
 type PulumiProperty = Record<string, unknown>;
 
 const pascal = (name: string) => name[0].toUpperCase() + name.slice(1);
@@ -34,40 +43,98 @@ function toPulumiProperty(spec: ResourceSpec, name: string, schema: JsonSchema, 
 function lookupFunctions(): Record<string, unknown> {
   const str = (description: string) => ({ type: 'string', description });
   const user = {
-    properties: { userId: str('The user id.'), ccUserId: str('The Contact Center user id.'), displayName: str('Display name.'), email: str('Email address.'), roleName: str('Role name.'), userAccess: str('active or inactive.') },
+    properties: {
+      userId: str('The user id.'),
+      ccUserId: str('The Contact Center user id.'),
+      displayName: str('Display name.'),
+      email: str('Email address.'),
+      roleName: str('Role name.'),
+      userAccess: str('active or inactive.'),
+    },
     required: ['userId', 'email'],
   };
   return {
-    'zcc:index:getUser': { description: 'One user (agent or supervisor), by email (case-insensitive) or by id.', inputs: { properties: { email: str('Email to find.'), userId: str('Id to find.') } }, outputs: user },
+    'zcc:index:getUser': {
+      description: 'One user (agent or supervisor), by email (case-insensitive) or by id.',
+      inputs: { properties: { email: str('Email to find.'), userId: str('Id to find.') } },
+      outputs: user,
+    },
     'zcc:index:getUsers': {
       description: 'The users of the account (all pages), optionally matching a search key and access state.',
-      inputs: { properties: { search: str('Name or email to search for (search_key).'), active: { type: 'boolean', description: 'Only active (true) or inactive (false) users.' } } },
+      inputs: {
+        properties: {
+          search: str('Name or email to search for (search_key).'),
+          active: { type: 'boolean', description: 'Only active (true) or inactive (false) users.' },
+        },
+      },
       outputs: { properties: { users: { type: 'array', items: { type: 'object' }, description: 'The users.' } }, required: ['users'] },
     },
     'zcc:index:getSkillCategory': {
       description: 'A skill category by its exact name.',
       inputs: { properties: { name: str('Name to find.') }, required: ['name'] },
-      outputs: { properties: { skillCategoryId: str('Id.'), name: str('Name.'), description: str('Description.'), skillType: str('text or proficiency.'), maxProficiencyLevel: { type: 'integer', description: 'Highest level.' } }, required: ['skillCategoryId', 'name', 'skillType'] },
+      outputs: {
+        properties: {
+          skillCategoryId: str('Id.'),
+          name: str('Name.'),
+          description: str('Description.'),
+          skillType: str('text or proficiency.'),
+          maxProficiencyLevel: { type: 'integer', description: 'Highest level.' },
+        },
+        required: ['skillCategoryId', 'name', 'skillType'],
+      },
     },
     'zcc:index:getSkill': {
       description: 'A skill by its exact name, within one category when skillCategoryId is given; fails when several match.',
       inputs: { properties: { name: str('Name to find.'), skillCategoryId: str('Category to look in.') }, required: ['name'] },
-      outputs: { properties: { skillId: str('Id.'), name: str('Name.'), skillCategoryId: str('Category id.'), skillCategoryName: str('Category name.'), skillType: str('text or proficiency.'), maxProficiencyLevel: { type: 'integer', description: 'Highest level.' } }, required: ['skillId', 'name', 'skillCategoryId'] },
+      outputs: {
+        properties: {
+          skillId: str('Id.'),
+          name: str('Name.'),
+          skillCategoryId: str('Category id.'),
+          skillCategoryName: str('Category name.'),
+          skillType: str('text or proficiency.'),
+          maxProficiencyLevel: { type: 'integer', description: 'Highest level.' },
+        },
+        required: ['skillId', 'name', 'skillCategoryId'],
+      },
     },
     'zcc:index:getFlow': {
       description: 'A flow by its exact name.',
       inputs: { properties: { name: str('Name to find.') }, required: ['name'] },
-      outputs: { properties: { flowId: str('Id.'), name: str('Name.'), channel: str('Channel.'), status: str('draft or published.'), publishedVersion: { type: 'integer', description: 'Published version.' }, latestVersion: { type: 'integer', description: 'Latest version.' } }, required: ['flowId', 'name'] },
+      outputs: {
+        properties: {
+          flowId: str('Id.'),
+          name: str('Name.'),
+          channel: str('Channel.'),
+          status: str('draft or published.'),
+          publishedVersion: { type: 'integer', description: 'Published version.' },
+          latestVersion: { type: 'integer', description: 'Latest version.' },
+        },
+        required: ['flowId', 'name'],
+      },
     },
     'zcc:index:getAgentRoutingProfile': {
       description: 'An agent routing profile by its exact name.',
       inputs: { properties: { name: str('Name to find.') }, required: ['name'] },
-      outputs: { properties: { agentRoutingProfileId: str('Id.'), name: str('Name.'), description: str('Description.') }, required: ['agentRoutingProfileId', 'name'] },
+      outputs: {
+        properties: { agentRoutingProfileId: str('Id.'), name: str('Name.'), description: str('Description.') },
+        required: ['agentRoutingProfileId', 'name'],
+      },
     },
     'zcc:index:getQueue': {
       description: 'A queue by its exact name; fails when several queues share it.',
       inputs: { properties: { name: str('Name to find.') }, required: ['name'] },
-      outputs: { properties: { queueId: str('Id (queue_id).'), ccQueueId: str('Contact Center id (cc_queue_id).'), name: str('Name.'), channel: str('Channel.'), agentsCount: { type: 'integer', description: 'Agents in the queue.' }, supervisorsCount: { type: 'integer', description: 'Supervisors of the queue.' } }, required: ['queueId', 'name'] },
+      outputs: {
+        properties: {
+          queueId: str('Id (queue_id).'),
+          ccQueueId: str('Contact Center id (cc_queue_id).'),
+          name: str('Name.'),
+          channel: str('Channel.'),
+          agentsCount: { type: 'integer', description: 'Agents in the queue.' },
+          supervisorsCount: { type: 'integer', description: 'Supervisors of the queue.' },
+        },
+        required: ['queueId', 'name'],
+      },
     },
   };
 }
@@ -133,7 +200,20 @@ export function renderDocs(schema: Record<string, any>): string {
   lines.push('Every resource also accepts `adoptId` (take over an existing object) and the usual Pulumi resource options.', '');
   for (const spec of allSpecs) {
     const resource = schema.resources[`zcc:index:${spec.kind}`];
-    lines.push(`## ${spec.kind}`, '', spec.description, '', `Type token \`pulumi-nodejs:dynamic/zcc:${spec.kind}\`.`, '', '```ts', "import * as zcc from 'zcc-pulumi';", '', spec.example, '```', '');
+    lines.push(
+      `## ${spec.kind}`,
+      '',
+      spec.description,
+      '',
+      `Type token \`pulumi-nodejs:dynamic/zcc:${spec.kind}\`.`,
+      '',
+      '```ts',
+      "import * as zcc from 'zcc-pulumi';",
+      '',
+      spec.example,
+      '```',
+      '',
+    );
     lines.push(`| Input | Official field (\`${spec.endpoint.path}\`) | Type | Required | Replaces | Description |`, '|---|---|---|---|---|---|');
     for (const [name, property] of Object.entries(resource.inputProperties as Record<string, SchemaProperty>)) {
       const required = (resource.requiredInputs as string[]).includes(name) ? 'yes' : '';
@@ -141,7 +221,9 @@ export function renderDocs(schema: Record<string, any>): string {
       // Membership-like kinds keep their ownership mode in the resource: Zoom has no such field.
       const local = !spec.apiFields[name] || (spec.store !== undefined && name === 'mode');
       const field = name === 'adoptId' ? '(the object id)' : local ? '(this resource only)' : `\`${spec.apiFields[name]}\``;
-      lines.push(`| \`${name}\` | ${field} | ${typeName(property, schema.types)} | ${required} | ${replaces} | ${(property.description ?? '').replace(/\|/g, '\\|')} |`);
+      lines.push(
+        `| \`${name}\` | ${field} | ${typeName(property, schema.types)} | ${required} | ${replaces} | ${(property.description ?? '').replace(/\|/g, '\\|')} |`,
+      );
     }
     const outputs = Object.entries(resource.properties as Record<string, SchemaProperty>).filter(([name]) => !(name in resource.inputProperties));
     if (outputs.length > 0) {
@@ -151,7 +233,8 @@ export function renderDocs(schema: Record<string, any>): string {
     lines.push('');
   }
   lines.push('## Lookups', '');
-  for (const [token, fn] of Object.entries(schema.functions as Record<string, { description: string }>)) lines.push(`- \`${token.split(':').pop()}\`: ${fn.description}`);
+  for (const [token, fn] of Object.entries(schema.functions as Record<string, { description: string }>))
+    lines.push(`- \`${token.split(':').pop()}\`: ${fn.description}`);
   lines.push('');
   return lines.join('\n');
 }

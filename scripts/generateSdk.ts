@@ -68,7 +68,12 @@ export function renderResource(spec: ResourceSpec): string {
   // The id output is a getter over `this.id`: known during a preview whenever the object is not replaced, so
   // dependents never show false diffs (every other output of an updated resource is unknown in a preview).
   const idGetter = !(spec.idOutput in (json.properties ?? {}));
-  const lines = [HEADER, "import * as pulumi from '@pulumi/pulumi';", "import type { AdoptableArgs } from '../adoptable';", "import { adoptFromImport, checkedArgs } from '../programChecks';"];
+  const lines = [
+    HEADER,
+    "import * as pulumi from '@pulumi/pulumi';",
+    "import type { AdoptableArgs } from '../adoptable';",
+    "import { adoptFromImport, checkedArgs } from '../programChecks';",
+  ];
   lines.push(`import provider = require('../providers/${lowerCamel(spec.kind)}');`, '');
   lines.push(`/** Inputs of a {@link ${spec.kind}}. */`, `export interface ${spec.kind}Args extends AdoptableArgs {`);
   for (const [name, property] of properties) {
@@ -77,7 +82,10 @@ export function renderResource(spec: ResourceSpec): string {
   lines.push('}', '');
   lines.push(`/** ${spec.description.replace(/\*\//g, '*\\/')} */`, `export class ${spec.kind} extends pulumi.dynamic.Resource {`);
   for (const [name, property] of properties) {
-    lines.push(doc(property.description ?? name), `  declare public readonly ${name}: pulumi.Output<${tsType(property, false)}${required.has(name) ? '' : ' | undefined'}>;`);
+    lines.push(
+      doc(property.description ?? name),
+      `  declare public readonly ${name}: pulumi.Output<${tsType(property, false)}${required.has(name) ? '' : ' | undefined'}>;`,
+    );
   }
   for (const [name, output] of outputs) {
     if (name === spec.idOutput) continue;
@@ -88,7 +96,10 @@ export function renderResource(spec: ResourceSpec): string {
     lines.push(doc(`${description} The resource id, so it is known during a preview unless the object is replaced.`));
     lines.push(`  public get ${spec.idOutput}(): pulumi.Output<string> {`, '    return this.id;', '  }');
   }
-  const computed = outputs.filter(([name]) => name !== spec.idOutput).map(([name]) => `${name}: undefined, `).join('');
+  const computed = outputs
+    .filter(([name]) => name !== spec.idOutput)
+    .map(([name]) => `${name}: undefined, `)
+    .join('');
   lines.push('', '  /** `opts.import` is taken as `adoptId`: Pulumi cannot import a dynamic resource itself. */');
   lines.push(`  constructor(name: string, args: ${spec.kind}Args, opts?: pulumi.CustomResourceOptions) {`);
   lines.push(`    const adopted = adoptFromImport('${spec.kind}', name, args, opts);`);

@@ -16,7 +16,9 @@ export function readFlowFile(path: string, refs: Record<string, pulumi.Input<str
 export function readFlowFile(path: string, refs?: Record<string, pulumi.Input<string>>): Record<string, unknown> | pulumi.Output<Record<string, unknown>> {
   const definition = parseFlowFile(path);
   if (refs === undefined) return definition;
-  return pulumi.all(refs).apply((resolved) => substitute(definition, resolved as Record<string, string>, path) as Record<string, unknown>) as pulumi.Output<Record<string, unknown>>;
+  return pulumi.all(refs).apply((resolved) => substitute(definition, resolved as Record<string, string>, path) as Record<string, unknown>) as pulumi.Output<
+    Record<string, unknown>
+  >;
 }
 
 function parseFlowFile(path: string): Record<string, unknown> {
@@ -44,7 +46,11 @@ function substitute(value: unknown, refs: Record<string, string>, path: string):
   const match = PLACEHOLDER.exec(value);
   if (!match) return value;
   if (!Object.prototype.hasOwnProperty.call(refs, match[1])) {
-    throw new pulumi.RunError(printable(`readFlowFile: ${JSON.stringify(path)} holds the placeholder ${JSON.stringify(value)}, but no ref named ${JSON.stringify(match[1])} was given.`));
+    throw new pulumi.RunError(
+      printable(
+        `readFlowFile: ${JSON.stringify(path)} holds the placeholder ${JSON.stringify(value)}, but no ref named ${JSON.stringify(match[1])} was given.`,
+      ),
+    );
   }
   return refs[match[1]];
 }

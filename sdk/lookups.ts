@@ -74,9 +74,13 @@ function userByEmail(email: string): Promise<ZccUser | undefined> {
   let found = usersByEmail.get(wanted);
   if (!found) {
     if (usersByEmail.size < SEARCHES_BEFORE_LISTING) {
-      found = client().listUsers({ search_key: email }).then((users) => users.find((user) => user.user_email.toLowerCase() === wanted));
+      found = client()
+        .listUsers({ search_key: email })
+        .then((users) => users.find((user) => user.user_email.toLowerCase() === wanted));
     } else {
-      everyUser ??= client().listUsers().then((users) => new Map(users.map((user) => [user.user_email.toLowerCase(), user])));
+      everyUser ??= client()
+        .listUsers()
+        .then((users) => new Map(users.map((user) => [user.user_email.toLowerCase(), user])));
       found = everyUser.then((users) => users.get(wanted));
     }
     usersByEmail.set(wanted, found);
@@ -136,10 +140,21 @@ export async function getSkill(args: { name: string; skillCategoryId?: string })
   return lookup('getSkill', async () => {
     const skills = await client().listSkills(args.skillCategoryId ? { skill_category_id: args.skillCategoryId } : {});
     const matches = skills.filter((skill: ZccSkill) => skill.skill_name === args.name);
-    if (matches.length === 0) throw new Error(`getSkill: no skill is named ${JSON.stringify(args.name)}${args.skillCategoryId ? ` in category ${args.skillCategoryId}` : ''}.`);
-    if (matches.length > 1) throw new Error(`getSkill: ${matches.length} skills are named ${JSON.stringify(args.name)} (${matches.map((s) => `${s.skill_id} in ${s.skill_category_name ?? s.skill_category_id}`).join(', ')}); give skillCategoryId.`);
+    if (matches.length === 0)
+      throw new Error(`getSkill: no skill is named ${JSON.stringify(args.name)}${args.skillCategoryId ? ` in category ${args.skillCategoryId}` : ''}.`);
+    if (matches.length > 1)
+      throw new Error(
+        `getSkill: ${matches.length} skills are named ${JSON.stringify(args.name)} (${matches.map((s) => `${s.skill_id} in ${s.skill_category_name ?? s.skill_category_id}`).join(', ')}); give skillCategoryId.`,
+      );
     const [skill] = matches;
-    return { skillId: skill.skill_id, name: skill.skill_name, skillCategoryId: skill.skill_category_id, skillCategoryName: skill.skill_category_name, skillType: skill.skill_type, maxProficiencyLevel: skill.max_proficiency_level };
+    return {
+      skillId: skill.skill_id,
+      name: skill.skill_name,
+      skillCategoryId: skill.skill_category_id,
+      skillCategoryName: skill.skill_category_name,
+      skillType: skill.skill_type,
+      maxProficiencyLevel: skill.max_proficiency_level,
+    };
   });
 }
 
@@ -158,9 +173,19 @@ export async function getQueue(args: { name: string }): Promise<QueueInfo> {
   return lookup('getQueue', async () => {
     const matches = (await client().listQueues()).filter((queue: ZccQueue) => queue.queue_name === args.name);
     if (matches.length === 0) throw new Error(`getQueue: no queue is named ${JSON.stringify(args.name)}.`);
-    if (matches.length > 1) throw new Error(`getQueue: ${matches.length} queues are named ${JSON.stringify(args.name)} (${matches.map((q) => q.queue_id).join(', ')}); look one up by id instead.`);
+    if (matches.length > 1)
+      throw new Error(
+        `getQueue: ${matches.length} queues are named ${JSON.stringify(args.name)} (${matches.map((q) => q.queue_id).join(', ')}); look one up by id instead.`,
+      );
     const [queue] = matches;
-    return { queueId: queue.queue_id, ccQueueId: queue.cc_queue_id, name: queue.queue_name, channel: queue.channel, agentsCount: queue.agents_count, supervisorsCount: queue.supervisors_count };
+    return {
+      queueId: queue.queue_id,
+      ccQueueId: queue.cc_queue_id,
+      name: queue.queue_name,
+      channel: queue.channel,
+      agentsCount: queue.agents_count,
+      supervisorsCount: queue.supervisors_count,
+    };
   });
 }
 
@@ -202,6 +227,10 @@ export async function getAgentRoutingProfile(args: { name: string }): Promise<Ag
   return lookup('getAgentRoutingProfile', async () => {
     const match = (await client().listAgentRoutingProfiles()).find((profile) => profile.agent_routing_profile_name === args.name);
     if (!match) throw new Error(`getAgentRoutingProfile: no agent routing profile is named ${JSON.stringify(args.name)}.`);
-    return { agentRoutingProfileId: match.agent_routing_profile_id, name: match.agent_routing_profile_name, description: match.agent_routing_profile_description };
+    return {
+      agentRoutingProfileId: match.agent_routing_profile_id,
+      name: match.agent_routing_profile_name,
+      description: match.agent_routing_profile_description,
+    };
   });
 }

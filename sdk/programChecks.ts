@@ -38,7 +38,11 @@ function ownedUser(name: string, userId: unknown): pulumi.Output<unknown> {
     if (typeof id !== 'string' || pulumi.isUnknown(id)) return id;
     const owner = userSkillOwners.get(id);
     if (owner !== undefined && owner !== name) {
-      throw new pulumi.RunError(printable(`UserSkills "${name}" and UserSkills "${owner}" both declare the skills of user ${id}; declare each user once (list every skill in one UserSkills).`));
+      throw new pulumi.RunError(
+        printable(
+          `UserSkills "${name}" and UserSkills "${owner}" both declare the skills of user ${id}; declare each user once (list every skill in one UserSkills).`,
+        ),
+      );
     }
     userSkillOwners.set(id, name);
     return id;
@@ -49,7 +53,12 @@ function ownedUser(name: string, userId: unknown): pulumi.Output<unknown> {
  * Pulumi's `import` resource option fails inside Pulumi for dynamic resources ("code must be a string"), so the
  * constructor takes it as `adoptId` (the same id) and hands Pulumi the options without it.
  */
-export function adoptFromImport<A extends { adoptId?: pulumi.Input<string> }>(kind: string, name: string, args: A, opts: pulumi.CustomResourceOptions | undefined): { args: A; opts: pulumi.CustomResourceOptions | undefined } {
+export function adoptFromImport<A extends { adoptId?: pulumi.Input<string> }>(
+  kind: string,
+  name: string,
+  args: A,
+  opts: pulumi.CustomResourceOptions | undefined,
+): { args: A; opts: pulumi.CustomResourceOptions | undefined } {
   if (!opts || opts.import === undefined) return { args, opts };
   const { import: id, ...rest } = opts;
   if (args.adoptId !== undefined && args.adoptId !== id) {

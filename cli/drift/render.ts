@@ -61,12 +61,18 @@ export function renderMarkdown(report: DriftReport): string {
   lines.push(`**${report.summary.drift}** resource(s) drifted, **${report.summary.pending}** change(s) pending.`, '');
   if (report.drift.length > 0) {
     lines.push('### Drift: changed in Zoom Contact Center outside Pulumi', '', '| Resource | Change | Fields |', '|---|---|---|');
-    for (const entry of report.drift) lines.push(`| ${entry.kind} \`${cell(entry.name)}\` | ${DRIFT_WORDS[entry.change]} | ${entry.fields.map((f) => cell(describeField(f))).join('<br>') || '—'} |`);
+    for (const entry of report.drift)
+      lines.push(
+        `| ${entry.kind} \`${cell(entry.name)}\` | ${DRIFT_WORDS[entry.change]} | ${entry.fields.map((f) => cell(describeField(f))).join('<br>') || '—'} |`,
+      );
     lines.push('');
   }
   if (report.pending.length > 0) {
     lines.push('### Pending: declared in the program, not yet applied', '', '| Resource | Change | Fields |', '|---|---|---|');
-    for (const entry of report.pending) lines.push(`| ${entry.kind} \`${cell(entry.name)}\` | ${PENDING_WORDS[entry.op]} | ${entry.fields.map((f) => cell(describeField(f, entry.op === 'create'))).join('<br>') || '—'} |`);
+    for (const entry of report.pending)
+      lines.push(
+        `| ${entry.kind} \`${cell(entry.name)}\` | ${PENDING_WORDS[entry.op]} | ${entry.fields.map((f) => cell(describeField(f, entry.op === 'create'))).join('<br>') || '—'} |`,
+      );
     lines.push('');
   }
   lines.push('`pulumi up` applies the program and puts drifted settings back; or change the program to accept the edits.');

@@ -81,7 +81,8 @@ function settings(inputs: Record<string, unknown> | undefined | null): Record<st
 }
 
 function fieldChange(field: string, before: unknown, after: unknown): FieldChange {
-  if (DOCUMENT_FIELDS.has(field)) return { field, summary: before === undefined ? 'definition added' : after === undefined ? 'definition removed' : 'definition changed' };
+  if (DOCUMENT_FIELDS.has(field))
+    return { field, summary: before === undefined ? 'definition added' : after === undefined ? 'definition removed' : 'definition changed' };
   // Lists (members, skills) are sets in every kind that has them: report who came and went, not positions.
   if (Array.isArray(before) || Array.isArray(after)) {
     const oldItems = (Array.isArray(before) ? before : []).map(masked);
@@ -104,7 +105,13 @@ const nameOf = (urn: string) => urn.split('::').pop() ?? urn;
 /** Resources a user declared: not the stack itself, not providers. */
 const isUserResource = (type: string) => type !== 'pulumi:pulumi:Stack' && !type.startsWith('pulumi:providers:');
 
-const PLAN_OPS: Record<string, PendingEntry['op'] | undefined> = { create: 'create', update: 'update', replace: 'replace', 'create-replacement': 'replace', delete: 'delete' };
+const PLAN_OPS: Record<string, PendingEntry['op'] | undefined> = {
+  create: 'create',
+  update: 'update',
+  replace: 'replace',
+  'create-replacement': 'replace',
+  delete: 'delete',
+};
 
 export function buildReport(stack: string, events: StepEvent[]): DriftReport {
   const recorded = new Map<string, Record<string, unknown>>();
@@ -147,5 +154,12 @@ export function buildReport(stack: string, events: StepEvent[]): DriftReport {
   const byName = <T extends { kind: string; name: string }>(a: T, b: T) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name);
   const pendingList = [...pending.values()].sort(byName);
   drift.sort(byName);
-  return { version: 1, stack, clean: drift.length === 0 && pendingList.length === 0, summary: { drift: drift.length, pending: pendingList.length }, drift, pending: pendingList };
+  return {
+    version: 1,
+    stack,
+    clean: drift.length === 0 && pendingList.length === 0,
+    summary: { drift: drift.length, pending: pendingList.length },
+    drift,
+    pending: pendingList,
+  };
 }

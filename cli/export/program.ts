@@ -45,7 +45,8 @@ const KIND_ORDER = [...OBJECT_KINDS, ...SET_KINDS] as readonly string[];
 const USER = 'User';
 const PLACEHOLDER = (key: string) => `{{zcc:${key}}}`;
 /** Keys of a flow file whose values name other objects by id (Zoom Studio's and the API's spellings). */
-const FLOW_REFERENCE_KEY = /^(queue|flow|skill|skill_?category|agent_?routing_?profile|consumer_?routing_?profile|routing_?profile|user|inbox|asset|intent_?group)_?ids?$/i;
+const FLOW_REFERENCE_KEY =
+  /^(queue|flow|skill|skill_?category|agent_?routing_?profile|consumer_?routing_?profile|routing_?profile|user|inbox|asset|intent_?group)_?ids?$/i;
 
 function mapPath(value: unknown, segments: string[], map: (id: string) => unknown): unknown {
   if (segments.length === 0) return typeof value === 'string' ? map(value) : value;
@@ -64,7 +65,12 @@ export function buildProgram(account: Account, options: ExportOptions, meta: { v
   const identifiers = new NameSpace('');
   const names = new Map(KIND_ORDER.map((kind) => [kind, new NameSpace('-')]));
   // Deterministic: by kind, then name, then id (ids break ties between equal names).
-  const sorted = [...account.objects].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...account.objects].sort(
+    (a, b) =>
+      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+      (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   const byKindId = new Map<string, Node>();
   const byId = new Map<string, Node[]>();
   const nodes: Node[] = [];
@@ -72,10 +78,18 @@ export function buildProgram(account: Account, options: ExportOptions, meta: { v
     const isSet = (SET_KINDS as readonly string[]).includes(object.kind);
     let wanted: string;
     if (object.kind === 'UserSkills') wanted = slug(object.label) || 'user';
-    else if (isSet) wanted = `${byKindId.get(`Queue:${object.id}`)?.name ?? (slug(object.label) || 'queue')}-${object.kind === 'QueueMembers' ? 'agents' : 'supervisors'}`;
+    else if (isSet)
+      wanted = `${byKindId.get(`Queue:${object.id}`)?.name ?? (slug(object.label) || 'queue')}-${object.kind === 'QueueMembers' ? 'agents' : 'supervisors'}`;
     else wanted = slug(object.label) || object.kind.toLowerCase();
     const name = names.get(object.kind)!.claim(wanted);
-    const node: Node = { object, name, rank: nodes.length, deps: new Set(), emitted: false, ident: isSet ? undefined : identifiers.claim(identifier(name, object.kind)) };
+    const node: Node = {
+      object,
+      name,
+      rank: nodes.length,
+      deps: new Set(),
+      emitted: false,
+      ident: isSet ? undefined : identifiers.claim(identifier(name, object.kind)),
+    };
     nodes.push(node);
     byKindId.set(`${object.kind}:${object.id}`, node);
     if (!isSet) byId.set(object.id, [...(byId.get(object.id) ?? []), node]);
@@ -94,7 +108,10 @@ export function buildProgram(account: Account, options: ExportOptions, meta: { v
         return new Ref(`${target.ident}.${engine.specFor(target.object.kind).idOutput}`, target, id);
       }
     }
-    if (options.portable) problems.push(`${where(node)}: ${field} is ${JSON.stringify(id)}, which names no ${targetKind === USER ? 'user with an email' : `exported ${targetKind}`}, so --portable cannot express it without an id`);
+    if (options.portable)
+      problems.push(
+        `${where(node)}: ${field} is ${JSON.stringify(id)}, which names no ${targetKind === USER ? 'user with an email' : `exported ${targetKind}`}, so --portable cannot express it without an id`,
+      );
     return id;
   }
 
@@ -142,7 +159,9 @@ export function buildProgram(account: Account, options: ExportOptions, meta: { v
     if (!next) {
       const cycle = [...remaining].filter((node) => [...node.deps].some((dep) => remaining.has(dep)));
       if (options.portable) {
-        problems.push(`these objects refer to each other in a cycle, which --portable cannot declare (each needs the other's id first): ${cycle.slice(0, 10).map(where).join(', ')}`);
+        problems.push(
+          `these objects refer to each other in a cycle, which --portable cannot declare (each needs the other's id first): ${cycle.slice(0, 10).map(where).join(', ')}`,
+        );
         break;
       }
       // Without --portable the objects exist: the first of the cycle keeps the ids of the ones declared after it.
@@ -178,7 +197,11 @@ export function buildProgram(account: Account, options: ExportOptions, meta: { v
       'const keep: pulumi.CustomResourceOptions = { retainOnDelete: true };',
     );
   } else lines.push('const keep: pulumi.CustomResourceOptions = {};');
-  lines.push('// Users are looked up by email (one listing of the users per run), so the program never holds their ids.', 'const user = (email: string) => zcc.getUser({ email }).then((found) => found.userId);', '');
+  lines.push(
+    '// Users are looked up by email (one listing of the users per run), so the program never holds their ids.',
+    'const user = (email: string) => zcc.getUser({ email }).then((found) => found.userId);',
+    '',
+  );
 
   let section = '';
   const counts: Record<string, number> = {};

@@ -83,16 +83,21 @@ export async function readAccount(): Promise<Account> {
 
   const queueName = new Map(queueItems.map((item) => [String(item.queue_id), String(item.queue_name ?? item.queue_id)]));
   const memberReads = (async () => {
-    for (const [kind, count] of [['QueueMembers', 'agents_count'], ['QueueSupervisors', 'supervisors_count']] as const) {
+    for (const [kind, count] of [
+      ['QueueMembers', 'agents_count'],
+      ['QueueSupervisors', 'supervisors_count'],
+    ] as const) {
       // The queue list counts members: queues it says have none cost no call.
       const withMembers = queueItems.filter((item) => item[count] === undefined || Number(item[count]) > 0).map((item) => String(item.queue_id));
       const sets = await mapLimit(withMembers, CONCURRENCY, async (queueId) => ({ queueId, inputs: await readExisting(kind, queueId) }));
-      for (const { queueId, inputs } of sets) if (inputs && (inputs.userIds as unknown[]).length > 0) add(kind, queueId, queueName.get(queueId) ?? queueId, inputs);
+      for (const { queueId, inputs } of sets)
+        if (inputs && (inputs.userIds as unknown[]).length > 0) add(kind, queueId, queueName.get(queueId) ?? queueId, inputs);
     }
     const users = await client.listUsers();
     const emailOf = new Map(users.map((user) => [user.user_id, user.user_email]));
     const skillSets = await mapLimit(users, CONCURRENCY, async (user) => ({ userId: user.user_id, inputs: await readExisting('UserSkills', user.user_id) }));
-    for (const { userId, inputs } of skillSets) if (inputs && (inputs.skills as unknown[]).length > 0) add('UserSkills', userId, emailOf.get(userId) ?? userId, inputs);
+    for (const { userId, inputs } of skillSets)
+      if (inputs && (inputs.skills as unknown[]).length > 0) add('UserSkills', userId, emailOf.get(userId) ?? userId, inputs);
     return emailOf;
   })();
   const [, emails] = await Promise.all([objectReads, memberReads]);

@@ -53,7 +53,8 @@ export async function controlRoutes(app: FastifyInstance, { runtime }: PluginOpt
     if (collection === 'queue_supervisors') return Object.fromEntries(state.queueSupervisors);
     if (collection === 'user_skills') return Object.fromEntries(state.userSkills);
     // Flows as the API shows them, with every version's file as text.
-    if (collection === 'flows') return state.flows.all().map((flow) => ({ ...flowView(flow), versions: flow.versions.map((v) => ({ ...v, file: v.file.toString('utf8') })) }));
+    if (collection === 'flows')
+      return state.flows.all().map((flow) => ({ ...flowView(flow), versions: flow.versions.map((v) => ({ ...v, file: v.file.toString('utf8') })) }));
     const table = state.tables()[collection];
     if (!table) return reply.code(404).send({ code: 404, message: `Unknown collection ${collection}` });
     return table.all();
@@ -88,7 +89,9 @@ export async function controlRoutes(app: FastifyInstance, { runtime }: PluginOpt
     return { ok: true };
   });
   app.put('/user_skills/:userId', async (request) => {
-    state.userSkills.set((request.params as Record<string, string>).userId, [...(request.body as Array<{ skill_id: string; user_proficiency_level?: number }>)]);
+    state.userSkills.set((request.params as Record<string, string>).userId, [
+      ...(request.body as Array<{ skill_id: string; user_proficiency_level?: number }>),
+    ]);
     return { ok: true };
   });
 

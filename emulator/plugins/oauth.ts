@@ -22,6 +22,12 @@ export async function oauth(app: FastifyInstance, { runtime }: PluginOptions) {
     if (account !== accountId) return reply.code(400).send({ reason: 'Invalid account_id', error: 'invalid_request' });
     runtime.log.tokensMinted += 1;
     const origin = `http://127.0.0.1:${request.socket.localPort}`;
-    return { access_token: runtime.tokens.mint(), token_type: 'bearer', expires_in: runtime.tokens.ttlSeconds, scope: 'contact_center:read:admin contact_center:write:admin', api_url: origin };
+    return {
+      access_token: runtime.tokens.mint(),
+      token_type: 'bearer',
+      expires_in: runtime.tokens.ttlSeconds,
+      scope: 'contact_center:read:admin contact_center:write:admin',
+      api_url: origin,
+    };
   });
 }

@@ -8,9 +8,12 @@ export function redactedBody(body: unknown): unknown {
   if (Array.isArray(body)) return body.map(redactedBody);
   if (Buffer.isBuffer(body)) return `<${body.length} bytes>`;
   const file = body as { filename?: unknown; content?: unknown } | null;
-  if (file && typeof file === 'object' && typeof file.filename === 'string' && Buffer.isBuffer(file.content)) return `<file ${file.filename}, ${file.content.length} bytes>`;
+  if (file && typeof file === 'object' && typeof file.filename === 'string' && Buffer.isBuffer(file.content))
+    return `<file ${file.filename}, ${file.content.length} bytes>`;
   if (body === null || typeof body !== 'object') return body;
-  return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, /secret|password|token|authorization/i.test(key) ? '[redacted]' : redactedBody(value)]));
+  return Object.fromEntries(
+    Object.entries(body).map(([key, value]) => [key, /secret|password|token|authorization/i.test(key) ? '[redacted]' : redactedBody(value)]),
+  );
 }
 
 /** The JSON answer kept by the onSend hook, parsed and redacted. */

@@ -20,7 +20,8 @@ export const writeLock = serverWide(async (app, { runtime }) => {
     if (isControl(request.url) || !runtime.behaviour.concurrentWrite429) return;
     const key = writeKeyOf(request);
     if (!key) return;
-    if (writesInFlight.has(key)) return zoomError(reply, new EmulatorError(429, 429, 'Another request is modifying this resource. Try again later.', { 'retry-after': '1' }));
+    if (writesInFlight.has(key))
+      return zoomError(reply, new EmulatorError(429, 429, 'Another request is modifying this resource. Try again later.', { 'retry-after': '1' }));
     writesInFlight.add(key);
     request.writeKey = key;
   });

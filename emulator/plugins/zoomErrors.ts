@@ -9,5 +9,7 @@ export const zoomErrors = serverWide(async (app) => {
     if (status >= 400 && status < 500) return zoomError(reply, new EmulatorError(status, 300, `Invalid request: ${(error as Error).message}`));
     return zoomError(reply, new EmulatorError(500, 500, 'Internal server error.'));
   });
-  app.setNotFoundHandler((request, reply) => zoomError(reply, new EmulatorError(404, 404, `No such endpoint: ${request.method} ${request.url.split('?')[0]}.`)));
+  app.setNotFoundHandler((request, reply) =>
+    zoomError(reply, new EmulatorError(404, 404, `No such endpoint: ${request.method} ${request.url.split('?')[0]}.`)),
+  );
 });

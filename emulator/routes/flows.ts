@@ -74,7 +74,8 @@ export function registerFlowRoutes(route: ReturnType<typeof defineRoutes>) {
     const q = query(request);
     let rows = state.flows.all().map(flowView);
     if (q.status !== undefined) rows = rows.filter((f) => f.status === enumField({ status: q.status }, 'status', ['draft', 'published', 'archived']));
-    if (q.channel !== undefined) rows = rows.filter((f) => f.channel === enumField({ channel: q.channel }, 'channel', ['voice', 'video', 'messaging', 'email', 'work_item']));
+    if (q.channel !== undefined)
+      rows = rows.filter((f) => f.channel === enumField({ channel: q.channel }, 'channel', ['voice', 'video', 'messaging', 'email', 'work_item']));
     return { body: paginate(rows, q, 'flows', 100) };
   });
 
@@ -84,7 +85,8 @@ export function registerFlowRoutes(route: ReturnType<typeof defineRoutes>) {
     const name = stringField(body, 'flow_name', { required: true, min: 1, max: 128 })!;
     const mode = enumField(body, 'import_mode', ['new', 'version'], true)!;
     const file = body.flow_file as UploadedFile | undefined;
-    if (!file || !Buffer.isBuffer(file.content)) throw invalidField('flow_file', 'This field is required: the flow file, as a file part of multipart/form-data.');
+    if (!file || !Buffer.isBuffer(file.content))
+      throw invalidField('flow_file', 'This field is required: the flow file, as a file part of multipart/form-data.');
     const channel = channelOf(file);
     const description = stringField(body, 'flow_description', { max: 256 });
     const versionDescription = stringField(body, 'flow_version_description', { max: 256 }) ?? '';
@@ -99,8 +101,17 @@ export function registerFlowRoutes(route: ReturnType<typeof defineRoutes>) {
       file: Buffer.from(file.content),
     });
     if (mode === 'new') {
-      if (state.flows.all().some((f) => f.flow_name === name)) throw conflict(`Flow name already exists: ${name}. Import with import_mode=version to add a version.`);
-      const flow = state.flows.insert({ flow_id: state.flows.nextId(), flow_name: name, flow_description: description ?? '', channel, modified_by: 'api', last_modified_time: at, versions: [version(1)] });
+      if (state.flows.all().some((f) => f.flow_name === name))
+        throw conflict(`Flow name already exists: ${name}. Import with import_mode=version to add a version.`);
+      const flow = state.flows.insert({
+        flow_id: state.flows.nextId(),
+        flow_name: name,
+        flow_description: description ?? '',
+        channel,
+        modified_by: 'api',
+        last_modified_time: at,
+        versions: [version(1)],
+      });
       return { status: 201, body: flowView(flow) };
     }
     const flow = state.flows.all().find((f) => f.flow_name === name && f.channel === channel);
@@ -111,7 +122,9 @@ export function registerFlowRoutes(route: ReturnType<typeof defineRoutes>) {
     return { status: 201, body: flowView(flow) };
   });
 
-  route('GET', '/contact_center/flows/:flowId', 'light', (request, { state }) => ({ body: flowView(flowOf(state, params(request).flowId, query(request).flow_identifier_type)) }));
+  route('GET', '/contact_center/flows/:flowId', 'light', (request, { state }) => ({
+    body: flowView(flowOf(state, params(request).flowId, query(request).flow_identifier_type)),
+  }));
 
   route('PATCH', '/contact_center/flows/:flowId', 'light', (request, { state }) => {
     const flow = flowOf(state, params(request).flowId, 'id');

@@ -24,7 +24,8 @@ function inRange(rows: EngagementRow[], q: Record<string, unknown>): EngagementR
 
 /** The seed's channels in the document's terms: chat and SMS are the messaging channel. */
 const channelOf = (row: EngagementRow) => (row.channel === 'chat' || row.channel === 'sms' ? 'messaging' : row.channel);
-const sourceOf = (row: EngagementRow) => ({ voice: undefined, video: 'web_video', chat: 'web_chat', sms: 'sms', email: 'email_address' })[row.channel as 'voice'];
+const sourceOf = (row: EngagementRow) =>
+  ({ voice: undefined, video: 'web_video', chat: 'web_chat', sms: 'sms', email: 'email_address' })[row.channel as 'voice'];
 const window = (q: Record<string, unknown>) => ({ from: typeof q.from === 'string' ? q.from : undefined, to: typeof q.to === 'string' ? q.to : undefined });
 
 function filtered(rows: EngagementRow[], q: Record<string, unknown>): EngagementRow[] {
@@ -75,8 +76,14 @@ export function registerOperationRoutes(route: ReturnType<typeof defineRoutes>) 
   route('GET', '/contact_center/engagements/:engagementId/events', 'medium', (request, { state }) => {
     const row = state.engagements.get(params(request).engagementId);
     if (!row) throw notFound('Engagement', params(request).engagementId);
-    const media = row.channel === 'voice' || row.channel === 'video' ? { channel: row.channel, channel_source: row.channel === 'voice' ? 'voice' : 'web_video' } : {};
-    const events = (state.engagementEvents.get(row.engagement_id) ?? []).map((event) => ({ start_time: event.time, event_name: event.event_type, ...media, event_content: event.detail }));
+    const media =
+      row.channel === 'voice' || row.channel === 'video' ? { channel: row.channel, channel_source: row.channel === 'voice' ? 'voice' : 'web_video' } : {};
+    const events = (state.engagementEvents.get(row.engagement_id) ?? []).map((event) => ({
+      start_time: event.time,
+      event_name: event.event_type,
+      ...media,
+      event_content: event.detail,
+    }));
     return { body: { engagement_id: row.engagement_id, events } };
   });
 

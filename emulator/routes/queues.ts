@@ -16,15 +16,53 @@ const CHANNEL_TYPES = ['voice', 'chat', 'sms', 'video', 'in_app_chat', 'messagin
 
 /** Every field of the documented PATCH body. Those the emulator models are validated; the rest are kept as sent. */
 const PATCH_FIELDS = [
-  'queue_name', 'queue_description', 'max_wait_time', 'wrap_up_time', 'max_engagement_in_queue', 'short_abandon', 'channel_types', 'channel',
-  'distribution_type', 'distribution_duration_in_seconds', 'connecting_media_id', 'transferring_media_id', 'holding_media_id', 'waiting_room_id',
-  'message_accept', 'wrap_up_expiration', 'wrap_up_after_transfer', 'overflow_to_goodbye_message', 'overflow_to_queue_id', 'overflow_to_cc_queue_id',
-  'overflow_to_flow_id', 'overflow_to_inbox_id', 'overflow_to_goodbye_message_asset_id', 'auto_close_message', 'auto_close_message_enabled',
-  'auto_close_timeout', 'auto_close_alert_message', 'auto_close_alert_message_enabled', 'auto_close_alert_message_time', 'recording_storage_location',
-  'service_level_threshold_in_seconds', 'service_level_exclude_short_abandoned_calls', 'service_level_exclude_long_abandoned_calls',
-  'service_level_exclude_abandoned_quit_engagements', 'service_level_exclude_overflow_engagements', 'service_level_target_in_percentage',
-  'agent_routing_profile_id', 'agent_routing_settings', 'consumer_routing_profile_id', 'engagement_acceptance', 'inbound_launch_url_info',
-  'notes_asset_id', 'disposition_required', 'default_disposition_id', 'outbound_settings', 'scheduled_callback_settings', 'video_callback_settings',
+  'queue_name',
+  'queue_description',
+  'max_wait_time',
+  'wrap_up_time',
+  'max_engagement_in_queue',
+  'short_abandon',
+  'channel_types',
+  'channel',
+  'distribution_type',
+  'distribution_duration_in_seconds',
+  'connecting_media_id',
+  'transferring_media_id',
+  'holding_media_id',
+  'waiting_room_id',
+  'message_accept',
+  'wrap_up_expiration',
+  'wrap_up_after_transfer',
+  'overflow_to_goodbye_message',
+  'overflow_to_queue_id',
+  'overflow_to_cc_queue_id',
+  'overflow_to_flow_id',
+  'overflow_to_inbox_id',
+  'overflow_to_goodbye_message_asset_id',
+  'auto_close_message',
+  'auto_close_message_enabled',
+  'auto_close_timeout',
+  'auto_close_alert_message',
+  'auto_close_alert_message_enabled',
+  'auto_close_alert_message_time',
+  'recording_storage_location',
+  'service_level_threshold_in_seconds',
+  'service_level_exclude_short_abandoned_calls',
+  'service_level_exclude_long_abandoned_calls',
+  'service_level_exclude_abandoned_quit_engagements',
+  'service_level_exclude_overflow_engagements',
+  'service_level_target_in_percentage',
+  'agent_routing_profile_id',
+  'agent_routing_settings',
+  'consumer_routing_profile_id',
+  'engagement_acceptance',
+  'inbound_launch_url_info',
+  'notes_asset_id',
+  'disposition_required',
+  'default_disposition_id',
+  'outbound_settings',
+  'scheduled_callback_settings',
+  'video_callback_settings',
 ] as const;
 const INTEGERS: Record<string, [number, number]> = {
   max_wait_time: [0, 86_400],
@@ -38,13 +76,26 @@ const INTEGERS: Record<string, [number, number]> = {
   service_level_target_in_percentage: [0, 100],
 };
 const BOOLEANS = [
-  'wrap_up_expiration', 'wrap_up_after_transfer', 'overflow_to_goodbye_message', 'auto_close_message_enabled', 'auto_close_alert_message_enabled',
-  'service_level_exclude_short_abandoned_calls', 'service_level_exclude_long_abandoned_calls', 'service_level_exclude_abandoned_quit_engagements',
-  'service_level_exclude_overflow_engagements', 'disposition_required',
+  'wrap_up_expiration',
+  'wrap_up_after_transfer',
+  'overflow_to_goodbye_message',
+  'auto_close_message_enabled',
+  'auto_close_alert_message_enabled',
+  'service_level_exclude_short_abandoned_calls',
+  'service_level_exclude_long_abandoned_calls',
+  'service_level_exclude_abandoned_quit_engagements',
+  'service_level_exclude_overflow_engagements',
+  'disposition_required',
 ];
 const OVERFLOW_TARGETS = ['overflow_to_queue_id', 'overflow_to_cc_queue_id', 'overflow_to_flow_id', 'overflow_to_inbox_id', 'overflow_to_goodbye_message'];
 // What a new queue reports before anyone changes it (the document gives no defaults; these are plausible ones).
-const QUEUE_DEFAULTS = { max_wait_time: 300, wrap_up_time: 30, max_engagement_in_queue: 30, distribution_type: 0, short_abandon: { enable: false, threshold: 5 } };
+const QUEUE_DEFAULTS = {
+  max_wait_time: 300,
+  wrap_up_time: 30,
+  max_engagement_in_queue: 30,
+  distribution_type: 0,
+  short_abandon: { enable: false, threshold: 5 },
+};
 
 /** A queue by `queue_id` or `cc_queue_id`, or by name with `queue_identifier_type=name`. */
 export function findQueue(state: EmulatorState, key: string, type?: unknown): QueueRow {
@@ -63,7 +114,8 @@ function assertUniqueName(state: EmulatorState, name: string, exceptId?: string)
 function channelTypes(body: Body): string[] | undefined {
   const value = body.channel_types;
   if (value === undefined) return undefined;
-  if (!Array.isArray(value) || value.some((item) => !CHANNEL_TYPES.includes(item))) throw invalidField('channel_types', `Each item must be one of: ${CHANNEL_TYPES.join(', ')}.`);
+  if (!Array.isArray(value) || value.some((item) => !CHANNEL_TYPES.includes(item)))
+    throw invalidField('channel_types', `Each item must be one of: ${CHANNEL_TYPES.join(', ')}.`);
   return value as string[];
 }
 
@@ -83,7 +135,11 @@ function queueSettings(state: EmulatorState, body: Body, queue: QueueRow): Recor
     const value = body.short_abandon as Body;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) throw invalidField('short_abandon', 'Expected an object.');
     rejectUnknownFields(value, ['enable', 'threshold']);
-    out.short_abandon = { ...(queue.short_abandon as object), ...(booleanField(value, 'enable') !== undefined ? { enable: value.enable } : {}), ...(value.threshold !== undefined ? { threshold: integerField(value, 'threshold', 0, 3600) } : {}) };
+    out.short_abandon = {
+      ...(queue.short_abandon as object),
+      ...(booleanField(value, 'enable') !== undefined ? { enable: value.enable } : {}),
+      ...(value.threshold !== undefined ? { threshold: integerField(value, 'threshold', 0, 3600) } : {}),
+    };
   }
   for (const field of ['overflow_to_queue_id', 'overflow_to_cc_queue_id']) {
     if (body[field] !== undefined && body[field] !== '') {
@@ -91,7 +147,13 @@ function queueSettings(state: EmulatorState, body: Body, queue: QueueRow): Recor
       if (target.queue_id === queue.queue_id) throw invalidField(field, 'A queue cannot overflow to itself.');
     }
   }
-  for (const field of ['overflow_to_flow_id', 'overflow_to_inbox_id', 'agent_routing_profile_id', 'consumer_routing_profile_id', 'overflow_to_goodbye_message_asset_id']) {
+  for (const field of [
+    'overflow_to_flow_id',
+    'overflow_to_inbox_id',
+    'agent_routing_profile_id',
+    'consumer_routing_profile_id',
+    'overflow_to_goodbye_message_asset_id',
+  ]) {
     if (body[field] !== undefined) out[field] = stringField(body, field, { max: 128 });
   }
   const targets = OVERFLOW_TARGETS.filter((field) => body[field] !== undefined && body[field] !== '' && body[field] !== false);
@@ -149,7 +211,9 @@ export function registerQueueRoutes(route: ReturnType<typeof defineRoutes>) {
     return { status: 201, body: { queue_id, cc_queue_id, queue_name, queue_description, ...(types ? { channel_types: types } : {}), channel } };
   });
 
-  route('GET', '/contact_center/queues/:queueId', 'light', (request, { state }) => ({ body: queueView(state, findQueue(state, params(request).queueId, query(request).queue_identifier_type)) }));
+  route('GET', '/contact_center/queues/:queueId', 'light', (request, { state }) => ({
+    body: queueView(state, findQueue(state, params(request).queueId, query(request).queue_identifier_type)),
+  }));
 
   route('PATCH', '/contact_center/queues/:queueId', 'light', (request, { state, behaviour }) => {
     const queue = findQueue(state, params(request).queueId, query(request).queue_identifier_type);

@@ -36,7 +36,10 @@ export function skillView(state: EmulatorState, row: SkillRow): Record<string, u
 
 export function registerSkillRoutes(route: ReturnType<typeof defineRoutes>) {
   const categoryOf = (state: EmulatorState, key: string, type: unknown) => {
-    const finders = { id: (k: string) => state.skillCategories.get(k), name: (k: string) => state.skillCategories.all().find((c) => c.skill_category_name === k) };
+    const finders = {
+      id: (k: string) => state.skillCategories.get(k),
+      name: (k: string) => state.skillCategories.all().find((c) => c.skill_category_name === k),
+    };
     return identified('Skill category', finders, 'skill_category_identifier_type', type, key);
   };
   const skillOf = (state: EmulatorState, key: string, type: unknown) => {
@@ -46,7 +49,13 @@ export function registerSkillRoutes(route: ReturnType<typeof defineRoutes>) {
   const categoryView = (_state: EmulatorState, row: SkillCategoryRow) => ({ ...row });
 
   route('GET', '/contact_center/skills/categories', 'medium', (request, { state }) => ({
-    body: paginate(state.skillCategories.all().map((row) => categoryView(state, row)), query(request), 'skill_categories', 300, false),
+    body: paginate(
+      state.skillCategories.all().map((row) => categoryView(state, row)),
+      query(request),
+      'skill_categories',
+      300,
+      false,
+    ),
   }));
   route('POST', '/contact_center/skills/categories', 'light', (request, { state }) => {
     const body = asBody(request.body);
@@ -77,7 +86,8 @@ export function registerSkillRoutes(route: ReturnType<typeof defineRoutes>) {
     const name = stringField(body, 'skill_category_name', { min: 1, max: 64 });
     const level = integerField(body, 'max_proficiency_level', 1, 5);
     if (level !== undefined) checkProficiency(row.skill_type, level);
-    if (name !== undefined && state.skillCategories.all().some((c) => c.skill_category_name === name && c !== row)) throw conflict(`Skill category name already exists: ${name}.`);
+    if (name !== undefined && state.skillCategories.all().some((c) => c.skill_category_name === name && c !== row))
+      throw conflict(`Skill category name already exists: ${name}.`);
     const description = stringField(body, 'skill_category_description', { max: 256 });
     if (name !== undefined) row.skill_category_name = name;
     if (description !== undefined) row.skill_category_description = description;
@@ -90,7 +100,11 @@ export function registerSkillRoutes(route: ReturnType<typeof defineRoutes>) {
     const row = categoryOf(state, params(request).skillCategoryId, 'id');
     const users = state.skills.all().filter((skill) => skill.skill_category_id === row.skill_category_id);
     if (users.length > 0) {
-      throw new EmulatorError(409, 2002, `Skill category ${row.skill_category_id} is in use by skills: ${users.map((s) => `${s.skill_name} (${s.skill_id})`).join(', ')}.`);
+      throw new EmulatorError(
+        409,
+        2002,
+        `Skill category ${row.skill_category_id} is in use by skills: ${users.map((s) => `${s.skill_name} (${s.skill_id})`).join(', ')}.`,
+      );
     }
     state.skillCategories.delete(row.skill_category_id);
     return { status: 204 };
@@ -104,7 +118,14 @@ export function registerSkillRoutes(route: ReturnType<typeof defineRoutes>) {
     const views = rows.map((row) => skillView(state, row));
     if (q.skill_type !== undefined) {
       const type = enumField({ skill_type: q.skill_type }, 'skill_type', SKILL_TYPES);
-      return { body: paginate(views.filter((s) => s.skill_type === type), q, 'skills', 300) };
+      return {
+        body: paginate(
+          views.filter((s) => s.skill_type === type),
+          q,
+          'skills',
+          300,
+        ),
+      };
     }
     return { body: paginate(views, q, 'skills', 300) };
   });
@@ -114,8 +135,15 @@ export function registerSkillRoutes(route: ReturnType<typeof defineRoutes>) {
     const name = stringField(body, 'skill_name', { required: true, min: 1, max: 64 })!;
     const categoryId = stringField(body, 'skill_category_id', { required: true, min: 1, max: 64 })!;
     categoryOf(state, categoryId, 'id');
-    if (state.skills.all().some((s) => s.skill_category_id === categoryId && s.skill_name === name)) throw conflict(`Skill name already exists in this category: ${name}.`);
-    const row = state.skills.insert({ skill_id: state.skills.nextId(), skill_name: name, skill_category_id: categoryId, modified_by: MODIFIED_BY, last_modified_time: now() });
+    if (state.skills.all().some((s) => s.skill_category_id === categoryId && s.skill_name === name))
+      throw conflict(`Skill name already exists in this category: ${name}.`);
+    const row = state.skills.insert({
+      skill_id: state.skills.nextId(),
+      skill_name: name,
+      skill_category_id: categoryId,
+      modified_by: MODIFIED_BY,
+      last_modified_time: now(),
+    });
     return { status: 201, body: skillView(state, row) };
   });
   route('GET', '/contact_center/skills/:skillId', 'light', (request, { state }) => ({
@@ -127,7 +155,8 @@ export function registerSkillRoutes(route: ReturnType<typeof defineRoutes>) {
     rejectUnknownFields(body, ['skill_name']);
     const name = stringField(body, 'skill_name', { min: 1, max: 64 });
     if (name !== undefined) {
-      if (state.skills.all().some((s) => s.skill_category_id === row.skill_category_id && s.skill_name === name && s !== row)) throw conflict(`Skill name already exists in this category: ${name}.`);
+      if (state.skills.all().some((s) => s.skill_category_id === row.skill_category_id && s.skill_name === name && s !== row))
+        throw conflict(`Skill name already exists in this category: ${name}.`);
       row.skill_name = name;
     }
     row.modified_by = MODIFIED_BY;

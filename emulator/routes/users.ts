@@ -17,12 +17,36 @@ const USER_ACCESS = ['active', 'inactive'] as const;
 const CLIENT_INTEGRATIONS = ['Default', 'Salesforce', 'Zendesk', 'ServiceNow', 'Microsoft_Dynamics_365'] as const;
 const PACKAGES = ['essentials', 'premium', 'elite'] as const;
 const CREATE_FIELDS = [
-  'user_id', 'user_email', 'role_id', 'country_iso_code', 'client_integration', 'client_integration_name', 'user_access', 'region_id',
-  'channel_settings', 'template_id', 'package_name', 'add_ons_plan', 'emergency_calling', 'billing_account_id',
+  'user_id',
+  'user_email',
+  'role_id',
+  'country_iso_code',
+  'client_integration',
+  'client_integration_name',
+  'user_access',
+  'region_id',
+  'channel_settings',
+  'template_id',
+  'package_name',
+  'add_ons_plan',
+  'emergency_calling',
+  'billing_account_id',
 ];
 const UPDATE_FIELDS = [
-  'client_integration', 'client_integration_name', 'role_id', 'status_id', 'sub_status_id', 'user_access', 'country_iso_code', 'region_id',
-  'channel_settings', 'template_id', 'package_name', 'add_ons_plan', 'emergency_calling', 'billing_account_id',
+  'client_integration',
+  'client_integration_name',
+  'role_id',
+  'status_id',
+  'sub_status_id',
+  'user_access',
+  'country_iso_code',
+  'region_id',
+  'channel_settings',
+  'template_id',
+  'package_name',
+  'add_ons_plan',
+  'emergency_calling',
+  'billing_account_id',
 ];
 
 /** A user by `user_id` or `cc_user_id`, or by email with `user_identifier_type=email`. */
@@ -34,7 +58,10 @@ export function findUser(state: EmulatorState, key: string, type?: unknown): Use
   return identified('User', finders, 'user_identifier_type', type, key);
 }
 
-const skillFinders = (state: EmulatorState) => ({ id: (k: string) => state.skills.get(k), name: (k: string) => state.skills.all().find((s) => s.skill_name === k) });
+const skillFinders = (state: EmulatorState) => ({
+  id: (k: string) => state.skills.get(k),
+  name: (k: string) => state.skills.all().find((s) => s.skill_name === k),
+});
 
 /** The user fields a queue member listing shows. */
 export function memberView(user: UserRow): Record<string, unknown> {
@@ -53,7 +80,16 @@ function userSettings(body: Body): Partial<UserRow> {
   if (body.user_access !== undefined) out.user_access = enumField(body, 'user_access', USER_ACCESS);
   if (body.client_integration !== undefined) out.client_integration = enumField(body, 'client_integration', CLIENT_INTEGRATIONS);
   if (body.package_name !== undefined) out.package_name = enumField(body, 'package_name', PACKAGES);
-  for (const field of ['role_id', 'country_iso_code', 'region_id', 'status_id', 'sub_status_id', 'template_id', 'billing_account_id', 'client_integration_name'] as const) {
+  for (const field of [
+    'role_id',
+    'country_iso_code',
+    'region_id',
+    'status_id',
+    'sub_status_id',
+    'template_id',
+    'billing_account_id',
+    'client_integration_name',
+  ] as const) {
     if (body[field] !== undefined) (out as Record<string, unknown>)[field] = stringField(body, field, { max: 128 });
   }
   if (body.role_id !== undefined) out.role_name = body.role_id === 'role_supervisor' ? 'Supervisor' : 'Agent';
@@ -177,7 +213,16 @@ export function registerUserRoutes(route: ReturnType<typeof defineRoutes>) {
       if (wanted === 'supervisor' && !supervisor) return [];
       if (wanted === 'both' && type !== 'both') return [];
       if (q.channel !== undefined && queue.channel !== q.channel) return [];
-      return [{ queue_id: queue.queue_id, cc_queue_id: queue.cc_queue_id, queue_name: queue.queue_name, queue_description: queue.queue_description, channel: queue.channel, user_assignment_type: type }];
+      return [
+        {
+          queue_id: queue.queue_id,
+          cc_queue_id: queue.cc_queue_id,
+          queue_name: queue.queue_name,
+          queue_description: queue.queue_description,
+          channel: queue.channel,
+          user_assignment_type: type,
+        },
+      ];
     });
     return { body: paginate(rows, q, 'queues', 300) };
   });
@@ -187,7 +232,8 @@ export function registerUserRoutes(route: ReturnType<typeof defineRoutes>) {
     const q = query(request);
     let skills = userSkillsView(state, user);
     if (typeof q.skill_category_id === 'string' && q.skill_category_id !== '') skills = skills.filter((s) => s.skill_category_id === q.skill_category_id);
-    if (q.skill_type !== undefined) skills = skills.filter((s) => s.skill_type === enumField({ skill_type: q.skill_type }, 'skill_type', ['text', 'proficiency']));
+    if (q.skill_type !== undefined)
+      skills = skills.filter((s) => s.skill_type === enumField({ skill_type: q.skill_type }, 'skill_type', ['text', 'proficiency']));
     return { body: paginate(skills, q, 'skills', 300) };
   });
 
@@ -261,12 +307,14 @@ export function registerUserRoutes(route: ReturnType<typeof defineRoutes>) {
       const body = asBody(request.body);
       rejectUnknownFields(body, ['user_ids']);
       const ids = body.user_ids;
-      if (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => typeof id !== 'string' || id === '')) throw invalidField('user_ids', 'Expected a non-empty array of user ids.');
+      if (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => typeof id !== 'string' || id === ''))
+        throw invalidField('user_ids', 'Expected a non-empty array of user ids.');
       if (ids.length > 30) throw invalidField('user_ids', `At most 30 user ids per request; got ${ids.length}.`);
       const members = table(state).get(queue.queue_id) ?? [];
       const users = (ids as string[]).map((id) => findUser(state, id));
       const already = users.filter((user) => members.includes(user.user_id)).map((user) => user.user_id);
-      if (already.length > 0) throw new EmulatorError(409, 2001, `Already ${role === 'agents' ? 'an agent' : 'a supervisor'} of queue ${queue.queue_id}: ${already.join(', ')}.`);
+      if (already.length > 0)
+        throw new EmulatorError(409, 2001, `Already ${role === 'agents' ? 'an agent' : 'a supervisor'} of queue ${queue.queue_id}: ${already.join(', ')}.`);
       for (const user of users) if (!members.includes(user.user_id)) members.push(user.user_id);
       table(state).set(queue.queue_id, members);
       Object.assign(queue, { modified_by: 'api', last_modified_time: now() });
@@ -277,7 +325,10 @@ export function registerUserRoutes(route: ReturnType<typeof defineRoutes>) {
       const queue = findQueue(state, queueId);
       const members = table(state).get(queue.queue_id) ?? [];
       if (!members.includes(userId)) throw notFound(role === 'agents' ? 'Queue agent' : 'Queue supervisor', userId);
-      table(state).set(queue.queue_id, members.filter((id) => id !== userId));
+      table(state).set(
+        queue.queue_id,
+        members.filter((id) => id !== userId),
+      );
       state.queueAgentOptIn.delete(`${queue.queue_id}/${userId}`);
       Object.assign(queue, { modified_by: 'api', last_modified_time: now() });
       return { status: 204 };

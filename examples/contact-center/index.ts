@@ -20,7 +20,9 @@ const frontline = new zcc.AgentRoutingProfile('frontline', {
   name: 'Frontline',
   description: 'Language-matched agents',
   waitTimeAgentInSeconds: 60,
-  priorities: [{ categoryType: 'skill', skillCategoryId: languages.skillCategoryId, minimumProficiencyLevel: 2, timeStep: 30, defaultSkillId: skills.English.skillId }],
+  priorities: [
+    { categoryType: 'skill', skillCategoryId: languages.skillCategoryId, minimumProficiencyLevel: 2, timeStep: 30, defaultSkillId: skills.English.skillId },
+  ],
 });
 const returningFirst = new zcc.ConsumerRoutingProfile('returning-first', {
   name: 'Returning callers first',

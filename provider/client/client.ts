@@ -99,7 +99,6 @@ export interface ConsumerRoutingProfileBody {
   accumulated_priorities?: Array<{ attribute_type: string; incremental_rate: number; parameter?: Record<string, unknown> }>;
 }
 
-
 /** A typed method for every ZCC endpoint, on top of ZccHttp's auth, limits, retries and error handling. */
 export class ZccClient {
   readonly http: ZccHttp;
@@ -112,7 +111,14 @@ export class ZccClient {
    * Iterates over every item of a paginated list, following next_page_token, with pages of the endpoint's
    * documented maximum size (`maxPageSize`: 300 unless the document says less).
    */
-  async *paginate<T extends z.ZodType>(path: string, key: string, item: T, category: RateCategory, query: Record<string, string | number | undefined> = {}, maxPageSize = 300): AsyncGenerator<z.infer<T>> {
+  async *paginate<T extends z.ZodType>(
+    path: string,
+    key: string,
+    item: T,
+    category: RateCategory,
+    query: Record<string, string | number | undefined> = {},
+    maxPageSize = 300,
+  ): AsyncGenerator<z.infer<T>> {
     const schema = schemas.pageSchema(key, item);
     const pageSize = Math.min(this.config.pageSize ?? maxPageSize, maxPageSize);
     let token = '';
@@ -123,7 +129,14 @@ export class ZccClient {
     } while (token !== '');
   }
 
-  async listAll<T extends z.ZodType>(path: string, key: string, item: T, category: RateCategory, query?: Record<string, string | number | undefined>, maxPageSize?: number): Promise<z.infer<T>[]> {
+  async listAll<T extends z.ZodType>(
+    path: string,
+    key: string,
+    item: T,
+    category: RateCategory,
+    query?: Record<string, string | number | undefined>,
+    maxPageSize?: number,
+  ): Promise<z.infer<T>[]> {
     const out: z.infer<T>[] = [];
     for await (const entry of this.paginate(path, key, item, category, query, maxPageSize)) out.push(entry);
     return out;
@@ -135,7 +148,12 @@ export class ZccClient {
   }
   /** POST to a collection. Not idempotent: after an ambiguous failure the caller looks the object up. */
   createIn<T>(collection: Collection<T>, body: unknown, ids: readonly string[] = []): Promise<T> {
-    return this.http.request('POST', fillPath(collection.path, ids), { category: collection.categories.create, schema: collection.item, body, idempotent: false });
+    return this.http.request('POST', fillPath(collection.path, ids), {
+      category: collection.categories.create,
+      schema: collection.item,
+      body,
+      idempotent: false,
+    });
   }
   /** GET one object; `ids` end with the object's own. */
   getOne<T>(collection: Collection<T>, ids: readonly string[]): Promise<T> {
@@ -196,7 +214,13 @@ export class ZccClient {
     if (userIds.length > 30) throw new RangeError(`Zoom takes at most 30 user ids per call; got ${userIds.length}.`);
     const path = fillPath(collection.path, [queueId]);
     const objectKey = lockKeyOf(collection.path, [queueId]);
-    return this.http.request('POST', path, { category: collection.categories.create, body: { user_ids: userIds }, schema: schemas.queueMembersAddedSchema(role), idempotent: true, objectKey });
+    return this.http.request('POST', path, {
+      category: collection.categories.create,
+      body: { user_ids: userIds },
+      schema: schemas.queueMembersAddedSchema(role),
+      idempotent: true,
+      objectKey,
+    });
   }
 
   // Users (agents are users)
@@ -215,7 +239,12 @@ export class ZccClient {
   /** Assigns skills; for proficiency skills `max_proficiency_level` is the user's level (the document's name). */
   assignUserSkills(userId: string, skills: Array<{ skill_id: string; max_proficiency_level?: number }>) {
     const { path, categories } = endpoints.userSkills;
-    return this.http.request<void>('POST', fillPath(path, [userId]), { category: categories.create, body: { skills }, idempotent: true, objectKey: lockKeyOf(path, [userId]) });
+    return this.http.request<void>('POST', fillPath(path, [userId]), {
+      category: categories.create,
+      body: { skills },
+      idempotent: true,
+      objectKey: lockKeyOf(path, [userId]),
+    });
   }
   removeUserSkill(userId: string, skillId: string) {
     return this.deleteOne(endpoints.userSkills, [userId, skillId]);
@@ -225,14 +254,19 @@ export class ZccClient {
   }
 
   // Operational endpoints (Part 2): engagements, events, recordings, SMS (read only, used nowhere else)
-  listEngagements(query: DateRange & { queue_id?: string; channel?: 'voice' | 'video' | 'messaging' | 'email'; direction?: 'inbound' | 'outbound'; user_id?: string } = {}) {
+  listEngagements(
+    query: DateRange & { queue_id?: string; channel?: 'voice' | 'video' | 'messaging' | 'email'; direction?: 'inbound' | 'outbound'; user_id?: string } = {},
+  ) {
     return this.listAll('/contact_center/engagements', 'engagements', schemas.engagementSchema, 'medium', { ...query });
   }
   getEngagement(engagementId: string) {
     return this.http.request('GET', apiPath`/contact_center/engagements/${engagementId}`, { category: 'light', schema: schemas.engagementSchema });
   }
   async listEngagementEvents(engagementId: string) {
-    const answer = await this.http.request('GET', apiPath`/contact_center/engagements/${engagementId}/events`, { category: 'medium', schema: schemas.engagementEventsSchema });
+    const answer = await this.http.request('GET', apiPath`/contact_center/engagements/${engagementId}/events`, {
+      category: 'medium',
+      schema: schemas.engagementEventsSchema,
+    });
     return answer.events ?? [];
   }
   listRecordings(query: DateRange & { channel?: 'voice' | 'video'; owner_type?: 'user' | 'queue'; recording_type?: 'on_demand' | 'automatic' } = {}) {
@@ -291,7 +325,12 @@ export class ZccClient {
   /** One version's file, as exported (the definition is nowhere else). Flow files may be up to 10 MB. */
   exportFlow(flowId: string, flowVersion: number) {
     const path = `${objectPath(endpoints.flows, [flowId])}/export`;
-    return this.http.request('GET', path, { category: endpoints.flows.categories.get, query: { flow_version: flowVersion }, schema: z.unknown(), maxResponseBytes: 12 * 1024 * 1024 });
+    return this.http.request('GET', path, {
+      category: endpoints.flows.categories.get,
+      query: { flow_version: flowVersion },
+      schema: z.unknown(),
+      maxResponseBytes: 12 * 1024 * 1024,
+    });
   }
   getFlow(flowId: string) {
     return this.getOne(endpoints.flows, [flowId]);
@@ -302,7 +341,11 @@ export class ZccClient {
   /** Publishes one version, replacing the published one. */
   publishFlow(flowId: string, flowVersion: number) {
     const flow = objectPath(endpoints.flows, [flowId]);
-    return this.http.request<void>('PUT', `${flow}/publish`, { category: endpoints.flows.categories.update, query: { flow_version: flowVersion }, objectKey: flow });
+    return this.http.request<void>('PUT', `${flow}/publish`, {
+      category: endpoints.flows.categories.update,
+      query: { flow_version: flowVersion },
+      objectKey: flow,
+    });
   }
   deleteFlow(flowId: string) {
     return this.deleteOne(endpoints.flows, [flowId]);

@@ -78,7 +78,9 @@ export function resolveClientConfig(config: Lookup, env: NodeJS.ProcessEnv = pro
     !clientSecret && 'zcc:clientSecret (or ZOOM_CLIENT_SECRET)',
   ].filter(Boolean);
   if (missing.length > 0) {
-    throw new ZccConfigError(`Zoom Contact Center credentials are missing: set ${missing.join(', ')}. Use \`pulumi config set --secret zcc:clientSecret\` for the secret.`);
+    throw new ZccConfigError(
+      `Zoom Contact Center credentials are missing: set ${missing.join(', ')}. Use \`pulumi config set --secret zcc:clientSecret\` for the secret.`,
+    );
   }
   const baseUrl = checkedUrl('zcc:baseUrl / ZCC_BASE_URL', pick('baseUrl', 'ZCC_BASE_URL') ?? DEFAULT_BASE_URL);
   const oauthUrl = pick('oauthUrl', 'ZCC_OAUTH_URL');
@@ -89,7 +91,8 @@ export function resolveClientConfig(config: Lookup, env: NodeJS.ProcessEnv = pro
   const legacyTimeoutMs = seconds('zcc:timeoutMs / ZCC_TIMEOUT_MS', pick('timeoutMs', 'ZCC_TIMEOUT_MS'), 100, 600_000);
   const retryBudget = seconds('zcc:retryBudget / ZCC_RETRY_BUDGET', pick('retryBudget', 'ZCC_RETRY_BUDGET'), 1, 3600);
   const exactReads = pick('exactReads', 'ZCC_EXACT_READS');
-  if (exactReads !== undefined && !['true', 'false', '1', '0'].includes(exactReads)) throw new ZccConfigError(`zcc:exactReads / ZCC_EXACT_READS must be true or false, got ${shown(exactReads)}.`);
+  if (exactReads !== undefined && !['true', 'false', '1', '0'].includes(exactReads))
+    throw new ZccConfigError(`zcc:exactReads / ZCC_EXACT_READS must be true or false, got ${shown(exactReads)}.`);
   return {
     accountId: accountId!,
     clientId: clientId!,
@@ -107,7 +110,8 @@ export function resolveClientConfig(config: Lookup, env: NodeJS.ProcessEnv = pro
 function seconds(setting: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
-  if (!Number.isFinite(number) || number < min || number > max) throw new ZccConfigError(`${setting} must be a number from ${min} to ${max}, got ${shown(value)}.`);
+  if (!Number.isFinite(number) || number < min || number > max)
+    throw new ZccConfigError(`${setting} must be a number from ${min} to ${max}, got ${shown(value)}.`);
   return number;
 }
 
@@ -125,7 +129,9 @@ function checkedUrl(setting: string, value: string): string {
   if (url.username || url.password) {
     url.username = url.username ? '***' : '';
     url.password = url.password ? '***' : '';
-    throw new ZccConfigError(`${setting} must not contain a user name or password (got ${shown(url.toString())}). Credentials go in zcc:clientId and zcc:clientSecret.`);
+    throw new ZccConfigError(
+      `${setting} must not contain a user name or password (got ${shown(url.toString())}). Credentials go in zcc:clientId and zcc:clientSecret.`,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ZccConfigError(`${setting} must be an http or https URL, got ${shown(url.protocol)}.`);
   return value;

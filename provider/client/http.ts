@@ -95,7 +95,10 @@ async function sendOnce(
       maxContentLength: request.maxBytes,
       maxRedirects: 0,
       // A FormData body (a flow import) sets its own multipart Content-Type with the boundary.
-      headers: request.body === undefined || request.body instanceof FormData ? { Authorization: `Bearer ${request.token}` } : { Authorization: `Bearer ${request.token}`, 'Content-Type': 'application/json' },
+      headers:
+        request.body === undefined || request.body instanceof FormData
+          ? { Authorization: `Bearer ${request.token}` }
+          : { Authorization: `Bearer ${request.token}`, 'Content-Type': 'application/json' },
     });
     if (response.status >= 300 && response.status < 400) return { failure: 'REDIRECT', response };
     return { response };
@@ -159,7 +162,15 @@ export class ZccHttp {
       if (sent > 0) this.stats.retries += 1;
       sent += 1;
       this.stats.requests += 1;
-      const result = await sendOnce(this.axios, { method, path, query: options.query, body: options.body, token, timeoutMs: Math.max(1, Math.min(timeoutMs, remaining)), maxBytes });
+      const result = await sendOnce(this.axios, {
+        method,
+        path,
+        query: options.query,
+        body: options.body,
+        token,
+        timeoutMs: Math.max(1, Math.min(timeoutMs, remaining)),
+        maxBytes,
+      });
       const { response, failure } = result;
       const daily = response?.status === 429 && isDailyLimit(response);
       const outcome: Outcome = failure ? { kind: 'failure', code: failure } : { kind: 'response', status: response!.status, daily };
@@ -255,7 +266,9 @@ export class ZccHttp {
 
 function isDailyLimit(response: AxiosResponse): boolean {
   const body = (response.data ?? {}) as { message?: unknown };
-  return !!headerString(response.headers['x-ratelimit-type'])?.toLowerCase().includes('daily') || (typeof body.message === 'string' && /daily/i.test(body.message));
+  return (
+    !!headerString(response.headers['x-ratelimit-type'])?.toLowerCase().includes('daily') || (typeof body.message === 'string' && /daily/i.test(body.message))
+  );
 }
 
 function headerString(value: unknown): string | undefined {

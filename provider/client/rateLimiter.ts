@@ -14,7 +14,10 @@ export class AdaptiveRateLimiter {
   private timer: NodeJS.Timeout | undefined;
   throttles = 0;
 
-  constructor(private readonly ceiling: number, private readonly floor = Math.max(0.5, ceiling / 10)) {
+  constructor(
+    private readonly ceiling: number,
+    private readonly floor = Math.max(0.5, ceiling / 10),
+  ) {
     this.rate = Math.max(floor, ceiling * 0.9);
     this.tokens = Math.min(1, this.rate);
   }

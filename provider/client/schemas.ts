@@ -71,7 +71,12 @@ export type ZccQueueMember = z.infer<typeof queueMemberSchema>;
 export const queueMembersAddedSchema = (role: 'agents' | 'supervisors') => z.object({ [role]: z.array(queueMemberSchema).optional() });
 
 /** A user of a skill: GET /contact_center/skills/{skillId}/users. */
-export const skillUserSchema = z.object({ user_id: z.string(), cc_user_id: z.string().optional(), display_name: z.string().optional(), user_email: z.string().optional() });
+export const skillUserSchema = z.object({
+  user_id: z.string(),
+  cc_user_id: z.string().optional(),
+  display_name: z.string().optional(),
+  user_email: z.string().optional(),
+});
 
 /** A Contact Center user (agents are users): GET /contact_center/users and /users/{userId}. */
 export const userSchema = z.object({
@@ -180,7 +185,9 @@ const agentPriorityAnswer = z.object({
   default_skill_id: z.string().optional(),
   default_skill_name: z.string().optional(),
   time_step: z.number().optional(),
-  backup_skills: z.array(z.object({ backup_skill_id: z.string(), backup_skill_name: z.string().optional(), minimum_proficiency_level: z.number().optional() })).optional(),
+  backup_skills: z
+    .array(z.object({ backup_skill_id: z.string(), backup_skill_name: z.string().optional(), minimum_proficiency_level: z.number().optional() }))
+    .optional(),
 });
 
 /** GET/POST /contact_center/agent_routing_profiles (official shapes). */
@@ -195,7 +202,16 @@ export const agentRoutingProfileSchema = z.object({
 });
 export type ZccAgentRoutingProfile = z.infer<typeof agentRoutingProfileSchema>;
 
-const CONSUMER_ATTRIBUTES = ['address_book_contacts', 'entrance_to_queue', 'new_customer', 'returning_customer', 'release_to_queue', 'skills', 'address_book_variable', 'global_variable'] as const;
+const CONSUMER_ATTRIBUTES = [
+  'address_book_contacts',
+  'entrance_to_queue',
+  'new_customer',
+  'returning_customer',
+  'release_to_queue',
+  'skills',
+  'address_book_variable',
+  'global_variable',
+] as const;
 const consumerParameter = z.object({
   ids: z.array(z.string()).optional(),
   enter_queue_start_time: z.string().optional(),
@@ -214,7 +230,9 @@ export const consumerRoutingProfileSchema = z.object({
   consumer_routing_profile_name: z.string(),
   consumer_routing_profile_description: z.string().optional(),
   top_priorities: z.array(z.object({ attribute_type: z.enum(CONSUMER_ATTRIBUTES), parameter: consumerParameter.optional() })).optional(),
-  accumulated_priorities: z.array(z.object({ attribute_type: z.enum(CONSUMER_ATTRIBUTES), incremental_rate: z.number(), parameter: consumerParameter.optional() })).optional(),
+  accumulated_priorities: z
+    .array(z.object({ attribute_type: z.enum(CONSUMER_ATTRIBUTES), incremental_rate: z.number(), parameter: consumerParameter.optional() }))
+    .optional(),
 });
 export type ZccConsumerRoutingProfile = z.infer<typeof consumerRoutingProfileSchema>;
 
@@ -229,7 +247,9 @@ export const engagementSchema = z.object({
   duration: z.number().optional(),
   direction: z.string().optional(),
   channels: z.array(z.object({ channel: z.string().optional(), channel_source: z.string().optional() })).optional(),
-  consumers: z.array(z.object({ consumer_id: z.string().optional(), consumer_display_name: z.string().optional(), consumer_number: z.string().optional() })).optional(),
+  consumers: z
+    .array(z.object({ consumer_id: z.string().optional(), consumer_display_name: z.string().optional(), consumer_number: z.string().optional() }))
+    .optional(),
   queues: z.array(queueRef).optional(),
   agents: z.array(agentRef).optional(),
   waiting_duration: z.number().optional(),
@@ -242,7 +262,17 @@ export type ZccEngagement = z.infer<typeof engagementSchema>;
 
 export const engagementEventsSchema = z.object({
   engagement_id: z.string().optional(),
-  events: z.array(z.object({ start_time: z.string().optional(), event_name: z.string().optional(), channel: z.string().optional(), channel_source: z.string().optional(), event_content: z.string().optional() })).optional(),
+  events: z
+    .array(
+      z.object({
+        start_time: z.string().optional(),
+        event_name: z.string().optional(),
+        channel: z.string().optional(),
+        channel_source: z.string().optional(),
+        event_content: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
 
 export const recordingSchema = z.object({

@@ -16,7 +16,10 @@ export class TokenProvider {
   private inFlight: Promise<string> | undefined;
   minted = 0;
 
-  constructor(private readonly config: ZccClientConfig, private readonly http: AxiosInstance = axios.create()) {}
+  constructor(
+    private readonly config: ZccClientConfig,
+    private readonly http: AxiosInstance = axios.create(),
+  ) {}
 
   async get(): Promise<string> {
     if (this.token && this.token.expiresAt - EXPIRY_MARGIN_MS > Date.now()) return this.token.value;
@@ -50,14 +53,18 @@ export class TokenProvider {
       });
     } catch (error) {
       const code = isCancelled() ? 'cancelled' : ((error as { code?: string }).code ?? 'network error');
-      throw new ZccApiError(`Could not get a token from the Zoom OAuth endpoint ${url} (${code === 'ERR_CANCELED' ? 'no answer within the request timeout' : code}).`, { method: 'POST', path, code, cancelled: isCancelled() });
+      throw new ZccApiError(
+        `Could not get a token from the Zoom OAuth endpoint ${url} (${code === 'ERR_CANCELED' ? 'no answer within the request timeout' : code}).`,
+        { method: 'POST', path, code, cancelled: isCancelled() },
+      );
     }
     if (response.status !== 200) {
       const reason = (response.data as { reason?: string; error?: string } | undefined)?.reason ?? `HTTP ${response.status}`;
-      throw new ZccApiError(
-        `Zoom refused the Server-to-Server OAuth credentials (${reason}). Check zcc:accountId, zcc:clientId and zcc:clientSecret.`,
-        { method: 'POST', path, status: response.status },
-      );
+      throw new ZccApiError(`Zoom refused the Server-to-Server OAuth credentials (${reason}). Check zcc:accountId, zcc:clientId and zcc:clientSecret.`, {
+        method: 'POST',
+        path,
+        status: response.status,
+      });
     }
     const parsed = tokenResponse.safeParse(response.data);
     if (!parsed.success) throw new ZccApiError('The Zoom OAuth endpoint answered without an access token.', { method: 'POST', path, status: response.status });

@@ -100,7 +100,11 @@ function storeOf(spec: ResourceSpec): ObjectStore {
  */
 function declaredBody(spec: ResourceSpec, props: Props): Props {
   const inputs = withDefaults(spec, userInputs(spec, props));
-  const settings = Object.fromEntries(Object.keys(spec.inputSchema.shape).filter((key) => !(key in spec.apiFields) && inputs[key] !== undefined).map((key) => [key, inputs[key]]));
+  const settings = Object.fromEntries(
+    Object.keys(spec.inputSchema.shape)
+      .filter((key) => !(key in spec.apiFields) && inputs[key] !== undefined)
+      .map((key) => [key, inputs[key]]),
+  );
   return { ...settings, ...toBody(spec, inputs) };
 }
 
@@ -118,7 +122,8 @@ function schemaFailures(spec: ResourceSpec, inputs: Props): Array<[string, strin
   for (const [key, schema] of Object.entries(spec.inputSchema.shape)) {
     if (containsUnknown(inputs[key])) continue;
     const result = (schema as z.ZodType).safeParse(inputs[key]);
-    if (!result.success) failures.push([key, result.error.issues.map((issue) => (issue.path.length ? `item ${issue.path.join('.')}: ` : '') + issue.message).join('; ')]);
+    if (!result.success)
+      failures.push([key, result.error.issues.map((issue) => (issue.path.length ? `item ${issue.path.join('.')}: ` : '') + issue.message).join('; ')]);
   }
   return failures;
 }
@@ -189,7 +194,9 @@ async function createOnce(client: ZccClient, spec: ResourceSpec, declared: Props
       if (matches.length === 1) return adoptMatch(client, spec, matches[0], declared);
       if (matches.length > 1) {
         const ids = matches.map((m) => m[spec.idField]).join(', ');
-        throw new Error(`${spec.kind} create failed ambiguously (${error.message}) and ${matches.length} existing objects match ${describeKey(spec, declared)}: ${ids}. Delete the extra ones or adopt one explicitly, then run again.`);
+        throw new Error(
+          `${spec.kind} create failed ambiguously (${error.message}) and ${matches.length} existing objects match ${describeKey(spec, declared)}: ${ids}. Delete the extra ones or adopt one explicitly, then run again.`,
+        );
       }
     }
   }
@@ -233,7 +240,10 @@ export function createEngine(options: EngineOptions) {
 
   function specFor(kind: string): ResourceSpec {
     const spec = byKind.get(kind);
-    if (!spec) throw new Error(`zcc-pulumi does not know the resource kind "${kind}". Known kinds: ${[...byKind.keys()].join(', ')}. Upgrade zcc-pulumi to the version that created this resource.`);
+    if (!spec)
+      throw new Error(
+        `zcc-pulumi does not know the resource kind "${kind}". Known kinds: ${[...byKind.keys()].join(', ')}. Upgrade zcc-pulumi to the version that created this resource.`,
+      );
     return spec;
   }
 
@@ -258,12 +268,14 @@ export function createEngine(options: EngineOptions) {
     const allowed = [...Object.keys(shape), ADOPT_ID];
     for (const key of Object.keys(news)) {
       if (key.startsWith('__')) continue;
-      if (!allowed.includes(key)) failures.push({ property: printable(key), reason: `${kind} has no property ${shown(key)}. Allowed properties: ${allowed.join(', ')}.` });
+      if (!allowed.includes(key))
+        failures.push({ property: printable(key), reason: `${kind} has no property ${shown(key)}. Allowed properties: ${allowed.join(', ')}.` });
     }
     const adoptId = news[ADOPT_ID];
     if (adoptId !== undefined && !containsUnknown(adoptId)) {
       const problem = typeof adoptId !== 'string' || adoptId.trim() === '' ? `got ${shown(adoptId)}` : (spec.idProblem ?? idProblem)(adoptId);
-      if (problem) failures.push({ property: ADOPT_ID, reason: `${kind}.${ADOPT_ID} is invalid: ${problem}; expected the id of an existing ${kind} to take over.` });
+      if (problem)
+        failures.push({ property: ADOPT_ID, reason: `${kind}.${ADOPT_ID} is invalid: ${problem}; expected the id of an existing ${kind} to take over.` });
     }
     for (const [key, why] of schemaFailures(spec, news)) {
       const value = news[key];
@@ -271,7 +283,8 @@ export function createEngine(options: EngineOptions) {
       failures.push({ property: key, reason: `${kind}.${key} ${value === undefined ? 'is required' : 'is invalid'}: got ${got}; ${printable(why)}.` });
     }
     if (failures.length === 0 && !containsUnknown(userInputs(spec, news))) {
-      for (const [property, reason] of spec.crossFieldCheck?.(userInputs(spec, news)) ?? []) failures.push({ property, reason: `${kind}.${property} ${reason}` });
+      for (const [property, reason] of spec.crossFieldCheck?.(userInputs(spec, news)) ?? [])
+        failures.push({ property, reason: `${kind}.${property} ${reason}` });
     }
     if (failures.length > 0) return { inputs: news, failures: failures.map((failure) => withoutRawValue(failure, news)) };
     const isCreate = Object.keys(userInputs(spec, olds)).length === 0;
@@ -290,9 +303,7 @@ export function createEngine(options: EngineOptions) {
       const spec = specFor(kind);
       const previous = withDefaults(spec, userInputs(spec, olds));
       const next = withDefaults(spec, userInputs(spec, news));
-      const changed = Object.keys(spec.inputSchema.shape).filter(
-        (key) => containsUnknown(next[key]) || !sameField(spec, key, previous[key], next[key]),
-      );
+      const changed = Object.keys(spec.inputSchema.shape).filter((key) => containsUnknown(next[key]) || !sameField(spec, key, previous[key], next[key]));
       // A value unknown during preview does not force replacement: Pulumi's dynamic-provider host drops `stables`, so
       // every output of an upstream resource being updated (its id too) is unknown in preview. `up` diffs again
       // with the real value and replaces then if it did change.
@@ -449,7 +460,6 @@ export function createEngine(options: EngineOptions) {
     if (problems.length === 0) for (const [key, reason] of spec.crossFieldCheck?.(inputs) ?? []) problems.push(`${key} ${reason}`);
     return problems;
   }
-
 
   return { specFor, check, diff, create, read, update, remove, listExisting, readExisting, inputInvalid };
 }

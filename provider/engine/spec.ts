@@ -110,7 +110,17 @@ type Keys<T> = Extract<keyof T, string>;
  */
 export type SpecDefinition<Api extends Props, Shape extends z.ZodRawShape> = Omit<
   ResourceSpec,
-  'idField' | 'inputSchema' | 'apiFields' | 'serverDefaults' | 'createFields' | 'setFields' | 'replaceOnChanges' | 'naturalKey' | 'computedOutputs' | 'listUnchanged' | 'derivedInputs'
+  | 'idField'
+  | 'inputSchema'
+  | 'apiFields'
+  | 'serverDefaults'
+  | 'createFields'
+  | 'setFields'
+  | 'replaceOnChanges'
+  | 'naturalKey'
+  | 'computedOutputs'
+  | 'listUnchanged'
+  | 'derivedInputs'
 > & {
   idField: Keys<Api>;
   inputSchema: z.ZodObject<Shape>;

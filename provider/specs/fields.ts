@@ -13,7 +13,9 @@ export function text(description: string, limits: { min?: number; max: number })
   const min = limits.min ?? 0;
   return z
     .string({ error: 'expected a string' })
-    .refine((value) => codePoints(value) >= min && (min === 0 || value.trim() !== ''), { error: min > 0 ? `must not be empty (1 to ${limits.max} characters)` : 'invalid' })
+    .refine((value) => codePoints(value) >= min && (min === 0 || value.trim() !== ''), {
+      error: min > 0 ? `must not be empty (1 to ${limits.max} characters)` : 'invalid',
+    })
     .refine((value) => codePoints(value) <= limits.max, { error: `must be at most ${limits.max} characters` })
     .refine((value) => !hasUnsafeCharacter(value), { error: 'must not contain control characters (NUL, ESC, CR, LF, tab…) or bidi override characters' })
     .refine((value) => min === 0 || !isInvisible(value), { error: 'must contain a visible character (it is made only of invisible characters)' })

@@ -48,10 +48,15 @@ const flowStore: ObjectStore = {
   update: async (client, id, changed, full) => {
     const flow = await client.getFlow(id);
     if (changed.flow_name !== undefined || changed.flow_description !== undefined) {
-      await client.updateFlow(id, { flow_name: changed.flow_name as string | undefined, flow_description: changed.flow_description as string | undefined, flow_version: latestVersion(flow) });
+      await client.updateFlow(id, {
+        flow_name: changed.flow_name as string | undefined,
+        flow_description: changed.flow_description as string | undefined,
+        flow_version: latestVersion(flow),
+      });
     }
     // A new version goes to the flow of the same name and channel: after any rename above.
-    if (changed.definition !== undefined) await client.importFlow({ flow_name: String(full.flow_name), import_mode: 'version' }, JSON.stringify(full.definition));
+    if (changed.definition !== undefined)
+      await client.importFlow({ flow_name: String(full.flow_name), import_mode: 'version' }, JSON.stringify(full.definition));
   },
   remove: async (client, id) => {
     await unlessNotFound(() => client.deleteFlow(id));
@@ -78,12 +83,23 @@ export const flowSpec = defineSpec<Props>()({
         }
         const problem = plainJsonProblem(value, 'definition');
         if (problem) ctx.addIssue({ code: 'custom', message: problem });
-        else if (!(Number((value as { studioType?: unknown }).studioType) in STUDIO_TYPES) || typeof (value as { studioType?: unknown }).studioType !== 'number') {
-          ctx.addIssue({ code: 'custom', message: `definition.studioType must be one of ${Object.keys(STUDIO_TYPES).join(', ')} (${Object.values(STUDIO_TYPES).join(', ')}), as in a file exported from Zoom` });
+        else if (
+          !(Number((value as { studioType?: unknown }).studioType) in STUDIO_TYPES) ||
+          typeof (value as { studioType?: unknown }).studioType !== 'number'
+        ) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `definition.studioType must be one of ${Object.keys(STUDIO_TYPES).join(', ')} (${Object.values(STUDIO_TYPES).join(', ')}), as in a file exported from Zoom`,
+          });
         }
       })
-      .describe("The flow file's JSON (Zoom Studio's export), as an object or from `zcc.readFlowFile(path)`; compared canonically, so key order and whitespace never cause a diff."),
-    publish: z.boolean({ error: 'expected true or false' }).describe('Publish every new version of the definition. Defaults to false (new versions stay drafts).').optional(),
+      .describe(
+        "The flow file's JSON (Zoom Studio's export), as an object or from `zcc.readFlowFile(path)`; compared canonically, so key order and whitespace never cause a diff.",
+      ),
+    publish: z
+      .boolean({ error: 'expected true or false' })
+      .describe('Publish every new version of the definition. Defaults to false (new versions stay drafts).')
+      .optional(),
   }),
   apiFields: { name: 'flow_name', description: 'flow_description', definition: 'definition' },
   serverDefaults: { description: '', publish: false },
@@ -97,7 +113,13 @@ export const flowSpec = defineSpec<Props>()({
   // version is published, and the definition read is then the published version's (a console draft on top of it
   // is not what callers get, so it is not drift).
   derivedInputs: (server, declared) => ({ publish: declared?.publish === true ? server.published_version !== undefined : (declared?.publish ?? false) }),
-  computedOutputs: (server) => ({ status: server.status, channel: server.channel, publishedVersion: server.published_version, latestVersion: server.latest_version, lastModifiedTime: server.last_modified_time }),
+  computedOutputs: (server) => ({
+    status: server.status,
+    channel: server.channel,
+    publishedVersion: server.published_version,
+    latestVersion: server.latest_version,
+    lastModifiedTime: server.last_modified_time,
+  }),
   // The flow list shows the flow's modification time and its versions: the definition read is the same while
   // neither moved.
   listUnchanged: (item, recorded) =>

@@ -64,10 +64,25 @@ async function removeMembers(client: ZccClient, role: Role, queueId: string, use
  */
 async function reconcile(client: ZccClient, role: Role, queueId: string, desired: string[], mode: string, previouslyDeclared: string[]): Promise<void> {
   const current = await currentMembers(client, role, queueId);
-  if (current === undefined) throw new ZccApiError(`Queue ${queueId} does not exist, so its ${role} cannot be set.`, { method: 'GET', path: fillPath(roleEndpoint(role).path, [queueId]), status: 404 });
-  await addMembers(client, role, queueId, desired.filter((id) => !current.includes(id)));
+  if (current === undefined)
+    throw new ZccApiError(`Queue ${queueId} does not exist, so its ${role} cannot be set.`, {
+      method: 'GET',
+      path: fillPath(roleEndpoint(role).path, [queueId]),
+      status: 404,
+    });
+  await addMembers(
+    client,
+    role,
+    queueId,
+    desired.filter((id) => !current.includes(id)),
+  );
   const candidates = mode === 'exclusive' ? current : previouslyDeclared;
-  await removeMembers(client, role, queueId, candidates.filter((id) => !desired.includes(id) && current.includes(id)));
+  await removeMembers(
+    client,
+    role,
+    queueId,
+    candidates.filter((id) => !desired.includes(id) && current.includes(id)),
+  );
 }
 
 const asIds = (value: unknown) => (Array.isArray(value) ? (value as string[]) : []);
@@ -95,7 +110,12 @@ function memberSetStore(role: Role): ObjectStore {
       const current = await currentMembers(client, role, queueId);
       // The queue is gone, and its members with it: nothing to do, and never a reason to fail.
       if (current === undefined) return;
-      await removeMembers(client, role, queueId, asIds(previous.user_ids).filter((id) => current.includes(id)));
+      await removeMembers(
+        client,
+        role,
+        queueId,
+        asIds(previous.user_ids).filter((id) => current.includes(id)),
+      );
     },
   };
 }

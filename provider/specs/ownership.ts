@@ -26,10 +26,15 @@ export const isExclusive = (inputs: Props) => (inputs.mode ?? 'exclusive') === '
 /** The `mode` and `allowEmpty` inputs. */
 export function ownershipInputs(set: OwnedSet) {
   return {
-    mode: oneOf(OWNERSHIP_MODES, `\`exclusive\` removes ${set.items} not listed; \`additive\` never removes what it did not add. Defaults to exclusive.`).optional(),
+    mode: oneOf(
+      OWNERSHIP_MODES,
+      `\`exclusive\` removes ${set.items} not listed; \`additive\` never removes what it did not add. Defaults to exclusive.`,
+    ).optional(),
     allowEmpty: z
       .boolean({ error: 'expected true or false' })
-      .describe(`Allow an empty \`${set.field}\` in exclusive mode, which removes ${set.everything}. Without it an empty exclusive list fails, so a list computed empty by mistake cannot ${set.harm}.`)
+      .describe(
+        `Allow an empty \`${set.field}\` in exclusive mode, which removes ${set.everything}. Without it an empty exclusive list fails, so a list computed empty by mistake cannot ${set.harm}.`,
+      )
       .optional(),
   };
 }
@@ -39,12 +44,16 @@ export function emptyExclusiveCheck(set: OwnedSet) {
   return (inputs: Props): Array<[string, string]> => {
     const listed = Array.isArray(inputs[set.field]) ? (inputs[set.field] as unknown[]) : [];
     if (!isExclusive(inputs) || listed.length > 0 || inputs.allowEmpty === true) return [];
-    return [[set.field, `is empty in exclusive mode, which would remove ${set.everything}. Set allowEmpty: true if that is intended, or use mode: "additive".`]];
+    return [
+      [set.field, `is empty in exclusive mode, which would remove ${set.everything}. Set allowEmpty: true if that is intended, or use mode: "additive".`],
+    ];
   };
 }
 
 /** The preview warning of a new exclusive set that will remove `removed` (none when it removes nothing). */
 export function removalWarning(kind: string, parent: string, removed: string[], what: string, field: string): string[] {
   if (removed.length === 0) return [];
-  return [`${kind} (exclusive) on ${parent} will remove ${removed.length} ${what} it does not list: ${removed.join(', ')}. Add them to ${field}, or use mode: "additive", to keep them.`];
+  return [
+    `${kind} (exclusive) on ${parent} will remove ${removed.length} ${what} it does not list: ${removed.join(', ')}. Add them to ${field}, or use mode: "additive", to keep them.`,
+  ];
 }

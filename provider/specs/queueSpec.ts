@@ -49,7 +49,15 @@ export const queueInputs = z.strictObject({
 });
 
 const OVERFLOW_TARGETS = ['overflowToQueueId', 'overflowToFlowId', 'overflowToInboxId', 'overflowToGoodbyeMessage'] as const;
-const MESSAGING_ONLY = ['messageAccept', 'autoCloseMessage', 'autoCloseMessageEnabled', 'autoCloseTimeout', 'autoCloseAlertMessage', 'autoCloseAlertMessageEnabled', 'autoCloseAlertMessageTime'];
+const MESSAGING_ONLY = [
+  'messageAccept',
+  'autoCloseMessage',
+  'autoCloseMessageEnabled',
+  'autoCloseTimeout',
+  'autoCloseAlertMessage',
+  'autoCloseAlertMessageEnabled',
+  'autoCloseAlertMessageTime',
+];
 
 export const queueSpec = defineSpec<ZccQueue>()({
   kind: 'Queue',

@@ -25,12 +25,17 @@ const agentPriority = z.strictObject({
   intentGroupRequired: flag('Whether agents must match the intent group.'),
   defaultSkillId: zoomId('Skill used when the engagement names none.').optional(),
   timeStep: integer('Seconds before this priority relaxes to the next (0-86400).', 0, 86_400).optional(),
-  backupSkills: z.array(backupSkill, { error: 'expected a list of backup skills' }).max(50, { error: 'must list at most 50 backup skills' }).describe('Backup skills, in order.').optional(),
+  backupSkills: z
+    .array(backupSkill, { error: 'expected a list of backup skills' })
+    .max(50, { error: 'must list at most 50 backup skills' })
+    .describe('Backup skills, in order.')
+    .optional(),
 });
 
 export const agentRoutingProfileSpec = defineSpec<ZccAgentRoutingProfile>()({
   kind: 'AgentRoutingProfile',
-  description: 'An agent routing profile: which agents an engagement may go to, by skill category or intent priorities. Queues link to it with `agentRoutingProfileId`.',
+  description:
+    'An agent routing profile: which agents an engagement may go to, by skill category or intent priorities. Queues link to it with `agentRoutingProfileId`.',
   endpoint: endpoints.agentRoutingProfiles,
   idField: 'agent_routing_profile_id',
   listHasEveryField: true,
@@ -44,7 +49,10 @@ export const agentRoutingProfileSpec = defineSpec<ZccAgentRoutingProfile>()({
       .max(20, { error: 'must list at most 20 priorities' })
       .describe('Routing priorities, in order: the first is tried first. Order matters, so reordering is a change.')
       .optional(),
-    timeSteps: z.array(integer('Seconds.', 0, 86_400), { error: 'expected a list of seconds' }).describe('Time steps, in seconds, in order.').optional(),
+    timeSteps: z
+      .array(integer('Seconds.', 0, 86_400), { error: 'expected a list of seconds' })
+      .describe('Time steps, in seconds, in order.')
+      .optional(),
     ignoreTransferringSkills: flag('Ignore the skills of a transferred engagement.'),
   }),
   apiFields: {
@@ -67,8 +75,10 @@ export const agentRoutingProfileSpec = defineSpec<ZccAgentRoutingProfile>()({
   crossFieldCheck: (inputs) => {
     const failures: Array<[string, string]> = [];
     (inputs.priorities as Array<Record<string, unknown>> | undefined)?.forEach((priority, index) => {
-      if (priority.categoryType === 'skill' && priority.skillCategoryId === undefined) failures.push(['priorities', `item ${index}: categoryType "skill" needs skillCategoryId.`]);
-      if (priority.categoryType === 'intent' && priority.intentGroupId === undefined) failures.push(['priorities', `item ${index}: categoryType "intent" needs intentGroupId.`]);
+      if (priority.categoryType === 'skill' && priority.skillCategoryId === undefined)
+        failures.push(['priorities', `item ${index}: categoryType "skill" needs skillCategoryId.`]);
+      if (priority.categoryType === 'intent' && priority.intentGroupId === undefined)
+        failures.push(['priorities', `item ${index}: categoryType "intent" needs intentGroupId.`]);
     });
     return failures;
   },
@@ -82,7 +92,16 @@ const frontline = new zcc.AgentRoutingProfile('frontline', {
 new zcc.Queue('support', { name: 'Support', channel: 'voice', agentRoutingProfileId: frontline.agentRoutingProfileId });`,
 });
 
-const ATTRIBUTE_TYPES = ['address_book_contacts', 'entrance_to_queue', 'new_customer', 'returning_customer', 'release_to_queue', 'skills', 'address_book_variable', 'global_variable'] as const;
+const ATTRIBUTE_TYPES = [
+  'address_book_contacts',
+  'entrance_to_queue',
+  'new_customer',
+  'returning_customer',
+  'release_to_queue',
+  'skills',
+  'address_book_variable',
+  'global_variable',
+] as const;
 const parameter = z
   .strictObject({
     ids: z.array(zoomId('An id.'), { error: 'expected a list of ids' }).describe('Ids the attribute matches (contacts, skills, …).').optional(),
@@ -91,7 +110,10 @@ const parameter = z
     enterQueueTimezone: text('Time zone of the window (e.g. America/New_York).', { max: 64 }).optional(),
     maxReturningMinutes: integer('Minutes within which a customer counts as returning (0-525600).', 0, 525_600).optional(),
     variableId: zoomId('Variable compared (address book or global variable).').optional(),
-    variableValues: z.array(text('A value.', { max: 256 }), { error: 'expected a list of values' }).describe('Values the variable is compared with.').optional(),
+    variableValues: z
+      .array(text('A value.', { max: 256 }), { error: 'expected a list of values' })
+      .describe('Values the variable is compared with.')
+      .optional(),
     operator: oneOf(['equal_to', 'greater_than', 'less_than', 'contains'], 'How the variable is compared.').optional(),
     comparedValue: text('Value the variable is compared with.', { max: 256 }).optional(),
   })
@@ -113,8 +135,16 @@ export const consumerRoutingProfileSpec = defineSpec<ZccConsumerRoutingProfile>(
   inputSchema: z.strictObject({
     name: text('Profile name, unique in the account (1-128 characters). Renaming updates in place.', { min: 1, max: 128 }),
     description: text('Description (up to 256 characters). Defaults to empty.', { max: 256 }).optional(),
-    topPriorities: z.array(topPriority, { error: 'expected a list' }).max(20, { error: 'must list at most 20' }).describe('Attributes that put an engagement first, in order.').optional(),
-    accumulatedPriorities: z.array(accumulatedPriority, { error: 'expected a list' }).max(20, { error: 'must list at most 20' }).describe('Attributes that raise an engagement gradually, in order.').optional(),
+    topPriorities: z
+      .array(topPriority, { error: 'expected a list' })
+      .max(20, { error: 'must list at most 20' })
+      .describe('Attributes that put an engagement first, in order.')
+      .optional(),
+    accumulatedPriorities: z
+      .array(accumulatedPriority, { error: 'expected a list' })
+      .max(20, { error: 'must list at most 20' })
+      .describe('Attributes that raise an engagement gradually, in order.')
+      .optional(),
   }),
   apiFields: {
     name: 'consumer_routing_profile_name',

@@ -23,8 +23,12 @@ export const skillCategorySpec = defineSpec<ZccSkillCategory>()({
   uniqueName: true,
   naturalKey: ['name'],
   crossFieldCheck: (inputs) => {
-    if (inputs.skillType === 'proficiency' && inputs.maxProficiencyLevel === undefined) return [['maxProficiencyLevel', 'is required when skillType is "proficiency": give a level from 1 to 5.']];
-    if (inputs.skillType === 'text' && inputs.maxProficiencyLevel !== undefined) return [['maxProficiencyLevel', `is only allowed when skillType is "proficiency"; got ${JSON.stringify(inputs.maxProficiencyLevel)} with skillType "text".`]];
+    if (inputs.skillType === 'proficiency' && inputs.maxProficiencyLevel === undefined)
+      return [['maxProficiencyLevel', 'is required when skillType is "proficiency": give a level from 1 to 5.']];
+    if (inputs.skillType === 'text' && inputs.maxProficiencyLevel !== undefined)
+      return [
+        ['maxProficiencyLevel', `is only allowed when skillType is "proficiency"; got ${JSON.stringify(inputs.maxProficiencyLevel)} with skillType "text".`],
+      ];
     return [];
   },
   outputs: {
@@ -56,6 +60,10 @@ export const skillSpec = defineSpec<ZccSkill>()({
     maxProficiencyLevel: { description: "The category's highest proficiency level, for `proficiency` skills.", type: 'number' },
     lastModifiedTime: { description: 'When the skill was last changed (ISO 8601), as ZCC reports it.' },
   },
-  computedOutputs: (server) => ({ skillType: server.skill_type, maxProficiencyLevel: server.max_proficiency_level, lastModifiedTime: server.last_modified_time }),
+  computedOutputs: (server) => ({
+    skillType: server.skill_type,
+    maxProficiencyLevel: server.max_proficiency_level,
+    lastModifiedTime: server.last_modified_time,
+  }),
   example: `const german = new zcc.Skill('german', { name: 'German', skillCategoryId: languages.skillCategoryId });`,
 });

@@ -20,7 +20,10 @@ const sameLevel = (a: Held, b: Held) => (a.proficiency_level ?? null) === (b.pro
 
 async function currentSkills(client: ZccClient, userId: string): Promise<Held[] | undefined> {
   return unlessNotFound(async () =>
-    (await client.listUserSkills(userId)).map((skill) => ({ skill_id: skill.skill_id, ...(skill.user_proficiency_level !== undefined ? { proficiency_level: skill.user_proficiency_level } : {}) })),
+    (await client.listUserSkills(userId)).map((skill) => ({
+      skill_id: skill.skill_id,
+      ...(skill.user_proficiency_level !== undefined ? { proficiency_level: skill.user_proficiency_level } : {}),
+    })),
   );
 }
 
@@ -31,11 +34,19 @@ async function currentSkills(client: ZccClient, userId: string): Promise<Held[] 
  */
 async function reconcile(client: ZccClient, userId: string, desired: Held[], mode: string, previouslyDeclared: Held[]): Promise<void> {
   const current = await currentSkills(client, userId);
-  if (current === undefined) throw new ZccApiError(`User ${userId} does not exist, so their skills cannot be set.`, { method: 'GET', path: fillPath(endpoints.userSkills.path, [userId]), status: 404 });
+  if (current === undefined)
+    throw new ZccApiError(`User ${userId} does not exist, so their skills cannot be set.`, {
+      method: 'GET',
+      path: fillPath(endpoints.userSkills.path, [userId]),
+      status: 404,
+    });
   const byId = new Map(current.map((held) => [held.skill_id, held]));
   const toAssign = desired.filter((want) => !byId.has(want.skill_id) || !sameLevel(byId.get(want.skill_id)!, want));
   if (toAssign.length > 0) {
-    await client.assignUserSkills(userId, toAssign.map((held) => ({ skill_id: held.skill_id, ...(held.proficiency_level !== undefined ? { max_proficiency_level: held.proficiency_level } : {}) })));
+    await client.assignUserSkills(
+      userId,
+      toAssign.map((held) => ({ skill_id: held.skill_id, ...(held.proficiency_level !== undefined ? { max_proficiency_level: held.proficiency_level } : {}) })),
+    );
   }
   const wanted = new Set(desired.map((held) => held.skill_id));
   const candidates = mode === 'exclusive' ? current : previouslyDeclared;

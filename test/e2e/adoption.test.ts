@@ -15,17 +15,35 @@ describe('adopting existing objects and retainOnDelete', () => {
     const queue = await zcc.createQueue({ queue_name: 'Existing support', channel: 'voice' });
     await zcc.updateQueue(queue.queue_id, { max_wait_time: 200, distribution_type: 2 });
     const category = await zcc.createSkillCategory({ skill_category_name: 'Existing tiers', skill_type: 'text' });
-    const flow = await zcc.importFlow({ flow_name: 'Existing IVR', import_mode: 'new' }, JSON.stringify({ studioType: 0, nodes: [{ id: 'start', type: 'Start' }] }));
+    const flow = await zcc.importFlow(
+      { flow_name: 'Existing IVR', import_mode: 'new' },
+      JSON.stringify({ studioType: 0, nodes: [{ id: 'start', type: 'Start' }] }),
+    );
     await zcc.publishFlow(flow.flow_id, 1);
     await zcc.addQueueAgents(queue.queue_id, ['agent_001', 'agent_002']);
 
     // The objects as they already are, each adopted by id; only the queue's maxWaitTime varies between runs.
     const declareAdopted = (maxWaitTime: number) =>
       current().declare([
-        { kind: 'Queue', name: 'support', args: { adoptId: queue.queue_id, name: 'Existing support', channel: 'voice', distributionType: 2, maxWaitTime }, options: { retainOnDelete: true } },
+        {
+          kind: 'Queue',
+          name: 'support',
+          args: { adoptId: queue.queue_id, name: 'Existing support', channel: 'voice', distributionType: 2, maxWaitTime },
+          options: { retainOnDelete: true },
+        },
         { kind: 'SkillCategory', name: 'tiers', args: { adoptId: category.skill_category_id, name: 'Existing tiers', skillType: 'text' } },
-        { kind: 'Flow', name: 'ivr', args: { adoptId: flow.flow_id, name: 'Existing IVR', definition: { nodes: [{ type: 'Start', id: 'start' }], studioType: 0 }, publish: true }, options: { retainOnDelete: true } },
-        { kind: 'QueueMembers', name: 'members', args: { adoptId: queue.queue_id, queueId: queue.queue_id, userIds: ['agent_002', 'agent_001'] }, options: { retainOnDelete: true } },
+        {
+          kind: 'Flow',
+          name: 'ivr',
+          args: { adoptId: flow.flow_id, name: 'Existing IVR', definition: { nodes: [{ type: 'Start', id: 'start' }], studioType: 0 }, publish: true },
+          options: { retainOnDelete: true },
+        },
+        {
+          kind: 'QueueMembers',
+          name: 'members',
+          args: { adoptId: queue.queue_id, queueId: queue.queue_id, userIds: ['agent_002', 'agent_001'] },
+          options: { retainOnDelete: true },
+        },
       ]);
     await declareAdopted(200);
     await control('DELETE', '/requests');
@@ -48,14 +66,28 @@ describe('adopting existing objects and retainOnDelete', () => {
     expect(await control('GET', '/objects/queues')).toEqual([expect.objectContaining({ queue_id: queue.queue_id, max_wait_time: 250 })]);
     expect(await control('GET', '/objects/flows')).toHaveLength(1);
     expect((await control('GET', '/objects/queue_agents'))[queue.queue_id]).toEqual(['agent_001', 'agent_002']);
-    expect((await control('GET', '/objects/skill_categories')).map((c: { skill_category_name: string }) => c.skill_category_name)).toEqual(['Languages', 'Products']);
+    expect((await control('GET', '/objects/skill_categories')).map((c: { skill_category_name: string }) => c.skill_category_name)).toEqual([
+      'Languages',
+      'Products',
+    ]);
   });
 
   it('takes the import resource option as adoptId (Pulumi cannot import dynamic resources)', async () => {
     const { stack, control } = current();
     const zcc = client();
-    const category = await zcc.createSkillCategory({ skill_category_name: 'Imported tiers', skill_type: 'text', skill_category_description: 'From the console' });
-    await current().declare([{ kind: 'SkillCategory', name: 'imported', args: { name: 'Imported tiers', skillType: 'text', description: 'From the console' }, options: { import: category.skill_category_id, retainOnDelete: true } }]);
+    const category = await zcc.createSkillCategory({
+      skill_category_name: 'Imported tiers',
+      skill_type: 'text',
+      skill_category_description: 'From the console',
+    });
+    await current().declare([
+      {
+        kind: 'SkillCategory',
+        name: 'imported',
+        args: { name: 'Imported tiers', skillType: 'text', description: 'From the console' },
+        options: { import: category.skill_category_id, retainOnDelete: true },
+      },
+    ]);
     await control('DELETE', '/requests');
     const up = await stack.up(quiet());
     expect(up.summary.resourceChanges).toEqual({ create: 2 });
@@ -75,5 +107,4 @@ describe('adopting existing objects and retainOnDelete', () => {
     await current().declare([]);
     await current().stack.up(quiet());
   });
-
 });

@@ -11,18 +11,33 @@ describe('SkillCategory, Skill, Flow and the routing profiles linked from a queu
   const objects = (collection: string) => current().control('GET', `/objects/${collection}`) as Promise<Row[]>;
   const quiet = () => ({ onOutput: outputCollector().onOutput });
 
-
   function declaration(overrides: { skillName?: string; skillCategory?: string; definition?: object; studioType?: number; profileDescription?: string } = {}) {
     return [
       { kind: 'SkillCategory', name: 'languages', args: { name: 'Spoken', skillType: 'proficiency', maxProficiencyLevel: 3 } },
       { kind: 'SkillCategory', name: 'products', args: { name: 'Product lines', skillType: 'text', description: 'What we sell' } },
-      { kind: 'Skill', name: 'german', args: { name: overrides.skillName ?? 'German', skillCategoryId: { $ref: `${overrides.skillCategory ?? 'languages'}.skillCategoryId` } } },
-      { kind: 'AgentRoutingProfile', name: 'default', args: { name: 'Default profile', description: overrides.profileDescription, priorities: [{ categoryType: 'skill', skillCategoryId: { $ref: 'languages.skillCategoryId' }, minimumProficiencyLevel: 2 }] } },
+      {
+        kind: 'Skill',
+        name: 'german',
+        args: { name: overrides.skillName ?? 'German', skillCategoryId: { $ref: `${overrides.skillCategory ?? 'languages'}.skillCategoryId` } },
+      },
+      {
+        kind: 'AgentRoutingProfile',
+        name: 'default',
+        args: {
+          name: 'Default profile',
+          description: overrides.profileDescription,
+          priorities: [{ categoryType: 'skill', skillCategoryId: { $ref: 'languages.skillCategoryId' }, minimumProficiencyLevel: 2 }],
+        },
+      },
       { kind: 'Queue', name: 'billing', args: { name: 'Billing', channel: 'voice', agentRoutingProfileId: { $ref: 'default.agentRoutingProfileId' } } },
       {
         kind: 'Flow',
         name: 'ivr',
-        args: { name: 'Main IVR', publish: true, definition: { studioType: overrides.studioType ?? 0, ...(overrides.definition ?? { start: { type: 'menu', options: [1, 2] }, version: 1 }) } },
+        args: {
+          name: 'Main IVR',
+          publish: true,
+          definition: { studioType: overrides.studioType ?? 0, ...(overrides.definition ?? { start: { type: 'menu', options: [1, 2] }, version: 1 }) },
+        },
       },
     ];
   }
@@ -33,10 +48,17 @@ describe('SkillCategory, Skill, Flow and the routing profiles linked from a queu
     const up = await stack.up(quiet());
     expect(up.summary.resourceChanges).toEqual({ create: 7 });
     const [flow] = await objects('flows');
-    expect(flow).toMatchObject({ flow_name: 'Main IVR', channel: 'voice', status: 'published', flow_versions: [expect.objectContaining({ flow_version: 1, flow_version_status: 'published' })] });
+    expect(flow).toMatchObject({
+      flow_name: 'Main IVR',
+      channel: 'voice',
+      status: 'published',
+      flow_versions: [expect.objectContaining({ flow_version: 1, flow_version_status: 'published' })],
+    });
     const skills = await objects('skills');
     const categories = await objects('skill_categories');
-    expect(skills).toEqual([expect.objectContaining({ skill_name: 'German', skill_category_id: categories.find((c) => c.skill_category_name === 'Spoken')!.skill_category_id })]);
+    expect(skills).toEqual([
+      expect.objectContaining({ skill_name: 'German', skill_category_id: categories.find((c) => c.skill_category_name === 'Spoken')!.skill_category_id }),
+    ]);
     const [profile] = await objects('agent_routing_profiles');
     expect((await objects('queues'))[0].agent_routing_profile_id).toBe(profile.agent_routing_profile_id);
     expect(profile.priorities).toEqual([expect.objectContaining({ skill_category_name: 'Spoken', minimum_proficiency_level: 2, priority_order: 1 })]);
@@ -51,12 +73,23 @@ describe('SkillCategory, Skill, Flow and the routing profiles linked from a queu
     const update = await stack.up(quiet());
     expect(update.summary.resourceChanges).toMatchObject({ update: 3 });
     // A new definition is a new version, published in place of the first.
-    expect((await objects('flows'))[0].flow_versions.map((v: Row) => [v.flow_version, v.flow_version_status])).toEqual([[1, 'archived'], [2, 'published']]);
+    expect((await objects('flows'))[0].flow_versions.map((v: Row) => [v.flow_version, v.flow_version_status])).toEqual([
+      [1, 'archived'],
+      [2, 'published'],
+    ]);
     expect((await objects('skills'))[0]).toMatchObject({ skill_id: skills[0].skill_id, skill_name: 'Deutsch' });
     await expectNoChanges(current().stack);
 
     // Replacement: a skill moved to another category, a flow moved to another channel (same name: delete first).
-    await current().declare(declaration({ skillName: 'Deutsch', skillCategory: 'products', studioType: 1, definition: { start: { type: 'queue' }, version: 2 }, profileDescription: 'Everyone' }));
+    await current().declare(
+      declaration({
+        skillName: 'Deutsch',
+        skillCategory: 'products',
+        studioType: 1,
+        definition: { start: { type: 'queue' }, version: 2 },
+        profileDescription: 'Everyone',
+      }),
+    );
     const replace = await stack.up(quiet());
     expect(replace.summary.resourceChanges).toMatchObject({ replace: 2 });
     const [newSkill] = await objects('skills');
@@ -80,7 +113,11 @@ describe('SkillCategory, Skill, Flow and the routing profiles linked from a queu
     expect(restore.summary.resourceChanges).toMatchObject({ create: 1, update: 1 });
     // The declared definition is back as version 3, published.
     const restored = (await objects('flows'))[0];
-    expect(restored.flow_versions.map((v: Row) => [v.flow_version, v.flow_version_status])).toEqual([[1, 'archived'], [2, 'archived'], [3, 'published']]);
+    expect(restored.flow_versions.map((v: Row) => [v.flow_version, v.flow_version_status])).toEqual([
+      [1, 'archived'],
+      [2, 'archived'],
+      [3, 'published'],
+    ]);
     expect(JSON.parse(restored.versions[2].file)).toEqual({ studioType: 1, start: { type: 'queue' }, version: 2 });
     expect(await objects('skills')).toHaveLength(1);
     await expectNoChanges(current().stack);

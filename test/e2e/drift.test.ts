@@ -13,13 +13,20 @@ describe('zcc-pulumi drift on the real Pulumi CLI', () => {
     new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
       // The copy installed in the project, as `npx zcc-pulumi` runs it.
       const bin = path.join(current().dir, 'node_modules/zcc-pulumi/dist/cli/main.js');
-      execFile(process.execPath, [bin, 'drift', ...args], { cwd: current().dir, env: { ...process.env, ...current().envVars }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
-        resolve({ status: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
+      execFile(
+        process.execPath,
+        [bin, 'drift', ...args],
+        { cwd: current().dir, env: { ...process.env, ...current().envVars }, maxBuffer: 64 * 1024 * 1024 },
+        (error, stdout, stderr) => resolve({ status: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
       );
     });
   const declare = (extra: { wrapUpTime?: number; billing?: boolean }) =>
     current().declare([
-      { kind: 'Queue', name: 'support', args: { name: 'Support', channel: 'voice', maxWaitTime: 240, ...(extra.wrapUpTime ? { wrapUpTime: extra.wrapUpTime } : {}) } },
+      {
+        kind: 'Queue',
+        name: 'support',
+        args: { name: 'Support', channel: 'voice', maxWaitTime: 240, ...(extra.wrapUpTime ? { wrapUpTime: extra.wrapUpTime } : {}) },
+      },
       { kind: 'Queue', name: 'returns', args: { name: 'Returns', channel: 'voice' } },
       { kind: 'QueueMembers', name: 'support-members', args: { queueId: { $ref: 'support.queueId' }, userIds: ['agent_001', 'agent_002'] } },
       ...(extra.billing ? [{ kind: 'Queue', name: 'billing', args: { name: 'Billing', channel: 'messaging' } }] : []),
@@ -31,7 +38,11 @@ describe('zcc-pulumi drift on the real Pulumi CLI', () => {
     await stack.up({ onOutput: outputCollector().onOutput });
     await expectNoChanges(stack);
     const clean = await runDrift('--stack', 'e2e');
-    expect({ status: clean.status, out: clean.stdout, err: clean.stderr }).toEqual({ status: 0, out: expect.stringContaining('No drift and nothing pending on stack e2e'), err: '' });
+    expect({ status: clean.status, out: clean.stdout, err: clean.stderr }).toEqual({
+      status: 0,
+      out: expect.stringContaining('No drift and nothing pending on stack e2e'),
+      err: '',
+    });
 
     // Behind Pulumi's back: a setting, a membership and a deleted queue. In the program: a new setting and a new queue.
     const queues = (await control('GET', '/objects/queues')) as Array<{ queue_id: string; queue_name: string }>;
@@ -53,12 +64,22 @@ describe('zcc-pulumi drift on the real Pulumi CLI', () => {
     expect(entries(report.drift)).toEqual({
       'Queue support': expect.objectContaining({ change: 'modified', fields: [{ field: 'maxWaitTime', old: 240, new: 999 }] }),
       'Queue returns': expect.objectContaining({ change: 'deleted', fields: [] }),
-      'QueueMembers support-members': expect.objectContaining({ change: 'modified', fields: [{ field: 'userIds', added: ['agent_007'], removed: ['agent_002'] }] }),
+      'QueueMembers support-members': expect.objectContaining({
+        change: 'modified',
+        fields: [{ field: 'userIds', added: ['agent_007'], removed: ['agent_002'] }],
+      }),
     });
     // The plan also puts maxWaitTime and the members back and re-creates Returns: that is the drift above, not pending.
     expect(entries(report.pending)).toEqual({
       'Queue support': expect.objectContaining({ op: 'update', fields: [{ field: 'wrapUpTime', new: 30 }] }),
-      'Queue billing': expect.objectContaining({ op: 'create', fields: [{ field: 'channel', new: 'messaging' }, { field: 'description', new: '' }, { field: 'name', new: 'Billing' }] }),
+      'Queue billing': expect.objectContaining({
+        op: 'create',
+        fields: [
+          { field: 'channel', new: 'messaging' },
+          { field: 'description', new: '' },
+          { field: 'name', new: 'Billing' },
+        ],
+      }),
     });
 
     const markdown = readFileSync(path.join(dir, 'drift.md'), 'utf8');

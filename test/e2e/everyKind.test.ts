@@ -58,8 +58,18 @@ const scenarios: Scenario[] = [
     kind: 'AgentRoutingProfile',
     name: 'lifecycle-agent-profile',
     collection: 'agent_routing_profiles',
-    initial: { name: 'Lifecycle agent profile', waitTimeAgentInSeconds: 60, priorities: [{ categoryType: 'skill', skillCategoryId: 'cat_language', minimumProficiencyLevel: 1 }] },
-    inPlace: { description: 'changed in place', priorities: [{ categoryType: 'skill', skillCategoryId: 'cat_product' }, { categoryType: 'skill', skillCategoryId: 'cat_language', minimumProficiencyLevel: 3 }] },
+    initial: {
+      name: 'Lifecycle agent profile',
+      waitTimeAgentInSeconds: 60,
+      priorities: [{ categoryType: 'skill', skillCategoryId: 'cat_language', minimumProficiencyLevel: 1 }],
+    },
+    inPlace: {
+      description: 'changed in place',
+      priorities: [
+        { categoryType: 'skill', skillCategoryId: 'cat_product' },
+        { categoryType: 'skill', skillCategoryId: 'cat_language', minimumProficiencyLevel: 3 },
+      ],
+    },
     consoleEdit: { field: 'wait_time_agent_in_seconds', value: 99, input: 'waitTimeAgentInSeconds' },
   },
   {
@@ -106,7 +116,10 @@ describe('every standalone kind through the whole lifecycle on the real Pulumi C
     expect((await stack.up(quiet())).summary.resourceChanges).toMatchObject({ replace: replaced });
     const after = await ids();
     for (const s of scenarios) (s.replace ? expect(after[s.name]).not : expect(after[s.name])).toBe(created[s.name]);
-    expect(await serverObject(scenarios[2], after['lifecycle-skill'])).toMatchObject({ skill_category_id: 'cat_language', skill_name: 'Lifecycle skill renamed' });
+    expect(await serverObject(scenarios[2], after['lifecycle-skill'])).toMatchObject({
+      skill_category_id: 'cat_language',
+      skill_name: 'Lifecycle skill renamed',
+    });
     await expectNoChanges(stack);
 
     for (const s of scenarios) await control('PATCH', `/objects/${s.collection}/${after[s.name]}`, { [s.consoleEdit.field]: s.consoleEdit.value });
@@ -131,15 +144,34 @@ describe('every standalone kind through the whole lifecycle on the real Pulumi C
     await stack.destroy(quiet());
     for (const s of scenarios) {
       const left = (await control('GET', `/objects/${s.collection}`)) as Array<Record<string, unknown>>;
-      const label = (row: Record<string, unknown>) => String(row.name ?? row.queue_name ?? row.flow_name ?? row.skill_name ?? row.skill_category_name ?? row.agent_routing_profile_name ?? row.consumer_routing_profile_name);
+      const label = (row: Record<string, unknown>) =>
+        String(
+          row.name ??
+            row.queue_name ??
+            row.flow_name ??
+            row.skill_name ??
+            row.skill_category_name ??
+            row.agent_routing_profile_name ??
+            row.consumer_routing_profile_name,
+        );
       expect(left.filter((row) => label(row).startsWith('Lifecycle'))).toEqual([]);
     }
   });
 
   it('records a flow whose publish failed after create, and finishes it on the next up', async () => {
     const { stack, control } = current();
-    await current().declare([{ kind: 'Flow', name: 'half-made', args: { name: 'Half made', publish: true, definition: { studioType: 0, nodes: [{ id: 'start', type: 'Start' }] } } }]);
-    await control('POST', '/faults', { method: 'PUT', path: '/publish$', action: 'respond', status: 400, code: 300, message: 'Publishing is temporarily disabled.', times: 1 });
+    await current().declare([
+      { kind: 'Flow', name: 'half-made', args: { name: 'Half made', publish: true, definition: { studioType: 0, nodes: [{ id: 'start', type: 'Start' }] } } },
+    ]);
+    await control('POST', '/faults', {
+      method: 'PUT',
+      path: '/publish$',
+      action: 'respond',
+      status: 400,
+      code: 300,
+      message: 'Publishing is temporarily disabled.',
+      times: 1,
+    });
     const failed = outputCollector();
     await expect(stack.up({ onOutput: failed.onOutput })).rejects.toThrow();
     expect(failed.text()).toContain('Publishing is temporarily disabled');

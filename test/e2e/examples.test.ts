@@ -3,8 +3,6 @@ import { expectNoChanges, outputCollector, repoRoot, useProject } from './harnes
 import { checkTraffic, type LoggedRequest } from '../support/conformance';
 import { parseOfficialApi } from '../support/officialApi';
 
-
-
 jest.setTimeout(10 * 60_000);
 
 describe('examples/contact-center', () => {
@@ -28,7 +26,10 @@ describe('examples/contact-center', () => {
     await control('PATCH', `/objects/queues/${support.queue_id}`, { max_wait_time: 999, service_level_target_in_percentage: 50 });
     await stack.refresh({ onOutput: outputCollector().onOutput });
     expect((await stack.up({ onOutput: outputCollector().onOutput })).summary.resourceChanges).toMatchObject({ update: 1 });
-    expect(((await control('GET', '/objects/queues')) as Array<Record<string, unknown>>).find((q) => q.queue_id === support.queue_id)).toMatchObject({ max_wait_time: 300, service_level_target_in_percentage: 80 });
+    expect(((await control('GET', '/objects/queues')) as Array<Record<string, unknown>>).find((q) => q.queue_id === support.queue_id)).toMatchObject({
+      max_wait_time: 300,
+      service_level_target_in_percentage: 80,
+    });
     await expectNoChanges(stack);
 
     await stack.destroy({ onOutput: outputCollector().onOutput });

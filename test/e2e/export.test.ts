@@ -23,7 +23,11 @@ const workRoot = path.join(repoRoot, '.e2e-work');
 /** `zcc-pulumi export` in this process (the emulators answer from it too), credentials from the environment. */
 async function exportAccount(emulator: Emulator, out: string, ...flags: string[]): Promise<void> {
   const saved = { ...process.env };
-  Object.assign(process.env, { ZOOM_ACCOUNT_ID: emulator.options.accountId, ZOOM_CLIENT_ID: emulator.options.clientId, ZOOM_CLIENT_SECRET: emulator.options.clientSecret });
+  Object.assign(process.env, {
+    ZOOM_ACCOUNT_ID: emulator.options.accountId,
+    ZOOM_CLIENT_ID: emulator.options.clientId,
+    ZOOM_CLIENT_SECRET: emulator.options.clientSecret,
+  });
   resetRuntime();
   try {
     expect(await cli(['export', '--out', out, '--base-url', emulator.baseUrl, ...flags])).toBe(0);
@@ -34,7 +38,12 @@ async function exportAccount(emulator: Emulator, out: string, ...flags: string[]
 }
 
 const filesOf = (dir: string) =>
-  Object.fromEntries((readdirSync(dir, { recursive: true }) as string[]).filter((file) => file.endsWith('.ts') || file.endsWith('.json') || file.endsWith('.yaml')).sort().map((file) => [file, readFileSync(path.join(dir, file), 'utf8')]));
+  Object.fromEntries(
+    (readdirSync(dir, { recursive: true }) as string[])
+      .filter((file) => file.endsWith('.ts') || file.endsWith('.json') || file.endsWith('.yaml'))
+      .sort()
+      .map((file) => [file, readFileSync(path.join(dir, file), 'utf8')]),
+  );
 
 async function stackFor(dir: string, emulator: Emulator): Promise<Stack> {
   installPackage(repoRoot, dir);
@@ -111,7 +120,9 @@ describe(`zcc-pulumi export of a seeded account (${PER_KIND} objects of every ki
     const edit = await stack.up({ onOutput: outputCollector().onOutput });
     expect(edit.summary.resourceChanges).toMatchObject({ update: 1 });
     const editLog = await controlA.requests();
-    expect(editLog.entries.filter((entry) => entry.method !== 'GET' && entry.path !== '/oauth/token').map((entry) => entry.route)).toEqual(['PATCH /v2/contact_center/queues/:queueId']);
+    expect(editLog.entries.filter((entry) => entry.method !== 'GET' && entry.path !== '/oauth/token').map((entry) => entry.route)).toEqual([
+      'PATCH /v2/contact_center/queues/:queueId',
+    ]);
     await expectNoChanges(stack);
 
     // --portable: account A's configuration applied to an empty account B (other user ids, same emails).
@@ -124,7 +135,8 @@ describe(`zcc-pulumi export of a seeded account (${PER_KIND} objects of every ki
     const portableFiles = filesOf(portable);
     const ids = new Set<string>();
     for (const collection of ['queues', 'skills', 'skill_categories', 'flows', 'agent_routing_profiles', 'consumer_routing_profiles', 'users']) {
-      for (const row of await controlA.objects(collection)) for (const [key, value] of Object.entries(row)) if (/_id$/.test(key) && typeof value === 'string') ids.add(value);
+      for (const row of await controlA.objects(collection))
+        for (const [key, value] of Object.entries(row)) if (/_id$/.test(key) && typeof value === 'string') ids.add(value);
     }
     const leaked = Object.entries(portableFiles).flatMap(([file, text]) => [...ids].filter((id) => text.includes(`"${id}"`)).map((id) => `${file}: ${id}`));
     expect(leaked).toEqual([]);

@@ -27,7 +27,11 @@ describe('hostile use on the real Pulumi CLI', () => {
     await control('PUT', `/queue_agents/${made.queue_id}`, ['agent_001', 'agent_002', 'agent_003']);
     await control('DELETE', '/requests');
 
-    const members = (userIds: string[], extra: Record<string, unknown> = {}) => ({ kind: 'QueueMembers', name: 'm', args: { queueId: { $ref: 'q.queueId' }, userIds, ...extra } });
+    const members = (userIds: string[], extra: Record<string, unknown> = {}) => ({
+      kind: 'QueueMembers',
+      name: 'm',
+      args: { queueId: { $ref: 'q.queueId' }, userIds, ...extra },
+    });
     await current().declare([queue, members(['agent_001'])]);
     const out = outputCollector();
     await stack.preview({ onOutput: out.onOutput });
@@ -60,9 +64,18 @@ describe('hostile use on the real Pulumi CLI', () => {
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ kind: 'QueueMembers', name: 'dots', args: { queueId: '..', userIds: ['agent_001'] } }, 'QueueMembers.queueId is invalid: got ".."'],
       [{ kind: 'Queue', name: 'adopt-dots', args: { ...queue.args, adoptId: '..' } }, 'Queue.adoptId is invalid: got ".."'],
-      [{ kind: 'QueueAgent', name: 'adopt-agent', args: { queueId: 'q1', userId: 'agent_005', adoptId: '../agent_005' } }, 'QueueAgent.adoptId is invalid: in "../agent_005"'],
-      [{ kind: 'Queue', name: 'adopt-esc', args: { ...queue.args, adoptId: 'q\u001b[2J\u001b[1;1HDeployment succeeded' } }, 'Queue.adoptId is invalid: got "q\\u001b[2J\\u001b[1;1HDeployment succeeded"'],
-      [{ kind: 'Queue', name: 'name-bidi', args: { ...queue.args, name: 'Support\u202egnp.exe' } }, 'Queue.name is invalid: got "Support\\u202egnp.exe"; must not contain control characters'],
+      [
+        { kind: 'QueueAgent', name: 'adopt-agent', args: { queueId: 'q1', userId: 'agent_005', adoptId: '../agent_005' } },
+        'QueueAgent.adoptId is invalid: in "../agent_005"',
+      ],
+      [
+        { kind: 'Queue', name: 'adopt-esc', args: { ...queue.args, adoptId: 'q\u001b[2J\u001b[1;1HDeployment succeeded' } },
+        'Queue.adoptId is invalid: got "q\\u001b[2J\\u001b[1;1HDeployment succeeded"',
+      ],
+      [
+        { kind: 'Queue', name: 'name-bidi', args: { ...queue.args, name: 'Support\u202egnp.exe' } },
+        'Queue.name is invalid: got "Support\\u202egnp.exe"; must not contain control characters',
+      ],
     ];
     try {
       for (const [resource, message] of cases) {
@@ -86,7 +99,9 @@ describe('hostile use on the real Pulumi CLI', () => {
       await current().declare([queue]);
       const out = outputCollector();
       await expect(stack.preview({ onOutput: out.onOutput })).rejects.toThrow();
-      expect(out.text()).toContain('zcc:clientSecret is stored in plain text in the stack config. Store it encrypted, then run again: pulumi config set --secret --stack e2e zcc:clientSecret <your client secret>');
+      expect(out.text()).toContain(
+        'zcc:clientSecret is stored in plain text in the stack config. Store it encrypted, then run again: pulumi config set --secret --stack e2e zcc:clientSecret <your client secret>',
+      );
       expect(out.text()).not.toMatch(/\n\s+at /); // one line, no stack trace
     } finally {
       await stack.setConfig('zcc:clientSecret', { value: emulator.options.clientSecret, secret: true });

@@ -10,7 +10,10 @@ describe('QueueMembers and QueueAgent on the real Pulumi CLI', () => {
   const current = useProject('program');
   const quiet = () => ({ onOutput: outputCollector().onOutput });
   const members = () => current().control('GET', '/objects/queue_agents') as Promise<Members>;
-  const queueIds = async () => Object.fromEntries(((await current().control('GET', '/objects/queues')) as Array<{ queue_name: string; queue_id: string }>).map((q) => [q.queue_name, q.queue_id]));
+  const queueIds = async () =>
+    Object.fromEntries(
+      ((await current().control('GET', '/objects/queues')) as Array<{ queue_name: string; queue_id: string }>).map((q) => [q.queue_name, q.queue_id]),
+    );
 
   function declaration(opts: { support: string[]; salesAgent?: string; additiveQueue?: string }) {
     return [
@@ -18,7 +21,11 @@ describe('QueueMembers and QueueAgent on the real Pulumi CLI', () => {
       { kind: 'Queue', name: 'sales', args: { name: 'Sales', channel: 'messaging' } },
       { kind: 'Queue', name: 'overflow', args: { name: 'Overflow', channel: 'messaging' } },
       { kind: 'QueueMembers', name: 'support-members', args: { queueId: { $ref: 'support.queueId' }, userIds: opts.support } },
-      { kind: 'QueueMembers', name: 'sales-members', args: { queueId: { $ref: `${opts.additiveQueue ?? 'sales'}.queueId` }, userIds: agents(4, 5), mode: 'additive' } },
+      {
+        kind: 'QueueMembers',
+        name: 'sales-members',
+        args: { queueId: { $ref: `${opts.additiveQueue ?? 'sales'}.queueId` }, userIds: agents(4, 5), mode: 'additive' },
+      },
       { kind: 'QueueAgent', name: 'sales-lead', args: { queueId: { $ref: 'sales.queueId' }, userId: opts.salesAgent ?? agent(10) } },
     ];
   }

@@ -15,7 +15,9 @@ jest.setTimeout(20 * 60_000);
  */
 const run = (command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) =>
   new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(command, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => resolve({ status: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }));
+    execFile(command, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+      resolve({ status: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
   });
 
 async function npm(args: string[], cwd: string) {
@@ -62,12 +64,24 @@ describe('the packed package, installed with npm', () => {
     const [{ filename, files }] = JSON.parse(packed.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
     const tarball = path.join(work, filename);
     const shipped = files.map((file) => file.path);
-    expect(shipped).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'docs/resources.md', 'docs/drift.md', 'dist/cli/main.js', 'examples/github-workflows/zcc-drift.yml', 'examples/github-workflows/zcc-pr-preview.yml', 'examples/contact-center/index.ts']));
-    expect(shipped.filter((file) => file.endsWith('.map') || file.endsWith('.ts') && !file.endsWith('.d.ts') && !file.startsWith('examples/'))).toEqual([]);
+    expect(shipped).toEqual(
+      expect.arrayContaining([
+        'LICENSE',
+        'README.md',
+        'docs/resources.md',
+        'docs/drift.md',
+        'dist/cli/main.js',
+        'examples/github-workflows/zcc-drift.yml',
+        'examples/github-workflows/zcc-pr-preview.yml',
+        'examples/contact-center/index.ts',
+      ]),
+    );
+    expect(shipped.filter((file) => file.endsWith('.map') || (file.endsWith('.ts') && !file.endsWith('.d.ts') && !file.startsWith('examples/')))).toEqual([]);
     expect(shipped.filter((file) => /^(test|bench|scripts|dist\/scripts|dist\/bench|examples\/[^/]+\/node_modules)\//.test(file))).toEqual([]);
     // The README's links point at files the tarball has.
     const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
-    for (const [, link] of readme.matchAll(/\]\(((?:docs|examples)\/[^)#]+)\)/g)) expect(shipped.some((file) => file === link || file.startsWith(`${link}/`))).toBe(true);
+    for (const [, link] of readme.matchAll(/\]\(((?:docs|examples)\/[^)#]+)\)/g))
+      expect(shipped.some((file) => file === link || file.startsWith(`${link}/`))).toBe(true);
 
     // An empty project that installs the tarball, as `npm install zcc-pulumi` would.
     const app = path.join(work, 'app');
@@ -87,7 +101,12 @@ describe('the packed package, installed with npm', () => {
     expect({ status: bad.status, lines: bad.stderr.trim().split('\n').length }).toEqual({ status: 2, lines: 1 });
 
     emulator = await startInstalledEmulator(app);
-    const credentials = { 'zcc:accountId': { value: 'emulator-account' }, 'zcc:clientId': { value: 'emulator-client' }, 'zcc:clientSecret': { value: 'emulator-secret', secret: true }, 'zcc:baseUrl': { value: emulator.baseUrl } };
+    const credentials = {
+      'zcc:accountId': { value: 'emulator-account' },
+      'zcc:clientId': { value: 'emulator-client' },
+      'zcc:clientSecret': { value: 'emulator-secret', secret: true },
+      'zcc:baseUrl': { value: emulator.baseUrl },
+    };
     const pulumiCommand = await PulumiCommand.get({ root: path.join(repoRoot, '.tools'), skipVersionCheck: true });
 
     const stack = await LocalWorkspace.createOrSelectStack({ stackName: 'packed', workDir: app }, { envVars: pulumiEnv(repoRoot, app), pulumiCommand });
@@ -102,7 +121,10 @@ describe('the packed package, installed with npm', () => {
     const example = path.join(work, 'contact-center');
     cpSync(path.join(repoRoot, 'examples/contact-center'), example, { recursive: true, filter: (file) => !/\/(node_modules|Pulumi\.[^/]+\.yaml)$/.test(file) });
     await npm(['install', tarball], example);
-    const exampleStack = await LocalWorkspace.createOrSelectStack({ stackName: 'copied', workDir: example }, { envVars: pulumiEnv(repoRoot, example), pulumiCommand });
+    const exampleStack = await LocalWorkspace.createOrSelectStack(
+      { stackName: 'copied', workDir: example },
+      { envVars: pulumiEnv(repoRoot, example), pulumiCommand },
+    );
     await exampleStack.setAllConfig(credentials);
     const exampleOutput = outputCollector();
     const exampleUp = await exampleStack.up({ onOutput: exampleOutput.onOutput }).catch((error: Error) => {

@@ -7,7 +7,6 @@ describe('Queue on the real Pulumi CLI against the emulator', () => {
 
   const queues = () => current().control('GET', '/objects/queues') as Promise<Array<Record<string, any>>>;
 
-
   it('creates, previews empty, updates in place, detects drift, and destroys', async () => {
     const { stack, control } = current();
     const settings = { shortAbandon: { threshold: 8, enable: true }, serviceLevelThresholdInSeconds: 20, serviceLevelTargetInPercentage: 80 };
@@ -18,14 +17,23 @@ describe('Queue on the real Pulumi CLI against the emulator', () => {
     let server = await queues();
     expect(server).toHaveLength(1);
     // Created with name and channel, then the PATCH-only settings; nested objects compare by value, not key order.
-    expect(server[0]).toMatchObject({ queue_name: 'Support Queue', channel: 'voice', max_wait_time: 120, queue_description: '', short_abandon: { enable: true, threshold: 8 }, service_level_target_in_percentage: 80 });
+    expect(server[0]).toMatchObject({
+      queue_name: 'Support Queue',
+      channel: 'voice',
+      max_wait_time: 120,
+      queue_description: '',
+      short_abandon: { enable: true, threshold: 8 },
+      service_level_target_in_percentage: 80,
+    });
     const calls = (await control('GET', '/requests')) as { byRoute: Record<string, number> };
     expect(calls.byRoute).toMatchObject({ 'POST /v2/contact_center/queues': 1, 'PATCH /v2/contact_center/queues/:queueId': 1 });
     expect(up.outputs.ids.value.support).toBe(server[0].queue_id);
     await expectNoChanges(current().stack);
 
     // Update in place.
-    await current().declare([{ kind: 'Queue', name: 'support', args: { name: 'Support Queue', description: 'Tier 1', channel: 'voice', maxWaitTime: 240, ...settings } }]);
+    await current().declare([
+      { kind: 'Queue', name: 'support', args: { name: 'Support Queue', description: 'Tier 1', channel: 'voice', maxWaitTime: 240, ...settings } },
+    ]);
     const update = await stack.up({ onOutput: outputCollector().onOutput });
     expect(update.summary.resourceChanges).toEqual({ same: 1, update: 1 });
     server = await queues();
@@ -86,7 +94,10 @@ describe('Queue on the real Pulumi CLI against the emulator', () => {
     await stack.up({ onOutput: outputCollector().onOutput });
     await expectNoChanges(stack);
     await current().declare(declaration(240));
-    const writes = async () => ((await control('GET', '/requests')) as { entries: Array<{ method: string; path: string }> }).entries.filter((e) => e.method !== 'GET' && e.path !== '/oauth/token');
+    const writes = async () =>
+      ((await control('GET', '/requests')) as { entries: Array<{ method: string; path: string }> }).entries.filter(
+        (e) => e.method !== 'GET' && e.path !== '/oauth/token',
+      );
     await control('DELETE', '/requests');
     // The dependents reference queue.queueId, a getter over the resource id: known during the preview, so they stay "same".
     const preview = await stack.preview({ onOutput: outputCollector().onOutput });

@@ -6,7 +6,13 @@ import { expectNoChanges, outputCollector, readStateFiles, reapProcessesIn, useP
 jest.setTimeout(20 * 60_000);
 
 type Row = Record<string, any>;
-type Log = { total: number; writes: number; tokensMinted: number; byRoute: Record<string, number>; entries: Array<{ route: string; status: number; at: string; fault?: string }> };
+type Log = {
+  total: number;
+  writes: number;
+  tokensMinted: number;
+  byRoute: Record<string, number>;
+  entries: Array<{ route: string; status: number; at: string; fault?: string }>;
+};
 
 const queues = (count: number, prefix: string) =>
   Array.from({ length: count }, (_, i) => ({ kind: 'Queue', name: `${prefix}-${i}`, args: { name: `${prefix} ${i}`, channel: 'voice' } }));
@@ -44,7 +50,13 @@ describe('reliability: the fault matrix on the real Pulumi CLI', () => {
     const declared = queues(200, 'storm');
     await current().declare(declared);
     await control('DELETE', '/requests');
-    await control('POST', '/faults', { path: '^/v2/', action: 'respond', status: 429, message: 'You have reached the maximum per-second rate limit for this API. Try again later.', durationMs: 30_000 });
+    await control('POST', '/faults', {
+      path: '^/v2/',
+      action: 'respond',
+      status: 429,
+      message: 'You have reached the maximum per-second rate limit for this API. Try again later.',
+      durationMs: 30_000,
+    });
     const stormStarted = Date.now();
     await stack.up(quiet());
     const entries = (await log()).entries;
@@ -53,7 +65,9 @@ describe('reliability: the fault matrix on the real Pulumi CLI', () => {
     const afterStorm = creates.filter((e) => Date.parse(e.at) >= stormEnd);
     const seconds = (Date.parse(creates[creates.length - 1].at) - Math.max(stormEnd, Date.parse(creates[0].at))) / 1000;
     const throughput = afterStorm.length / Math.max(seconds, 0.001);
-    report.push(`row 1: ${entries.filter((e) => e.status === 429).length} answers 429 during the storm; ${creates.length} creates, ${afterStorm.length} after it in ${seconds.toFixed(1)} s = ${throughput.toFixed(1)}/s = ${(throughput / 20).toFixed(2)} of the Light budget (20/s)`);
+    report.push(
+      `row 1: ${entries.filter((e) => e.status === 429).length} answers 429 during the storm; ${creates.length} creates, ${afterStorm.length} after it in ${seconds.toFixed(1)} s = ${throughput.toFixed(1)}/s = ${(throughput / 20).toFixed(2)} of the Light budget (20/s)`,
+    );
     expect(creates).toHaveLength(200);
     await expectConverged(current(), declared);
   });
@@ -77,7 +91,9 @@ describe('reliability: the fault matrix on the real Pulumi CLI', () => {
     await control('POST', '/faults', { method: 'POST', path: '/queues$', action: 'drop-after-commit', times: 1 });
     await stack.up(quiet());
     const byRoute = (await log()).byRoute;
-    report.push(`row 3: POST /queues ${byRoute['POST /v2/contact_center/queues']} times for 3 queues (one answer dropped, recovered by lookup); GET list ${byRoute['GET /v2/contact_center/queues'] ?? 0}`);
+    report.push(
+      `row 3: POST /queues ${byRoute['POST /v2/contact_center/queues']} times for 3 queues (one answer dropped, recovered by lookup); GET list ${byRoute['GET /v2/contact_center/queues'] ?? 0}`,
+    );
     expect(byRoute['POST /v2/contact_center/queues']).toBe(3);
     await expectConverged(current(), declared);
   });
@@ -136,7 +152,12 @@ describe('reliability: the fault matrix on the real Pulumi CLI', () => {
     expect(out.text()).toMatch(/daily API limit for this account is used up .* resets at \d{4}-\d{2}-\d{2}T/);
     const server = (await control('GET', '/objects/queues')) as Row[];
     const state = (await stack.exportStack()).deployment as { resources: Array<{ type: string; id?: string }> };
-    expect(state.resources.filter((r) => r.type === 'pulumi-nodejs:dynamic/zcc:Queue').map((r) => r.id).sort()).toEqual(server.map((q) => q.queue_id).sort());
+    expect(
+      state.resources
+        .filter((r) => r.type === 'pulumi-nodejs:dynamic/zcc:Queue')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(server.map((q) => q.queue_id).sort());
     report.push(`row 6: stopped after ${elapsed.toFixed(1)} s with ${server.length} of 25 queues made, all in state`);
     expect(elapsed).toBeLessThan(120);
     await control('PUT', '/settings', { rateLimits: { dailyLimit: null } });
@@ -180,7 +201,9 @@ describe('reliability: the fault matrix on the real Pulumi CLI', () => {
     const pending = ((await stack.exportStack()).deployment as { pending_operations?: unknown[] }).pending_operations ?? [];
     await stack.refresh({ clearPendingCreates: true, onOutput: outputCollector().onOutput });
     await stack.up(quiet());
-    report.push(`row 8: killed after ${made} queues existed, ${pending.length} creates pending in state, ${lockFiles.length} lock file(s) removed, ${orphans.length} orphaned plugin process(es) reaped${restored ? ', checkpoint cut short by the kill restored from .bak' : ''}; refresh --clear-pending-creates + up converged`);
+    report.push(
+      `row 8: killed after ${made} queues existed, ${pending.length} creates pending in state, ${lockFiles.length} lock file(s) removed, ${orphans.length} orphaned plugin process(es) reaped${restored ? ', checkpoint cut short by the kill restored from .bak' : ''}; refresh --clear-pending-creates + up converged`,
+    );
     await expectConverged(current(), declared);
   });
 
@@ -188,9 +211,18 @@ describe('reliability: the fault matrix on the real Pulumi CLI', () => {
     const { stack, control } = current();
     // Pulumi stops a preview at the first resource that fails check, so each bad resource gets its own preview.
     const cases: Array<[Record<string, unknown>, string[]]> = [
-      [{ kind: 'Queue', name: 'bad-queue', args: { name: '', channel: 'fax', maxWaitTime: -1 } }, ['Queue.name is invalid: got ""', 'Queue.channel is invalid: got "fax"', 'Queue.maxWaitTime is invalid: got -1']],
-      [{ kind: 'Flow', name: 'bad-flow', args: { name: 'F', channel: 'voice', definition: '{"start": ' } }, ['Flow.definition is invalid', 'expected a JSON object']],
-      [{ kind: 'QueueMembers', name: 'bad-members', args: { queueId: 'q1', userIds: ['agent_001', 'agent_001'], mode: 'sometimes' } }, ['must not list the same user twice', 'QueueMembers.mode is invalid: got "sometimes"; expected one of: exclusive, additive']],
+      [
+        { kind: 'Queue', name: 'bad-queue', args: { name: '', channel: 'fax', maxWaitTime: -1 } },
+        ['Queue.name is invalid: got ""', 'Queue.channel is invalid: got "fax"', 'Queue.maxWaitTime is invalid: got -1'],
+      ],
+      [
+        { kind: 'Flow', name: 'bad-flow', args: { name: 'F', channel: 'voice', definition: '{"start": ' } },
+        ['Flow.definition is invalid', 'expected a JSON object'],
+      ],
+      [
+        { kind: 'QueueMembers', name: 'bad-members', args: { queueId: 'q1', userIds: ['agent_001', 'agent_001'], mode: 'sometimes' } },
+        ['must not list the same user twice', 'QueueMembers.mode is invalid: got "sometimes"; expected one of: exclusive, additive'],
+      ],
     ];
     await control('DELETE', '/requests');
     for (const [resource, messages] of cases) {

@@ -27,7 +27,9 @@ describe(`drift among ${N} queues on the real Pulumi CLI (list-backed reads)`, (
     await control('DELETE', '/requests');
     const refresh = await stack.refresh({ onOutput: outputCollector().onOutput });
     const calls = await control('GET', '/requests');
-    console.log(`${N} queues: first refresh ${first.total} API calls; refresh with 1 edited: ${JSON.stringify(calls.byRoute)}, changes ${JSON.stringify(refresh.summary.resourceChanges)}`);
+    console.log(
+      `${N} queues: first refresh ${first.total} API calls; refresh with 1 edited: ${JSON.stringify(calls.byRoute)}, changes ${JSON.stringify(refresh.summary.resourceChanges)}`,
+    );
     expect(refresh.summary.resourceChanges).toEqual({ same: N, update: 1 });
     expect(calls.byRoute).toEqual({ 'POST /oauth/token': 1, 'GET /v2/contact_center/queues': Math.ceil(N / 300), 'GET /v2/contact_center/queues/:queueId': 1 });
     expect(calls.writes).toBe(0);

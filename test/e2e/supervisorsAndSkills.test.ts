@@ -21,7 +21,10 @@ describe('supervisors and user skills on the real Pulumi CLI', () => {
     {
       kind: 'UserSkills',
       name: 'agent-20-skills',
-      args: { userId: 'agent_020', skills: [{ skillId: { $ref: 'german.skillId' }, proficiencyLevel: opts.germanLevel }, { skillId: { $ref: 'billing.skillId' } }] },
+      args: {
+        userId: 'agent_020',
+        skills: [{ skillId: { $ref: 'german.skillId' }, proficiencyLevel: opts.germanLevel }, { skillId: { $ref: 'billing.skillId' } }],
+      },
     },
   ];
 
@@ -37,14 +40,20 @@ describe('supervisors and user skills on the real Pulumi CLI', () => {
     const skills = (await control('GET', '/objects/skills')) as Array<{ skill_id: string; skill_name: string }>;
     const german = skills.find((s) => s.skill_name === 'German')!.skill_id;
     const billing = skills.find((s) => s.skill_name === 'Billing')!.skill_id;
-    expect(((await control('GET', '/objects/user_skills')) as Held).agent_020).toEqual([{ skill_id: german, user_proficiency_level: 3 }, { skill_id: billing }]);
+    expect(((await control('GET', '/objects/user_skills')) as Held).agent_020).toEqual([
+      { skill_id: german, user_proficiency_level: 3 },
+      { skill_id: billing },
+    ]);
     await expectNoChanges(stack);
 
     // In place: a level changes, a supervisor is swapped.
     await current().declare(declaration({ supervisors: ['agent_002', 'agent_004'], germanLevel: 5 }));
     expect((await stack.up(quiet())).summary.resourceChanges).toMatchObject({ update: 2 });
     expect([...(await control('GET', '/objects/queue_supervisors'))[queue.queue_id]].sort()).toEqual(['agent_002', 'agent_004']);
-    expect(((await control('GET', '/objects/user_skills')) as Held).agent_020).toEqual([{ skill_id: german, user_proficiency_level: 5 }, { skill_id: billing }]);
+    expect(((await control('GET', '/objects/user_skills')) as Held).agent_020).toEqual([
+      { skill_id: german, user_proficiency_level: 5 },
+      { skill_id: billing },
+    ]);
     await expectNoChanges(stack);
 
     // Console edits: a level lowered and an extra supervisor; refresh sees both, up restores the declaration.
@@ -56,7 +65,10 @@ describe('supervisors and user skills on the real Pulumi CLI', () => {
     expect(drift.text()).toContain('agent_009');
     await stack.refresh(quiet());
     await stack.up(quiet());
-    expect(((await control('GET', '/objects/user_skills')) as Held).agent_020).toEqual([{ skill_id: german, user_proficiency_level: 5 }, { skill_id: billing }]);
+    expect(((await control('GET', '/objects/user_skills')) as Held).agent_020).toEqual([
+      { skill_id: german, user_proficiency_level: 5 },
+      { skill_id: billing },
+    ]);
     expect([...(await control('GET', '/objects/queue_supervisors'))[queue.queue_id]].sort()).toEqual(['agent_002', 'agent_004']);
     await expectNoChanges(stack);
 

@@ -28,7 +28,10 @@ beforeEach(async () => {
 });
 
 async function expectApiError(promise: Promise<unknown>, status: number): Promise<ZccApiError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ZccApiError);
   expect((error as ZccApiError).status).toBe(status);
   return error as ZccApiError;
@@ -41,8 +44,17 @@ describe('every endpoint of the ZCC API document', () => {
     expect(queue.cc_queue_id).toBeDefined();
     // Settings are PATCH-only; the path takes either id, or the name with queue_identifier_type=name.
     await client.updateQueue(queue.cc_queue_id!, { queue_description: 'Inbound sales', max_wait_time: 240, short_abandon: { enable: true, threshold: 8 } });
-    expect(await client.getQueue(queue.queue_id)).toMatchObject({ queue_id: queue.queue_id, queue_description: 'Inbound sales', max_wait_time: 240, short_abandon: { enable: true, threshold: 8 } });
-    const byName = await client.http.request('GET', '/contact_center/queues/Sales', { category: 'light', query: { queue_identifier_type: 'name' }, schema: queueSchema });
+    expect(await client.getQueue(queue.queue_id)).toMatchObject({
+      queue_id: queue.queue_id,
+      queue_description: 'Inbound sales',
+      max_wait_time: 240,
+      short_abandon: { enable: true, threshold: 8 },
+    });
+    const byName = await client.http.request('GET', '/contact_center/queues/Sales', {
+      category: 'light',
+      query: { queue_identifier_type: 'name' },
+      schema: queueSchema,
+    });
     expect(byName.queue_id).toBe(queue.queue_id);
     expect((await client.listQueues()).map((q) => [q.queue_name, q.agents_count])).toEqual([['Sales', 0]]);
     await client.addQueueAgents(queue.queue_id, ['agent_001', 'agent_002']);
@@ -64,13 +76,21 @@ describe('every endpoint of the ZCC API document', () => {
     await client.addQueueAgents(queue.queue_id, ['agent_004', 'agent_005']);
     await client.addQueueSupervisors(queue.queue_id, ['agent_001']);
     await client.setQueueAgentOptInOut(queue.queue_id, 'agent_005', 1);
-    expect((await client.listQueueAgents(queue.queue_id)).map((a) => [a.user_id, a.opt_in_out_status])).toEqual([['agent_004', 0], ['agent_005', 1]]);
+    expect((await client.listQueueAgents(queue.queue_id)).map((a) => [a.user_id, a.opt_in_out_status])).toEqual([
+      ['agent_004', 0],
+      ['agent_005', 1],
+    ]);
     expect((await client.listQueueSupervisors(queue.queue_id)).map((a) => a.user_email)).toEqual([users[0].user_email]);
     expect(await client.listUserQueues('agent_001')).toEqual([expect.objectContaining({ queue_id: queue.queue_id, user_assignment_type: 'supervisor' })]);
     const tooMany = Array.from({ length: 31 }, (_, i) => `agent_${String(i + 1).padStart(3, '0')}`);
-    const over = await client.http.request('POST', `/contact_center/queues/${queue.queue_id}/agents`, { category: 'medium', body: { user_ids: tooMany } }).then(() => undefined, (e: ZccApiError) => e);
+    const over = await client.http.request('POST', `/contact_center/queues/${queue.queue_id}/agents`, { category: 'medium', body: { user_ids: tooMany } }).then(
+      () => undefined,
+      (e: ZccApiError) => e,
+    );
     expect(over?.message).toMatch(/Invalid field: user_ids\. At most 30 user ids per request; got 31/);
-    await client.assignUserSkills('agent_004', [{ skill_id: (await client.createSkill({ skill_name: 'Spanish', skill_category_id: 'cat_language' })).skill_id, max_proficiency_level: 4 }]);
+    await client.assignUserSkills('agent_004', [
+      { skill_id: (await client.createSkill({ skill_name: 'Spanish', skill_category_id: 'cat_language' })).skill_id, max_proficiency_level: 4 },
+    ]);
     const [held] = await client.listUserSkills('agent_004');
     expect(held).toMatchObject({ skill_name: 'Spanish', skill_type: 'proficiency', user_proficiency_level: 4, max_proficiency_level: 5 });
     expect((await client.listSkillUsers(held.skill_id)).map((u) => u.user_id)).toEqual(['agent_004']);
@@ -100,7 +120,10 @@ describe('every endpoint of the ZCC API document', () => {
     expect((await client.listSkillCategories()).map((c) => c.skill_category_name)).toEqual(['Languages', 'Products']);
     const category = await client.createSkillCategory({ skill_category_name: 'Regions', skill_type: 'proficiency', max_proficiency_level: 3 });
     await client.updateSkillCategory(category.skill_category_id, { skill_category_description: 'Where customers are' });
-    expect(await client.getSkillCategory(category.skill_category_id)).toMatchObject({ skill_category_description: 'Where customers are', max_proficiency_level: 3 });
+    expect(await client.getSkillCategory(category.skill_category_id)).toMatchObject({
+      skill_category_description: 'Where customers are',
+      max_proficiency_level: 3,
+    });
     const skill = await client.createSkill({ skill_name: 'EMEA', skill_category_id: category.skill_category_id });
     // A skill carries its category's name, type and level.
     expect(skill).toMatchObject({ skill_name: 'EMEA', skill_type: 'proficiency', max_proficiency_level: 3, skill_category_name: 'Regions', total_users: 0 });
@@ -120,16 +143,29 @@ describe('every endpoint of the ZCC API document', () => {
     const v1 = '{"studioType":0,"studioScope":1,"nodes":[{"id":"start","type":"Start","transitions":[]}]}';
     const v2 = '{ "studioType": 0, "nodes": [{"id": "start", "type": "RouteTo", "properties": {"queueId": "q1"}}] }';
     const flow = await client.importFlow({ flow_name: 'Main IVR', flow_description: 'Front door', import_mode: 'new' }, v1);
-    expect(flow).toMatchObject({ flow_name: 'Main IVR', channel: 'voice', status: 'draft', flow_versions: [expect.objectContaining({ flow_version: 1, flow_version_status: 'draft' })] });
+    expect(flow).toMatchObject({
+      flow_name: 'Main IVR',
+      channel: 'voice',
+      status: 'draft',
+      flow_versions: [expect.objectContaining({ flow_version: 1, flow_version_status: 'draft' })],
+    });
     await client.publishFlow(flow.flow_id, 1);
     expect((await client.getFlow(flow.flow_id)).status).toBe('published');
     await client.importFlow({ flow_name: 'Main IVR', import_mode: 'version' }, v2);
     await client.updateFlow(flow.flow_id, { flow_description: 'Front door, v2', flow_version: 2 });
     await client.publishFlow(flow.flow_id, 2);
     const versions = (await client.getFlow(flow.flow_id)).flow_versions!.map((v) => [v.flow_version, v.flow_version_status]);
-    expect(versions).toEqual([[1, 'archived'], [2, 'published']]);
+    expect(versions).toEqual([
+      [1, 'archived'],
+      [2, 'published'],
+    ]);
     const token = await client.http.tokens.get();
-    const raw = async (version: number) => (await fetch(`${emulator.baseUrl}/contact_center/flows/${flow.flow_id}/export?flow_version=${version}`, { headers: { Authorization: `Bearer ${token}` } })).text();
+    const raw = async (version: number) =>
+      (
+        await fetch(`${emulator.baseUrl}/contact_center/flows/${flow.flow_id}/export?flow_version=${version}`, {
+          headers: { Authorization: `Bearer ${token}` },
+        })
+      ).text();
     expect([await raw(1), await raw(2)]).toEqual([v1, v2]);
     expect(await client.exportFlow(flow.flow_id, 2)).toEqual(JSON.parse(v2));
     // Another channel is another flow: import_mode=version finds none of that name on it.
@@ -147,13 +183,27 @@ describe('every endpoint of the ZCC API document', () => {
       priorities: [{ category_type: 'skill', skill_category_id: 'cat_language', minimum_proficiency_level: 2, time_step: 20 }],
     });
     // Zoom fills in ids, order and names of a priority: the answer carries more than was sent.
-    expect(profile.priorities).toEqual([expect.objectContaining({ priority_order: 1, skill_category_name: 'Languages', skill_type: 'proficiency', minimum_proficiency_level: 2 })]);
+    expect(profile.priorities).toEqual([
+      expect.objectContaining({ priority_order: 1, skill_category_name: 'Languages', skill_type: 'proficiency', minimum_proficiency_level: 2 }),
+    ]);
     await client.updateAgentRoutingProfile(profile.agent_routing_profile_id, { agent_routing_profile_description: 'All agents' });
-    expect(await client.getAgentRoutingProfile(profile.agent_routing_profile_id)).toMatchObject({ agent_routing_profile_description: 'All agents', wait_time_agent_in_seconds: 30 });
-    const consumer = await client.createConsumerRoutingProfile({ consumer_routing_profile_name: 'Returning first', top_priorities: [{ attribute_type: 'returning_customer', parameter: { max_returning_minutes: 60 } }] });
+    expect(await client.getAgentRoutingProfile(profile.agent_routing_profile_id)).toMatchObject({
+      agent_routing_profile_description: 'All agents',
+      wait_time_agent_in_seconds: 30,
+    });
+    const consumer = await client.createConsumerRoutingProfile({
+      consumer_routing_profile_name: 'Returning first',
+      top_priorities: [{ attribute_type: 'returning_customer', parameter: { max_returning_minutes: 60 } }],
+    });
     const queue = await client.createQueue({ queue_name: 'Q', channel: 'voice' });
-    await client.updateQueue(queue.queue_id, { agent_routing_profile_id: profile.agent_routing_profile_id, consumer_routing_profile_id: consumer.consumer_routing_profile_id });
-    expect(await client.getQueue(queue.queue_id)).toMatchObject({ agent_routing_profile_id: profile.agent_routing_profile_id, consumer_routing_profile_id: consumer.consumer_routing_profile_id });
+    await client.updateQueue(queue.queue_id, {
+      agent_routing_profile_id: profile.agent_routing_profile_id,
+      consumer_routing_profile_id: consumer.consumer_routing_profile_id,
+    });
+    expect(await client.getQueue(queue.queue_id)).toMatchObject({
+      agent_routing_profile_id: profile.agent_routing_profile_id,
+      consumer_routing_profile_id: consumer.consumer_routing_profile_id,
+    });
     const inUse = await expectApiError(client.deleteAgentRoutingProfile(profile.agent_routing_profile_id), 409);
     expect(inUse.message).toContain('used by queues: Q');
     await client.deleteQueue(queue.queue_id);
@@ -187,7 +237,8 @@ describe('transport behaviour', () => {
 
   it('rejects a bad page token, and a page size over the documented cap (stricter than Zoom, which may clamp)', async () => {
     const token = await client.http.tokens.get();
-    const over = async (path: string, size: number) => (await fetch(`${emulator.baseUrl}${path}?page_size=${size}`, { headers: { Authorization: `Bearer ${token}` } })).status;
+    const over = async (path: string, size: number) =>
+      (await fetch(`${emulator.baseUrl}${path}?page_size=${size}`, { headers: { Authorization: `Bearer ${token}` } })).status;
     expect(await over('/contact_center/skills/categories', 300)).toBe(200);
     expect(await over('/contact_center/skills/categories', 301)).toBe(400);
     expect(await over('/contact_center/flows', 100)).toBe(200);
@@ -197,7 +248,7 @@ describe('transport behaviour', () => {
     await expectApiError(client.http.request('GET', '/contact_center/agents', { category: 'medium' }), 404);
   });
 
-  it('pages at each endpoint\'s documented cap', async () => {
+  it("pages at each endpoint's documented cap", async () => {
     await client.listFlows();
     await client.listSkillCategories();
     const pageSizes = (await log()).entries.filter((e) => e.method === 'GET').map((e) => `${e.path} ${new URLSearchParams(e.query ?? '').get('page_size')}`);
@@ -205,7 +256,15 @@ describe('transport behaviour', () => {
   });
 
   it('waits out 429 (with and without Retry-After) and then succeeds', async () => {
-    await control('POST', '/faults', { method: 'GET', path: '/queues$', action: 'respond', status: 429, message: 'You have reached the maximum per-second rate limit for this API. Try again later.', headers: { 'retry-after': '0' }, times: 2 });
+    await control('POST', '/faults', {
+      method: 'GET',
+      path: '/queues$',
+      action: 'respond',
+      status: 429,
+      message: 'You have reached the maximum per-second rate limit for this API. Try again later.',
+      headers: { 'retry-after': '0' },
+      times: 2,
+    });
     await control('POST', '/faults', { method: 'GET', path: '/queues$', action: 'respond', status: 429, times: 1 });
     expect(await client.listQueues()).toEqual([]);
     expect(client.http.stats.throttled).toBe(3);
@@ -228,7 +287,10 @@ describe('transport behaviour', () => {
 
   it('fails clearly on wrong credentials without echoing the secret', async () => {
     const bad = newClient({ clientSecret: 'definitely-wrong-secret' });
-    const error = await bad.listQueues().then(() => undefined, (e: Error) => e);
+    const error = await bad.listQueues().then(
+      () => undefined,
+      (e: Error) => e,
+    );
     expect(error?.message).toMatch(/refused the Server-to-Server OAuth credentials.*zcc:clientSecret/);
     expect(JSON.stringify(error) + String(error?.message) + String(error?.stack)).not.toContain('definitely-wrong-secret');
   });
@@ -242,7 +304,10 @@ describe('transport behaviour', () => {
 
   it('never re-sends a create after an ambiguous failure: it reports it as ambiguous', async () => {
     await control('POST', '/faults', { method: 'POST', path: '/queues$', action: 'drop-after-commit', times: 1 });
-    const error = await client.createQueue({ queue_name: 'Once', channel: 'voice' }).then(() => undefined, (e: ZccApiError) => e);
+    const error = await client.createQueue({ queue_name: 'Once', channel: 'voice' }).then(
+      () => undefined,
+      (e: ZccApiError) => e,
+    );
     expect(error?.details.ambiguous).toBe(true);
     expect((await log()).byRoute['POST /v2/contact_center/queues']).toBe(1);
     expect(await control('GET', '/objects/queues')).toHaveLength(1);
@@ -276,7 +341,13 @@ describe('transport behaviour', () => {
     // Settings are not create fields: stricter than Zoom, an unknown or misplaced field is a 400 naming it.
     const misplaced = await expectApiError(client.createQueue({ queue_name: 'x', channel: 'voice', max_wait_time: 30 } as never), 400);
     expect(misplaced.message).toMatch(/Invalid field: max_wait_time\. Unknown field/);
-    const duplicate = await client.createQueue({ queue_name: 'Dup', channel: 'voice' }).then(() => client.createQueue({ queue_name: 'Dup', channel: 'voice' })).then(() => undefined, (e: ZccApiError) => e);
+    const duplicate = await client
+      .createQueue({ queue_name: 'Dup', channel: 'voice' })
+      .then(() => client.createQueue({ queue_name: 'Dup', channel: 'voice' }))
+      .then(
+        () => undefined,
+        (e: ZccApiError) => e,
+      );
     expect(duplicate?.status).toBe(409);
   });
 });

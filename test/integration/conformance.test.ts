@@ -26,7 +26,9 @@ it('client requests and emulator answers match the official document for every m
   const consumerProfile = await create('ConsumerRoutingProfile', {
     name: 'Loyal first',
     topPriorities: [{ attributeType: 'returning_customer', parameter: { maxReturningMinutes: 60 } }],
-    accumulatedPriorities: [{ attributeType: 'global_variable', incrementalRate: 0.5, parameter: { variableId: 'v1', operator: 'equal_to', comparedValue: 'gold' } }],
+    accumulatedPriorities: [
+      { attributeType: 'global_variable', incrementalRate: 0.5, parameter: { variableId: 'v1', operator: 'equal_to', comparedValue: 'gold' } },
+    ],
   });
   const overflow = await create('Queue', { name: 'Overflow', channel: 'voice' });
   const queueInputs = {
@@ -48,13 +50,31 @@ it('client requests and emulator answers match the official document for every m
   const supervisors = await create('QueueSupervisors', { queueId: queue.id, userIds: ['agent_001'], mode: 'exclusive' });
   const single = await create('QueueAgent', { queueId: chat.id, userId: 'agent_007' });
   const lead = await create('QueueSupervisor', { queueId: chat.id, userId: 'agent_002' });
-  const flowInputs = { name: 'Front door', definition: { studioType: 0, studioScope: 1, nodes: [{ id: 'start', type: 'Start', transitions: [] }] }, publish: true };
+  const flowInputs = {
+    name: 'Front door',
+    definition: { studioType: 0, studioScope: 1, nodes: [{ id: 'start', type: 'Start', transitions: [] }] },
+    publish: true,
+  };
   const flow = await create('Flow', flowInputs);
   // Without a recorded modification time the read cannot be answered from the flow list: GET and export.
   await read('Flow', flow.id!, { ...flow.outs, lastModifiedTime: undefined });
-  await update('Flow', flow.id!, { ...flow.outs, ...flowInputs }, { ...flowInputs, description: 'Main number', definition: { ...flowInputs.definition, nodes: [{ id: 'start', type: 'RouteTo', properties: { queueId: 'q' } }] } });
+  await update(
+    'Flow',
+    flow.id!,
+    { ...flow.outs, ...flowInputs },
+    {
+      ...flowInputs,
+      description: 'Main number',
+      definition: { ...flowInputs.definition, nodes: [{ id: 'start', type: 'RouteTo', properties: { queueId: 'q' } }] },
+    },
+  );
   const skills = await create('UserSkills', { userId: 'agent_005', skills: [{ skillId: skill.id, proficiencyLevel: 2 }], mode: 'exclusive' });
-  await update('AgentRoutingProfile', agentProfile.id!, agentProfile.outs, { name: 'Tiered', description: 'By tier', waitTimeAgentInSeconds: 30, priorities: [{ categoryType: 'skill', skillCategoryId: category.id }] });
+  await update('AgentRoutingProfile', agentProfile.id!, agentProfile.outs, {
+    name: 'Tiered',
+    description: 'By tier',
+    waitTimeAgentInSeconds: 30,
+    priorities: [{ categoryType: 'skill', skillCategoryId: category.id }],
+  });
   await update('ConsumerRoutingProfile', consumerProfile.id!, consumerProfile.outs, { name: 'Loyal first', description: 'Returning callers' });
   await getUsers({ active: true });
   await getUser({ email: (await getUsers({ search: 'agent' }))[0]?.email ?? 'ada.lovelace1@example.com' }).catch(() => undefined);
@@ -74,19 +94,49 @@ it('client requests and emulator answers match the official document for every m
   await getClient().listSms(range);
   await getClient().agentPerformanceDataset(range);
   await getClient().queuePerformanceDataset(range);
-  for (const [kind, made] of [['UserSkills', skills], ['QueueSupervisor', lead], ['QueueAgent', single], ['QueueSupervisors', supervisors], ['QueueMembers', members]] as const) {
+  for (const [kind, made] of [
+    ['UserSkills', skills],
+    ['QueueSupervisor', lead],
+    ['QueueAgent', single],
+    ['QueueSupervisors', supervisors],
+    ['QueueMembers', members],
+  ] as const) {
     await remove(kind, made.id!, made.outs);
   }
-  for (const [kind, made] of [['Flow', flow], ['Queue', chat], ['Queue', queue], ['Queue', overflow], ['AgentRoutingProfile', agentProfile], ['ConsumerRoutingProfile', consumerProfile], ['Skill', skill], ['SkillCategory', category]] as const) {
+  for (const [kind, made] of [
+    ['Flow', flow],
+    ['Queue', chat],
+    ['Queue', queue],
+    ['Queue', overflow],
+    ['AgentRoutingProfile', agentProfile],
+    ['ConsumerRoutingProfile', consumerProfile],
+    ['Skill', skill],
+    ['SkillCategory', category],
+  ] as const) {
     await remove(kind, made.id!, made.outs);
   }
 
-  const log = (await control('GET', '/requests')) as { entries: Array<{ method: string; path: string; query: string; body?: unknown; response?: unknown; status: number }> };
+  const log = (await control('GET', '/requests')) as {
+    entries: Array<{ method: string; path: string; query: string; body?: unknown; response?: unknown; status: number }>;
+  };
   const report = checkTraffic(log.entries, parseOfficialApi());
-  console.log(`conformance (integration): ${report.checked} requests checked over ${Object.keys(report.byOperation).length} operations, ${report.mismatches.length} mismatches, ${report.unknownOperations.length} unknown operations`);
+  console.log(
+    `conformance (integration): ${report.checked} requests checked over ${Object.keys(report.byOperation).length} operations, ${report.mismatches.length} mismatches, ${report.unknownOperations.length} unknown operations`,
+  );
   expect(report.unknownOperations).toEqual([]);
   expect(report.mismatches).toEqual([]);
   expect(Object.keys(report.byOperation).length).toBeGreaterThanOrEqual(42);
-  expect(parseOfficialApi().filter((op) => op.part === 2).every((op) => `${op.method} ${op.template}` in report.byOperation)).toBe(true);
-  expect(Object.keys(report.byOperation)).toEqual(expect.arrayContaining(['POST /contact_center/flows', 'GET /contact_center/flows/{flowId}/export', 'PUT /contact_center/flows/{flowId}/publish', 'PATCH /contact_center/flows/{flowId}']));
+  expect(
+    parseOfficialApi()
+      .filter((op) => op.part === 2)
+      .every((op) => `${op.method} ${op.template}` in report.byOperation),
+  ).toBe(true);
+  expect(Object.keys(report.byOperation)).toEqual(
+    expect.arrayContaining([
+      'POST /contact_center/flows',
+      'GET /contact_center/flows/{flowId}/export',
+      'PUT /contact_center/flows/{flowId}/publish',
+      'PATCH /contact_center/flows/{flowId}',
+    ]),
+  );
 });

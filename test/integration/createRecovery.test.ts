@@ -33,7 +33,10 @@ describe('creates that may or may not have happened', () => {
     const first = await create('Queue', queue);
     const second = await create('Queue', queue);
     await control('POST', '/faults', { method: 'POST', path: '/queues$', action: 'drop-after-commit', times: 1 });
-    const error = await create('Queue', queue).then(() => undefined, (e: Error) => e);
+    const error = await create('Queue', queue).then(
+      () => undefined,
+      (e: Error) => e,
+    );
     expect(error?.message).toMatch(/Queue create failed ambiguously .* 3 existing objects match name="Recovered"/);
     expect(error?.message).toContain(first.id);
     expect(error?.message).toContain(second.id);
@@ -42,7 +45,10 @@ describe('creates that may or may not have happened', () => {
   it('takes an identical conflicting object as its own, and refuses a different one', async () => {
     const existing = await create('Queue', queue);
     expect((await create('Queue', queue)).id).toBe(existing.id);
-    const error = await create('Queue', { ...queue, maxWaitTime: 30 }).then(() => undefined, (e: Error) => e);
+    const error = await create('Queue', { ...queue, maxWaitTime: 30 }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
     expect(error?.message).toMatch(/Queue name="Recovered" already exists in ZCC \(\w+\) with other settings.*set adoptId/);
     expect(await control('GET', '/objects/queues')).toHaveLength(1);
   });

@@ -26,10 +26,14 @@ describe('the emulator control surface refuses what a browser page could send', 
   it('refuses a foreign Host (DNS rebinding) even with the header', async () => {
     const http = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {
-      const request = http.request(`${emulator().origin}/__emulator/tokens`, { headers: { [CONTROL_HEADER]: '1', host: 'rebound.example:4010' } }, (response) => {
-        response.resume();
-        resolve(response.statusCode ?? 0);
-      });
+      const request = http.request(
+        `${emulator().origin}/__emulator/tokens`,
+        { headers: { [CONTROL_HEADER]: '1', host: 'rebound.example:4010' } },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
       request.on('error', reject);
       request.end();
     });
@@ -42,7 +46,10 @@ describe('the emulator control surface refuses what a browser page could send', 
   });
 
   it('answers no CORS preflight, so a page cannot obtain permission to send the header', async () => {
-    const response = await send('/reset', { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': CONTROL_HEADER } });
+    const response = await send('/reset', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': CONTROL_HEADER },
+    });
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
     expect(response.headers.get('access-control-allow-headers')).toBeNull();
   });

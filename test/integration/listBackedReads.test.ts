@@ -41,7 +41,12 @@ describe('list-backed reads (one listing per kind per provider process)', () => 
     }
     // Zoom shows a queue's modification time only in the list: the first refresh reads each queue and records it.
     const first = await refresh(states);
-    expect(first.calls).toEqual({ 'GET /v2/contact_center/queues': 1, 'GET /v2/contact_center/queues/:queueId': 40, 'GET /v2/contact_center/flows': 1, 'GET /v2/contact_center/skills': 1 });
+    expect(first.calls).toEqual({
+      'GET /v2/contact_center/queues': 1,
+      'GET /v2/contact_center/queues/:queueId': 40,
+      'GET /v2/contact_center/flows': 1,
+      'GET /v2/contact_center/skills': 1,
+    });
     first.results.forEach((result, i) => (states[i].outs = result.props!));
     expect(states.every((state) => typeof state.outs.lastModifiedTime === 'string')).toBe(true);
     // A write drops the recorded time (the PATCH does not say the new one), so that queue is read again.
@@ -52,9 +57,18 @@ describe('list-backed reads (one listing per kind per provider process)', () => 
     const clean = await refresh(states);
     expect(clean.results.every((result, i) => result.id === states[i].id)).toBe(true);
     expect(clean.results.map((result) => result.props)).toEqual(states.map((state) => expect.objectContaining(state.outs)));
-    expect(clean.calls).toEqual({ 'GET /v2/contact_center/queues': 1, 'GET /v2/contact_center/queues/:queueId': 1, 'GET /v2/contact_center/flows': 1, 'GET /v2/contact_center/skills': 1 });
+    expect(clean.calls).toEqual({
+      'GET /v2/contact_center/queues': 1,
+      'GET /v2/contact_center/queues/:queueId': 1,
+      'GET /v2/contact_center/flows': 1,
+      'GET /v2/contact_center/skills': 1,
+    });
     clean.results.forEach((result, i) => (states[i].outs = result.props!));
-    expect((await refresh(states)).calls).toEqual({ 'GET /v2/contact_center/queues': 1, 'GET /v2/contact_center/flows': 1, 'GET /v2/contact_center/skills': 1 });
+    expect((await refresh(states)).calls).toEqual({
+      'GET /v2/contact_center/queues': 1,
+      'GET /v2/contact_center/flows': 1,
+      'GET /v2/contact_center/skills': 1,
+    });
 
     // Behind Pulumi's back: one queue edited, one deleted, a new version of one flow, a skill renamed.
     await control('PATCH', `/objects/queues/${states[1].id}`, { max_wait_time: 999 });
@@ -79,7 +93,9 @@ describe('list-backed reads (one listing per kind per provider process)', () => 
       'GET /v2/contact_center/flows/:flowId': 1,
       'GET /v2/contact_center/flows/:flowId/export': 1,
     });
-    expect(drifted.results.filter((_, i) => ![1, 2, 40, 46].includes(i)).map((result) => result.props)).toEqual(states.filter((_, i) => ![1, 2, 40, 46].includes(i)).map((state) => expect.objectContaining(state.outs)));
+    expect(drifted.results.filter((_, i) => ![1, 2, 40, 46].includes(i)).map((result) => result.props)).toEqual(
+      states.filter((_, i) => ![1, 2, 40, 46].includes(i)).map((state) => expect.objectContaining(state.outs)),
+    );
 
     // zcc:exactReads (ZCC_EXACT_READS) reads every object with its own GET.
     process.env.ZCC_EXACT_READS = 'true';

@@ -21,7 +21,12 @@ describe('lookups through the client against the emulator', () => {
   it('finds a skill by name, within a category when names repeat', async () => {
     const { getClient } = await import('../../provider/runtime');
     const spanish = await getClient().createSkill({ skill_name: 'Spanish', skill_category_id: 'cat_language' });
-    expect(await getSkill({ name: 'Spanish' })).toMatchObject({ skillId: spanish.skill_id, skillCategoryName: 'Languages', skillType: 'proficiency', maxProficiencyLevel: 5 });
+    expect(await getSkill({ name: 'Spanish' })).toMatchObject({
+      skillId: spanish.skill_id,
+      skillCategoryName: 'Languages',
+      skillType: 'proficiency',
+      maxProficiencyLevel: 5,
+    });
     const other = await getClient().createSkill({ skill_name: 'Spanish', skill_category_id: 'cat_product' });
     await expect(getSkill({ name: 'Spanish' })).rejects.toThrow(/2 skills are named "Spanish".*give skillCategoryId/);
     expect((await getSkill({ name: 'Spanish', skillCategoryId: 'cat_product' })).skillId).toBe(other.skill_id);
@@ -29,7 +34,13 @@ describe('lookups through the client against the emulator', () => {
   });
 
   it('finds a skill category and a queue by name, refusing ambiguous queue names', async () => {
-    expect(await getSkillCategory({ name: 'Languages' })).toEqual({ skillCategoryId: 'cat_language', name: 'Languages', description: 'Spoken languages', skillType: 'proficiency', maxProficiencyLevel: 5 });
+    expect(await getSkillCategory({ name: 'Languages' })).toEqual({
+      skillCategoryId: 'cat_language',
+      name: 'Languages',
+      description: 'Spoken languages',
+      skillType: 'proficiency',
+      maxProficiencyLevel: 5,
+    });
     await expect(getQueue({ name: 'Help' })).rejects.toThrow('no queue is named "Help"');
     await control(emulator(), 'PUT', '/settings', { behaviour: { uniqueQueueNames: false } });
     const { getClient } = await import('../../provider/runtime');
@@ -44,16 +55,30 @@ describe('lookups through the client against the emulator', () => {
     const flow = await getClient().importFlow({ flow_name: 'Front door', import_mode: 'new' }, '{"studioType":0}');
     await getClient().publishFlow(flow.flow_id, 1);
     await getClient().importFlow({ flow_name: 'Front door', import_mode: 'version' }, '{"studioType":0,"v":2}');
-    expect(await getFlow({ name: 'Front door' })).toEqual({ flowId: flow.flow_id, name: 'Front door', channel: 'voice', status: 'published', publishedVersion: 1, latestVersion: 2 });
+    expect(await getFlow({ name: 'Front door' })).toEqual({
+      flowId: flow.flow_id,
+      name: 'Front door',
+      channel: 'voice',
+      status: 'published',
+      publishedVersion: 1,
+      latestVersion: 2,
+    });
     await expect(getFlow({ name: 'Back door' })).rejects.toThrow('getFlow: no flow is named "Back door".');
     const profile = await getClient().createAgentRoutingProfile({ agent_routing_profile_name: 'Tiered' });
-    expect(await getAgentRoutingProfile({ name: 'Tiered' })).toEqual({ agentRoutingProfileId: profile.agent_routing_profile_id, name: 'Tiered', description: '' });
+    expect(await getAgentRoutingProfile({ name: 'Tiered' })).toEqual({
+      agentRoutingProfileId: profile.agent_routing_profile_id,
+      name: 'Tiered',
+      description: '',
+    });
     await expect(getAgentRoutingProfile({ name: 'Flat' })).rejects.toThrow('no agent routing profile is named "Flat"');
   });
 
   it('fails the program with one line (a RunError, no stack) on no match, bad credentials and an unreachable base URL', async () => {
     const failure = async (run: () => Promise<unknown>) => {
-      const error = await run().then(() => undefined, (caught: unknown) => caught);
+      const error = await run().then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
       expect(pulumi.RunError.isInstance(error)).toBe(true);
       return (error as Error).message;
     };

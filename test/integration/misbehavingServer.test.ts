@@ -137,7 +137,9 @@ describe('a misbehaving server cannot hang, flood or rob the client', () => {
     const before = server.bytesSent;
     const { error, seconds, rssGrowthMb } = await attempt(() => client().http.request('GET', '/huge', { category: 'light', schema: anything }));
     const sentMb = (server.bytesSent - before) / 1024 ** 2;
-    report.push(`huge GET: failed after ${seconds.toFixed(1)} s; server sent ${sentMb.toFixed(1)} MB before the client hung up; peak RSS growth ${rssGrowthMb.toFixed(0)} MB: ${error.message}`);
+    report.push(
+      `huge GET: failed after ${seconds.toFixed(1)} s; server sent ${sentMb.toFixed(1)} MB before the client hung up; peak RSS growth ${rssGrowthMb.toFixed(0)} MB: ${error.message}`,
+    );
     expect(error.message).toContain('the answer was larger than the client reads');
     expect(error.details.attempts).toBe(1);
     // The cap is 4 MiB; the socket buffers a few more MB before the server notices the hang-up.
@@ -149,7 +151,9 @@ describe('a misbehaving server cannot hang, flood or rob the client', () => {
     const before = server.bytesSent;
     const { error, rssGrowthMb } = await attempt(() => client().createQueue({ queue_name: 'q', channel: 'voice' }));
     const sentMb = (server.bytesSent - before) / 1024 ** 2;
-    report.push(`huge POST: ${error.details.attempts} attempt(s), ambiguous=${error.details.ambiguous}, server sent ${sentMb.toFixed(1)} MB, peak RSS growth ${rssGrowthMb.toFixed(0)} MB`);
+    report.push(
+      `huge POST: ${error.details.attempts} attempt(s), ambiguous=${error.details.ambiguous}, server sent ${sentMb.toFixed(1)} MB, peak RSS growth ${rssGrowthMb.toFixed(0)} MB`,
+    );
     expect(error.details.ambiguous).toBe(true);
     expect(error.details.attempts).toBe(1);
     expect(sentMb).toBeLessThan(64);
@@ -163,7 +167,15 @@ describe('a misbehaving server cannot hang, flood or rob the client', () => {
   });
 
   it('cancellation (Pulumi cancelling the operation) ends a hanging request at once and sends nothing after', async () => {
-    const patient = new ZccClient({ accountId: 'a', clientId: 'c', clientSecret: 's', baseUrl: `${server.origin}/v2`, plan: 'business', timeoutMs: 60_000, retryBudgetMs: 120_000 });
+    const patient = new ZccClient({
+      accountId: 'a',
+      clientId: 'c',
+      clientSecret: 's',
+      baseUrl: `${server.origin}/v2`,
+      plan: 'business',
+      timeoutMs: 60_000,
+      retryBudgetMs: 120_000,
+    });
     try {
       setTimeout(() => cancelInFlight(), 300);
       const { error, seconds } = await attempt(() => patient.http.request('GET', '/hang', { category: 'light', schema: anything }));

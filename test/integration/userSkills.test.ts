@@ -5,7 +5,8 @@ import { control as callControl, useEmulatorEnv } from './emulatorEnv';
 /** UserSkills through the engine against the emulator: levels, exclusive and additive ownership, drift. */
 const emulator = useEmulatorEnv({ plan: 'business' });
 const control = (method: string, route: string, body?: unknown) => callControl(emulator(), method, route, body);
-const held = async (userId: string) => ((await control('GET', '/objects/user_skills')) as Record<string, Array<{ skill_id: string; user_proficiency_level?: number }>>)[userId] ?? [];
+const held = async (userId: string) =>
+  ((await control('GET', '/objects/user_skills')) as Record<string, Array<{ skill_id: string; user_proficiency_level?: number }>>)[userId] ?? [];
 
 describe('UserSkills', () => {
   let german: string;
@@ -51,12 +52,16 @@ describe('UserSkills', () => {
     await control('DELETE', '/requests');
     const failures = async (inputs: Record<string, unknown>) => ((await check('UserSkills', {}, inputs)).failures ?? []).map((f) => f.reason).join(' | ');
     expect(await failures({ userId: 'agent_012', skills: [{ skillId: german }, { skillId: german }] })).toMatch(/must not list the same skill twice/);
-    expect(await failures({ userId: 'agent_012', skills: [{ skillId: german, proficiencyLevel: 6 }] })).toMatch(/item 0\.proficiencyLevel: must be a whole number from 1 to 5/);
+    expect(await failures({ userId: 'agent_012', skills: [{ skillId: german, proficiencyLevel: 6 }] })).toMatch(
+      /item 0\.proficiencyLevel: must be a whole number from 1 to 5/,
+    );
     expect(await failures({ userId: 'agent_012', skills: [] })).toMatch(/UserSkills\.skills is empty in exclusive mode/);
     expect(((await control('GET', '/requests')) as { total: number }).total).toBe(0);
   });
 
   it('a level the category does not allow is refused by the API with the field named', async () => {
-    await expect(create('UserSkills', { userId: 'agent_013', skills: [{ skillId: billing, proficiencyLevel: 2 }], mode: 'exclusive' })).rejects.toThrow(/max_proficiency_level.*text skill/);
+    await expect(create('UserSkills', { userId: 'agent_013', skills: [{ skillId: billing, proficiencyLevel: 2 }], mode: 'exclusive' })).rejects.toThrow(
+      /max_proficiency_level.*text skill/,
+    );
   });
 });

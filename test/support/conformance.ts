@@ -49,7 +49,8 @@ export function checkTraffic(entries: LoggedRequest[], operations: Operation[]):
     }
     // A flow export answers the file itself, which the document leaves unspecified (`void`): nothing to compare.
     const download = operation.template.endsWith('/export');
-    if (entry.status >= 200 && entry.status < 300 && operation.response && !download) found.push(...mismatches(entry.response, operation.response, 'response', { requireRequired: false }));
+    if (entry.status >= 200 && entry.status < 300 && operation.response && !download)
+      found.push(...mismatches(entry.response, operation.response, 'response', { requireRequired: false }));
     report.mismatches.push(...found.map((problem) => `${label}: ${problem}`));
   }
   return report;

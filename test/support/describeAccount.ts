@@ -11,13 +11,29 @@ export async function describeAccount(origin: string): Promise<Map<string, unkno
   const control = new EmulatorControl(origin);
   const get = (collection: string) => control.call<any>('GET', `/objects/${collection}`);
   const [queues, categories, skills, agentProfiles, consumerProfiles, flows, users, queueAgents, queueSupervisors, userSkills] = await Promise.all(
-    ['queues', 'skill_categories', 'skills', 'agent_routing_profiles', 'consumer_routing_profiles', 'flows', 'users', 'queue_agents', 'queue_supervisors', 'user_skills'].map(get),
+    [
+      'queues',
+      'skill_categories',
+      'skills',
+      'agent_routing_profiles',
+      'consumer_routing_profiles',
+      'flows',
+      'users',
+      'queue_agents',
+      'queue_supervisors',
+      'user_skills',
+    ].map(get),
   );
   const names = new Map<string, string>();
   const label = (kind: string, id: string, name: string) => names.set(id, `${kind}:${name}`);
   for (const row of queues as Row[]) label('Queue', row.queue_id, row.queue_name);
   for (const row of categories as Row[]) label('SkillCategory', row.skill_category_id, row.skill_category_name);
-  for (const row of skills as Row[]) label('Skill', row.skill_id, `${row.skill_name} in ${(categories as Row[]).find((c) => c.skill_category_id === row.skill_category_id)?.skill_category_name}`);
+  for (const row of skills as Row[])
+    label(
+      'Skill',
+      row.skill_id,
+      `${row.skill_name} in ${(categories as Row[]).find((c) => c.skill_category_id === row.skill_category_id)?.skill_category_name}`,
+    );
   for (const row of agentProfiles as Row[]) label('AgentRoutingProfile', row.agent_routing_profile_id, row.agent_routing_profile_name);
   for (const row of consumerProfiles as Row[]) label('ConsumerRoutingProfile', row.consumer_routing_profile_id, row.consumer_routing_profile_name);
   for (const row of flows as Row[]) label('Flow', row.flow_id, row.flow_name);
@@ -25,7 +41,8 @@ export async function describeAccount(origin: string): Promise<Map<string, unkno
   for (const row of queues as Row[]) if (row.cc_queue_id) names.set(row.cc_queue_id, `Queue:${row.queue_name}`);
 
   // Bookkeeping that differs between accounts by nature: ids, counters, timestamps, version history.
-  const DROP = /^(queue_id|cc_queue_id|skill_id|agent_routing_profile_id|consumer_routing_profile_id|flow_id|priority_id|modified_by|last_modified_time|created_time|agents_count|supervisors_count|total_users|total_agent_routing_profiles|total_records|flow_versions|versions|status|skill_category_name|skill_type_name|default_skill_name|backup_skill_name|intent_group_name)$/;
+  const DROP =
+    /^(queue_id|cc_queue_id|skill_id|agent_routing_profile_id|consumer_routing_profile_id|flow_id|priority_id|modified_by|last_modified_time|created_time|agents_count|supervisors_count|total_users|total_agent_routing_profiles|total_records|flow_versions|versions|status|skill_category_name|skill_type_name|default_skill_name|backup_skill_name|intent_group_name)$/;
   const normalize = (value: unknown, ownId?: string): unknown => {
     if (typeof value === 'string') return names.get(value) ?? value;
     if (Array.isArray(value)) return value.map((item) => normalize(item));
@@ -48,21 +65,28 @@ export async function describeAccount(origin: string): Promise<Map<string, unkno
   for (const row of categories as Row[]) add(`SkillCategory:${row.skill_category_name}`, normalize(row, row.skill_category_id));
   for (const row of skills as Row[]) add(names.get(row.skill_id)!, normalize(row, row.skill_id));
   for (const row of agentProfiles as Row[]) add(`AgentRoutingProfile:${row.agent_routing_profile_name}`, normalize(row, row.agent_routing_profile_id));
-  for (const row of consumerProfiles as Row[]) add(`ConsumerRoutingProfile:${row.consumer_routing_profile_name}`, normalize(row, row.consumer_routing_profile_id));
+  for (const row of consumerProfiles as Row[])
+    add(`ConsumerRoutingProfile:${row.consumer_routing_profile_name}`, normalize(row, row.consumer_routing_profile_id));
   for (const row of flows as Row[]) {
     // What callers get: the published version, else the latest draft; and whether one is published.
     const versions = row.versions as Array<{ flow_version: number; flow_version_status: string; file: string }>;
     const published = versions.find((v) => v.flow_version_status === 'published');
     const shown = published ?? versions[versions.length - 1];
-    add(`Flow:${row.flow_name}`, { ...(normalize(row, row.flow_id) as Row), published: published !== undefined, definition: normalize(JSON.parse(shown.file)) });
+    add(`Flow:${row.flow_name}`, {
+      ...(normalize(row, row.flow_id) as Row),
+      published: published !== undefined,
+      definition: normalize(JSON.parse(shown.file)),
+    });
   }
   const members = (kind: string, sets: Record<string, string[]>) => {
-    for (const [queueId, userIds] of Object.entries(sets)) if (userIds.length > 0) add(`${kind}:${names.get(queueId)}`, userIds.map((id) => names.get(id) ?? id).sort());
+    for (const [queueId, userIds] of Object.entries(sets))
+      if (userIds.length > 0) add(`${kind}:${names.get(queueId)}`, userIds.map((id) => names.get(id) ?? id).sort());
   };
   members('QueueMembers', queueAgents);
   members('QueueSupervisors', queueSupervisors);
   for (const [userId, held] of Object.entries(userSkills as Record<string, Row[]>)) {
-    if (held.length > 0) add(`UserSkills:${names.get(userId)}`, held.map((skill) => `${names.get(skill.skill_id)} @${skill.user_proficiency_level ?? '-'}`).sort());
+    if (held.length > 0)
+      add(`UserSkills:${names.get(userId)}`, held.map((skill) => `${names.get(skill.skill_id)} @${skill.user_proficiency_level ?? '-'}`).sort());
   }
   return described;
 }

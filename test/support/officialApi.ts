@@ -137,9 +137,13 @@ export function mismatches(value: unknown, shape: Shape, at: string, options: { 
     case 'boolean':
       return typeof value === shape.kind ? [] : [`${at}: expected ${shape.kind}, got ${JSON.stringify(value)}`];
     case 'enum':
-      return shape.values.includes(value as string | number) ? [] : [`${at}: ${JSON.stringify(value)} is not one of ${shape.values.map((v) => JSON.stringify(v)).join(', ')}`];
+      return shape.values.includes(value as string | number)
+        ? []
+        : [`${at}: ${JSON.stringify(value)} is not one of ${shape.values.map((v) => JSON.stringify(v)).join(', ')}`];
     case 'union':
-      return shape.options.some((option) => mismatches(value, option, at, options).length === 0) ? [] : [`${at}: ${JSON.stringify(value)} matches none of the allowed types`];
+      return shape.options.some((option) => mismatches(value, option, at, options).length === 0)
+        ? []
+        : [`${at}: ${JSON.stringify(value)} matches none of the allowed types`];
     case 'array':
       if (!Array.isArray(value)) return [`${at}: expected an array`];
       return value.flatMap((item, index) => mismatches(item, shape.item, `${at}[${index}]`, options));
@@ -152,7 +156,8 @@ export function mismatches(value: unknown, shape: Shape, at: string, options: { 
         else if (item !== undefined) out.push(...mismatches(item, field.shape, `${at}.${key}`, options));
       }
       if (options.requireRequired) {
-        for (const [key, field] of Object.entries(shape.fields)) if (!field.optional && (value as Record<string, unknown>)[key] === undefined) out.push(`${at}.${key}: required, missing`);
+        for (const [key, field] of Object.entries(shape.fields))
+          if (!field.optional && (value as Record<string, unknown>)[key] === undefined) out.push(`${at}.${key}: required, missing`);
       }
       return out;
     }

@@ -27,13 +27,23 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
   const categories = [...(await client.listSkillCategories())];
   categories.push(
     ...(await all(
-      range(Math.max(0, perKind - categories.length)).map((i) => () =>
-        client.createSkillCategory(i % 2 ? { skill_category_name: name('Category', i), skill_type: 'text', skill_category_description: `Seeded ${i}` } : { skill_category_name: name('Category', i), skill_type: 'proficiency', max_proficiency_level: 1 + (i % 5) }),
+      range(Math.max(0, perKind - categories.length)).map(
+        (i) => () =>
+          client.createSkillCategory(
+            i % 2
+              ? { skill_category_name: name('Category', i), skill_type: 'text', skill_category_description: `Seeded ${i}` }
+              : { skill_category_name: name('Category', i), skill_type: 'proficiency', max_proficiency_level: 1 + (i % 5) },
+          ),
       ),
     )),
   );
   // Skills: names repeat across categories ("Spanish" in several).
-  const skills = await all(range(perKind).map((i) => () => client.createSkill({ skill_name: i % 10 === 0 ? 'Spanish' : name('Skill', i), skill_category_id: categories[i % categories.length].skill_category_id })));
+  const skills = await all(
+    range(perKind).map(
+      (i) => () =>
+        client.createSkill({ skill_name: i % 10 === 0 ? 'Spanish' : name('Skill', i), skill_category_id: categories[i % categories.length].skill_category_id }),
+    ),
+  );
   const proficiency = (categoryId: string) => categories.find((category) => category.skill_category_id === categoryId)?.skill_type === 'proficiency';
 
   const agentProfiles = await all(
@@ -44,17 +54,26 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
         agent_routing_profile_name: name('Agents', i),
         agent_routing_profile_description: i % 3 ? `Profile ${i}` : '',
         wait_time_agent_in_seconds: 30 + (i % 90),
-        priorities: [{ category_type: 'skill', skill_category_id: skill.skill_category_id, default_skill_id: skill.skill_id, time_step: 20, backup_skills: [{ backup_skill_id: backup.skill_id }] }],
+        priorities: [
+          {
+            category_type: 'skill',
+            skill_category_id: skill.skill_category_id,
+            default_skill_id: skill.skill_id,
+            time_step: 20,
+            backup_skills: [{ backup_skill_id: backup.skill_id }],
+          },
+        ],
       });
     }),
   );
   const consumerProfiles = await all(
-    range(perKind).map((i) => () =>
-      client.createConsumerRoutingProfile({
-        consumer_routing_profile_name: name('Callers', i),
-        top_priorities: [{ attribute_type: 'returning_customer', parameter: { max_returning_minutes: 60 + i } }],
-        accumulated_priorities: [{ attribute_type: 'entrance_to_queue', incremental_rate: 1 + (i % 3) }],
-      }),
+    range(perKind).map(
+      (i) => () =>
+        client.createConsumerRoutingProfile({
+          consumer_routing_profile_name: name('Callers', i),
+          top_priorities: [{ attribute_type: 'returning_customer', parameter: { max_returning_minutes: 60 + i } }],
+          accumulated_priorities: [{ attribute_type: 'entrance_to_queue', incremental_rate: 1 + (i % 3) }],
+        }),
     ),
   );
 
@@ -62,23 +81,29 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
   // overflowing to the one before it (a chain, not a cycle).
   const queues: Array<{ queue_id: string; queue_name: string; channel: string }> = [];
   for (let i = 0; i < perKind; i++) {
-    const queueName = i % 3 === 2 ? `${name('Support', i - 1).toLowerCase().replace(/ /g, '-')}` : name('Support', i);
+    const queueName =
+      i % 3 === 2
+        ? `${name('Support', i - 1)
+            .toLowerCase()
+            .replace(/ /g, '-')}`
+        : name('Support', i);
     const channel = i % 4 === 1 ? 'messaging' : 'voice';
     const queue = await client.createQueue({ queue_name: queueName, queue_description: `Queue ${i}`, channel: channel as 'voice' | 'messaging' });
     queues.push({ queue_id: queue.queue_id, queue_name: queueName, channel });
   }
   await all(
-    queues.map((queue, i) => () =>
-      client.updateQueue(queue.queue_id, {
-        max_wait_time: 60 + i,
-        wrap_up_time: 10 + (i % 50),
-        service_level_threshold_in_seconds: 20,
-        service_level_target_in_percentage: 80,
-        agent_routing_profile_id: agentProfiles[i % agentProfiles.length].agent_routing_profile_id,
-        consumer_routing_profile_id: consumerProfiles[i % consumerProfiles.length].consumer_routing_profile_id,
-        ...(i > 0 ? { overflow_to_queue_id: queues[i - 1].queue_id } : {}),
-        ...(queue.channel === 'messaging' ? { message_accept: 'auto' as const } : {}),
-      }),
+    queues.map(
+      (queue, i) => () =>
+        client.updateQueue(queue.queue_id, {
+          max_wait_time: 60 + i,
+          wrap_up_time: 10 + (i % 50),
+          service_level_threshold_in_seconds: 20,
+          service_level_target_in_percentage: 80,
+          agent_routing_profile_id: agentProfiles[i % agentProfiles.length].agent_routing_profile_id,
+          consumer_routing_profile_id: consumerProfiles[i % consumerProfiles.length].consumer_routing_profile_id,
+          ...(i > 0 ? { overflow_to_queue_id: queues[i - 1].queue_id } : {}),
+          ...(queue.channel === 'messaging' ? { message_accept: 'auto' as const } : {}),
+        }),
     ),
   );
 
@@ -90,7 +115,12 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
         studioScope: 1,
         nodes: [
           { id: 'start', type: 'Start', transitions: [{ to: 'route' }] },
-          { id: 'route', type: 'RouteTo', properties: { queueId: queues[i % queues.length].queue_id, skillId: skills[i % skills.length].skill_id, prompt: `Version ${version} of flow ${i}` }, transitions: [] },
+          {
+            id: 'route',
+            type: 'RouteTo',
+            properties: { queueId: queues[i % queues.length].queue_id, skillId: skills[i % skills.length].skill_id, prompt: `Version ${version} of flow ${i}` },
+            transitions: [],
+          },
         ],
       });
     const flowName = name('Flow', i);
@@ -110,14 +140,15 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
   );
   const skilledUsers = users.slice(0, perKind);
   await all(
-    skilledUsers.map((user, i) => () =>
-      client.assignUserSkills(
-        user.user_id,
-        range(1 + (i % 3)).map((n) => {
-          const skill = skills[(i * 3 + n) % skills.length];
-          return proficiency(skill.skill_category_id) ? { skill_id: skill.skill_id, max_proficiency_level: 1 } : { skill_id: skill.skill_id };
-        }),
-      ),
+    skilledUsers.map(
+      (user, i) => () =>
+        client.assignUserSkills(
+          user.user_id,
+          range(1 + (i % 3)).map((n) => {
+            const skill = skills[(i * 3 + n) % skills.length];
+            return proficiency(skill.skill_category_id) ? { skill_id: skill.skill_id, max_proficiency_level: 1 } : { skill_id: skill.skill_id };
+          }),
+        ),
     ),
   );
   return {

@@ -44,7 +44,10 @@ describe('client building blocks', () => {
   });
 
   it('resolves config from stack config before env, and names what is missing without values', () => {
-    const config = resolveClientConfig((key) => ({ 'zcc:accountId': 'acc', 'zcc:clientId': 'cid' })[key], { ZOOM_CLIENT_SECRET: 'from-env', ZOOM_CLIENT_ID: 'ignored' });
+    const config = resolveClientConfig((key) => ({ 'zcc:accountId': 'acc', 'zcc:clientId': 'cid' })[key], {
+      ZOOM_CLIENT_SECRET: 'from-env',
+      ZOOM_CLIENT_ID: 'ignored',
+    });
     expect(config).toMatchObject({ accountId: 'acc', clientId: 'cid', clientSecret: 'from-env', baseUrl: 'https://api.zoom.us/v2' });
     expect(() => resolveClientConfig(() => undefined, {})).toThrow(/zcc:accountId \(or ZOOM_ACCOUNT_ID\).*zcc:clientSecret/);
     expect(oauthUrlFor({ baseUrl: 'https://api.zoom.us/v2' })).toBe('https://zoom.us/oauth/token');

@@ -4,14 +4,32 @@ import { renderMarkdown, renderText } from '../../cli/drift/render';
 const TYPE = 'pulumi-nodejs:dynamic/zcc:';
 const urn = (kind: string, name: string) => `urn:pulumi:prod::center::${TYPE}${kind}::${name}`;
 const step = (op: string, kind: string, name: string, old?: Record<string, unknown> | null, next?: Record<string, unknown> | null): StepEvent => ({
-  resOutputsEvent: { metadata: { op, urn: urn(kind, name), type: `${TYPE}${kind}`, old: old === null ? null : old && { inputs: old }, new: next === null ? null : next && { inputs: next } } },
+  resOutputsEvent: {
+    metadata: {
+      op,
+      urn: urn(kind, name),
+      type: `${TYPE}${kind}`,
+      old: old === null ? null : old && { inputs: old },
+      new: next === null ? null : next && { inputs: next },
+    },
+  },
 });
 
 describe('drift report from engine events', () => {
   it('is clean when refresh and plan change nothing; ignores the stack and providers', () => {
     const report = buildReport('prod', [
       step('refresh', 'Queue', 'support', { name: 'Support', __provider: 'x' }, { name: 'Support', __provider: 'y' }),
-      { resOutputsEvent: { metadata: { op: 'update', urn: 'urn:pulumi:prod::center::pulumi:providers:pulumi-nodejs::default', type: 'pulumi:providers:pulumi-nodejs', old: {}, new: {} } } },
+      {
+        resOutputsEvent: {
+          metadata: {
+            op: 'update',
+            urn: 'urn:pulumi:prod::center::pulumi:providers:pulumi-nodejs::default',
+            type: 'pulumi:providers:pulumi-nodejs',
+            old: {},
+            new: {},
+          },
+        },
+      },
       step('same', 'Queue', 'support', { name: 'Support' }, { name: 'Support' }),
     ]);
     expect(report).toEqual({ version: 1, stack: 'prod', clean: true, summary: { drift: 0, pending: 0 }, drift: [], pending: [] });
@@ -25,12 +43,19 @@ describe('drift report from engine events', () => {
       step('refresh', 'Queue', 'support', recorded, live),
       step('update', 'Queue', 'support', live, { name: 'Support', maxWaitTime: 240, wrapUpTime: 30 }),
     ]);
-    expect(report.drift).toEqual([{ kind: 'Queue', name: 'support', urn: urn('Queue', 'support'), change: 'modified', fields: [{ field: 'maxWaitTime', old: 240, new: 999 }] }]);
-    expect(report.pending).toEqual([{ kind: 'Queue', name: 'support', urn: urn('Queue', 'support'), op: 'update', fields: [{ field: 'wrapUpTime', old: undefined, new: 30 }] }]);
+    expect(report.drift).toEqual([
+      { kind: 'Queue', name: 'support', urn: urn('Queue', 'support'), change: 'modified', fields: [{ field: 'maxWaitTime', old: 240, new: 999 }] },
+    ]);
+    expect(report.pending).toEqual([
+      { kind: 'Queue', name: 'support', urn: urn('Queue', 'support'), op: 'update', fields: [{ field: 'wrapUpTime', old: undefined, new: 30 }] },
+    ]);
   });
 
   it('a field both edited in the console and changed in the program is in both sections', () => {
-    const report = buildReport('prod', [step('refresh', 'Queue', 'q', { maxWaitTime: 100 }, { maxWaitTime: 999 }), step('update', 'Queue', 'q', { maxWaitTime: 999 }, { maxWaitTime: 200 })]);
+    const report = buildReport('prod', [
+      step('refresh', 'Queue', 'q', { maxWaitTime: 100 }, { maxWaitTime: 999 }),
+      step('update', 'Queue', 'q', { maxWaitTime: 999 }, { maxWaitTime: 200 }),
+    ]);
     expect(report.drift[0].fields).toEqual([{ field: 'maxWaitTime', old: 100, new: 999 }]);
     expect(report.pending[0].fields).toEqual([{ field: 'maxWaitTime', old: 100, new: 200 }]);
   });
@@ -39,7 +64,13 @@ describe('drift report from engine events', () => {
     const report = buildReport('prod', [
       step('refresh', 'QueueMembers', 'm', { userIds: ['a', 'b'] }, { userIds: ['b', 'c'] }),
       step('refresh', 'Flow', 'ivr', { definition: { nodes: [1] } }, { definition: { nodes: [2] } }),
-      step('refresh', 'Thing', 't', { token: { '4dabf18193072939515e22adb298388d': '1b47061264138c4ac30d75fd1eb44270', plaintext: '"hunter2"' } }, { token: 'plain' }),
+      step(
+        'refresh',
+        'Thing',
+        't',
+        { token: { '4dabf18193072939515e22adb298388d': '1b47061264138c4ac30d75fd1eb44270', plaintext: '"hunter2"' } },
+        { token: 'plain' },
+      ),
     ]);
     expect(report.drift.map((entry) => entry.fields[0])).toEqual([
       { field: 'definition', summary: 'definition changed' },
@@ -65,7 +96,14 @@ describe('drift report from engine events', () => {
     ]);
     expect(report.pending.map((entry) => [entry.name, entry.op, entry.fields])).toEqual([
       ['dropped', 'delete', []],
-      ['fresh', 'create', [{ field: 'channel', old: undefined, new: 'voice' }, { field: 'name', old: undefined, new: 'Fresh' }]],
+      [
+        'fresh',
+        'create',
+        [
+          { field: 'channel', old: undefined, new: 'voice' },
+          { field: 'name', old: undefined, new: 'Fresh' },
+        ],
+      ],
       ['renamed', 'create', [{ field: 'name', old: 'Old', new: 'New' }]],
     ]);
     const markdown = renderMarkdown(report);
@@ -75,7 +113,9 @@ describe('drift report from engine events', () => {
 
   it('keeps Markdown tables intact whatever the names hold', () => {
     const report = buildReport('prod', [step('refresh', 'Queue', 'q', { name: 'A|B' }, { name: 'C`D\nE' })]);
-    const row = renderMarkdown(report).split('\n').find((line) => line.startsWith('| Queue'));
+    const row = renderMarkdown(report)
+      .split('\n')
+      .find((line) => line.startsWith('| Queue'));
     expect(row).toBe('| Queue `q` | changed in ZCC | name: "A\\|B" → "C\'D\\nE" |');
   });
 });

@@ -85,7 +85,14 @@ describe('engine with a fake client', () => {
     const widgetSpec = defineSpec<{ widget_id: string; widget_name: string }>()({
       kind: 'Widget',
       description: 'A test kind.',
-      endpoint: { path: '/widgets', objectId: 'widgetId', listKey: 'widgets', item: z.any(), maxPageSize: 300, categories: { list: 'medium', get: 'light', create: 'light', update: 'light', delete: 'light' } },
+      endpoint: {
+        path: '/widgets',
+        objectId: 'widgetId',
+        listKey: 'widgets',
+        item: z.any(),
+        maxPageSize: 300,
+        categories: { list: 'medium', get: 'light', create: 'light', update: 'light', delete: 'light' },
+      },
       idField: 'widget_id',
       listHasEveryField: true,
       idOutput: 'widgetId',

@@ -2,13 +2,29 @@ import { buildProgram } from '../../cli/export/program';
 import { identifier, NameSpace, slug } from '../../cli/export/naming';
 import type { Account, ExportedObject } from '../../cli/export/readAccount';
 
-const account = (objects: ExportedObject[], emails: Record<string, string> = {}): Account => ({ objects, emails: new Map(Object.entries(emails)), apiCalls: 0 });
-const queue = (id: string, name: string, extra: Record<string, unknown> = {}): ExportedObject => ({ kind: 'Queue', id, label: name, inputs: { name, channel: 'voice', ...extra } });
+const account = (objects: ExportedObject[], emails: Record<string, string> = {}): Account => ({
+  objects,
+  emails: new Map(Object.entries(emails)),
+  apiCalls: 0,
+});
+const queue = (id: string, name: string, extra: Record<string, unknown> = {}): ExportedObject => ({
+  kind: 'Queue',
+  id,
+  label: name,
+  inputs: { name, channel: 'voice', ...extra },
+});
 const options = { portable: false, manageDeletes: false };
 
 describe('export naming', () => {
   it('slugs keep letters of every script and drop punctuation and emoji', () => {
-    expect(['Main IVR (EN)', 'Поддержка 24/7', 'サポート', 'Café ☕', '☕', 'a__b'].map(slug)).toEqual(['main-ivr-en', 'поддержка-24-7', 'サポート', 'café', '', 'a-b']);
+    expect(['Main IVR (EN)', 'Поддержка 24/7', 'サポート', 'Café ☕', '☕', 'a__b'].map(slug)).toEqual([
+      'main-ivr-en',
+      'поддержка-24-7',
+      'サポート',
+      'café',
+      '',
+      'a-b',
+    ]);
     expect(identifier('поддержка-24-7', 'Queue')).toBe('поддержка247Queue');
     expect(identifier('24-7', 'Queue')).toBe('_247Queue');
     const names = new NameSpace('-');
@@ -38,7 +54,9 @@ describe('export program', () => {
     expect(first.program.indexOf('const tieredAgentRoutingProfile')).toBeLessThan(first.program.indexOf('const supportQueue'));
     expect(first.program.indexOf('const support2Queue')).toBeLessThan(first.program.indexOf('const supportQueue'));
     expect(first.program).toContain('}, keep);');
-    expect(buildProgram(account(objects, emails), { portable: false, manageDeletes: true }, { version: '0.1.0' }).program).toContain('const keep: pulumi.CustomResourceOptions = {};');
+    expect(buildProgram(account(objects, emails), { portable: false, manageDeletes: true }, { version: '0.1.0' }).program).toContain(
+      'const keep: pulumi.CustomResourceOptions = {};',
+    );
   });
 
   it('a reference cycle keeps one id (said so) without --portable, and fails with it', () => {
@@ -46,21 +64,47 @@ describe('export program', () => {
     const { program } = buildProgram(account(objects), options, { version: '0.1.0' });
     expect(program).toContain('overflowToQueueId: "q2" /* bQueue, declared below: a cycle */');
     expect(program).toContain('overflowToQueueId: aQueue.queueId');
-    expect(() => buildProgram(account(objects), { ...options, portable: true }, { version: '0.1.0' })).toThrow(/refer to each other in a cycle.*Queue "A", Queue "B"/s);
+    expect(() => buildProgram(account(objects), { ...options, portable: true }, { version: '0.1.0' })).toThrow(
+      /refer to each other in a cycle.*Queue "A", Queue "B"/s,
+    );
   });
 
   it('--portable: no ids, flow files with placeholders, and a loud failure for ids it cannot name', () => {
-    const flow: ExportedObject = { kind: 'Flow', id: 'f1', label: 'IVR', inputs: { name: 'IVR', publish: true, definition: { studioType: 0, nodes: [{ id: 'route', properties: { queueId: 'q1', skill_id: 's1', userId: 'u1' } }] } } };
-    const objects: ExportedObject[] = [queue('q1', 'Support'), { kind: 'SkillCategory', id: 'c1', label: 'Langs', inputs: { name: 'Langs', skillType: 'text' } }, { kind: 'Skill', id: 's1', label: 'German', inputs: { name: 'German', skillCategoryId: 'c1' } }, flow];
+    const flow: ExportedObject = {
+      kind: 'Flow',
+      id: 'f1',
+      label: 'IVR',
+      inputs: {
+        name: 'IVR',
+        publish: true,
+        definition: { studioType: 0, nodes: [{ id: 'route', properties: { queueId: 'q1', skill_id: 's1', userId: 'u1' } }] },
+      },
+    };
+    const objects: ExportedObject[] = [
+      queue('q1', 'Support'),
+      { kind: 'SkillCategory', id: 'c1', label: 'Langs', inputs: { name: 'Langs', skillType: 'text' } },
+      { kind: 'Skill', id: 's1', label: 'German', inputs: { name: 'German', skillCategoryId: 'c1' } },
+      flow,
+    ];
     const result = buildProgram(account(objects, { u1: 'ada@example.com' }), { ...options, portable: true }, { version: '0.1.0' });
     expect(result.program).not.toMatch(/adoptId|"q1"|"s1"|"c1"|"f1"|"u1"/);
-    expect(result.program).toContain('definition: zcc.readFlowFile("flows/ivr.json", {\n    "germanSkill.skillId": germanSkill.skillId,\n    "supportQueue.queueId": supportQueue.queueId,\n    "user:ada@example.com": user("ada@example.com"),\n  }),');
-    expect(JSON.parse(result.flowFiles.get('flows/ivr.json')!).nodes[0].properties).toEqual({ queueId: '{{zcc:supportQueue.queueId}}', skill_id: '{{zcc:germanSkill.skillId}}', userId: '{{zcc:user:ada@example.com}}' });
+    expect(result.program).toContain(
+      'definition: zcc.readFlowFile("flows/ivr.json", {\n    "germanSkill.skillId": germanSkill.skillId,\n    "supportQueue.queueId": supportQueue.queueId,\n    "user:ada@example.com": user("ada@example.com"),\n  }),',
+    );
+    expect(JSON.parse(result.flowFiles.get('flows/ivr.json')!).nodes[0].properties).toEqual({
+      queueId: '{{zcc:supportQueue.queueId}}',
+      skill_id: '{{zcc:germanSkill.skillId}}',
+      userId: '{{zcc:user:ada@example.com}}',
+    });
     // Without --portable the file is the export as it is.
-    expect(JSON.parse(buildProgram(account(objects, { u1: 'ada@example.com' }), options, { version: '0.1.0' }).flowFiles.get('flows/ivr.json')!)).toEqual(flow.inputs.definition);
+    expect(JSON.parse(buildProgram(account(objects, { u1: 'ada@example.com' }), options, { version: '0.1.0' }).flowFiles.get('flows/ivr.json')!)).toEqual(
+      flow.inputs.definition,
+    );
 
     const inbox = [queue('q1', 'Support', { overflowToInboxId: 'inbox9' })];
     expect(buildProgram(account(inbox), options, { version: '0.1.0' }).program).toContain('overflowToInboxId: "inbox9"');
-    expect(() => buildProgram(account(inbox), { ...options, portable: true }, { version: '0.1.0' })).toThrow('Queue "Support": overflowToInboxId is "inbox9", which names no exported Inbox');
+    expect(() => buildProgram(account(inbox), { ...options, portable: true }, { version: '0.1.0' })).toThrow(
+      'Queue "Support": overflowToInboxId is "inbox9", which names no exported Inbox',
+    );
   });
 });

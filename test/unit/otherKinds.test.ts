@@ -17,14 +17,19 @@ describe('SkillCategory, Skill, Flow and RoutingProfile rules', () => {
     const result = await check('Flow', {}, { name: 'F', definition: '{"start": ' });
     expect(result.failures).toEqual([expect.objectContaining({ property: 'definition', reason: expect.stringMatching(/expected a JSON object/) })]);
     const noType = await check('Flow', {}, { name: 'F', definition: { nodes: [] } });
-    expect(noType.failures).toEqual([expect.objectContaining({ property: 'definition', reason: expect.stringMatching(/studioType must be one of 0, 1, 2, 3, 4/) })]);
+    expect(noType.failures).toEqual([
+      expect.objectContaining({ property: 'definition', reason: expect.stringMatching(/studioType must be one of 0, 1, 2, 3, 4/) }),
+    ]);
   });
 
   it('compares flow definitions canonically; a new studioType (channel) replaces the flow', async () => {
     const olds = { name: 'F', definition: { studioType: 0, a: 1, b: { c: [1, 2] } }, publish: true, description: '' };
     expect((await diff('Flow', 'f', olds, { ...olds, definition: { b: { c: [1, 2] }, a: 1, studioType: 0 } })).changes).toBe(false);
     expect(await diff('Flow', 'f', olds, { ...olds, definition: { studioType: 0, a: 2 } })).toMatchObject({ changes: true, replaces: [] });
-    expect(await diff('Flow', 'f', olds, { ...olds, definition: { studioType: 1, a: 1 } })).toMatchObject({ replaces: ['definition'], deleteBeforeReplace: true });
+    expect(await diff('Flow', 'f', olds, { ...olds, definition: { studioType: 1, a: 1 } })).toMatchObject({
+      replaces: ['definition'],
+      deleteBeforeReplace: true,
+    });
   });
 
   it('replaces a skill moved to another category; routing priorities keep their order', async () => {
@@ -32,6 +37,15 @@ describe('SkillCategory, Skill, Flow and RoutingProfile rules', () => {
     const first = { categoryType: 'skill', skillCategoryId: 'c1' };
     const second = { categoryType: 'skill', skillCategoryId: 'c2', minimumProficiencyLevel: 2 };
     expect((await diff('AgentRoutingProfile', 'r', { name: 'R', priorities: [first, second] }, { name: 'R', priorities: [second, first] })).changes).toBe(true);
-    expect((await diff('AgentRoutingProfile', 'r', { name: 'R', priorities: [first, second] }, { name: 'R', priorities: [{ skillCategoryId: 'c1', categoryType: 'skill' }, second] })).changes).toBe(false);
+    expect(
+      (
+        await diff(
+          'AgentRoutingProfile',
+          'r',
+          { name: 'R', priorities: [first, second] },
+          { name: 'R', priorities: [{ skillCategoryId: 'c1', categoryType: 'skill' }, second] },
+        )
+      ).changes,
+    ).toBe(false);
   });
 });

@@ -34,7 +34,10 @@ describe('Queue check', () => {
   it('accepts boundary values, messaging settings and counts emoji as one character', async () => {
     const name = '🎧'.repeat(150);
     expect((await check('Queue', {}, { ...valid, name, description: '', maxWaitTime: 86_400 })).failures ?? []).toEqual([]);
-    expect((await check('Queue', {}, { name: 'Chat', channel: 'messaging', messageAccept: 'auto', autoCloseTimeout: 600, overflowToGoodbyeMessage: true })).failures ?? []).toEqual([]);
+    expect(
+      (await check('Queue', {}, { name: 'Chat', channel: 'messaging', messageAccept: 'auto', autoCloseTimeout: 600, overflowToGoodbyeMessage: true }))
+        .failures ?? [],
+    ).toEqual([]);
   });
 
   it('does not reject values that are unknown during preview', async () => {
@@ -47,7 +50,12 @@ describe('Queue diff', () => {
   const olds = { ...valid, description: '', queueId: 'q1', lastModifiedTime: 't', __provider: 'stub' };
 
   it('sees no change for NFD names, nested-object key order and omitted server defaults', async () => {
-    const result = await diff('Queue', 'q1', { ...olds, name: 'Café' }, { ...valid, name: 'Café'.normalize('NFD'), shortAbandon: { threshold: 10, enable: true } });
+    const result = await diff(
+      'Queue',
+      'q1',
+      { ...olds, name: 'Café' },
+      { ...valid, name: 'Café'.normalize('NFD'), shortAbandon: { threshold: 10, enable: true } },
+    );
     expect(result.changes).toBe(false);
   });
 
