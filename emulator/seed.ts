@@ -1,4 +1,5 @@
 import { EmulatorState, CHANNELS } from './state';
+import { STUDIO_CHANNELS } from './routes/flows';
 
 const FIRST = [
   'Ada',
@@ -44,8 +45,9 @@ export interface SeedOptions {
 }
 
 /**
- * Fills the state with the same users, skill categories and history every time: 60 users (the first three
- * supervisors), with ids `agent_001`… that tests can name, and emails first.lastN@example.com.
+ * Fills the state with the same users, skill categories, flows and history every time: 60 users (the first three
+ * supervisors), with ids `agent_001`… that tests can name, and emails first.lastN@example.com; a text and a
+ * proficiency skill category; one published sample flow per channel (`flow_seed_<channel>`).
  */
 export function seed(state: EmulatorState, options: SeedOptions = {}): void {
   const userCount = options.users ?? 60;
@@ -86,6 +88,36 @@ export function seed(state: EmulatorState, options: SeedOptions = {}): void {
     skill_type: 'text',
     ...seeded,
   });
+
+  // One sample flow per channel, as a new account's Studio has: a Studio file whose studioType is the channel.
+  for (const [studioType, channel] of Object.entries(STUDIO_CHANNELS)) {
+    const file = {
+      studioType: Number(studioType),
+      studioScope: 1,
+      nodes: [
+        { id: 'start', type: 'Start', transitions: [{ to: 'end' }] },
+        { id: 'end', type: 'Disconnect', transitions: [] },
+      ],
+    };
+    state.flows.insert({
+      flow_id: `flow_seed_${channel}`,
+      flow_name: `Sample ${channel.replace('_', ' ')} flow`,
+      flow_description: `The ${channel} sample flow every account starts with`,
+      channel,
+      ...seeded,
+      versions: [
+        {
+          flow_version_id: `flow_seed_${channel}_v1`,
+          flow_version_description: '',
+          flow_version_status: 'published',
+          flow_version: 1,
+          flow_version_modified_by: 'seed',
+          flow_version_last_modified_time: seeded.last_modified_time,
+          file: Buffer.from(JSON.stringify(file, null, 2)),
+        },
+      ],
+    });
+  }
 
   const agents = state.users.all().slice(0, 30);
   for (let i = 1; i <= 60; i++) {

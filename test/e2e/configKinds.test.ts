@@ -1,4 +1,4 @@
-import { expectNoChanges, outputCollector, useProject } from './harness';
+import { expectNoChanges, outputCollector, ownFlows, useProject } from './harness';
 import { ZccClient } from '../../provider/client/client';
 
 jest.setTimeout(10 * 60_000);
@@ -8,7 +8,7 @@ type Row = Record<string, any>;
 describe('SkillCategory, Skill, Flow and the routing profiles linked from a queue on the real Pulumi CLI', () => {
   const current = useProject('program');
 
-  const objects = (collection: string) => current().control('GET', `/objects/${collection}`) as Promise<Row[]>;
+  const objects = async (collection: string) => ownFlows((await current().control('GET', `/objects/${collection}`)) as Row[]);
   const quiet = () => ({ onOutput: outputCollector().onOutput });
 
   function declaration(overrides: { skillName?: string; skillCategory?: string; definition?: object; studioType?: number; profileDescription?: string } = {}) {

@@ -123,3 +123,8 @@ export async function expectNoChanges(stack: Stack): Promise<void> {
   const changed = Object.keys(preview.changeSummary).filter((op) => op !== 'same');
   expect({ changed, output: changed.length ? out.text() : '' }).toEqual({ changed: [], output: '' });
 }
+
+/** Flows this test made: every emulator account starts with one sample flow per channel (`flow_seed_<channel>`). */
+export function ownFlows<T>(rows: T[]): T[] {
+  return rows.filter((row) => !String((row as { flow_id?: unknown }).flow_id ?? '').startsWith('flow_seed_'));
+}

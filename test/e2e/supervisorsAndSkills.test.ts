@@ -9,7 +9,7 @@ describe('supervisors and user skills on the real Pulumi CLI', () => {
   const current = useProject('program');
   const quiet = () => ({ onOutput: outputCollector().onOutput });
 
-  const declaration = (opts: { supervisors: string[]; germanLevel: number; lead?: string }) => [
+  const declaration = (opts: { supervisors: string[]; germanLevel: number; lead?: string; skilledUser?: string }) => [
     { kind: 'SkillCategory', name: 'languages', args: { name: 'Spoken', skillType: 'proficiency', maxProficiencyLevel: 5 } },
     { kind: 'Skill', name: 'german', args: { name: 'German', skillCategoryId: { $ref: 'languages.skillCategoryId' } } },
     { kind: 'Skill', name: 'billing', args: { name: 'Billing', skillCategoryId: 'cat_product' } },
@@ -22,7 +22,7 @@ describe('supervisors and user skills on the real Pulumi CLI', () => {
       kind: 'UserSkills',
       name: 'agent-20-skills',
       args: {
-        userId: 'agent_020',
+        userId: opts.skilledUser ?? 'agent_020',
         skills: [{ skillId: { $ref: 'german.skillId' }, proficiencyLevel: opts.germanLevel }, { skillId: { $ref: 'billing.skillId' } }],
       },
     },
@@ -72,8 +72,23 @@ describe('supervisors and user skills on the real Pulumi CLI', () => {
     expect([...(await control('GET', '/objects/queue_supervisors'))[queue.queue_id]].sort()).toEqual(['agent_002', 'agent_004']);
     await expectNoChanges(stack);
 
+    // Replacement: the skills move to another user; the first one's are removed, not left behind.
+    await current().declare(declaration({ supervisors: ['agent_002', 'agent_004'], germanLevel: 5, skilledUser: 'agent_021' }));
+    expect((await stack.up(quiet())).summary.resourceChanges).toMatchObject({ replace: 1 });
+    let held = (await control('GET', '/objects/user_skills')) as Held;
+    expect([held.agent_020, held.agent_021]).toEqual([[], [{ skill_id: german, user_proficiency_level: 5 }, { skill_id: billing }]]);
+    await expectNoChanges(stack);
+
+    // Out of band: every skill of the user removed in the console. Refresh records it, up assigns them again.
+    await control('PUT', '/user_skills/agent_021', []);
+    expect((await stack.refresh(quiet())).summary.resourceChanges).toMatchObject({ update: 1 });
+    expect((await stack.up(quiet())).summary.resourceChanges).toMatchObject({ update: 1 });
+    held = (await control('GET', '/objects/user_skills')) as Held;
+    expect(held.agent_021).toEqual([{ skill_id: german, user_proficiency_level: 5 }, { skill_id: billing }]);
+    await expectNoChanges(stack);
+
     await stack.destroy(quiet());
-    expect(((await control('GET', '/objects/user_skills')) as Held).agent_020).toEqual([]);
+    expect(((await control('GET', '/objects/user_skills')) as Held).agent_021).toEqual([]);
     expect(await control('GET', '/objects/queues')).toEqual([]);
   });
 });

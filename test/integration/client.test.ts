@@ -171,9 +171,21 @@ describe('every endpoint of the ZCC API document', () => {
     // Another channel is another flow: import_mode=version finds none of that name on it.
     await expectApiError(client.importFlow({ flow_name: 'Main IVR', import_mode: 'version' }, '{"studioType":1}'), 404);
     await expectApiError(client.importFlow({ flow_name: 'Bad', import_mode: 'new' }, '{"nodes":[]}'), 400);
-    expect(await client.listFlows()).toHaveLength(1);
+    // The account's five sample flows (one per channel) and this one.
+    expect((await client.listFlows()).map((f) => f.flow_id).filter((id) => !id.startsWith('flow_seed_'))).toEqual([flow.flow_id]);
     await client.deleteFlow(flow.flow_id);
     await expectApiError(client.getFlow(flow.flow_id), 404);
+  });
+
+  it('the seeded account has one published sample flow per channel, whose file names that channel', async () => {
+    const samples = (await client.listFlows()).filter((f) => f.flow_id.startsWith('flow_seed_'));
+    expect(samples.map((f) => [f.channel, f.status]).sort()).toEqual(
+      ['email', 'messaging', 'video', 'voice', 'work_item'].map((channel) => [channel, 'published']),
+    );
+    const studioTypes = await Promise.all(
+      samples.map(async (f) => [f.channel, ((await client.exportFlow(f.flow_id, 1)) as { studioType: number }).studioType]),
+    );
+    expect(Object.fromEntries(studioTypes)).toEqual({ voice: 0, messaging: 1, video: 2, email: 3, work_item: 4 });
   });
 
   it('agent and consumer routing profiles, linked from the queue', async () => {

@@ -107,6 +107,8 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
     ),
   );
 
+  // The emulator's sample flows (one per channel) count as well.
+  const sampleFlows = await client.listFlows();
   // Flows: files that name a queue and a skill by id; versions 1-3, the latest or an older one published, or none.
   for (let i = 0; i < perKind; i++) {
     const file = (version: number) =>
@@ -157,7 +159,7 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
       Skill: skills.length,
       AgentRoutingProfile: agentProfiles.length,
       ConsumerRoutingProfile: consumerProfiles.length,
-      Flow: perKind,
+      Flow: perKind + sampleFlows.length,
       Queue: queues.length,
       QueueMembers: queues.length,
       QueueSupervisors: Math.ceil(queues.length / 2),
