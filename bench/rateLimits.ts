@@ -17,7 +17,7 @@ async function main() {
   const count = Number(process.env.BENCH_QUEUES ?? 120);
   const emulator = await startEmulator({ plan: 'pro' });
   const emulatorControl = new EmulatorControl(emulator.origin);
-  const control = (method: string, route: string, body?: unknown) => emulatorControl.call(method, route, body);
+  const control = (method: string, route: string, body?: unknown) => emulatorControl.send(method, route, body);
   const budget = 20; // Light, pro plan
   try {
     const steady = new ZccClient({ ...emulator.options, baseUrl: emulator.baseUrl, plan: 'pro' });

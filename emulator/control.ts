@@ -18,8 +18,8 @@ export interface RequestLog {
 export class EmulatorControl {
   constructor(readonly origin: string) {}
 
-  /** Any control call; fails with the emulator's answer when it is not a success. */
-  async call<T = any>(method: string, route: string, body?: unknown): Promise<T> {
+  /** Sends one control request; fails with the emulator's answer when it is not a success. */
+  async send<T = any>(method: string, route: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { [CONTROL_HEADER]: '1' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(`${this.origin}/__emulator${route}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -28,18 +28,18 @@ export class EmulatorControl {
   }
 
   requests(): Promise<RequestLog> {
-    return this.call('GET', '/requests');
+    return this.send('GET', '/requests');
   }
   clearRequests(): Promise<unknown> {
-    return this.call('DELETE', '/requests');
+    return this.send('DELETE', '/requests');
   }
   objects<T = Record<string, any>>(collection: string): Promise<T[]> {
-    return this.call('GET', `/objects/${collection}`);
+    return this.send('GET', `/objects/${collection}`);
   }
   queueAgents(): Promise<Record<string, string[]>> {
-    return this.call('GET', '/objects/queue_agents');
+    return this.send('GET', '/objects/queue_agents');
   }
   reset(): Promise<unknown> {
-    return this.call('POST', '/reset');
+    return this.send('POST', '/reset');
   }
 }

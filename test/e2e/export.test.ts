@@ -75,7 +75,7 @@ describe(`zcc-pulumi export of a seeded account (${PER_KIND} objects of every ki
     const total = Object.values(seeded.counts).reduce((sum, n) => sum + n, 0);
 
     // The export, measured against Zoom's Pro budget (Light 20/s, Medium 10/s).
-    await controlA.call('PUT', '/settings', { rateLimits: { plan: 'pro' } });
+    await controlA.send('PUT', '/settings', { rateLimits: { plan: 'pro' } });
     await controlA.clearRequests();
     const exported = path.join(work, 'exported');
     const started = Date.now();
@@ -90,7 +90,7 @@ describe(`zcc-pulumi export of a seeded account (${PER_KIND} objects of every ki
         `Pro budget bound ${bound.toFixed(1)} s, ratio ${(seconds / bound).toFixed(2)}`,
     );
     expect(log.writes).toBe(0);
-    await controlA.call('PUT', '/settings', { rateLimits: { plan: 'unlimited' } });
+    await controlA.send('PUT', '/settings', { rateLimits: { plan: 'unlimited' } });
 
     // The same account exports to the same bytes.
     const again = path.join(work, 'again');
@@ -129,7 +129,8 @@ describe(`zcc-pulumi export of a seeded account (${PER_KIND} objects of every ki
     const b = await startEmulator({ plan: 'unlimited', seed: { users: PER_KIND + 20, userIdPrefix: 'b_user_' } });
     emulators.push(b);
     const controlB = new EmulatorControl(b.origin);
-    for (const category of await controlB.objects('skill_categories')) await controlB.call('DELETE', `/objects/skill_categories/${category.skill_category_id}`);
+    for (const category of await controlB.objects('skill_categories')) await controlB.send('DELETE', `/objects/skill_categories/${category.skill_category_id}`);
+    for (const flow of await controlB.objects('flows')) await controlB.send('DELETE', `/objects/flows/${flow.flow_id}`);
     const portable = path.join(work, 'portable');
     await exportAccount(a, portable, '--portable');
     const portableFiles = filesOf(portable);

@@ -79,7 +79,7 @@ export async function createProject(fixture: string, emulatorOptions: Parameters
   const stack = await LocalWorkspace.createOrSelectStack({ stackName: 'e2e', workDir: dir }, { envVars, pulumiCommand });
   await stack.setAllConfig(emulatorStackConfig(emulator));
   const emulatorControl = new EmulatorControl(emulator.origin);
-  const control = (method: string, route: string, body?: unknown) => emulatorControl.call(method, route, body);
+  const control = (method: string, route: string, body?: unknown) => emulatorControl.send(method, route, body);
   return {
     stack,
     emulator,

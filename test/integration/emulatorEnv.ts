@@ -4,7 +4,7 @@ import { EmulatorControl } from '../../emulator/control';
 
 /** Calls the emulator's test-only control surface. */
 export function control(emulator: Emulator, method: string, route: string, body?: unknown): Promise<any> {
-  return new EmulatorControl(emulator.origin).call(method, route, body);
+  return new EmulatorControl(emulator.origin).send(method, route, body);
 }
 
 /**

@@ -9,7 +9,7 @@ type Row = Record<string, any>;
  */
 export async function describeAccount(origin: string): Promise<Map<string, unknown>> {
   const control = new EmulatorControl(origin);
-  const get = (collection: string) => control.call<any>('GET', `/objects/${collection}`);
+  const get = (collection: string) => control.send<any>('GET', `/objects/${collection}`);
   const [queues, categories, skills, agentProfiles, consumerProfiles, flows, users, queueAgents, queueSupervisors, userSkills] = await Promise.all(
     [
       'queues',
