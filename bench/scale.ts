@@ -99,6 +99,12 @@ interface Measured {
   calls: number;
   bound: number;
   rss: number;
+  /** Seconds from the operation's start to its first API call, and from its last API call to its end. */
+  lead: number;
+  tail: number;
+  /** Seconds from the first API call to the last. */
+  span: number;
+  throttled: number;
 }
 
 async function measure(control: EmulatorControl, dir: string, op: string, rates: Record<string, number>, run: () => Promise<unknown>): Promise<Measured> {
@@ -112,7 +118,23 @@ async function measure(control: EmulatorControl, dir: string, op: string, rates:
   const byCategory: Record<string, number> = {};
   for (const entry of log.entries) if (entry.category) byCategory[entry.category] = (byCategory[entry.category] ?? 0) + 1;
   const bound = Math.max(0, ...Object.entries(byCategory).map(([category, calls]) => calls / rates[category]));
-  return { op, seconds, calls: log.total, bound, rss: peak };
+  // Where the time went: Pulumi's start-up before the first call, the calls themselves, Pulumi's finish after.
+  const times = log.entries.map((entry) => Date.parse(entry.at));
+  const first = times.length ? Math.min(...times) : started;
+  const last = times.length ? Math.max(...times) : started;
+  const ended = started + seconds * 1000;
+  const throttled = log.entries.filter((entry) => entry.status === 429).length;
+  return {
+    op,
+    seconds,
+    calls: log.total,
+    bound,
+    rss: peak,
+    lead: (first - started) / 1000,
+    tail: (ended - last) / 1000,
+    span: (last - first) / 1000,
+    throttled,
+  };
 }
 
 interface Variant {
@@ -153,7 +175,8 @@ async function scenario(label: string, declarations: Declaration[], variant: Var
       const ratioBound = result.bound > 0 ? (result.seconds / result.bound).toFixed(2) : '-';
       const engine = Math.max(result.bound, preview);
       console.log(
-        `  ${result.op.padEnd(34)} ${result.seconds.toFixed(1).padStart(7)}s ${(result.calls / objects).toFixed(3).padStart(9)} ${result.bound.toFixed(1).padStart(11)}s ${ratioBound.padStart(7)} ${(result.seconds / preview).toFixed(2).padStart(8)} ${`${(result.rss / 2 ** 20).toFixed(0)} MB`.padStart(12)}   ×max(bound, preview) ${(result.seconds / engine).toFixed(2)}`,
+        `  ${result.op.padEnd(34)} ${result.seconds.toFixed(1).padStart(7)}s ${(result.calls / objects).toFixed(3).padStart(9)} ${result.bound.toFixed(1).padStart(11)}s ${ratioBound.padStart(7)} ${(result.seconds / preview).toFixed(2).padStart(8)} ${`${(result.rss / 2 ** 20).toFixed(0)} MB`.padStart(12)}   ×max(bound, preview) ${(result.seconds / engine).toFixed(2)}; ` +
+          `calls from ${result.lead.toFixed(1)} s to ${(result.seconds - result.tail).toFixed(1)} s (span ${result.span.toFixed(1)} s${result.bound > 0 ? `, ${(result.span / result.bound).toFixed(2)}× bound` : ''}), ${result.throttled} answered 429`,
       );
     };
     const up = await measure(control, dir, 'up', rates, () => stack.up(parallel));
