@@ -31,9 +31,10 @@ export function forgetListing(kind: string): void {
   listings.delete(kind);
 }
 
-/** For tests: start from no listing at all. */
+/** For tests, which run many "processes" in one: start from no listing and no creation. */
 export function forgetAllListings(): void {
   listings.clear();
+  createdHere.clear();
 }
 
 /**

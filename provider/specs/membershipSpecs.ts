@@ -60,10 +60,19 @@ async function removeMembers(client: ZccClient, role: Role, queueId: string, use
 
 /**
  * Brings a queue's members to `desired`. Exclusive mode removes every other member; additive mode removes only
- * members this resource declared before (`previouslyDeclared`) and no longer declares.
+ * members this resource declared before (`previouslyDeclared`) and no longer declares. `known` is the member list
+ * when it is known without a read.
  */
-async function reconcile(client: ZccClient, role: Role, queueId: string, desired: string[], mode: string, previouslyDeclared: string[]): Promise<void> {
-  const current = await currentMembers(client, role, queueId);
+async function reconcile(
+  client: ZccClient,
+  role: Role,
+  queueId: string,
+  desired: string[],
+  mode: string,
+  previouslyDeclared: string[],
+  known?: string[],
+): Promise<void> {
+  const current = known ?? (await currentMembers(client, role, queueId));
   if (current === undefined)
     throw new ZccApiError(`Queue ${queueId} does not exist, so its ${role} cannot be set.`, {
       method: 'GET',
@@ -92,7 +101,10 @@ function memberSetStore(role: Role): ObjectStore {
     list: async () => [],
     create: async (client, body) => {
       const queueId = String(body.queue_id);
-      await reconcile(client, role, queueId, asIds(body.user_ids), String(body.mode), []);
+      // A queue this provider process created moments ago starts with no members: no read needed (a member someone
+      // adds in between is answered 409 and taken as done; one to remove shows at the next refresh).
+      const known = createdInThisProcess('Queue', queueId) ? [] : undefined;
+      await reconcile(client, role, queueId, asIds(body.user_ids), String(body.mode), [], known);
       return { queue_id: queueId, user_ids: asIds(body.user_ids), mode: body.mode };
     },
     get: async (client, queueId, previous) => {

@@ -18,7 +18,10 @@ async function refresh(states: Array<{ kind: string; id: string; outs: Record<st
 }
 
 describe('list-backed reads (one listing per kind per provider process)', () => {
-  beforeEach(() => control('POST', '/reset'));
+  beforeEach(async () => {
+    forgetAllListings();
+    await control('POST', '/reset');
+  });
   afterEach(() => {
     delete process.env.ZCC_EXACT_READS;
     resetRuntime();
@@ -127,5 +130,24 @@ describe('list-backed reads (one listing per kind per provider process)', () => 
     expect(row.modified_by).toBe('console');
     expect(new Set(times).size).toBe(times.length);
     expect([...times].sort()).toEqual(times);
+  });
+  it('sets the members of a queue this process created without reading them first; other queues are read', async () => {
+    const fresh = await create('Queue', { name: 'Fresh', channel: 'voice', __provider: 'stub' });
+    // A queue made outside this process (the console), with a member the exclusive set must remove.
+    const client = (await import('../../provider/runtime')).getClient();
+    const outside = await client.createQueue({ queue_name: 'Outside', channel: 'voice' });
+    await client.addQueueAgents(outside.queue_id, ['agent_009']);
+    await control('DELETE', '/requests');
+    await create('QueueMembers', { queueId: fresh.id, userIds: ['agent_001', 'agent_002'], mode: 'exclusive', __provider: 'stub' });
+    expect(await requests()).toEqual({ 'POST /v2/contact_center/queues/:queueId/agents': 1 });
+    await control('DELETE', '/requests');
+    await create('QueueMembers', { queueId: outside.queue_id, userIds: ['agent_001'], mode: 'exclusive', __provider: 'stub' });
+    expect(await requests()).toEqual({
+      'GET /v2/contact_center/queues/:queueId/agents': 1,
+      'POST /v2/contact_center/queues/:queueId/agents': 1,
+      'DELETE /v2/contact_center/queues/:queueId/agents/:userId': 1,
+    });
+    const members = await control('GET', '/objects/queue_agents');
+    expect([members[fresh.id], members[outside.queue_id]]).toEqual([['agent_001', 'agent_002'], ['agent_001']]);
   });
 });
