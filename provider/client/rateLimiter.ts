@@ -1,13 +1,13 @@
 /**
- * An adaptive token bucket: starts near the plan's budget, halves its rate on every 429 and creeps back up
+ * An adaptive pacer: starts near the plan's budget, halves its rate on every 429 and creeps back up
  * on success (AIMD, with a slow start far below the budget), and pauses entirely until a server-given Retry-After. Hand-written because the usual
  * libraries (bottleneck, p-limit) either cannot change rate on the fly or are ESM-only, which jest on Node 20
  * cannot load; this is ~60 lines with no timers left running.
  */
 export class AdaptiveRateLimiter {
   private rate: number;
-  private tokens: number;
-  private last = Date.now();
+  /** When the next call may go: calls are spaced 1/rate apart, with no credit saved up while idle. */
+  private nextAt = 0;
   private pausedUntil = 0;
   private lastThrottleAt = 0;
   private queue: Array<() => void> = [];
@@ -19,7 +19,6 @@ export class AdaptiveRateLimiter {
     private readonly floor = Math.max(0.5, ceiling / 10),
   ) {
     this.rate = Math.max(floor, ceiling * 0.9);
-    this.tokens = Math.min(1, this.rate);
   }
 
   get currentRate() {
@@ -39,6 +38,8 @@ export class AdaptiveRateLimiter {
         resolve();
       };
       signal?.addEventListener('abort', onAbort, { once: true });
+      // The first call after a pause goes no earlier than now: time spent idle is not saved up.
+      if (this.queue.length === 0) this.nextAt = Math.max(this.nextAt, Date.now());
       this.queue.push(turn);
       this.drain();
     });
@@ -56,26 +57,26 @@ export class AdaptiveRateLimiter {
     this.throttles += 1;
     this.lastThrottleAt = Date.now();
     this.rate = Math.max(this.floor, this.rate / 2);
-    this.tokens = Math.min(this.tokens, 0);
+    this.nextAt = Math.max(this.nextAt, Date.now() + 1000 / this.rate);
     if (retryAfterMs !== undefined && retryAfterMs > 0) this.pausedUntil = Math.max(this.pausedUntil, Date.now() + retryAfterMs);
   }
 
-  private refill(now: number) {
-    this.tokens = Math.min(Math.max(1, this.rate), this.tokens + ((now - this.last) / 1000) * this.rate);
-    this.last = now;
-  }
-
+  /**
+   * Releases waiting calls 1/rate apart. Zoom counts calls per second, so a burst of calls saved up while idle would
+   * cross its limit at a second's boundary: idle time earns no credit (see acquire). While calls wait, a timer that
+   * fires late may catch up by half an interval, so a busy event loop does not slow the steady rate.
+   */
   private drain = () => {
     this.timer = undefined;
     const now = Date.now();
-    this.refill(now);
-    while (this.queue.length > 0 && now >= this.pausedUntil && this.tokens >= 1) {
-      this.tokens -= 1;
+    const interval = 1000 / this.rate;
+    this.nextAt = Math.max(this.nextAt, now - interval / 2);
+    while (this.queue.length > 0 && now >= this.pausedUntil && this.nextAt <= now) {
+      this.nextAt += interval;
       this.queue.shift()!();
     }
     if (this.queue.length > 0 && !this.timer) {
-      const waitForToken = ((1 - this.tokens) / this.rate) * 1000;
-      const wait = Math.max(now < this.pausedUntil ? this.pausedUntil - now : 0, waitForToken, 5);
+      const wait = Math.max(this.pausedUntil - now, this.nextAt - now, 1);
       this.timer = setTimeout(this.drain, wait);
     }
   };

@@ -37,6 +37,22 @@ describe('client building blocks', () => {
     now.mockRestore();
   });
 
+  it('spaces calls evenly, and time spent idle earns no burst that could cross a per-second window', async () => {
+    const limiter = new AdaptiveRateLimiter(20);
+    for (let i = 0; i < 5; i++) limiter.onSuccess(); // at the budget: 20/s, 50 ms apart
+    const times: number[] = [];
+    const take = (n: number) => Promise.all(Array.from({ length: n }, () => limiter.acquire().then(() => times.push(Date.now()))));
+    await take(10);
+    await new Promise((resolve) => setTimeout(resolve, 600)); // idle long enough to have saved up 12 calls
+    const afterIdle = times.length;
+    await take(30);
+    const gaps = times.slice(afterIdle + 1).map((t, i) => t - times[afterIdle + i]);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(20); // never two at once (≥ 25 ms less timer rounding)
+    // No window of one second holds more than the budget (a saved-up burst would put 12 more into the first one).
+    const busiest = Math.max(...times.map((start) => times.filter((t) => t >= start && t < start + 1000).length));
+    expect(busiest).toBeLessThanOrEqual(21);
+  });
+
   it('redacts bearer tokens, basic credentials and known secrets', () => {
     const text = 'Authorization: Bearer abc.def-123 and Basic Zm9vOmJhcg== {"client_secret":"s3cr3t"} my-known-secret';
     const out = redact(text, ['my-known-secret']);
