@@ -13,7 +13,7 @@ import { emulatorStackConfig, installPackage, pulumiEnv, requireCli } from '../s
  * are noisy on shared machines; the ratios are what to compare. Checkpoints are written once per operation
  * (PULUMI_SKIP_CHECKPOINTS), which isolates this package's part from the file backend's (see docs/scale.md).
  *
- *   BENCH_SCALE="1000q 1000qc 1000 5000" node dist/bench/scale.js
+ *   BENCH_SCALE="1000q 1000qc 1000 5000" node dist/bench/scale.js   (BENCH_OPS=preview-refresh,refresh,destroy: which to run after up and preview)
  * where `1000q` is 1,000 queues alone (`c`: with a checkpoint after every step; `p4`: --parallel 4) and a number
  * is a realistic mix of that many objects.
  */
@@ -184,10 +184,12 @@ async function scenario(label: string, declarations: Declaration[], variant: Var
     preview = previewed.seconds;
     print(up);
     print(previewed);
-    print(await measure(control, dir, 'preview --refresh', rates, () => stack.preview({ refresh: true })));
-    print(await measure(control, dir, 'refresh', rates, () => stack.refresh(parallel)));
-    print(await measure(control, dir, 'preview --refresh (after refresh)', rates, () => stack.preview({ refresh: true })));
-    print(await measure(control, dir, 'destroy', rates, () => stack.destroy(parallel)));
+    // BENCH_OPS (e.g. "refresh"): only those after up and preview; the emulator and the stack are thrown away either way.
+    const wanted = (op: string) => !process.env.BENCH_OPS || process.env.BENCH_OPS.split(',').includes(op);
+    if (wanted('preview-refresh')) print(await measure(control, dir, 'preview --refresh', rates, () => stack.preview({ refresh: true })));
+    if (wanted('refresh')) print(await measure(control, dir, 'refresh', rates, () => stack.refresh(parallel)));
+    if (wanted('refresh')) print(await measure(control, dir, 'preview --refresh (after refresh)', rates, () => stack.preview({ refresh: true })));
+    if (wanted('destroy')) print(await measure(control, dir, 'destroy', rates, () => stack.destroy(parallel)));
   } finally {
     await emulator.close();
     rmSync(dir, { recursive: true, force: true });
