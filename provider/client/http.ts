@@ -2,6 +2,7 @@ import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import type { z } from 'zod';
 import { ZccApiError } from './errors';
 import { AdaptiveRateLimiter } from './rateLimiter';
+import { continuesOperation } from './operation';
 import { TokenProvider } from './tokenProvider';
 import { PLAN_BUDGETS, REQUEST_DEFAULTS, type RateCategory, type ZccClientConfig } from './config';
 import { cancellableSleep, cancellationSignal, isCancelled } from './cancellation';
@@ -144,16 +145,19 @@ export class ZccHttp {
     let failures = 0;
     let sent = 0;
     let lastError: ZccApiError | undefined;
+    // Calls that finish work under way go first (client/operation.ts); a retry always continues.
+    let urgent = continuesOperation();
     const giveUp = (error: ZccApiError, spent: number) => {
       const why = failures >= maxAttempts ? `${sent} attempts` : `${sent} attempts in ${(spent / 1000).toFixed(1)} s (zcc:retryBudget is ${budgetMs / 1000} s)`;
       return new ZccApiError(`${error.message} (gave up after ${why})`, { ...error.details, attempts: sent });
     };
     for (;;) {
       try {
-        await limiter.acquire(cancellationSignal());
+        await limiter.acquire(cancellationSignal(), urgent);
       } catch {
         throw cancelled();
       }
+      urgent = true;
       const token = await this.tokens.get();
       started ??= Date.now();
       const remaining = budgetMs - (Date.now() - started);

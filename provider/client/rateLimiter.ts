@@ -11,6 +11,8 @@ export class AdaptiveRateLimiter {
   private pausedUntil = 0;
   private lastThrottleAt = 0;
   private queue: Array<() => void> = [];
+  /** Turns of calls that continue an operation under way: served before `queue`. */
+  private urgent: Array<() => void> = [];
   private timer: NodeJS.Timeout | undefined;
   throttles = 0;
 
@@ -25,12 +27,20 @@ export class AdaptiveRateLimiter {
     return this.rate;
   }
 
-  /** Waits for a turn; rejects with the signal's reason, leaving the queue, when `signal` aborts first. */
-  acquire(signal?: AbortSignal): Promise<void> {
+  private get waiting() {
+    return this.urgent.length + this.queue.length;
+  }
+
+  /**
+   * Waits for a turn; rejects with the signal's reason, leaving the queue, when `signal` aborts first. `urgent`
+   * turns (a call continuing an operation under way) go before the others, in their own order.
+   */
+  acquire(signal?: AbortSignal, urgent = false): Promise<void> {
     return new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
       const onAbort = () => {
         this.queue = this.queue.filter((entry) => entry !== turn);
+        this.urgent = this.urgent.filter((entry) => entry !== turn);
         reject(signal!.reason);
       };
       const turn = () => {
@@ -39,8 +49,8 @@ export class AdaptiveRateLimiter {
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       // The first call after a pause goes no earlier than now: time spent idle is not saved up.
-      if (this.queue.length === 0) this.nextAt = Math.max(this.nextAt, Date.now());
-      this.queue.push(turn);
+      if (this.waiting === 0) this.nextAt = Math.max(this.nextAt, Date.now());
+      (urgent ? this.urgent : this.queue).push(turn);
       this.drain();
     });
   }
@@ -71,11 +81,11 @@ export class AdaptiveRateLimiter {
     const now = Date.now();
     const interval = 1000 / this.rate;
     this.nextAt = Math.max(this.nextAt, now - interval / 2);
-    while (this.queue.length > 0 && now >= this.pausedUntil && this.nextAt <= now) {
+    while (this.waiting > 0 && now >= this.pausedUntil && this.nextAt <= now) {
       this.nextAt += interval;
-      this.queue.shift()!();
+      (this.urgent.shift() ?? this.queue.shift())!();
     }
-    if (this.queue.length > 0 && !this.timer) {
+    if (this.waiting > 0 && !this.timer) {
       const wait = Math.max(this.pausedUntil - now, this.nextAt - now, 1);
       this.timer = setTimeout(this.drain, wait);
     }

@@ -2,6 +2,7 @@ import type * as dynamic from '@pulumi/pulumi/dynamic';
 import type { z } from 'zod';
 import type { ZccClient } from '../client/client';
 import { ZccApiError, redact } from '../client/errors';
+import { inOperation } from '../client/operation';
 import { idProblem } from '../client/paths';
 import { hasUnsafeCharacter, printable, shown } from '../client/printable';
 import { installCancellationHook } from './cancellationHook';
@@ -247,9 +248,10 @@ export function createEngine(options: EngineOptions) {
     return spec;
   }
 
+  /** Runs one operation: its calls after the first go ahead of new operations' (client/operation.ts). */
   async function withUserFacingErrors<T>(run: () => Promise<T>): Promise<T> {
     try {
-      return await run();
+      return await inOperation(run);
     } catch (error) {
       if (error && typeof error === 'object' && 'reasons' in error) throw error;
       throw userFacing(error, secrets());

@@ -1,4 +1,5 @@
 import { AdaptiveRateLimiter } from '../../provider/client/rateLimiter';
+import { continuesOperation, inOperation } from '../../provider/client/operation';
 import { parseRetryAfter } from '../../provider/client/http';
 import { redact } from '../../provider/client/errors';
 import { oauthUrlFor, resolveClientConfig } from '../../provider/client/config';
@@ -51,6 +52,22 @@ describe('client building blocks', () => {
     // No window of one second holds more than the budget (a saved-up burst would put 12 more into the first one).
     const busiest = Math.max(...times.map((start) => times.filter((t) => t >= start && t < start + 1000).length));
     expect(busiest).toBeLessThanOrEqual(21);
+  });
+
+  it('serves calls that continue an operation before calls that would start new ones', async () => {
+    const limiter = new AdaptiveRateLimiter(100);
+    const order: string[] = [];
+    const take = (name: string, urgent = false) => limiter.acquire(undefined, urgent).then(() => order.push(name));
+    await Promise.all([take('new 1'), take('new 2'), take('new 3'), take('continues 1', true), take('continues 2', true)]);
+    // The first went at once; the rest waited, and the continuations jumped the queue in their own order.
+    expect(order).toEqual(['new 1', 'continues 1', 'continues 2', 'new 2', 'new 3']);
+  });
+
+  it('counts the calls of one operation: the first starts it, the others continue it', async () => {
+    expect(continuesOperation()).toBe(false); // outside any operation
+    const seen = await inOperation(async () => [continuesOperation(), await Promise.resolve().then(continuesOperation), continuesOperation()]);
+    expect(seen).toEqual([false, true, true]);
+    expect(await inOperation(async () => continuesOperation())).toBe(false);
   });
 
   it('redacts bearer tokens, basic credentials and known secrets', () => {
