@@ -124,6 +124,17 @@ async function measure(control: EmulatorControl, dir: string, op: string, rates:
   const last = times.length ? Math.max(...times) : started;
   const ended = started + seconds * 1000;
   const throttled = log.entries.filter((entry) => entry.status === 429).length;
+  if (process.env.BENCH_TIMELINE) {
+    // Calls per category in each 5-second slice of the operation, to see which budget idles when.
+    const slices: Record<string, number[]> = {};
+    for (const entry of log.entries) {
+      const slice = Math.floor((Date.parse(entry.at) - started) / 5000);
+      const key = `${entry.category ?? 'token'} ${entry.route.split(' ')[0]}`;
+      (slices[key] ??= [])[slice] = ((slices[key] ?? [])[slice] ?? 0) + 1;
+    }
+    for (const [key, counts] of Object.entries(slices))
+      console.log(`    ${op} ${key.padEnd(14)} ${Array.from(counts, (n) => String(n ?? 0).padStart(4)).join('')}`);
+  }
   return {
     op,
     seconds,
