@@ -53,9 +53,9 @@ export class ZccApiError extends Error {
 }
 
 /** Predicates for callers, so nobody compares raw status codes. */
-export const isNotFound = (error: unknown): error is ZccApiError => error instanceof ZccApiError && error.isNotFound;
-export const isConflict = (error: unknown): error is ZccApiError => error instanceof ZccApiError && error.isConflict;
-export const isAmbiguous = (error: unknown): error is ZccApiError => error instanceof ZccApiError && error.isAmbiguous;
+export const isNotFound = (error: unknown): boolean => error instanceof ZccApiError && error.isNotFound;
+export const isConflict = (error: unknown): boolean => error instanceof ZccApiError && error.isConflict;
+export const isAmbiguous = (error: unknown): boolean => error instanceof ZccApiError && error.isAmbiguous;
 
 /** The result of `run`, or undefined when the API answers 404 (the object is gone). */
 export async function unlessNotFound<T>(run: () => Promise<T>): Promise<T | undefined> {

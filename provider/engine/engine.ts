@@ -1,7 +1,7 @@
 import type * as dynamic from '@pulumi/pulumi/dynamic';
 import type { z } from 'zod';
 import type { ZccClient } from '../client/client';
-import { ZccApiError, redact } from '../client/errors';
+import { ZccApiError, isAmbiguous, isConflict, redact } from '../client/errors';
 import { inOperation } from '../client/operation';
 import { idProblem } from '../client/paths';
 import { hasUnsafeCharacter, printable, shown } from '../client/printable';
@@ -181,22 +181,22 @@ async function createOnce(client: ZccClient, spec: ResourceSpec, declared: Props
     try {
       return await storeOf(spec).create(client, body);
     } catch (error) {
-      const conflict = error instanceof ZccApiError && error.status === 409;
-      const ambiguous = error instanceof ZccApiError && error.details.ambiguous;
+      const conflict = isConflict(error);
+      const ambiguous = isAmbiguous(error);
       if (!(conflict || ambiguous) || !spec.naturalKey || attempt >= 4) throw error;
       const matches = await findByNaturalKey(client, spec, declared);
       if (conflict) {
         if (matches.length === 1 && differingFields(spec, matches[0], declared).differing.length === 0) return matches[0];
         const ids = matches.map((m) => m[spec.idField]).join(', ');
         throw new Error(
-          `${spec.kind} ${describeKey(spec, declared)} already exists in ZCC${ids ? ` (${ids})` : ''} with other settings, so it was not created. To manage the existing one, set adoptId to its id; otherwise choose another name. (${error.message})`,
+          `${spec.kind} ${describeKey(spec, declared)} already exists in ZCC${ids ? ` (${ids})` : ''} with other settings, so it was not created. To manage the existing one, set adoptId to its id; otherwise choose another name. (${(error as Error).message})`,
         );
       }
       if (matches.length === 1) return adoptMatch(client, spec, matches[0], declared);
       if (matches.length > 1) {
         const ids = matches.map((m) => m[spec.idField]).join(', ');
         throw new Error(
-          `${spec.kind} create failed ambiguously (${error.message}) and ${matches.length} existing objects match ${describeKey(spec, declared)}: ${ids}. Delete the extra ones or adopt one explicitly, then run again.`,
+          `${spec.kind} create failed ambiguously (${(error as Error).message}) and ${matches.length} existing objects match ${describeKey(spec, declared)}: ${ids}. Delete the extra ones or adopt one explicitly, then run again.`,
         );
       }
     }
