@@ -202,7 +202,8 @@ export const agentRoutingProfileSchema = z.object({
 });
 export type ZccAgentRoutingProfile = z.infer<typeof agentRoutingProfileSchema>;
 
-const CONSUMER_ATTRIBUTES = [
+/** The consumer attributes a consumer routing profile's priorities may name. */
+export const CONSUMER_ATTRIBUTES = [
   'address_book_contacts',
   'entrance_to_queue',
   'new_customer',

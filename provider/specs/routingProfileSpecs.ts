@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ZccAgentRoutingProfile, ZccConsumerRoutingProfile } from '../client/schemas';
+import { CONSUMER_ATTRIBUTES, type ZccAgentRoutingProfile, type ZccConsumerRoutingProfile } from '../client/schemas';
 import { endpoints } from '../client/endpoints';
 import { defineSpec } from '../engine/spec';
 import { integer, oneOf, text, zoomId } from './fields';
@@ -92,16 +92,6 @@ const frontline = new zcc.AgentRoutingProfile('frontline', {
 new zcc.Queue('support', { name: 'Support', channel: 'voice', agentRoutingProfileId: frontline.agentRoutingProfileId });`,
 });
 
-const ATTRIBUTE_TYPES = [
-  'address_book_contacts',
-  'entrance_to_queue',
-  'new_customer',
-  'returning_customer',
-  'release_to_queue',
-  'skills',
-  'address_book_variable',
-  'global_variable',
-] as const;
 const parameter = z
   .strictObject({
     ids: z.array(zoomId('An id.'), { error: 'expected a list of ids' }).describe('Ids the attribute matches (contacts, skills, …).').optional(),
@@ -118,9 +108,9 @@ const parameter = z
     comparedValue: text('Value the variable is compared with.', { max: 256 }).optional(),
   })
   .describe('Parameters of the attribute.');
-const topPriority = z.strictObject({ attributeType: oneOf(ATTRIBUTE_TYPES, 'The consumer attribute.'), parameter: parameter.optional() });
+const topPriority = z.strictObject({ attributeType: oneOf(CONSUMER_ATTRIBUTES, 'The consumer attribute.'), parameter: parameter.optional() });
 const accumulatedPriority = z.strictObject({
-  attributeType: oneOf(ATTRIBUTE_TYPES, 'The consumer attribute.'),
+  attributeType: oneOf(CONSUMER_ATTRIBUTES, 'The consumer attribute.'),
   incrementalRate: z.number({ error: 'expected a number' }).min(0, { error: 'must be 0 or more' }).describe('How fast the priority grows.'),
   parameter: parameter.optional(),
 });
