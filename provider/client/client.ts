@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZccHttp } from './http';
 import type { RateCategory, ZccClientConfig } from './config';
 import * as schemas from './schemas';
-import { endpoints, fillPath, lockKeyOf, objectPath, type Collection } from './endpoints';
+import { endpoints, fillPath, lockKeyOf, objectPath, objectTemplate, type Collection } from './endpoints';
 import { apiPath } from './paths';
 
 export interface DateRange {
@@ -166,7 +166,7 @@ export class ZccClient {
     return this.write('DELETE', collection, ids, collection.categories.delete);
   }
   private write(method: 'PATCH' | 'DELETE', collection: Collection, ids: readonly string[], category: RateCategory, body?: unknown): Promise<void> {
-    const template = `${collection.path}/{${collection.objectId}}`;
+    const template = objectTemplate(collection);
     return this.http.request<void>(method, fillPath(template, ids), { category, body, objectKey: lockKeyOf(template, ids) });
   }
 
@@ -212,14 +212,19 @@ export class ZccClient {
   }
   private addQueueMembers(collection: Collection, role: 'agents' | 'supervisors', queueId: string, userIds: string[]) {
     if (userIds.length > 30) throw new RangeError(`Zoom takes at most 30 user ids per call; got ${userIds.length}.`);
-    const path = fillPath(collection.path, [queueId]);
-    const objectKey = lockKeyOf(collection.path, [queueId]);
-    return this.http.request('POST', path, {
+    return this.addTo(collection, [queueId], { user_ids: userIds }, schemas.queueMembersAddedSchema(role));
+  }
+  /**
+   * POST that adds to a set (members, skills): idempotent in effect (adding what is there is a 409 the caller
+   * takes as done), so it may be retried, and it holds the parent object's write lock.
+   */
+  private addTo<T>(collection: Collection, ids: readonly string[], body: unknown, schema?: z.ZodType<T>): Promise<T> {
+    return this.http.request('POST', fillPath(collection.path, ids), {
       category: collection.categories.create,
-      body: { user_ids: userIds },
-      schema: schemas.queueMembersAddedSchema(role),
+      body,
+      schema,
       idempotent: true,
-      objectKey,
+      objectKey: lockKeyOf(collection.path, ids),
     });
   }
 
@@ -238,13 +243,7 @@ export class ZccClient {
   }
   /** Assigns skills; for proficiency skills `max_proficiency_level` is the user's level (the document's name). */
   assignUserSkills(userId: string, skills: Array<{ skill_id: string; max_proficiency_level?: number }>) {
-    const { path, categories } = endpoints.userSkills;
-    return this.http.request<void>('POST', fillPath(path, [userId]), {
-      category: categories.create,
-      body: { skills },
-      idempotent: true,
-      objectKey: lockKeyOf(path, [userId]),
-    });
+    return this.addTo<void>(endpoints.userSkills, [userId], { skills });
   }
   removeUserSkill(userId: string, skillId: string) {
     return this.deleteOne(endpoints.userSkills, [userId, skillId]);

@@ -116,7 +116,12 @@ export function fillPath(template: string, ids: readonly string[]): string {
 
 /** One object's path: the collection's path plus the object's id. */
 export function objectPath(collection: Collection, ids: readonly string[]): string {
-  return fillPath(`${collection.path}/{${collection.objectId}}`, ids);
+  return fillPath(objectTemplate(collection), ids);
+}
+
+/** The path template of one object of the collection (`/contact_center/queues/{queueId}`). */
+export function objectTemplate(collection: Collection): string {
+  return `${collection.path}/{${collection.objectId}}`;
 }
 
 /**
