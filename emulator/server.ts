@@ -6,6 +6,7 @@ import type { EmulatorState } from './state';
 import { EmulatorRuntime } from './runtime';
 import { CONTROL_PREFIX } from './plugins/plugin';
 import { zoomErrors } from './plugins/zoomErrors';
+import { localOnly } from './plugins/localOnly';
 import { bodyParsers } from './plugins/bodyParsers';
 import { requestLog } from './plugins/requestLog';
 import { writeLock } from './plugins/writeLock';
@@ -75,6 +76,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024 });
   const plugin = { runtime };
   await app.register(zoomErrors, plugin);
+  await app.register(localOnly, plugin);
   await app.register(bodyParsers, plugin);
   await app.register(requestLog, plugin);
   await app.register(writeLock, plugin);

@@ -5,6 +5,7 @@ import type { FaultRule } from '../faults';
 import { flowView } from '../routes/flows';
 import type { RateLimitSettings } from '../rateLimits';
 import { now } from '../store';
+import { foreignCaller } from './localOnly';
 import type { PluginOptions } from './plugin';
 
 /**
@@ -14,13 +15,7 @@ import type { PluginOptions } from './plugin';
  * here), and DNS rebinding shows up as a foreign Host.
  */
 async function guardControl(request: FastifyRequest, reply: FastifyReply) {
-  const host = (request.headers.host ?? '').replace(/:\d+$/, '');
-  const origin = request.headers.origin;
-  const localOrigin = (value: string) => /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(value);
-  let why: string | undefined;
-  if (request.headers[CONTROL_HEADER] !== '1') why = `requires the header ${CONTROL_HEADER}: 1`;
-  else if (!['127.0.0.1', 'localhost', '[::1]'].includes(host)) why = `refuses Host ${JSON.stringify(request.headers.host ?? '')}`;
-  else if (origin !== undefined && !localOrigin(origin)) why = `refuses Origin ${JSON.stringify(origin)}`;
+  const why = request.headers[CONTROL_HEADER] !== '1' ? `requires the header ${CONTROL_HEADER}: 1` : foreignCaller(request);
   if (why) return reply.code(403).send({ code: 403, message: `The emulator control surface ${why}.` });
   return undefined;
 }
