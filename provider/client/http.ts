@@ -158,11 +158,18 @@ export class ZccHttp {
         throw cancelled();
       }
       urgent = true;
-      const token = await this.tokens.get();
+      // The budget runs from the first send, and the token call is part of sending: it gets only what is left.
       started ??= Date.now();
+      let token: string;
+      try {
+        token = await this.tokens.get(budgetMs - (Date.now() - started));
+      } catch (error) {
+        if (lastError && error instanceof ZccApiError && error.details.code === 'DEADLINE') throw giveUp(lastError, Date.now() - started);
+        throw error;
+      }
       const remaining = budgetMs - (Date.now() - started);
-      // A long Retry-After pause may have used up the budget while this request waited for its turn.
-      if (lastError && remaining <= 0) throw giveUp(lastError, Date.now() - started);
+      // A long Retry-After pause (or a slow token) may have used up the budget while this request waited its turn.
+      if (remaining <= 0) throw giveUp(lastError ?? this.describe(method, path, { kind: 'failure', code: 'DEADLINE' }, undefined, sent), Date.now() - started);
       if (sent > 0) this.stats.retries += 1;
       sent += 1;
       this.stats.requests += 1;

@@ -21,9 +21,23 @@ export class TokenProvider {
     private readonly http: AxiosInstance = axios.create(),
   ) {}
 
-  async get(): Promise<string> {
+  /**
+   * A live token. `withinMs` bounds the wait (the caller's retry budget left): a mint takes at most that long, and a
+   * caller that joins a mint already under way stops waiting for it then, with the same error.
+   */
+  async get(withinMs?: number): Promise<string> {
     if (this.token && this.token.expiresAt - EXPIRY_MARGIN_MS > Date.now()) return this.token.value;
-    return this.mint();
+    const minting = this.mint(withinMs);
+    if (withinMs === undefined) return minting;
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(this.noAnswer('no answer within the retry budget')), Math.max(0, withinMs));
+    });
+    try {
+      return await Promise.race([minting, expired]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Forgets `rejected` (a token the API refused) so the next get() mints a new one; concurrent callers share it. */
@@ -31,22 +45,32 @@ export class TokenProvider {
     if (this.token?.value === rejected) this.token = undefined;
   }
 
-  private mint(): Promise<string> {
-    this.inFlight ??= this.fetchToken().finally(() => {
+  private mint(withinMs?: number): Promise<string> {
+    this.inFlight ??= this.fetchToken(withinMs).finally(() => {
       this.inFlight = undefined;
     });
     return this.inFlight;
   }
 
-  private async fetchToken(): Promise<string> {
+  private noAnswer(why: string): ZccApiError {
+    const url = oauthUrlFor(this.config);
+    return new ZccApiError(`Could not get a token from the Zoom OAuth endpoint ${url} (${why}).`, {
+      method: 'POST',
+      path: new URL(url).pathname,
+      code: 'DEADLINE',
+    });
+  }
+
+  private async fetchToken(withinMs?: number): Promise<string> {
     const url = oauthUrlFor(this.config);
     const path = new URL(url).pathname;
+    const timeoutMs = Math.max(1, Math.min(this.config.timeoutMs ?? REQUEST_DEFAULTS.timeoutMs, withinMs ?? Number.POSITIVE_INFINITY));
     let response;
     try {
       response = await this.http.post(url, undefined, {
         params: { grant_type: 'account_credentials', account_id: this.config.accountId },
         auth: { username: this.config.clientId, password: this.config.clientSecret },
-        signal: AbortSignal.any([AbortSignal.timeout(this.config.timeoutMs ?? REQUEST_DEFAULTS.timeoutMs), cancellationSignal()]),
+        signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), cancellationSignal()]),
         maxContentLength: 64 * 1024,
         maxRedirects: 0,
         validateStatus: () => true,

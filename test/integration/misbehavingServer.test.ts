@@ -26,23 +26,31 @@ async function listen(handler: http.RequestListener): Promise<{ server: http.Ser
 async function startMisbehaving(thief: string): Promise<Misbehaving> {
   const state = { bytesSent: 0, requests: [] as string[] };
   const timers = new Set<NodeJS.Timeout>();
+  /** A 200 whose body never ends: a byte every 400 ms. */
+  const trickle = (request: http.IncomingMessage, response: http.ServerResponse) => {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    const timer = setInterval(() => {
+      state.bytesSent += 1;
+      response.write(' ');
+    }, 400);
+    timers.add(timer);
+    request.on('close', () => clearInterval(timer));
+  };
   const { server, origin } = await listen((request, response) => {
     const path = (request.url ?? '').split('?')[0];
     state.requests.push(`${request.method} ${path}`);
+    if (path === '/slow-token/oauth/token') {
+      // A token, but only after 1.5 s: time the old client did not count against the budget.
+      const timer = setTimeout(() => response.end(JSON.stringify({ access_token: 'slow-token', expires_in: 3600 })), 1_500);
+      timers.add(timer as unknown as NodeJS.Timeout);
+      return;
+    }
+    if (path === '/never-token/oauth/token') return trickle(request, response);
     if (path === '/oauth/token') {
       response.setHeader('content-type', 'application/json');
       return response.end(JSON.stringify({ access_token: 'token-of-the-misbehaving-test', expires_in: 3600 }));
     }
-    if (path.endsWith('/trickle')) {
-      response.writeHead(200, { 'content-type': 'application/json' });
-      const timer = setInterval(() => {
-        state.bytesSent += 1;
-        response.write(' ');
-      }, 400);
-      timers.add(timer);
-      request.on('close', () => clearInterval(timer));
-      return;
-    }
+    if (path.endsWith('/trickle')) return trickle(request, response);
     if (path.endsWith('/hang')) return; // never answers
     if (path.endsWith('/huge') || (path.endsWith('/contact_center/queues') && request.method === 'POST')) {
       response.writeHead(200, { 'content-type': 'application/json' });
@@ -125,6 +133,40 @@ describe('a misbehaving server cannot hang, flood or rob the client', () => {
     expect(error.message).toMatch(/GET \/trickle failed: no complete answer within the request timeout.*gave up after \d+ attempts in/);
     expect(seconds).toBeLessThan(config.retryBudgetMs / 1000 + 1);
   });
+
+  it('the retry budget bounds the whole request, the token call included: a trickling token route and API end within it', async () => {
+    // Each attempt may take 2 s and the token call 2 s more: 3 s of budget must still be a bound.
+    const slowConfig = {
+      accountId: 'a',
+      clientId: 'c',
+      clientSecret: 's',
+      baseUrl: `${server.origin}/v2`,
+      plan: 'business' as const,
+      retryBudgetMs: 3_000,
+      timeoutMs: 2_000,
+      backoffMs: { min: 20, max: 100 },
+    };
+    const slow = new ZccClient({ ...slowConfig, oauthUrl: `${server.origin}/slow-token/oauth/token` });
+    const slowToken = await attempt(() => slow.http.request('GET', '/trickle', { category: 'light', schema: anything }));
+    report.push(
+      `token after 1.5 s, then a trickling API (timeout 2 s, budget 3 s): failed after ${slowToken.seconds.toFixed(2)} s: ${slowToken.error.message}`,
+    );
+    expect(slowToken.seconds).toBeLessThan(3 + 1);
+    expect(slowToken.error.message).toMatch(/no complete answer within the request timeout.*gave up after 1 attempts in/);
+    // A token route that trickles forever: the token call itself ends with the budget.
+    const never = new ZccClient({ ...slowConfig, oauthUrl: `${server.origin}/never-token/oauth/token`, timeoutMs: 5_000 });
+    const noToken = await attempt(() => never.http.request('GET', '/trickle', { category: 'light', schema: anything }));
+    report.push(`trickling token route (timeout 5 s, budget 3 s): failed after ${noToken.seconds.toFixed(2)} s: ${noToken.error.message}`);
+    expect(noToken.seconds).toBeLessThan(3 + 1);
+    expect(noToken.error.message).toContain('Could not get a token');
+    // A request whose token comes at once spends its budget on attempts: the last one is cut to what is left.
+    const fast = new ZccClient(slowConfig);
+    const cut = await attempt(() => fast.http.request('GET', '/trickle', { category: 'light', schema: anything }));
+    report.push(`trickling API (timeout 2 s, budget 3 s): failed after ${cut.seconds.toFixed(2)} s: ${cut.error.message}`);
+    expect(cut.seconds).toBeLessThan(3 + 1);
+    expect(cut.seconds).toBeGreaterThan(2.5);
+    expect(cut.error.message).toMatch(/gave up after 2 attempts in/);
+  }, 20_000);
 
   it('a server that never answers fails within the retry budget', async () => {
     const { error, seconds } = await attempt(() => client().http.request('GET', '/hang', { category: 'light', schema: anything }));
