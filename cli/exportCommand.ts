@@ -1,9 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError, type OptionSpec, type ParsedOptions } from './args';
-import { readAccount } from './export/readAccount';
+import { readAccount, type UnsupportedObject } from './export/readAccount';
 import { buildProgram } from './export/program';
-import { packageInfo } from './packageInfo';
+import { json, pulumiYaml, TSCONFIG, TYPES_NODE_RANGE, TYPESCRIPT_RANGE } from './export/projectFiles';
+import { installedSpec, packageInfo } from './packageInfo';
+import { printable, shown } from '../provider/client/printable';
 
 export const exportOptions: Record<string, OptionSpec> = {
   out: { value: true, placeholder: '<dir>', description: 'Directory to write the Pulumi project into (created; must be empty if it exists).' },
@@ -11,7 +13,67 @@ export const exportOptions: Record<string, OptionSpec> = {
   name: { value: true, placeholder: '<project>', description: 'Pulumi project name (default: zcc-center).' },
   portable: { value: false, description: 'No ids anywhere (no adoptId; flow files point at the program’s objects): to apply to another account.' },
   'manage-deletes': { value: false, description: 'Leave out retainOnDelete, so deleting a declaration deletes the object in ZCC.' },
+  'package-spec': {
+    value: true,
+    placeholder: '<spec>',
+    description:
+      'How the generated package.json names zcc-pulumi: a version range, a tarball (file:…/zcc-pulumi-0.1.0.tgz), a path or a private registry alias. Default: as the project that installed this command names it, else its exact version.',
+  },
+  'skip-unsupported': {
+    value: false,
+    description: 'Export everything else when some objects cannot be declared with this package, listing each skipped one with the reason.',
+  },
 };
+
+/** The whole project, file by file, before anything is written. */
+type ProjectFiles = Map<string, string>;
+
+/** `--out` as the user gave it, checked: a new path, or an empty real directory (never a link or a file). */
+function checkOut(dir: string): void {
+  let stat;
+  try {
+    stat = lstatSync(dir);
+  } catch {
+    return;
+  }
+  if (stat.isSymbolicLink()) throw new UsageError(`zcc-pulumi export: ${shown(dir)} is a symbolic link; give a new or empty directory.`);
+  if (!stat.isDirectory()) throw new UsageError(`zcc-pulumi export: ${shown(dir)} is not a directory; give a new or empty directory.`);
+  if (readdirSync(dir).length > 0) throw new UsageError(`zcc-pulumi export: ${shown(dir)} is not empty; give a new or empty directory.`);
+}
+
+/**
+ * Writes the project into a new private directory beside `dir` (same filesystem), then renames it into place. Nothing
+ * partial is ever at `dir`, and nothing there is followed: a link or file put at `dir` while the account was read
+ * makes the rename fail (the project is then left where it was staged, and the error says where).
+ */
+function writeProject(dir: string, files: ProjectFiles): void {
+  const parent = path.dirname(dir);
+  mkdirSync(parent, { recursive: true });
+  const staging = mkdtempSync(path.join(parent, `.${path.basename(dir)}.zcc-export-`));
+  try {
+    for (const [file, text] of files) {
+      const target = path.join(staging, file);
+      mkdirSync(path.dirname(target), { recursive: true });
+      // wx: create, never overwrite, never follow a link (names are unique under the strictest filesystem's rules).
+      writeFileSync(target, text, { flag: 'wx' });
+    }
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw new Error(`zcc-pulumi export: could not write the project (${printable((error as Error).message)}); nothing was written to ${shown(dir)}.`);
+  }
+  try {
+    // rename(2) replaces an empty directory and fails on anything else (a file, a link, a directory with files).
+    renameSync(staging, dir);
+  } catch (error) {
+    throw new Error(
+      `zcc-pulumi export: ${shown(dir)} changed while the account was read (${(error as NodeJS.ErrnoException).code}), so nothing was written there; the project is in ${shown(staging)}.`,
+    );
+  }
+}
+
+function unsupportedLines(unsupported: UnsupportedObject[]): string[] {
+  return unsupported.map(({ kind, id, label, problems }) => `  - ${kind} ${shown(label)} (${shown(id)}): ${problems.map(printable).join('; ')}`);
+}
 
 /**
  * `zcc-pulumi export`: reads a live account (credentials from ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET,
@@ -21,47 +83,50 @@ export async function runExport(options: ParsedOptions, env: NodeJS.ProcessEnv =
   const out = options.out;
   if (typeof out !== 'string') throw new UsageError('zcc-pulumi export: --out <dir> is required (the directory to write the project into).');
   const dir = path.resolve(out);
-  if (existsSync(dir) && readdirSync(dir).length > 0) throw new UsageError(`zcc-pulumi export: ${dir} is not empty; give a new or empty directory.`);
+  checkOut(dir);
   const project = typeof options.name === 'string' ? options.name : 'zcc-center';
-  if (!/^[A-Za-z0-9_.-]+$/.test(project))
-    throw new UsageError(`zcc-pulumi export: --name must be letters, digits, '-', '_' or '.'; got ${JSON.stringify(project)}.`);
+  if (!/^[A-Za-z0-9_.-]+$/.test(project)) throw new UsageError(`zcc-pulumi export: --name must be letters, digits, '-', '_' or '.'; got ${shown(project)}.`);
   if (typeof options['base-url'] === 'string') env.ZCC_BASE_URL = options['base-url'];
+  const info = packageInfo();
+  const packageSpec = typeof options['package-spec'] === 'string' ? options['package-spec'] : (installedSpec(info, dir) ?? info.version);
 
   const started = Date.now();
   const account = await readAccount();
-  const { version, dependencies, devDependencies } = packageInfo();
-  const exported = buildProgram(account, { portable: options.portable === true, manageDeletes: options['manage-deletes'] === true }, { version });
+  if (account.unsupported.length > 0 && options['skip-unsupported'] !== true) {
+    throw new Error(
+      [
+        `zcc-pulumi export: ${account.unsupported.length} object(s) cannot be declared with this package's resources, so nothing was written:`,
+        ...unsupportedLines(account.unsupported),
+        'Run again with --skip-unsupported to export everything else (they are then left out of the program and listed).',
+      ].join('\n'),
+    );
+  }
+  const exported = buildProgram(account, { portable: options.portable === true, manageDeletes: options['manage-deletes'] === true }, { version: info.version });
 
-  mkdirSync(path.join(dir, 'flows'), { recursive: true });
-  const write = (file: string, text: string) => writeFileSync(path.join(dir, file), text);
-  write('index.ts', exported.program);
-  for (const [file, text] of exported.flowFiles) write(file, text);
-  write(
-    'Pulumi.yaml',
-    `name: ${project}\ndescription: Zoom Contact Center configuration exported by zcc-pulumi export.\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n`,
-  );
-  write(
+  const files: ProjectFiles = new Map([['index.ts', exported.program], ...exported.flowFiles]);
+  files.set('Pulumi.yaml', pulumiYaml(project));
+  files.set(
     'package.json',
-    `${JSON.stringify(
-      {
-        name: project,
-        private: true,
-        main: 'index.ts',
-        dependencies: { '@pulumi/pulumi': dependencies['@pulumi/pulumi'], 'zcc-pulumi': `^${version}` },
-        devDependencies: { '@types/node': devDependencies['@types/node'], typescript: devDependencies.typescript },
-      },
-      null,
-      2,
-    )}\n`,
+    json({
+      name: project,
+      private: true,
+      main: 'index.ts',
+      dependencies: { '@pulumi/pulumi': `^${require('@pulumi/pulumi/package.json').version}`, 'zcc-pulumi': packageSpec },
+      devDependencies: { '@types/node': TYPES_NODE_RANGE, typescript: TYPESCRIPT_RANGE },
+    }),
   );
-  write(
-    'tsconfig.json',
-    `${JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'commonjs', moduleResolution: 'node10', strict: true, esModuleInterop: true, skipLibCheck: true, ignoreDeprecations: '6.0' }, files: ['index.ts'] }, null, 2)}\n`,
-  );
+  files.set('tsconfig.json', json(TSCONFIG));
+  writeProject(dir, files);
+
   const total = Object.values(exported.counts).reduce((sum, n) => sum + n, 0);
   const seconds = (Date.now() - started) / 1000;
-  console.log(`Exported ${total} objects to ${dir} with ${account.apiCalls} API calls in ${seconds.toFixed(1)} s:`);
+  console.log(`Exported ${total} objects to ${printable(dir)} with ${account.apiCalls} API calls in ${seconds.toFixed(1)} s:`);
   for (const [kind, count] of Object.entries(exported.counts)) console.log(`  ${kind}: ${count}`);
+  if (account.unsupported.length > 0) {
+    console.error(`Skipped ${account.unsupported.length} object(s) that this package's resources cannot declare (--skip-unsupported):`);
+    for (const line of unsupportedLines(account.unsupported)) console.error(line);
+  }
+  console.log(`package.json names zcc-pulumi as ${shown(packageSpec)}${options['package-spec'] ? '' : ' (--package-spec <spec> to change it)'}.`);
   console.log(
     options.portable
       ? '--portable: no ids; `pulumi up` on another account creates everything there (users are matched by email).'

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { optionsHelp, parseOptions, UsageError, type OptionSpec, type ParsedOptions } from './args';
+import { printable } from '../provider/client/printable';
 
 /**
  * `zcc-pulumi`: the package's command line. Each subcommand is loaded only when it runs, so `--help` and the
@@ -15,7 +16,7 @@ interface Command {
 const commands: Record<string, Command> = {
   export: {
     summary: 'Write a Pulumi TypeScript program that adopts every object of a live contact center.',
-    usage: 'zcc-pulumi export --out <dir> [--base-url <url>] [--portable] [--manage-deletes]',
+    usage: 'zcc-pulumi export --out <dir> [--base-url <url>] [--portable] [--manage-deletes] [--package-spec <spec>] [--skip-unsupported]',
     options: () => require('./exportCommand').exportOptions,
     run: (options) => require('./exportCommand').runExport(options),
   },
@@ -84,8 +85,10 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      // One line, never a stack: usage errors and failures the commands already worded for people.
-      console.error(error instanceof Error ? error.message : String(error));
+      // Never a stack: usage errors and failures the commands already worded for people. Messages quote account
+      // data and server text, so every line is escaped once more for the terminal (bidi, C1 controls, separators).
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(message.split('\n').map(printable).join('\n'));
       process.exitCode = 2;
     },
   );

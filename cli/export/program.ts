@@ -1,7 +1,9 @@
 import { engine } from '../../provider/handlers';
 import type { Props } from '../../provider/engine/spec';
 import { OBJECT_KINDS, SET_KINDS, type Account, type ExportedObject } from './readAccount';
-import { identifier, NameSpace, slug } from './naming';
+import { fileSafe, identifier, NameSpace, slug } from './naming';
+import { shown } from '../../provider/client/printable';
+import { LITERAL_MARK } from '../../sdk/flowFile';
 
 /**
  * Turns an account into a Pulumi TypeScript program: every object a resource, every id it holds that names
@@ -44,6 +46,8 @@ class Ref {
 const KIND_ORDER = [...OBJECT_KINDS, ...SET_KINDS] as readonly string[];
 const USER = 'User';
 const PLACEHOLDER = (key: string) => `{{zcc:${key}}}`;
+/** Text that readFlowFile's placeholders and literal marks begin with. */
+const PLACEHOLDER_START = '{{zcc';
 /** Keys of a flow file whose values name other objects by id (Zoom Studio's and the API's spellings). */
 const FLOW_REFERENCE_KEY =
   /^(queue|flow|skill|skill_?category|agent_?routing_?profile|consumer_?routing_?profile|routing_?profile|user|inbox|asset|intent_?group)_?ids?$/i;
@@ -81,6 +85,8 @@ export function buildProgram(account: Account, options: ExportOptions, meta: { v
     else if (isSet)
       wanted = `${byKindId.get(`Queue:${object.id}`)?.name ?? (slug(object.label) || 'queue')}-${object.kind === 'QueueMembers' ? 'agents' : 'supervisors'}`;
     else wanted = slug(object.label) || object.kind.toLowerCase();
+    // A flow's name is also its file's name (flows/<name>.json).
+    if (object.kind === 'Flow') wanted = fileSafe(wanted);
     const name = names.get(object.kind)!.claim(wanted);
     const node: Node = {
       object,
@@ -95,7 +101,7 @@ export function buildProgram(account: Account, options: ExportOptions, meta: { v
     if (!isSet) byId.set(object.id, [...(byId.get(object.id) ?? []), node]);
   }
 
-  const where = (node: Node) => `${node.object.kind} ${JSON.stringify(node.object.label)}`;
+  const where = (node: Node) => `${node.object.kind} ${shown(node.object.label)}`;
   /** The expression for an id that `node` holds, naming `targetKind`; records the dependency. */
   function reference(node: Node, targetKind: string, id: string, field: string): unknown {
     if (targetKind === USER) {
@@ -110,7 +116,7 @@ export function buildProgram(account: Account, options: ExportOptions, meta: { v
     }
     if (options.portable)
       problems.push(
-        `${where(node)}: ${field} is ${JSON.stringify(id)}, which names no ${targetKind === USER ? 'user with an email' : `exported ${targetKind}`}, so --portable cannot express it without an id`,
+        `${where(node)}: ${field} is ${shown(id)}, which names no ${targetKind === USER ? 'user with an email' : `exported ${targetKind}`}, so --portable cannot express it without an id`,
       );
     return id;
   }
@@ -118,6 +124,11 @@ export function buildProgram(account: Account, options: ExportOptions, meta: { v
   const flowRefs = new Map<Node, Map<string, Ref>>();
   function portableDefinition(node: Node, value: unknown, path: string): unknown {
     if (Array.isArray(value)) return value.map((item, index) => portableDefinition(node, item, `${path}[${index}]`));
+    // The account's own text that looks like a placeholder is marked literal, so readFlowFile never fills it in.
+    if (typeof value === 'string' && value.startsWith(PLACEHOLDER_START)) {
+      if (!flowRefs.has(node)) flowRefs.set(node, new Map());
+      return `${LITERAL_MARK}${value}`;
+    }
     if (!value || typeof value !== 'object') return value;
     return Object.fromEntries(
       Object.entries(value as Props).map(([key, inner]) => {

@@ -12,8 +12,18 @@ export interface ExportedObject {
   inputs: Props;
 }
 
+/** An object the SDK cannot declare as it is, and why (each problem names the field, the value and what is allowed). */
+export interface UnsupportedObject {
+  kind: string;
+  id: string;
+  label: string;
+  problems: string[];
+}
+
 export interface Account {
   objects: ExportedObject[];
+  /** Objects left out because their settings cannot be declared; the caller decides whether that fails the export. */
+  unsupported: UnsupportedObject[];
   /** user id → email, for references to users. */
   emails: Map<string, string>;
   apiCalls: number;
@@ -46,21 +56,19 @@ function withoutDefaults(kind: string, inputs: Props): Props {
   return Object.fromEntries(Object.entries(inputs).filter(([key, value]) => value !== undefined && !(key in defaults && sameValue(defaults[key], value))));
 }
 
-function cannotExpress(kind: string, label: string, id: string, problems: string[]): Error {
-  return new Error(`zcc-pulumi export: ${kind} ${JSON.stringify(label)} (${id}) cannot be expressed with this package's ${kind}: ${problems.join('; ')}.`);
-}
-
 /**
- * Reads every object of every kind the SDK manages. Fails loudly, naming the object and field, when one cannot be
- * expressed as a valid declaration (rather than exporting a program that would fail or silently differ).
+ * Reads every object of every kind the SDK manages. An object that cannot be expressed as a valid declaration is
+ * not exported as it is (the program would fail or silently differ): it is listed in `unsupported`, naming the
+ * field, and the caller fails or skips it.
  */
 export async function readAccount(): Promise<Account> {
   const client = getClient();
   const before = client.http.stats.requests;
   const objects: ExportedObject[] = [];
+  const unsupported: UnsupportedObject[] = [];
   const add = (kind: string, id: string, label: string, inputs: Props) => {
     const problems = inputInvalid(kind, inputs);
-    if (problems.length > 0) throw cannotExpress(kind, label, id, problems);
+    if (problems.length > 0) return void unsupported.push({ kind, id, label, problems });
     objects.push({ kind, id, label, inputs: withoutDefaults(kind, inputs) });
   };
 
@@ -102,5 +110,5 @@ export async function readAccount(): Promise<Account> {
   })();
   const [, emails] = await Promise.all([objectReads, memberReads]);
   // Objects are collected as reads finish; the program is built in a deterministic order anyway (program.ts).
-  return { objects, emails, apiCalls: client.http.stats.requests - before };
+  return { objects, unsupported, emails, apiCalls: client.http.stats.requests - before };
 }

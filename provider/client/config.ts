@@ -34,6 +34,8 @@ export interface ZccClientConfig extends ZccCredentials {
    * whose `last_modified_time` did not move (for accounts whose timestamps cannot be trusted).
    */
   exactReads?: boolean;
+  /** Where the credentials were set, for messages: `zcc:accountId` from stack config, `ZOOM_ACCOUNT_ID` from the environment. */
+  credentialSettings?: string[];
 }
 
 export const DEFAULT_BASE_URL = 'https://api.zoom.us/v2';
@@ -69,6 +71,7 @@ export function resolveClientConfig(config: Lookup, env: NodeJS.ProcessEnv = pro
     const value = config(`zcc:${configKey}`) ?? env[envKey];
     return value === undefined || value === '' ? undefined : value;
   };
+  const settingOf = (configKey: string, envKey: string) => (config(`zcc:${configKey}`) ? `zcc:${configKey}` : envKey);
   const accountId = pick('accountId', 'ZOOM_ACCOUNT_ID');
   const clientId = pick('clientId', 'ZOOM_CLIENT_ID');
   const clientSecret = pick('clientSecret', 'ZOOM_CLIENT_SECRET');
@@ -103,6 +106,7 @@ export function resolveClientConfig(config: Lookup, env: NodeJS.ProcessEnv = pro
     timeoutMs: requestTimeout !== undefined ? requestTimeout * 1000 : legacyTimeoutMs,
     retryBudgetMs: retryBudget !== undefined ? retryBudget * 1000 : undefined,
     exactReads: exactReads === 'true' || exactReads === '1',
+    credentialSettings: [settingOf('accountId', 'ZOOM_ACCOUNT_ID'), settingOf('clientId', 'ZOOM_CLIENT_ID'), settingOf('clientSecret', 'ZOOM_CLIENT_SECRET')],
   };
 }
 

@@ -4,6 +4,7 @@ import { ZccApiError } from './errors';
 import type { ZccClientConfig } from './config';
 import { REQUEST_DEFAULTS, oauthUrlFor } from './config';
 import { cancellationSignal, isCancelled } from './cancellation';
+import { printable } from './printable';
 
 const tokenResponse = z.object({ access_token: z.string().min(1), expires_in: z.number().positive() });
 
@@ -84,7 +85,8 @@ export class TokenProvider {
     }
     if (response.status !== 200) {
       const reason = (response.data as { reason?: string; error?: string } | undefined)?.reason ?? `HTTP ${response.status}`;
-      throw new ZccApiError(`Zoom refused the Server-to-Server OAuth credentials (${reason}). Check zcc:accountId, zcc:clientId and zcc:clientSecret.`, {
+      const [account, client, secret] = this.config.credentialSettings ?? ['zcc:accountId', 'zcc:clientId', 'zcc:clientSecret'];
+      throw new ZccApiError(`Zoom refused the Server-to-Server OAuth credentials (${printable(reason)}). Check ${account}, ${client} and ${secret}.`, {
         method: 'POST',
         path,
         status: response.status,

@@ -1,9 +1,11 @@
 import { buildProgram } from '../../cli/export/program';
-import { identifier, NameSpace, slug } from '../../cli/export/naming';
+import { fileSafe, foldKey, identifier, identifierChar, NameSpace, slug } from '../../cli/export/naming';
+import { fillPlaceholders } from '../../sdk/flowFile';
 import type { Account, ExportedObject } from '../../cli/export/readAccount';
 
 const account = (objects: ExportedObject[], emails: Record<string, string> = {}): Account => ({
   objects,
+  unsupported: [],
   emails: new Map(Object.entries(emails)),
   apiCalls: 0,
 });
@@ -106,5 +108,80 @@ describe('export program', () => {
     expect(() => buildProgram(account(inbox), { ...options, portable: true }, { version: '0.1.0' })).toThrow(
       'Queue "Support": overflowToInboxId is "inbox9", which names no exported Inbox',
     );
+  });
+});
+
+describe('export of hostile account data', () => {
+  const flow = (id: string, name: string, definition: Record<string, unknown> = { studioType: 0 }): ExportedObject => ({
+    kind: 'Flow',
+    id,
+    label: name,
+    inputs: { name, definition },
+  });
+  const flowFiles = (objects: ExportedObject[], portable = false) => [
+    ...buildProgram(account(objects), { ...options, portable }, { version: '0.1.0' }).flowFiles.keys(),
+  ];
+
+  it('file names that differ only by case or normalization get distinct names on macOS and Windows too', () => {
+    expect(foldKey('ΑΣ')).toBe(foldKey('ασ'));
+    expect(foldKey('STRASSE')).toBe(foldKey('straße'));
+    expect(foldKey('é')).toBe(foldKey('e\u0301'));
+    const files = flowFiles([flow('f1', 'ΑΣ'), flow('f2', 'ασ'), flow('f3', 'Straße'), flow('f4', 'STRASSE'), flow('f5', 'Cafe\u0301'), flow('f6', 'Café')]);
+    expect(new Set(files.map((file) => foldKey(file))).size).toBe(6);
+    // Slugs are NFKC (so "Cafe\u0301" is written "café"); names sort by the account's labels, then ids.
+    expect(files).toEqual(['flows/café.json', 'flows/café-2.json', 'flows/strasse.json', 'flows/straße-2.json', 'flows/ας.json', 'flows/ασ-2.json']);
+  });
+
+  it('a 90-character CJK name (within Zoom’s 128) gives a file name under 255 bytes, stable and distinct', () => {
+    const long = '客户服务热线'.repeat(15);
+    const files = flowFiles([flow('f1', long), flow('f2', `${long}二`), flow('f3', long)]);
+    for (const file of files) expect(Buffer.byteLength(file.slice('flows/'.length))).toBeLessThanOrEqual(255);
+    expect(new Set(files).size).toBe(3);
+    expect(flowFiles([flow('f1', long), flow('f2', `${long}二`), flow('f3', long)])).toEqual(files);
+    expect(fileSafe(slug(long))).toMatch(/^(客户服务热线)+[^-]*-[0-9a-f]{10}$/);
+  });
+
+  it('Windows device names are not file names', () => {
+    expect(flowFiles([flow('f1', 'CON'), flow('f2', 'nul'), flow('f3', 'com1'), flow('f4', 'console')])).toEqual([
+      'flows/con-file.json',
+      'flows/com1-file.json',
+      'flows/console.json',
+      'flows/nul-file.json',
+    ]);
+  });
+
+  it('identifiers hold only characters every supported TypeScript accepts', () => {
+    const ts = require('typescript') as typeof import('typescript');
+    const names = ['𐗀𐗁 Sunuwar', 'Ꟍ latin small', 'サポート', 'Поддержка', '𠀀 ext-b', '٣ arabic digit', 'ǅ title'];
+    for (const name of names) {
+      const ident = identifier(slug(name), 'Queue');
+      const codePoints = [...ident].map((char) => char.codePointAt(0)!);
+      const valid = codePoints.every((cp, index) => (index === 0 ? ts.isIdentifierStart : ts.isIdentifierPart)(cp, ts.ScriptTarget.ESNext));
+      expect({ name, ident, valid }).toEqual({ name, ident, valid: true });
+    }
+    expect(identifier(slug('𐗀𐗁 Sunuwar'), 'Queue')).toBe('sunuwarQueue');
+    expect(identifier(slug('サポート'), 'Queue')).toBe('サポートQueue');
+  });
+
+  it('the identifier table is accepted by the TypeScript this repository compiles with, character by character', () => {
+    const ts = require('typescript') as typeof import('typescript');
+    const rejected: string[] = [];
+    for (let cp = 0x80; cp <= 0xffff; cp++) {
+      const char = String.fromCharCode(cp);
+      if (identifierChar(char, true) && !ts.isIdentifierStart(cp, ts.ScriptTarget.ESNext)) rejected.push(`start ${cp.toString(16)}`);
+      if (identifierChar(char, false) && !ts.isIdentifierPart(cp, ts.ScriptTarget.ESNext)) rejected.push(`part ${cp.toString(16)}`);
+    }
+    expect(rejected).toEqual([]);
+    expect(identifierChar('𐗀', false)).toBe(false);
+  });
+
+  it('account text that looks like a placeholder stays literal in a --portable flow file', () => {
+    const definition = { studioType: 0, nodes: [{ id: 'say', text: '{{zcc:x}}', other: '{{zcc!}}y', plain: 'hello {{zcc:x}}' }] };
+    const result = buildProgram(account([flow('f1', 'IVR', definition)]), { ...options, portable: true }, { version: '0.1.0' });
+    const file = JSON.parse(result.flowFiles.get('flows/ivr.json')!);
+    expect(file.nodes[0]).toEqual({ id: 'say', text: '{{zcc!}}{{zcc:x}}', other: '{{zcc!}}{{zcc!}}y', plain: 'hello {{zcc:x}}' });
+    // readFlowFile is given refs (none here), so the marks come off and nothing is taken for a placeholder.
+    expect(result.program).toContain('definition: zcc.readFlowFile("flows/ivr.json", {}),');
+    expect(fillPlaceholders(file, {}, 'flows/ivr.json')).toEqual(definition);
   });
 });
