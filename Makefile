@@ -11,6 +11,7 @@ help:
 	@echo "make bench  print client throughput and scale runs (1,000 queues; mixes of 1,000, also at --parallel 1000, and 5,000) as ratios"
 	@echo "make format lay out the TypeScript sources with prettier (make test checks it)"
 	@echo "make tools  provide the Pulumi CLI in .tools/bin (built from Go modules when not on PATH)"
+	@echo "make pack   build the release tarball zcc-pulumi-<version>.tgz that users install"
 
 node_modules/.install-stamp: package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -37,6 +38,10 @@ schema: build
 demo: build tools
 	node dist/scripts/demo.js
 
+# The release tarball users install (README: quick start), built from a fresh dist/.
+pack: build
+	npm pack --ignore-scripts
+
 emulator: build
 	node dist/cli/main.js emulator
 
@@ -51,4 +56,4 @@ test: build tools typecheck
 	npx jest --selectProjects integration
 	npx jest --selectProjects e2e --runInBand
 
-.PHONY: help install build tools typecheck format schema demo emulator bench test
+.PHONY: help install build tools typecheck format schema demo emulator bench test pack

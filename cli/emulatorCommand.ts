@@ -9,6 +9,12 @@ export const emulatorOptions: Record<string, OptionSpec> = {
     description: `Port on 127.0.0.1 (default ${EMULATOR_DEFAULTS.port}, env ZCC_EMULATOR_PORT; 0 picks a free one).`,
   },
   plan: { value: true, placeholder: '<plan>', description: 'Rate-limit plan: pro (default), business or unlimited (env ZCC_EMULATOR_PLAN).' },
+  seed: {
+    value: true,
+    placeholder: '<seed>',
+    description:
+      'What the account starts with: default (60 users ada.lovelace1@example.com…, skill categories "Languages" and "Products", one published sample flow per channel, 60 past engagements) or none (env ZCC_EMULATOR_SEED).',
+  },
   'rate-limit': { value: true, placeholder: '<n>', description: 'Requests per second for every category, overriding the plan (env ZCC_EMULATOR_RATE_LIMIT).' },
 };
 
@@ -29,7 +35,11 @@ export async function runEmulator(options: ParsedOptions, env: NodeJS.ProcessEnv
   const ratePerSecond = rateText === undefined ? undefined : Number(rateText);
   if (ratePerSecond !== undefined && !(ratePerSecond > 0))
     throw new UsageError(`zcc-pulumi emulator: --rate-limit must be a positive number; got ${JSON.stringify(rateText)}.`);
+  const seedText = (options.seed as string | undefined) ?? env.ZCC_EMULATOR_SEED ?? 'default';
+  if (seedText !== 'default' && seedText !== 'none')
+    throw new UsageError(`zcc-pulumi emulator: --seed must be default or none; got ${JSON.stringify(seedText)}.`);
   const emulator = await startEmulator({
+    seed: { none: seedText === 'none' },
     port,
     plan,
     ratePerSecond,
@@ -39,7 +49,7 @@ export async function runEmulator(options: ParsedOptions, env: NodeJS.ProcessEnv
     tokenTtlSeconds: env.ZCC_EMULATOR_TOKEN_TTL ? Number(env.ZCC_EMULATOR_TOKEN_TTL) : undefined,
   });
   const { accountId, clientId } = emulator.options;
-  console.log(`ZCC emulator listening: ZCC_BASE_URL=${emulator.baseUrl} (account ${accountId}, client ${clientId}, plan ${plan})`);
+  console.log(`ZCC emulator listening: ZCC_BASE_URL=${emulator.baseUrl} (account ${accountId}, client ${clientId}, plan ${plan}, seed ${seedText})`);
   console.log(
     `Point a program at it: ZCC_BASE_URL=${emulator.baseUrl} ZOOM_ACCOUNT_ID=${accountId} ZOOM_CLIENT_ID=${clientId} ZOOM_CLIENT_SECRET=<ZCC_EMULATOR_CLIENT_SECRET, default ${EMULATOR_DEFAULTS.clientSecret}>`,
   );

@@ -28,7 +28,7 @@ const commands: Record<string, Command> = {
   },
   emulator: {
     summary: 'Run a local ZCC emulator on 127.0.0.1 (no Zoom account needed).',
-    usage: 'zcc-pulumi emulator [--port <port>] [--plan pro|business|unlimited] [--rate-limit <n>]',
+    usage: 'zcc-pulumi emulator [--port <port>] [--plan pro|business|unlimited] [--seed default|none] [--rate-limit <n>]',
     options: () => require('./emulatorCommand').emulatorOptions,
     run: (options) => require('./emulatorCommand').runEmulator(options),
   },

@@ -38,6 +38,8 @@ const DISPOSITIONS = ['resolved', 'escalated', 'abandoned', 'callback'];
 const SEED_EPOCH = Date.parse('2024-01-01T08:00:00Z');
 
 export interface SeedOptions {
+  /** An empty account: no users, skill categories, flows or history (`zcc-pulumi emulator --seed none`). */
+  none?: boolean;
   /** How many users (default 60). */
   users?: number;
   /** Prefix of user ids (default `agent_`): another account has the same people under other ids. */
@@ -50,6 +52,7 @@ export interface SeedOptions {
  * proficiency skill category; one published sample flow per channel (`flow_seed_<channel>`).
  */
 export function seed(state: EmulatorState, options: SeedOptions = {}): void {
+  if (options.none) return;
   const userCount = options.users ?? 60;
   for (let i = 1; i <= userCount; i++) {
     const first = FIRST[(i - 1) % FIRST.length];

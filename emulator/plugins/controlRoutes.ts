@@ -20,6 +20,12 @@ async function guardControl(request: FastifyRequest, reply: FastifyReply) {
   return undefined;
 }
 
+/** A flow as the API shows it, with every version's file as text. */
+const flowText = (flow: Parameters<typeof flowView>[0]) => ({
+  ...flowView(flow),
+  versions: flow.versions.map((v) => ({ ...v, file: v.file.toString('utf8') })),
+});
+
 /** Test-only routes under /__emulator (registered with that prefix): state, edits behind the provider's back, faults, log. */
 export async function controlRoutes(app: FastifyInstance, { runtime }: PluginOptions) {
   const { state, tokens, faults, rateLimits, behaviour, log } = runtime;
@@ -48,11 +54,17 @@ export async function controlRoutes(app: FastifyInstance, { runtime }: PluginOpt
     if (collection === 'queue_supervisors') return Object.fromEntries(state.queueSupervisors);
     if (collection === 'user_skills') return Object.fromEntries(state.userSkills);
     // Flows as the API shows them, with every version's file as text.
-    if (collection === 'flows')
-      return state.flows.all().map((flow) => ({ ...flowView(flow), versions: flow.versions.map((v) => ({ ...v, file: v.file.toString('utf8') })) }));
+    if (collection === 'flows') return state.flows.all().map(flowText);
     const table = state.tables()[collection];
     if (!table) return reply.code(404).send({ code: 404, message: `Unknown collection ${collection}` });
     return table.all();
+  });
+  app.get('/objects/:collection/:id', async (request, reply) => {
+    const { collection, id } = request.params as Record<string, string>;
+    const row = state.tables()[collection]?.get(id);
+    if (!row) return reply.code(404).send({ code: 404, message: `No ${collection} row ${id}` });
+    if (collection === 'flows') return flowText(row as Parameters<typeof flowView>[0]);
+    return row;
   });
   app.patch('/objects/:collection/:id', async (request, reply) => {
     const { collection, id } = request.params as Record<string, string>;

@@ -1,9 +1,10 @@
 import { LocalWorkspace, PulumiCommand } from '@pulumi/pulumi/automation';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { outputCollector, reapProcessesIn, repoRoot } from './harness';
+import { npm, run, startInstalledEmulator } from './installed';
 import { pulumiEnv, requireCli } from '../../scripts/pulumiProject';
 
 jest.setTimeout(20 * 60_000);
@@ -13,35 +14,6 @@ jest.setTimeout(20 * 60_000);
  * nothing resolves from the repo's node_modules), then its command, its emulator, a small program and a copied-out
  * example, each on the real Pulumi CLI.
  */
-const run = (command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) =>
-  new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(command, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
-      resolve({ status: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-
-async function npm(args: string[], cwd: string) {
-  const result = await run('npm', [...args, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], cwd);
-  if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed in ${cwd}:\n${result.stdout}${result.stderr}`);
-  return result;
-}
-
-/** Starts `npx zcc-pulumi emulator --port 0` and resolves with its base URL once it listens. */
-function startInstalledEmulator(cwd: string): Promise<{ child: ChildProcess; baseUrl: string }> {
-  const child = spawn('npx', ['--no-install', 'zcc-pulumi', 'emulator', '--port', '0'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = output.match(/ZCC_BASE_URL=(http:\/\/127\.0\.0\.1:\d+\/v2)/);
-      if (match) resolve({ child, baseUrl: match[1] });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`npx zcc-pulumi emulator exited with ${code} before listening:\n${output}`)));
-  });
-}
-
 const PROGRAM = `const zcc = require('zcc-pulumi');
 const lead = zcc.getUser({ email: 'ada.lovelace1@example.com' });
 const queue = new zcc.Queue('support', { name: 'Support', channel: 'voice', maxWaitTime: 120 });
