@@ -73,6 +73,7 @@ export function renderResource(spec: ResourceSpec): string {
     "import * as pulumi from '@pulumi/pulumi';",
     "import type { AdoptableArgs } from '../adoptable';",
     "import { adoptFromImport, checkedArgs } from '../programChecks';",
+    "import { recordMembership } from '../membershipOverlap';",
   ];
   lines.push(`import provider = require('../providers/${lowerCamel(spec.kind)}');`, '');
   lines.push(`/** Inputs of a {@link ${spec.kind}}. */`, `export interface ${spec.kind}Args extends AdoptableArgs {`);
@@ -104,6 +105,7 @@ export function renderResource(spec: ResourceSpec): string {
   lines.push(`  constructor(name: string, args: ${spec.kind}Args, opts?: pulumi.CustomResourceOptions) {`);
   lines.push(`    const adopted = adoptFromImport('${spec.kind}', name, args, opts);`);
   lines.push(`    super(provider, name, { ${computed}...checkedArgs('${spec.kind}', name, adopted.args) }, adopted.opts, 'zcc', '${spec.kind}');`);
+  lines.push(`    recordMembership('${spec.kind}', this, name, adopted.args as unknown as Record<string, unknown>);`);
   lines.push('  }', '}', '');
   return lines.join('\n');
 }

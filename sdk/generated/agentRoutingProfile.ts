@@ -3,6 +3,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { AdoptableArgs } from '../adoptable';
 import { adoptFromImport, checkedArgs } from '../programChecks';
+import { recordMembership } from '../membershipOverlap';
 import provider = require('../providers/agentRoutingProfile');
 
 /** Inputs of a {@link AgentRoutingProfile}. */
@@ -44,5 +45,6 @@ export class AgentRoutingProfile extends pulumi.dynamic.Resource {
   constructor(name: string, args: AgentRoutingProfileArgs, opts?: pulumi.CustomResourceOptions) {
     const adopted = adoptFromImport('AgentRoutingProfile', name, args, opts);
     super(provider, name, { ...checkedArgs('AgentRoutingProfile', name, adopted.args) }, adopted.opts, 'zcc', 'AgentRoutingProfile');
+    recordMembership('AgentRoutingProfile', this, name, adopted.args as unknown as Record<string, unknown>);
   }
 }

@@ -3,6 +3,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { AdoptableArgs } from '../adoptable';
 import { adoptFromImport, checkedArgs } from '../programChecks';
+import { recordMembership } from '../membershipOverlap';
 import provider = require('../providers/consumerRoutingProfile');
 
 /** Inputs of a {@link ConsumerRoutingProfile}. */
@@ -36,5 +37,6 @@ export class ConsumerRoutingProfile extends pulumi.dynamic.Resource {
   constructor(name: string, args: ConsumerRoutingProfileArgs, opts?: pulumi.CustomResourceOptions) {
     const adopted = adoptFromImport('ConsumerRoutingProfile', name, args, opts);
     super(provider, name, { ...checkedArgs('ConsumerRoutingProfile', name, adopted.args) }, adopted.opts, 'zcc', 'ConsumerRoutingProfile');
+    recordMembership('ConsumerRoutingProfile', this, name, adopted.args as unknown as Record<string, unknown>);
   }
 }

@@ -3,6 +3,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { AdoptableArgs } from '../adoptable';
 import { adoptFromImport, checkedArgs } from '../programChecks';
+import { recordMembership } from '../membershipOverlap';
 import provider = require('../providers/flow');
 
 /** Inputs of a {@link Flow}. */
@@ -46,5 +47,6 @@ export class Flow extends pulumi.dynamic.Resource {
   constructor(name: string, args: FlowArgs, opts?: pulumi.CustomResourceOptions) {
     const adopted = adoptFromImport('Flow', name, args, opts);
     super(provider, name, { status: undefined, channel: undefined, publishedVersion: undefined, latestVersion: undefined, lastModifiedTime: undefined, ...checkedArgs('Flow', name, adopted.args) }, adopted.opts, 'zcc', 'Flow');
+    recordMembership('Flow', this, name, adopted.args as unknown as Record<string, unknown>);
   }
 }

@@ -3,6 +3,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { AdoptableArgs } from '../adoptable';
 import { adoptFromImport, checkedArgs } from '../programChecks';
+import { recordMembership } from '../membershipOverlap';
 import provider = require('../providers/queue');
 
 /** Inputs of a {@link Queue}. */
@@ -136,5 +137,6 @@ export class Queue extends pulumi.dynamic.Resource {
   constructor(name: string, args: QueueArgs, opts?: pulumi.CustomResourceOptions) {
     const adopted = adoptFromImport('Queue', name, args, opts);
     super(provider, name, { ccQueueId: undefined, lastModifiedTime: undefined, ...checkedArgs('Queue', name, adopted.args) }, adopted.opts, 'zcc', 'Queue');
+    recordMembership('Queue', this, name, adopted.args as unknown as Record<string, unknown>);
   }
 }

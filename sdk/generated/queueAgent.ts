@@ -3,6 +3,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { AdoptableArgs } from '../adoptable';
 import { adoptFromImport, checkedArgs } from '../programChecks';
+import { recordMembership } from '../membershipOverlap';
 import provider = require('../providers/queueAgent');
 
 /** Inputs of a {@link QueueAgent}. */
@@ -28,5 +29,6 @@ export class QueueAgent extends pulumi.dynamic.Resource {
   constructor(name: string, args: QueueAgentArgs, opts?: pulumi.CustomResourceOptions) {
     const adopted = adoptFromImport('QueueAgent', name, args, opts);
     super(provider, name, { ...checkedArgs('QueueAgent', name, adopted.args) }, adopted.opts, 'zcc', 'QueueAgent');
+    recordMembership('QueueAgent', this, name, adopted.args as unknown as Record<string, unknown>);
   }
 }

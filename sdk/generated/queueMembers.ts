@@ -3,6 +3,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { AdoptableArgs } from '../adoptable';
 import { adoptFromImport, checkedArgs } from '../programChecks';
+import { recordMembership } from '../membershipOverlap';
 import provider = require('../providers/queueMembers');
 
 /** Inputs of a {@link QueueMembers}. */
@@ -32,5 +33,6 @@ export class QueueMembers extends pulumi.dynamic.Resource {
   constructor(name: string, args: QueueMembersArgs, opts?: pulumi.CustomResourceOptions) {
     const adopted = adoptFromImport('QueueMembers', name, args, opts);
     super(provider, name, { ...checkedArgs('QueueMembers', name, adopted.args) }, adopted.opts, 'zcc', 'QueueMembers');
+    recordMembership('QueueMembers', this, name, adopted.args as unknown as Record<string, unknown>);
   }
 }

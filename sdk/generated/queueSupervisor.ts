@@ -3,6 +3,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { AdoptableArgs } from '../adoptable';
 import { adoptFromImport, checkedArgs } from '../programChecks';
+import { recordMembership } from '../membershipOverlap';
 import provider = require('../providers/queueSupervisor');
 
 /** Inputs of a {@link QueueSupervisor}. */
@@ -28,5 +29,6 @@ export class QueueSupervisor extends pulumi.dynamic.Resource {
   constructor(name: string, args: QueueSupervisorArgs, opts?: pulumi.CustomResourceOptions) {
     const adopted = adoptFromImport('QueueSupervisor', name, args, opts);
     super(provider, name, { ...checkedArgs('QueueSupervisor', name, adopted.args) }, adopted.opts, 'zcc', 'QueueSupervisor');
+    recordMembership('QueueSupervisor', this, name, adopted.args as unknown as Record<string, unknown>);
   }
 }

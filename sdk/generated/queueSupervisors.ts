@@ -3,6 +3,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { AdoptableArgs } from '../adoptable';
 import { adoptFromImport, checkedArgs } from '../programChecks';
+import { recordMembership } from '../membershipOverlap';
 import provider = require('../providers/queueSupervisors');
 
 /** Inputs of a {@link QueueSupervisors}. */
@@ -32,5 +33,6 @@ export class QueueSupervisors extends pulumi.dynamic.Resource {
   constructor(name: string, args: QueueSupervisorsArgs, opts?: pulumi.CustomResourceOptions) {
     const adopted = adoptFromImport('QueueSupervisors', name, args, opts);
     super(provider, name, { ...checkedArgs('QueueSupervisors', name, adopted.args) }, adopted.opts, 'zcc', 'QueueSupervisors');
+    recordMembership('QueueSupervisors', this, name, adopted.args as unknown as Record<string, unknown>);
   }
 }

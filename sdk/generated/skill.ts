@@ -3,6 +3,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { AdoptableArgs } from '../adoptable';
 import { adoptFromImport, checkedArgs } from '../programChecks';
+import { recordMembership } from '../membershipOverlap';
 import provider = require('../providers/skill');
 
 /** Inputs of a {@link Skill}. */
@@ -34,5 +35,6 @@ export class Skill extends pulumi.dynamic.Resource {
   constructor(name: string, args: SkillArgs, opts?: pulumi.CustomResourceOptions) {
     const adopted = adoptFromImport('Skill', name, args, opts);
     super(provider, name, { skillType: undefined, maxProficiencyLevel: undefined, lastModifiedTime: undefined, ...checkedArgs('Skill', name, adopted.args) }, adopted.opts, 'zcc', 'Skill');
+    recordMembership('Skill', this, name, adopted.args as unknown as Record<string, unknown>);
   }
 }

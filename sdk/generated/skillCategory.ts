@@ -3,6 +3,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { AdoptableArgs } from '../adoptable';
 import { adoptFromImport, checkedArgs } from '../programChecks';
+import { recordMembership } from '../membershipOverlap';
 import provider = require('../providers/skillCategory');
 
 /** Inputs of a {@link SkillCategory}. */
@@ -38,5 +39,6 @@ export class SkillCategory extends pulumi.dynamic.Resource {
   constructor(name: string, args: SkillCategoryArgs, opts?: pulumi.CustomResourceOptions) {
     const adopted = adoptFromImport('SkillCategory', name, args, opts);
     super(provider, name, { lastModifiedTime: undefined, ...checkedArgs('SkillCategory', name, adopted.args) }, adopted.opts, 'zcc', 'SkillCategory');
+    recordMembership('SkillCategory', this, name, adopted.args as unknown as Record<string, unknown>);
   }
 }

@@ -3,6 +3,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { AdoptableArgs } from '../adoptable';
 import { adoptFromImport, checkedArgs } from '../programChecks';
+import { recordMembership } from '../membershipOverlap';
 import provider = require('../providers/userSkills');
 
 /** Inputs of a {@link UserSkills}. */
@@ -32,5 +33,6 @@ export class UserSkills extends pulumi.dynamic.Resource {
   constructor(name: string, args: UserSkillsArgs, opts?: pulumi.CustomResourceOptions) {
     const adopted = adoptFromImport('UserSkills', name, args, opts);
     super(provider, name, { ...checkedArgs('UserSkills', name, adopted.args) }, adopted.opts, 'zcc', 'UserSkills');
+    recordMembership('UserSkills', this, name, adopted.args as unknown as Record<string, unknown>);
   }
 }

@@ -37,3 +37,38 @@ describe('the import resource option', () => {
     expect(() => adoptFromImport('Queue', 'q', { adoptId: 'q2' }, { import: 'q1' })).toThrow(pulumi.RunError);
   });
 });
+
+describe('a QueueAgent and an exclusive QueueMembers on one queue', () => {
+  it('warn, naming the queue by its name and the resource that holds the agent, also while the queue id is unknown', async () => {
+    pulumi.runtime.setMocks(
+      {
+        // A queue being created in a preview: its id is not known.
+        newResource: (args) => ({ id: args.type.endsWith(':Queue') ? (undefined as unknown as string) : `${args.name}-id`, state: args.inputs }),
+        call: (args) => args.inputs,
+      },
+      'project',
+      'stack',
+      true,
+    );
+    const warnings: string[] = [];
+    const spy = jest.spyOn(console, 'warn').mockImplementation((line: string) => void warnings.push(line));
+    try {
+      const zcc = await import('../../sdk');
+      const support = new zcc.Queue('support', { name: 'Support', channel: 'voice' });
+      new zcc.QueueMembers('support-members', { queueId: support.queueId, userIds: ['agent_001', 'agent_002'] });
+      new zcc.QueueAgent('support-lead', { queueId: support.queueId, userId: 'agent_010' });
+      new zcc.QueueAgent('support-second', { queueId: support.queueId, userId: 'agent_002' });
+      const other = new zcc.Queue('other', { name: 'Other', channel: 'voice' });
+      new zcc.QueueAgent('other-lead', { queueId: other.queueId, userId: 'agent_010' });
+      new zcc.QueueMembers('sales-additive', { queueId: 'q-sales', userIds: ['agent_003'], mode: 'additive' });
+      new zcc.QueueAgent('sales-lead', { queueId: 'q-sales', userId: 'agent_010' });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(warnings.sort()).toEqual([
+      'warning: [runtime] QueueAgent "support-second" and QueueMembers "support-members" (exclusive) both hold user agent_002 on queue "Support" (Queue "support"): destroying QueueAgent "support-second" would remove an agent that QueueMembers "support-members" declares. Keep the user in one of them only.',
+      'warning: [runtime] QueueMembers "support-members" (exclusive) on queue "Support" (Queue "support") does not list user agent_010, whom QueueAgent "support-lead" adds: every up would remove the agent and add them back. List agent_010 in QueueMembers "support-members".userIds and remove QueueAgent "support-lead", or set mode: "additive".',
+    ]);
+  });
+});
