@@ -107,3 +107,33 @@ describe('export with hostile account data', () => {
     expect(program).toContain('flow_seed_video');
   });
 });
+
+describe('export credentials', () => {
+  it('a refused secret names the environment variables export reads, not stack config', async () => {
+    const saved = process.env.ZOOM_CLIENT_SECRET;
+    process.env.ZOOM_CLIENT_SECRET = 'wrong-secret';
+    try {
+      await expect(quietly(() => exportTo(path.join(work, 'refused')))).rejects.toThrow(
+        /Zoom refused the Server-to-Server OAuth credentials \(Invalid client_id or client_secret\)\. Check ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET\./,
+      );
+    } finally {
+      process.env.ZOOM_CLIENT_SECRET = saved;
+    }
+  });
+});
+
+describe('zcc-pulumi emulator --seed none', () => {
+  it('starts an empty account; the default seed is what the README lists', async () => {
+    const { startEmulator } = await import('../../emulator/server');
+    const empty = await startEmulator({ seed: { none: true } });
+    const seeded = await startEmulator();
+    try {
+      const { EmulatorControl } = await import('../../emulator/control');
+      const count = async (origin: string, collection: string) => (await new EmulatorControl(origin).objects(collection)).length;
+      expect(await Promise.all(['users', 'skill_categories', 'flows', 'engagements'].map((c) => count(empty.origin, c)))).toEqual([0, 0, 0, 0]);
+      expect(await Promise.all(['users', 'skill_categories', 'flows', 'engagements'].map((c) => count(seeded.origin, c)))).toEqual([60, 2, 5, 60]);
+    } finally {
+      await Promise.all([empty.close(), seeded.close()]);
+    }
+  });
+});
