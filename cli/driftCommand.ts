@@ -4,6 +4,7 @@ import type { EngineEvent } from '@pulumi/pulumi/automation';
 import { UsageError, type OptionSpec, type ParsedOptions } from './args';
 import { buildReport, type StepEvent } from './drift/report';
 import { renderMarkdown, renderText } from './drift/render';
+import { printable } from '../provider/client/printable';
 
 export const driftOptions: Record<string, OptionSpec> = {
   stack: { value: true, placeholder: '<name>', description: 'Stack to check (default: PULUMI_STACK, else the selected stack).' },
@@ -12,8 +13,11 @@ export const driftOptions: Record<string, OptionSpec> = {
   markdown: { value: true, placeholder: '<file>', description: 'Also write the report as Markdown, for a PR comment or $GITHUB_STEP_SUMMARY.' },
 };
 
-/** Exit codes, for CI: documented in the help and docs/drift.md. */
-export const EXIT = { clean: 0, found: 1, failed: 2 } as const;
+/**
+ * Exit codes, for CI (documented in the help and docs/drift.md): a nightly drift job fails on 1 only, a pull
+ * request job expects 3 (its own changes pending) and fails on 1 or 2.
+ */
+export const EXIT = { clean: 0, drift: 1, failed: 2, pendingOnly: 3 } as const;
 
 /** The error lines of a failed preview, without the CLI's banner and resource table. */
 function failureSummary(error: unknown): string {
@@ -56,12 +60,13 @@ export async function runDrift(options: ParsedOptions, env: NodeJS.ProcessEnv = 
     });
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    console.error(`zcc-pulumi drift: the check itself failed (exit ${EXIT.failed}), so drift is unknown:\n  ${failureSummary(error)}`);
+    const summary = failureSummary(error).split('\n').map(printable).join('\n');
+    console.error(`zcc-pulumi drift: the check itself failed (exit ${EXIT.failed}), so drift is unknown:\n  ${summary}`);
     return EXIT.failed;
   }
   const report = buildReport(stackName, events);
   console.log(renderText(report));
   if (typeof options.json === 'string') writeFileSync(options.json, `${JSON.stringify(report, null, 2)}\n`);
   if (typeof options.markdown === 'string') writeFileSync(options.markdown, renderMarkdown(report));
-  return report.clean ? EXIT.clean : EXIT.found;
+  return report.drift.length > 0 ? EXIT.drift : report.pending.length > 0 ? EXIT.pendingOnly : EXIT.clean;
 }

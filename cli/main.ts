@@ -44,7 +44,7 @@ function mainHelp(): string {
     'Commands:',
     ...Object.entries(commands).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`),
     '',
-    'Run `zcc-pulumi <command> --help` for its options. Exit codes: 0 success, 1 findings (drift), 2 failure or bad usage.',
+    'Run `zcc-pulumi <command> --help` for its options. Exit codes: 0 success, 2 failure or bad usage; drift: 1 drift (with or without pending), 3 pending changes only.',
   ].join('\n');
 }
 

@@ -1,39 +1,112 @@
-import type { DriftEntry, DriftReport, FieldChange, PendingEntry } from './report';
+import { printable } from '../../provider/client/printable';
+import { isKnownAfterUp, type DriftEntry, type DriftReport, type FieldChange, type PendingEntry } from './report';
 
-/** The report for people: a terminal summary and a Markdown document for pull requests and job summaries. */
+/**
+ * The report for people: a terminal summary and a Markdown document for pull requests and job summaries. Every
+ * name, value and id comes from an account or a pull request, so it is hostile text: in the terminal it is shown
+ * with control, bidi and line-separator characters escaped; in Markdown it only ever appears inside a code span.
+ */
 
 const MAX_VALUE = 80;
+const KNOWN_AFTER_UP_TEXT = '(known after up)';
 
+/** A value as text, escaped for the terminal and cut to MAX_VALUE characters with a marker. */
 function value(v: unknown): string {
   if (v === undefined) return '(unset)';
-  const text = typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v);
-  return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
+  if (isKnownAfterUp(v)) return KNOWN_AFTER_UP_TEXT;
+  return cut(JSON.stringify(v, (_key, inner: unknown) => (isKnownAfterUp(inner) ? KNOWN_AFTER_UP_TEXT : inner)) ?? String(v));
 }
 
-const list = (items: unknown[]) => items.map((item) => (typeof item === 'string' ? item : value(item))).join(', ');
+/** Text escaped for the terminal and cut to `max` characters with a marker. */
+function cut(text: string, max = MAX_VALUE): string {
+  const chars = [...printable(text)];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
+}
 
-/** One field; `creating` shows declared values alone (there is nothing before a create). */
-export function describeField(change: FieldChange, creating = false): string {
-  if (creating && change.summary === undefined && change.added === undefined) return `${change.field} = ${value(change.new)}`;
+const item = (v: unknown) => (typeof v === 'string' ? cut(v) : value(v));
+/** Resource names come from the program (a pull request): shown whole up to 120 characters. */
+const nameText = (name: string) => cut(name, 120);
+
+/** What changed in one field, as parts: plain words from this template, and values (hostile) to be quoted. */
+type Part = { word: string } | { value: string };
+/** A value not known before up is said in words, never quoted as if it were a value. */
+const valuePart = (v: unknown): Part => (isKnownAfterUp(v) ? { word: KNOWN_AFTER_UP_TEXT } : { value: value(v) });
+
+function fieldParts(change: FieldChange, creating: boolean): Part[] {
+  const field: Part = { value: printable(change.field) };
+  if (creating && change.summary === undefined && change.added === undefined) return [field, { word: ' = ' }, valuePart(change.new)];
   if (change.added !== undefined || change.removed !== undefined) {
-    const parts = [change.added?.length ? `added ${list(change.added)}` : '', change.removed?.length ? `removed ${list(change.removed)}` : ''].filter(Boolean);
-    return `${change.field}: ${parts.join('; ')}`;
+    const parts: Part[] = [field, { word: ': ' }];
+    const group = (label: string, items: unknown[] | undefined) => {
+      if (!items?.length) return;
+      if (parts.length > 2) parts.push({ word: '; ' });
+      parts.push({ word: `${label} ` });
+      items.forEach((one, index) => parts.push(...(index > 0 ? [{ word: ', ' }] : []), isKnownAfterUp(one) ? valuePart(one) : { value: item(one) }));
+    };
+    group('added', change.added);
+    group('removed', change.removed);
+    return parts;
   }
-  if (change.summary !== undefined) return `${change.field}: ${change.summary}`;
-  return `${change.field}: ${value(change.old)} → ${value(change.new)}`;
+  if (change.summary !== undefined) return [field, { word: `: ${change.summary}` }];
+  return [field, { word: ': ' }, valuePart(change.old), { word: ' → ' }, valuePart(change.new)];
 }
+
+/** One field for the terminal: `maxWaitTime: 240 → 999`. */
+export function describeField(change: FieldChange, creating = false): string {
+  return fieldParts(change, creating)
+    .map((part) => ('word' in part ? part.word : part.value))
+    .join('');
+}
+
+/** A kind comes from a resource type, which a pull request's program can choose: plain only when it is a word. */
+const kindText = (kind: string) => (/^\w+$/.test(kind) ? kind : printable(JSON.stringify(kind)));
+const kindMarkdown = (kind: string) => (/^\w+$/.test(kind) ? kind : code(kind));
 
 const DRIFT_WORDS: Record<DriftEntry['change'], string> = { modified: 'changed in ZCC', deleted: 'deleted in ZCC' };
 const PENDING_WORDS: Record<PendingEntry['op'], string> = { create: 'to create', update: 'to update', replace: 'to replace', delete: 'to delete' };
 
+/** A stack name as a shell argument (names are letters, digits, `-`, `_`, `.` and `/`; anything else is quoted). */
+const shellArg = (text: string) => (/^[\w./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
+
+/** A sentence of advice: words of this template and commands (which hold the stack's name). */
+type Advice = Array<{ word: string } | { command: string }>;
+
+/** What to run, with the exact commands: each one does what its sentence says (tested literally in the drift e2e). */
+export function advice(report: DriftReport): Advice[] {
+  const stack = shellArg(report.stack);
+  if (report.drift.length > 0)
+    return [
+      [
+        { word: `To put the drifted objects back as the program declares them${report.pending.length > 0 ? ' and apply the pending changes' : ''}: ` },
+        { command: `pulumi up --refresh --stack ${stack}` },
+        { word: ' (plain ' },
+        { command: 'pulumi up' },
+        { word: ' does not read the account and leaves drift as it is).' },
+      ],
+      [
+        { word: 'To keep the edits made in ZCC instead: change the program to declare them, then ' },
+        { command: `pulumi refresh --stack ${stack}` },
+        { word: " records them in the stack's state." },
+      ],
+    ];
+  if (report.pending.length > 0) return [[{ word: 'To apply the pending changes: ' }, { command: `pulumi up --stack ${stack}` }, { word: '.' }]];
+  return [];
+}
+
+const adviceText = (report: DriftReport) =>
+  advice(report).map((sentence) => sentence.map((part) => ('word' in part ? part.word : `\`${printable(part.command)}\``)).join(''));
+const adviceMarkdown = (report: DriftReport) =>
+  advice(report).map((sentence) => sentence.map((part) => ('word' in part ? part.word : code(part.command))).join(''));
+
 export function renderText(report: DriftReport): string {
   const lines: string[] = [];
-  if (report.clean) return `No drift and nothing pending on stack ${report.stack}: Zoom Contact Center matches the program and its last deployment.`;
-  lines.push(`Stack ${report.stack}: ${report.summary.drift} resource(s) drifted, ${report.summary.pending} change(s) pending.`);
+  const stack = printable(report.stack);
+  if (report.clean) return `No drift and nothing pending on stack ${stack}: Zoom Contact Center matches the program and its last deployment.`;
+  lines.push(`Stack ${stack}: ${report.summary.drift} resource(s) drifted, ${report.summary.pending} change(s) pending.`);
   if (report.drift.length > 0) {
     lines.push('', 'Drift (changed in Zoom Contact Center outside Pulumi since the last `pulumi up`):');
     for (const entry of report.drift) {
-      lines.push(`  ${entry.change === 'deleted' ? '-' : '~'} ${entry.kind} "${entry.name}": ${DRIFT_WORDS[entry.change]}`);
+      lines.push(`  ${entry.change === 'deleted' ? '-' : '~'} ${kindText(entry.kind)} "${nameText(entry.name)}": ${DRIFT_WORDS[entry.change]}`);
       for (const field of entry.fields) lines.push(`      ${describeField(field)}`);
     }
   }
@@ -41,40 +114,54 @@ export function renderText(report: DriftReport): string {
     lines.push('', 'Pending (the program declares what the account does not have yet):');
     for (const entry of report.pending) {
       const sign = { create: '+', update: '~', replace: '+-', delete: '-' }[entry.op];
-      lines.push(`  ${sign} ${entry.kind} "${entry.name}": ${PENDING_WORDS[entry.op]}`);
+      lines.push(`  ${sign} ${kindText(entry.kind)} "${nameText(entry.name)}": ${PENDING_WORDS[entry.op]}`);
       for (const field of entry.fields) lines.push(`      ${describeField(field, entry.op === 'create')}`);
     }
   }
-  lines.push('', 'Run `pulumi up` to apply the program (it also puts drifted settings back), or change the program to accept the edits.');
+  lines.push('', ...adviceText(report));
   return lines.join('\n');
 }
 
-/** Markdown cells: pipes and newlines would break the table; backticks would end the code span. */
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
+/**
+ * Hostile text as an inert Markdown code span inside a table cell: escaped like the terminal (no newline can end
+ * the row), fenced with more backticks than any run inside (so it cannot close the span early), and `|` escaped
+ * (GitHub splits table cells before it parses code spans). Inside a code span nothing is HTML, a comment, an image,
+ * a link or an @mention.
+ */
+export function code(text: string): string {
+  const safe = printable(text);
+  const longestRun = Math.max(0, ...(safe.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const padded = /^[`\s]|[`\s]$/.test(safe) || safe === '' ? ` ${safe} ` : safe;
+  return `${fence}${padded}${fence}`.replace(/\|/g, '\\|');
+}
+
+function markdownField(change: FieldChange, creating = false): string {
+  return fieldParts(change, creating)
+    .map((part) => ('word' in part ? part.word : code(part.value)))
+    .join('');
+}
 
 export function renderMarkdown(report: DriftReport): string {
-  const lines = [`## Zoom Contact Center: stack \`${cell(report.stack)}\``, ''];
+  const lines = [`## Zoom Contact Center: stack ${code(report.stack)}`, ''];
   if (report.clean) {
     lines.push('No drift and nothing pending: the account matches the program and its last deployment.');
     return `${lines.join('\n')}\n`;
   }
   lines.push(`**${report.summary.drift}** resource(s) drifted, **${report.summary.pending}** change(s) pending.`, '');
+  const fields = (list: FieldChange[], creating = false) => list.map((f) => markdownField(f, creating)).join('<br>') || '—';
   if (report.drift.length > 0) {
     lines.push('### Drift: changed in Zoom Contact Center outside Pulumi', '', '| Resource | Change | Fields |', '|---|---|---|');
     for (const entry of report.drift)
-      lines.push(
-        `| ${entry.kind} \`${cell(entry.name)}\` | ${DRIFT_WORDS[entry.change]} | ${entry.fields.map((f) => cell(describeField(f))).join('<br>') || '—'} |`,
-      );
+      lines.push(`| ${kindMarkdown(entry.kind)} ${code(nameText(entry.name))} | ${DRIFT_WORDS[entry.change]} | ${fields(entry.fields)} |`);
     lines.push('');
   }
   if (report.pending.length > 0) {
     lines.push('### Pending: declared in the program, not yet applied', '', '| Resource | Change | Fields |', '|---|---|---|');
     for (const entry of report.pending)
-      lines.push(
-        `| ${entry.kind} \`${cell(entry.name)}\` | ${PENDING_WORDS[entry.op]} | ${entry.fields.map((f) => cell(describeField(f, entry.op === 'create'))).join('<br>') || '—'} |`,
-      );
+      lines.push(`| ${kindMarkdown(entry.kind)} ${code(nameText(entry.name))} | ${PENDING_WORDS[entry.op]} | ${fields(entry.fields, entry.op === 'create')} |`);
     lines.push('');
   }
-  lines.push('`pulumi up` applies the program and puts drifted settings back; or change the program to accept the edits.');
+  lines.push(...adviceMarkdown(report).flatMap((line, index) => (index > 0 ? ['', line] : [line])));
   return `${lines.join('\n')}\n`;
 }

@@ -3,9 +3,9 @@
  * (old = the state recorded by the last `up`, new = what ZCC holds now) and then the plan against the refreshed
  * state (old = refreshed, new = the program). Comparing those three snapshots separates:
  * - drift: recorded → live (changed in ZCC outside Pulumi), and
- * - pending: recorded → declared (the program changed since the last `up`).
+ * - pending: live → declared, for the fields the program changed since the last `up` (declared ≠ recorded).
  * A field the plan would merely put back (recorded = declared ≠ live) is drift only, so one console edit is not
- * reported twice.
+ * reported twice; a field the program changed to what the console already set is drift only too.
  */
 
 import { sameValue } from '../../provider/engine/normalize';
@@ -61,11 +61,18 @@ export interface DriftReport {
 }
 
 const SECRET_SIG = '4dabf18193072939515e22adb298388d';
+/** Pulumi's marker for a value not known until `up` (an id of an object the same `up` creates). Never shown as a value. */
+const PULUMI_UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
+/** What the JSON report holds instead: documented in docs/drift.md; text and Markdown show "(known after up)". */
+export const KNOWN_AFTER_UP = Object.freeze({ $unknown: 'known after up' });
+export const isKnownAfterUp = (value: unknown): boolean =>
+  !!value && typeof value === 'object' && !Array.isArray(value) && (value as Record<string, unknown>).$unknown === KNOWN_AFTER_UP.$unknown;
 /** Fields whose values are documents, not settings: reported as changed, never printed. */
 const DOCUMENT_FIELDS = new Set(['definition']);
 
 /** Secrets stay secret: Pulumi shows them as "[secret]" in events; a signature object is masked here too. */
 function masked(value: unknown): unknown {
+  if (value === PULUMI_UNKNOWN) return KNOWN_AFTER_UP;
   if (value && typeof value === 'object' && !Array.isArray(value) && SECRET_SIG in (value as object)) return '[secret]';
   if (Array.isArray(value)) return value.map(masked);
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, masked(inner)]));
@@ -115,6 +122,7 @@ const PLAN_OPS: Record<string, PendingEntry['op'] | undefined> = {
 
 export function buildReport(stack: string, events: StepEvent[]): DriftReport {
   const recorded = new Map<string, Record<string, unknown>>();
+  const refreshed = new Map<string, Record<string, unknown>>();
   const drift: DriftEntry[] = [];
   const deleted = new Set<string>();
   const pending = new Map<string, PendingEntry>();
@@ -123,6 +131,7 @@ export function buildReport(stack: string, events: StepEvent[]): DriftReport {
   for (const step of steps.filter((meta) => meta.op === 'refresh')) {
     const before = settings(step.old?.inputs);
     recorded.set(step.urn, before);
+    if (step.new) refreshed.set(step.urn, settings(step.new.inputs));
     if (!step.new) {
       deleted.add(step.urn);
       drift.push({ kind: kindOf(step.type), name: nameOf(step.urn), urn: step.urn, change: 'deleted', fields: [] });
@@ -147,7 +156,11 @@ export function buildReport(stack: string, events: StepEvent[]): DriftReport {
       pending.set(step.urn, { ...entry, op, fields: changedFields({}, declared) });
       continue;
     }
-    const fields = changedFields(baseline ?? {}, declared);
+    // A field is pending when the program changed it since the last up (declared ≠ recorded) and the account does
+    // not hold it already; it is shown from what the account holds now (live, after refresh) to what is declared.
+    const live = deleted.has(step.urn) ? undefined : (refreshed.get(step.urn) ?? settings(step.old?.inputs));
+    const from = live ?? baseline ?? {};
+    const fields = changedFields(from, declared, (key) => !same((baseline ?? {})[key], declared[key]));
     if (fields.length > 0) pending.set(step.urn, { ...entry, op, fields });
   }
 

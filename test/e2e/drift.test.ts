@@ -20,12 +20,25 @@ describe('zcc-pulumi drift on the real Pulumi CLI', () => {
         (error, stdout, stderr) => resolve({ status: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
       );
     });
-  const declare = (extra: { wrapUpTime?: number; billing?: boolean }) =>
+  /** Runs a command the report printed, as printed, in the project (confirmations skipped: there is no terminal). */
+  const shell = (command: string) =>
+    new Promise<number>((resolve) => {
+      execFile(
+        'bash',
+        ['-c', command],
+        { cwd: current().dir, env: { ...process.env, ...current().envVars, PULUMI_SKIP_CONFIRMATIONS: 'true' }, maxBuffer: 64 * 1024 * 1024 },
+        (error, stdout, stderr) => {
+          if (error) console.log(`${command} failed:\n${stdout}${stderr}`);
+          resolve(error ? Number((error as { code?: number }).code ?? 1) : 0);
+        },
+      );
+    });
+  const declare = (extra: { wrapUpTime?: number; billing?: boolean; maxWaitTime?: number }) =>
     current().declare([
       {
         kind: 'Queue',
         name: 'support',
-        args: { name: 'Support', channel: 'voice', maxWaitTime: 240, ...(extra.wrapUpTime ? { wrapUpTime: extra.wrapUpTime } : {}) },
+        args: { name: 'Support', channel: 'voice', maxWaitTime: extra.maxWaitTime ?? 240, ...(extra.wrapUpTime ? { wrapUpTime: extra.wrapUpTime } : {}) },
       },
       { kind: 'Queue', name: 'returns', args: { name: 'Returns', channel: 'voice' } },
       { kind: 'QueueMembers', name: 'support-members', args: { queueId: { $ref: 'support.queueId' }, userIds: ['agent_001', 'agent_002'] } },
@@ -85,10 +98,35 @@ describe('zcc-pulumi drift on the real Pulumi CLI', () => {
     const markdown = readFileSync(path.join(dir, 'drift.md'), 'utf8');
     console.log(`drift markdown:\n${markdown}`);
     expect(markdown).toContain('### Drift: changed in Zoom Contact Center outside Pulumi');
-    expect(markdown).toContain('| QueueMembers `support-members` | changed in ZCC | userIds: added agent_007; removed agent_002 |');
-    expect(markdown).toContain('| Queue `billing` | to create | channel = "messaging"<br>description = ""<br>name = "Billing" |');
+    expect(markdown).toContain('| QueueMembers `support-members` | changed in ZCC | `userIds`: added `agent_007`; removed `agent_002` |');
+    expect(markdown).toContain('| Queue `billing` | to create | `channel` = `"messaging"`<br>`description` = `""`<br>`name` = `"Billing"` |');
     expect(found.stdout).toContain('maxWaitTime: 240 → 999');
     for (const text of [found.stdout, found.stderr, markdown, JSON.stringify(report)]) expect(text).not.toContain(current().emulator.options.clientSecret);
+
+    // The command the report prints to put things back is the one that does it: the next check is clean.
+    const restore = /`(pulumi up --refresh --stack e2e)`/.exec(found.stdout)![1];
+    expect(await shell(restore)).toBe(0);
+    const afterRestore = await runDrift('--stack', 'e2e');
+    expect({ status: afterRestore.status, out: afterRestore.stdout }).toEqual({ status: 0, out: expect.stringContaining('No drift and nothing pending') });
+
+    // Pending only (main ahead of the deployed stack): exit 3, and the printed command applies it.
+    await declare({ wrapUpTime: 45, billing: true });
+    const pendingOnly = await runDrift('--stack', 'e2e');
+    expect(pendingOnly.status).toBe(3);
+    expect(pendingOnly.stdout).toContain('wrapUpTime: 30 → 45');
+    expect(await shell(/`(pulumi up --stack e2e)`/.exec(pendingOnly.stdout)![1])).toBe(0);
+    expect((await runDrift('--stack', 'e2e')).status).toBe(0);
+
+    // Keeping a console edit: the program declares it, and the printed refresh command records it.
+    const live = (await control('GET', '/objects/queues')) as Array<{ queue_id: string; queue_name: string }>;
+    await control('PATCH', `/objects/queues/${live.find((queue) => queue.queue_name === 'Support')!.queue_id}`, { max_wait_time: 500 });
+    await declare({ wrapUpTime: 45, billing: true, maxWaitTime: 500 });
+    const accepted = await runDrift('--stack', 'e2e');
+    expect(accepted.status).toBe(1);
+    expect(accepted.stdout).not.toContain('Pending');
+    expect(await shell(/`(pulumi refresh --stack e2e)`/.exec(accepted.stdout)![1])).toBe(0);
+    const afterAccept = await runDrift('--stack', 'e2e');
+    expect({ status: afterAccept.status, out: afterAccept.stdout }).toEqual({ status: 0, out: expect.stringContaining('No drift and nothing pending') });
 
     const failed = await runDrift('--stack', 'no-such-stack');
     expect(failed.status).toBe(2);

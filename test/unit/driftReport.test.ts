@@ -51,13 +51,14 @@ describe('drift report from engine events', () => {
     ]);
   });
 
-  it('a field both edited in the console and changed in the program is in both sections', () => {
+  it('a field both edited in the console and changed in the program is in both sections; pending starts from the live value', () => {
     const report = buildReport('prod', [
       step('refresh', 'Queue', 'q', { maxWaitTime: 100 }, { maxWaitTime: 999 }),
       step('update', 'Queue', 'q', { maxWaitTime: 999 }, { maxWaitTime: 200 }),
     ]);
     expect(report.drift[0].fields).toEqual([{ field: 'maxWaitTime', old: 100, new: 999 }]);
-    expect(report.pending[0].fields).toEqual([{ field: 'maxWaitTime', old: 100, new: 200 }]);
+    // The account holds 999, so that is what up changes: 999 → 200, not the recorded 100 → 200.
+    expect(report.pending[0].fields).toEqual([{ field: 'maxWaitTime', old: 999, new: 200 }]);
   });
 
   it('members as added/removed, flows as "definition changed", secrets masked', () => {
@@ -107,7 +108,7 @@ describe('drift report from engine events', () => {
       ['renamed', 'create', [{ field: 'name', old: 'Old', new: 'New' }]],
     ]);
     const markdown = renderMarkdown(report);
-    expect(markdown).toContain('| Queue `fresh` | to create | channel = "voice"<br>name = "Fresh" |');
+    expect(markdown).toContain('| Queue `fresh` | to create | `channel` = `"voice"`<br>`name` = `"Fresh"` |');
     expect(markdown).toContain('| Queue `gone` | deleted in ZCC | — |');
   });
 
@@ -116,6 +117,6 @@ describe('drift report from engine events', () => {
     const row = renderMarkdown(report)
       .split('\n')
       .find((line) => line.startsWith('| Queue'));
-    expect(row).toBe('| Queue `q` | changed in ZCC | name: "A\\|B" → "C\'D\\nE" |');
+    expect(row).toBe('| Queue `q` | changed in ZCC | `name`: `"A\\|B"` → ``"C`D\\nE"`` |');
   });
 });
