@@ -64,6 +64,8 @@ const kindMarkdown = (kind: string) => (/^\w+$/.test(kind) ? kind : code(kind));
 
 const DRIFT_WORDS: Record<DriftEntry['change'], string> = { modified: 'changed in ZCC', deleted: 'deleted in ZCC' };
 const PENDING_WORDS: Record<PendingEntry['op'], string> = { create: 'to create', update: 'to update', replace: 'to replace', delete: 'to delete' };
+const pendingWords = (entry: PendingEntry) =>
+  entry.deletedFirst ? 'to replace (deleted first: out of service until the new one exists)' : PENDING_WORDS[entry.op];
 
 /** A stack name as a shell argument (names are letters, digits, `-`, `_`, `.` and `/`; anything else is quoted). */
 const shellArg = (text: string) => (/^[\w./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
@@ -114,7 +116,7 @@ export function renderText(report: DriftReport): string {
     lines.push('', 'Pending (the program declares what the account does not have yet):');
     for (const entry of report.pending) {
       const sign = { create: '+', update: '~', replace: '+-', delete: '-' }[entry.op];
-      lines.push(`  ${sign} ${kindText(entry.kind)} "${nameText(entry.name)}": ${PENDING_WORDS[entry.op]}`);
+      lines.push(`  ${sign} ${kindText(entry.kind)} "${nameText(entry.name)}": ${pendingWords(entry)}`);
       for (const field of entry.fields) lines.push(`      ${describeField(field, entry.op === 'create')}`);
     }
   }
@@ -159,7 +161,7 @@ export function renderMarkdown(report: DriftReport): string {
   if (report.pending.length > 0) {
     lines.push('### Pending: declared in the program, not yet applied', '', '| Resource | Change | Fields |', '|---|---|---|');
     for (const entry of report.pending)
-      lines.push(`| ${kindMarkdown(entry.kind)} ${code(nameText(entry.name))} | ${PENDING_WORDS[entry.op]} | ${fields(entry.fields, entry.op === 'create')} |`);
+      lines.push(`| ${kindMarkdown(entry.kind)} ${code(nameText(entry.name))} | ${pendingWords(entry)} | ${fields(entry.fields, entry.op === 'create')} |`);
     lines.push('');
   }
   lines.push(...adviceMarkdown(report).flatMap((line, index) => (index > 0 ? ['', line] : [line])));

@@ -47,6 +47,8 @@ export interface PendingEntry {
   name: string;
   urn: string;
   op: 'create' | 'update' | 'replace' | 'delete';
+  /** A replacement that deletes the old object before it creates the new one (ZCC names must stay unique). */
+  deletedFirst?: boolean;
   fields: FieldChange[];
 }
 
@@ -141,6 +143,16 @@ export function buildReport(stack: string, events: StepEvent[]): DriftReport {
     if (fields.length > 0) drift.push({ kind: kindOf(step.type), name: nameOf(step.urn), urn: step.urn, change: 'modified', fields });
   }
 
+  // Pulumi plans a delete-before-replace as delete-replaced, then create-replacement (and replace).
+  const deletedBeforeCreated = new Set<string>();
+  for (const step of steps) {
+    if (
+      step.op === 'delete-replaced' &&
+      !steps.some((other) => other.urn === step.urn && other.op === 'create-replacement' && steps.indexOf(other) < steps.indexOf(step))
+    )
+      deletedBeforeCreated.add(step.urn);
+  }
+
   for (const step of steps) {
     const op = PLAN_OPS[step.op];
     if (!op || pending.has(step.urn)) continue;
@@ -161,7 +173,9 @@ export function buildReport(stack: string, events: StepEvent[]): DriftReport {
     const live = deleted.has(step.urn) ? undefined : (refreshed.get(step.urn) ?? settings(step.old?.inputs));
     const from = live ?? baseline ?? {};
     const fields = changedFields(from, declared, (key) => !same((baseline ?? {})[key], declared[key]));
-    if (fields.length > 0) pending.set(step.urn, { ...entry, op, fields });
+    const deletedFirst = op === 'replace' && deletedBeforeCreated.has(step.urn) ? { deletedFirst: true } : {};
+    // A replacement is pending even when no declared field differs (its upstream is replaced).
+    if (fields.length > 0 || op === 'replace') pending.set(step.urn, { ...entry, op, ...deletedFirst, fields });
   }
 
   const byName = <T extends { kind: string; name: string }>(a: T, b: T) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name);

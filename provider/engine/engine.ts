@@ -86,6 +86,14 @@ function toOutputs(spec: ResourceSpec, server: Props, declared: Props | undefine
 }
 
 const stores = new Map<ResourceSpec, ObjectStore>();
+
+/**
+ * Ids of objects that a diff of this provider process decided to replace. One process serves every diff of a run,
+ * and an upstream's diff runs before its dependents' (their inputs wait for its outputs), so a dependent whose
+ * reference is unknown in a preview looks up its old reference here: replaced upstream, replaced dependent; updated
+ * upstream, nothing (an updated object keeps its id).
+ */
+const replacedThisRun = new Set<string>();
 function storeOf(spec: ResourceSpec): ObjectStore {
   let store = stores.get(spec);
   if (!store) {
@@ -306,18 +314,30 @@ export function createEngine(options: EngineOptions) {
       const previous = withDefaults(spec, userInputs(spec, olds));
       const next = withDefaults(spec, userInputs(spec, news));
       const changed = Object.keys(spec.inputSchema.shape).filter((key) => containsUnknown(next[key]) || !sameField(spec, key, previous[key], next[key]));
-      // A value unknown during preview does not force replacement: Pulumi's dynamic-provider host drops `stables`, so
-      // every output of an upstream resource being updated (its id too) is unknown in preview. `up` diffs again
-      // with the real value and replaces then if it did change.
+      // A value unknown during preview forces replacement only when it refers to an object this run replaces
+      // (replacedThisRun): Pulumi's dynamic-provider host drops `stables`, so other outputs of an updated upstream
+      // are unknown in preview too. `up` diffs again with the real value and replaces then if it did change.
       // diff only compares: it never calls the API, so a preview writes nothing.
       const conditional = containsUnknown(next) ? [] : (spec.replaceIf?.(previous, next) ?? []);
-      const replaces = changed.filter((key) => (spec.replaceOnChanges?.includes(key) || conditional.includes(key)) && !containsUnknown(next[key]));
+      const upstreamReplaced = (key: string) => spec.references?.[key] !== undefined && replacedThisRun.has(String(previous[key]));
+      const replaces = changed.filter(
+        (key) =>
+          (spec.replaceOnChanges?.includes(key) || conditional.includes(key)) &&
+          (!containsUnknown(next[key]) || (next[key] === UNKNOWN && upstreamReplaced(key))),
+      );
       const keepsName = !changed.includes('name') && next.name !== UNKNOWN;
+      const deleteBeforeReplace = replaces.length > 0 && !!spec.uniqueName && keepsName;
+      if (replaces.length > 0) replacedThisRun.add(id);
+      if (deleteBeforeReplace) {
+        warn(
+          `${kind} ${shown(String(next.name ?? previous.name ?? id))} (${id}) is replaced because ${replaces.join(', ')} changed, and deleted first: ZCC requires its name to stay unique, so it is out of service from its deletion until the new ${kind.toLowerCase()} exists (calls and engagements routed to it fail meanwhile).`,
+        );
+      }
       return {
         changes: changed.length > 0,
         replaces,
         stables: [spec.idOutput],
-        deleteBeforeReplace: replaces.length > 0 && !!spec.uniqueName && keepsName,
+        deleteBeforeReplace,
       };
     });
   }

@@ -120,3 +120,25 @@ describe('drift report from engine events', () => {
     expect(row).toBe('| Queue `q` | changed in ZCC | `name`: `"A\\|B"` → ``"C`D\\nE"`` |');
   });
 });
+
+describe('replacements in the report', () => {
+  it('a delete-before-replace is marked deleted first; a replacement with no declared change is still pending', () => {
+    const report = buildReport('prod', [
+      step('refresh', 'Queue', 'q', { channel: 'voice' }, { channel: 'voice' }),
+      step('refresh', 'QueueAgent', 'a', { queueId: 'q1', userId: 'u' }, { queueId: 'q1', userId: 'u' }),
+      step('delete-replaced', 'QueueAgent', 'a', { queueId: 'q1', userId: 'u' }, undefined),
+      step('delete-replaced', 'Queue', 'q', { channel: 'voice' }, undefined),
+      step('create-replacement', 'Queue', 'q', { channel: 'voice' }, { channel: 'messaging' }),
+      step('replace', 'Queue', 'q', { channel: 'voice' }, { channel: 'messaging' }),
+      step('refresh', 'Skill', 's', { name: 'S' }, { name: 'S' }),
+      step('create-replacement', 'Skill', 's', { name: 'S' }, { name: 'S', skillCategoryId: '04da6b54-80e4-46f7-96ec-b56ff0331ba9' }),
+      step('delete-replaced', 'Skill', 's', { name: 'S' }, undefined),
+    ]);
+    expect(report.pending.map((entry) => [entry.kind, entry.op, entry.deletedFirst ?? false, entry.fields.length])).toEqual([
+      ['Queue', 'replace', true, 1],
+      ['Skill', 'replace', false, 1],
+    ]);
+    expect(renderText(report)).toContain('+- Queue "q": to replace (deleted first: out of service until the new one exists)');
+    expect(renderText(report)).toContain('skillCategoryId: (unset) → (known after up)');
+  });
+});
