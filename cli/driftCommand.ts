@@ -4,6 +4,7 @@ import type { EngineEvent } from '@pulumi/pulumi/automation';
 import { UsageError, type OptionSpec, type ParsedOptions } from './args';
 import { buildReport, type StepEvent } from './drift/report';
 import { renderMarkdown, renderText } from './drift/render';
+import { renderGraph, routingFromEvents } from './drift/graph';
 import { printable } from '../provider/client/printable';
 
 export const driftOptions: Record<string, OptionSpec> = {
@@ -67,6 +68,6 @@ export async function runDrift(options: ParsedOptions, env: NodeJS.ProcessEnv = 
   const report = buildReport(stackName, events);
   console.log(renderText(report));
   if (typeof options.json === 'string') writeFileSync(options.json, `${JSON.stringify(report, null, 2)}\n`);
-  if (typeof options.markdown === 'string') writeFileSync(options.markdown, renderMarkdown(report));
+  if (typeof options.markdown === 'string') writeFileSync(options.markdown, renderMarkdown(report, renderGraph(routingFromEvents(events), { report })));
   return report.drift.length > 0 ? EXIT.drift : report.pending.length > 0 ? EXIT.pendingOnly : EXIT.clean;
 }

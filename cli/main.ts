@@ -26,6 +26,12 @@ const commands: Record<string, Command> = {
     options: () => require('./driftCommand').driftOptions,
     run: (options) => require('./driftCommand').runDrift(options),
   },
+  graph: {
+    summary: "Print the stack's routing (flows, queues, routing profiles, skills, member counts) as a Mermaid flowchart.",
+    usage: 'zcc-pulumi graph [--stack <name>] [--cwd <dir>] [--markdown] [--max-nodes <n>]',
+    options: () => require('./graphCommand').graphOptions,
+    run: (options) => require('./graphCommand').runGraph(options),
+  },
   emulator: {
     summary: 'Run a local ZCC emulator on 127.0.0.1 (no Zoom account needed).',
     usage: 'zcc-pulumi emulator [--port <port>] [--plan pro|business|unlimited] [--seed default|none] [--rate-limit <n>]',

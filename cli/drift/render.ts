@@ -144,7 +144,8 @@ function markdownField(change: FieldChange, creating = false): string {
     .join('');
 }
 
-export function renderMarkdown(report: DriftReport): string {
+/** `diagram`: the Mermaid flowchart of what the change touches (graph.ts), shown when it has a node. */
+export function renderMarkdown(report: DriftReport, diagram?: string): string {
   const lines = [`## Zoom Contact Center: stack ${code(report.stack)}`, ''];
   if (report.clean) {
     lines.push('No drift and nothing pending: the account matches the program and its last deployment.');
@@ -164,6 +165,7 @@ export function renderMarkdown(report: DriftReport): string {
       lines.push(`| ${kindMarkdown(entry.kind)} ${code(nameText(entry.name))} | ${pendingWords(entry)} | ${fields(entry.fields, entry.op === 'create')} |`);
     lines.push('');
   }
+  if (diagram && /\n {2}n1\[/.test(diagram)) lines.push('### Routing this touches', '', '```mermaid', diagram, '```', '');
   lines.push(...adviceMarkdown(report).flatMap((line, index) => (index > 0 ? ['', line] : [line])));
   return `${lines.join('\n')}\n`;
 }

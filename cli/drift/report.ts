@@ -18,8 +18,8 @@ export interface StepMetadata {
   op: string;
   urn: string;
   type: string;
-  old?: { inputs?: Record<string, unknown> } | null;
-  new?: { inputs?: Record<string, unknown> } | null;
+  old?: { id?: string; inputs?: Record<string, unknown> } | null;
+  new?: { id?: string; inputs?: Record<string, unknown> } | null;
 }
 
 /** One field that differs: scalars as old → new, lists of users/skills as added/removed, flows summarized. */
@@ -109,10 +109,10 @@ function changedFields(before: Record<string, unknown>, after: Record<string, un
   return keys.filter((key) => !same(before[key], after[key]) && (only?.(key) ?? true)).map((key) => fieldChange(key, before[key], after[key]));
 }
 
-const kindOf = (type: string) => type.split(':').pop() ?? type;
-const nameOf = (urn: string) => urn.split('::').pop() ?? urn;
+export const kindOf = (type: string) => type.split(':').pop() ?? type;
+export const nameOf = (urn: string) => urn.split('::').pop() ?? urn;
 /** Resources a user declared: not the stack itself, not providers. */
-const isUserResource = (type: string) => type !== 'pulumi:pulumi:Stack' && !type.startsWith('pulumi:providers:');
+export const isUserResource = (type: string) => type !== 'pulumi:pulumi:Stack' && !type.startsWith('pulumi:providers:');
 
 const PLAN_OPS: Record<string, PendingEntry['op'] | undefined> = {
   create: 'create',

@@ -9,13 +9,14 @@ jest.setTimeout(10 * 60_000);
 describe('zcc-pulumi drift on the real Pulumi CLI', () => {
   const current = useProject('program');
   // Asynchronous: the emulator runs in this process and must keep answering while the command runs.
-  const runDrift = (...args: string[]) =>
+  const runDrift = (...args: string[]) => runCli('drift', ...args);
+  const runCli = (command: string, ...args: string[]) =>
     new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
       // The copy installed in the project, as `npx zcc-pulumi` runs it.
       const bin = path.join(current().dir, 'node_modules/zcc-pulumi/dist/cli/main.js');
       execFile(
         process.execPath,
-        [bin, 'drift', ...args],
+        [bin, command, ...args],
         { cwd: current().dir, env: { ...process.env, ...current().envVars }, maxBuffer: 64 * 1024 * 1024 },
         (error, stdout, stderr) => resolve({ status: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
       );
@@ -127,6 +128,14 @@ describe('zcc-pulumi drift on the real Pulumi CLI', () => {
     expect(await shell(/`(pulumi refresh --stack e2e)`/.exec(accepted.stdout)![1])).toBe(0);
     const afterAccept = await runDrift('--stack', 'e2e');
     expect({ status: afterAccept.status, out: afterAccept.stdout }).toEqual({ status: 0, out: expect.stringContaining('No drift and nothing pending') });
+
+    // The Markdown carries the routing this touches, and `graph` draws the whole stack from its state.
+    expect(markdown).toContain('```mermaid\nflowchart LR\n');
+    const graph = await runCli('graph', '--stack', 'e2e', '--markdown');
+    expect({ status: graph.status, stderr: graph.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(graph.stdout).toBe(
+      '```mermaid\nflowchart LR\n  n1["Queue: Billing"]\n  n2["Queue: Returns"]\n  n3["Queue: Support · 2 agents, 0 supervisors"]\n```\n',
+    );
 
     const failed = await runDrift('--stack', 'no-such-stack');
     expect(failed.status).toBe(2);
