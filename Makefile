@@ -7,7 +7,8 @@ export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION := true
 
 help:
 	@echo "make demo   run examples/contact-center against the local ZCC emulator with the real Pulumi CLI"
-	@echo "make test   typecheck, schema check, unit, integration and e2e tests (what CI runs)"
+	@echo "make check  typecheck, format and schema checks, unit and integration tests: the inner loop (minutes)"
+	@echo "make test   make check, then the e2e tests on the real Pulumi CLI (what CI runs)"
 	@echo "make bench  print client throughput and scale runs (1,000 queues; mixes of 1,000, also at --parallel 1000, and 5,000) as ratios"
 	@echo "make format lay out the TypeScript sources with prettier (make test checks it)"
 	@echo "make tools  provide the Pulumi CLI in .tools/bin (built from Go modules when not on PATH)"
@@ -49,11 +50,14 @@ bench: build tools
 	node dist/bench/rateLimits.js
 	BENCH_SCALE="$${BENCH_SCALE:-1000q 1000qc 1000 1000p1000 5000}" node dist/bench/scale.js
 
-test: build tools typecheck
+# The inner loop: everything but the e2e tests (no Pulumi CLI needed), in a few minutes.
+check: build typecheck
 	npx prettier --check --log-level warn "**/*.ts" || { echo "run make format"; exit 1; }
 	node dist/scripts/generateSchema.js --check
 	npx jest --selectProjects unit
 	npx jest --selectProjects integration
+
+test: check tools
 	npx jest --selectProjects e2e --runInBand
 
-.PHONY: help install build tools typecheck format schema demo emulator bench test pack
+.PHONY: help install build tools typecheck format schema demo emulator bench check test pack

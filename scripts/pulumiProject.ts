@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { ConfigMap } from '@pulumi/pulumi/automation';
 import type { Emulator } from '../emulator/server';
@@ -10,7 +10,16 @@ export function requireCli(repoRoot: string): void {
       throw new Error(`${binary} is missing from .tools/bin: run \`make tools\` (this needs the real Pulumi CLI).`);
     }
   }
-  if (!existsSync(path.join(repoRoot, 'dist/provider/handlers.js'))) throw new Error('dist/ is missing: run `npm run build` first.');
+  const built = path.join(repoRoot, 'dist/cli/main.js');
+  if (!existsSync(built)) throw new Error('dist/ is missing: run `npm run build` first.');
+  // The e2e tests install dist/, not the sources: a source newer than the build would be tested as it was before.
+  const builtAt = statSync(built).mtimeMs;
+  for (const dir of ['provider', 'sdk', 'cli', 'emulator']) {
+    for (const file of readdirSync(path.join(repoRoot, dir), { recursive: true }) as string[]) {
+      if (file.endsWith('.ts') && statSync(path.join(repoRoot, dir, file)).mtimeMs > builtAt)
+        throw new Error(`dist/ is older than ${dir}/${file}: run \`npm run build\` (npm run test:e2e builds first).`);
+    }
+  }
 }
 
 /**
