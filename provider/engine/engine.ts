@@ -93,7 +93,7 @@ const stores = new Map<ResourceSpec, ObjectStore>();
  * reference is unknown in a preview looks up its old reference here: replaced upstream, replaced dependent; updated
  * upstream, nothing (an updated object keeps its id).
  */
-const replacedThisRun = new Set<string>();
+const replacedThisRun = new Set<string>(); // `<kind>:<id>`: a queue and its member set share an id
 function storeOf(spec: ResourceSpec): ObjectStore {
   let store = stores.get(spec);
   if (!store) {
@@ -319,7 +319,7 @@ export function createEngine(options: EngineOptions) {
       // are unknown in preview too. `up` diffs again with the real value and replaces then if it did change.
       // diff only compares: it never calls the API, so a preview writes nothing.
       const conditional = containsUnknown(next) ? [] : (spec.replaceIf?.(previous, next) ?? []);
-      const upstreamReplaced = (key: string) => spec.references?.[key] !== undefined && replacedThisRun.has(String(previous[key]));
+      const upstreamReplaced = (key: string) => spec.references?.[key] !== undefined && replacedThisRun.has(`${spec.references[key]}:${String(previous[key])}`);
       const replaces = changed.filter(
         (key) =>
           (spec.replaceOnChanges?.includes(key) || conditional.includes(key)) &&
@@ -327,7 +327,7 @@ export function createEngine(options: EngineOptions) {
       );
       const keepsName = !changed.includes('name') && next.name !== UNKNOWN;
       const deleteBeforeReplace = replaces.length > 0 && !!spec.uniqueName && keepsName;
-      if (replaces.length > 0) replacedThisRun.add(id);
+      if (replaces.length > 0) replacedThisRun.add(`${kind}:${id}`);
       if (deleteBeforeReplace) {
         warn(
           `${kind} ${shown(String(next.name ?? previous.name ?? id))} (${id}) is replaced because ${replaces.join(', ')} changed, and deleted first: ZCC requires its name to stay unique, so it is out of service from its deletion until the new ${kind.toLowerCase()} exists (calls and engagements routed to it fail meanwhile).`,
