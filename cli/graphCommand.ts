@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { UsageError, type OptionSpec, type ParsedOptions } from './args';
 import { renderGraph, type RoutingResource } from './drift/graph';
-import { isUserResource, kindOf, nameOf } from './drift/report';
+import { isUserResource, kindOf, nameOf, settings } from './drift/report';
 
 export const graphOptions: Record<string, OptionSpec> = {
   stack: { value: true, placeholder: '<name>', description: 'Stack to draw (default: PULUMI_STACK, else the selected stack).' },
@@ -40,7 +40,7 @@ export async function runGraph(options: ParsedOptions, env: NodeJS.ProcessEnv = 
       kind: kindOf(resource.type),
       name: nameOf(resource.urn),
       id: resource.id,
-      inputs: Object.fromEntries(Object.entries(resource.inputs ?? {}).filter(([key]) => !key.startsWith('__'))),
+      inputs: settings(resource.inputs),
     }));
   const diagram = renderGraph(resources, { maxNodes });
   console.log(options.markdown ? `\`\`\`mermaid\n${diagram}\n\`\`\`` : diagram);

@@ -1,7 +1,7 @@
 import { engine } from '../../provider/handlers';
 import type { Props } from '../../provider/engine/spec';
 import { referencedIds } from '../../provider/engine/references';
-import { isUserResource, kindOf, nameOf, type DriftReport, type StepEvent, type StepMetadata } from './report';
+import { isUserResource, kindOf, nameOf, settings, type DriftReport, type StepEvent, type StepMetadata } from './report';
 
 /**
  * Routing as a Mermaid flowchart: flows → queues → routing profiles → skill categories and skills, with a queue's
@@ -178,11 +178,10 @@ export function routingFromEvents(events: StepEvent[]): RoutingResource[] {
   for (const step of steps) {
     const resource = resources.get(step.urn) ?? { urn: step.urn, kind: kindOf(step.type), name: nameOf(step.urn), inputs: {} };
     resource.id ??= step.old?.id ?? step.new?.id;
-    const without = (inputs: Props | undefined) => Object.fromEntries(Object.entries(inputs ?? {}).filter(([key]) => !key.startsWith('__')));
-    if (step.op === 'refresh') resource.recorded = without(step.old?.inputs ?? undefined);
-    if (step.op === 'delete') resource.inputs = without(step.old?.inputs ?? undefined);
-    else if (step.op !== 'refresh' && step.op !== 'delete-replaced' && step.new?.inputs) resource.inputs = without(step.new.inputs);
-    else if (step.op === 'refresh' && Object.keys(resource.inputs).length === 0 && step.new?.inputs) resource.inputs = without(step.new.inputs);
+    if (step.op === 'refresh') resource.recorded = settings(step.old?.inputs);
+    if (step.op === 'delete') resource.inputs = settings(step.old?.inputs);
+    else if (step.op !== 'refresh' && step.op !== 'delete-replaced' && step.new?.inputs) resource.inputs = settings(step.new.inputs);
+    else if (step.op === 'refresh' && Object.keys(resource.inputs).length === 0 && step.new?.inputs) resource.inputs = settings(step.new.inputs);
     resources.set(step.urn, resource);
   }
   return [...resources.values()];

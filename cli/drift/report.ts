@@ -85,7 +85,7 @@ function masked(value: unknown): unknown {
 const same = (a: unknown, b: unknown) => sameValue(a, b);
 
 /** Inputs a user reads as settings: Pulumi's own bookkeeping (`__provider`) is left out. */
-function settings(inputs: Record<string, unknown> | undefined | null): Record<string, unknown> {
+export function settings(inputs: Record<string, unknown> | undefined | null): Record<string, unknown> {
   return Object.fromEntries(Object.entries(inputs ?? {}).filter(([key]) => !key.startsWith('__')));
 }
 
