@@ -119,12 +119,27 @@ export class ZccClient {
     query: Record<string, string | number | undefined> = {},
     maxPageSize = 300,
   ): AsyncGenerator<z.infer<T>> {
+    for await (const page of this.pages(path, key, item, category, query, maxPageSize)) yield* page;
+  }
+
+  /**
+   * The pages of a paginated list, one request per page and only when the caller asks for the next one, so a
+   * caller that found what it looks for stops without reading the rest.
+   */
+  async *pages<T extends z.ZodType>(
+    path: string,
+    key: string,
+    item: T,
+    category: RateCategory,
+    query: Record<string, string | number | undefined> = {},
+    maxPageSize = 300,
+  ): AsyncGenerator<Array<z.infer<T>>> {
     const schema = schemas.pageSchema(key, item);
     const pageSize = Math.min(this.config.pageSize ?? maxPageSize, maxPageSize);
     let token = '';
     do {
       const page = await this.http.request('GET', path, { category, schema, query: { ...query, page_size: pageSize, next_page_token: token || undefined } });
-      for (const entry of page[key] ?? []) yield entry;
+      yield page[key] ?? [];
       token = page.next_page_token ?? '';
     } while (token !== '');
   }
@@ -145,6 +160,10 @@ export class ZccClient {
   /** Every item of a collection; `ids` fill the placeholders of its path. */
   listOf<T>(collection: Collection<T>, ids: readonly string[] = [], query: Record<string, string | number | undefined> = {}): Promise<T[]> {
     return this.listAll(fillPath(collection.path, ids), collection.listKey, collection.item, collection.categories.list, query, collection.maxPageSize);
+  }
+  /** The pages of a collection's list (see `pages`). */
+  pagesOf<T>(collection: Collection<T>, ids: readonly string[] = []): AsyncGenerator<T[]> {
+    return this.pages(fillPath(collection.path, ids), collection.listKey, collection.item, collection.categories.list, {}, collection.maxPageSize);
   }
   /** POST to a collection. Not idempotent: after an ambiguous failure the caller looks the object up. */
   createIn<T>(collection: Collection<T>, body: unknown, ids: readonly string[] = []): Promise<T> {

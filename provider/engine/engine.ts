@@ -11,6 +11,7 @@ import { UNKNOWN, containsUnknown, preferOrder, sameValue } from './normalize';
 import { STAMP_OUTPUT, type ObjectStore, type Props, type ResourceSpec } from './spec';
 import { restStore } from './store';
 import { forgetListing, listingOf, rememberCreated, usesListing } from './listings';
+import { beginWrite } from './stamps';
 
 /**
  * The generic engine behind every resource kind: check, diff, create, read, update and delete, driven by the specs
@@ -166,10 +167,29 @@ function abbreviated(text: string): string {
 
 /**
  * After a PATCH (which answers 204) the recorded modification time is stale: dropped, so the next refresh reads the
- * object instead of trusting it (a queue's GET does not even show the time; only the list does).
+ * object instead of trusting it. Kinds with `stampFromList` get a fresh one from the list instead (stamps.ts).
  */
 function computedAfterWrite(spec: ResourceSpec, written: boolean): Props | undefined {
   return written && spec.listUnchanged ? { [STAMP_OUTPUT]: undefined } : undefined;
+}
+
+/** A write of a `stampFromList` kind: ends by asking for the written object's stamp, or withdraws. */
+type StampTicket = ReturnType<typeof beginWrite>;
+
+function stampTicket(spec: ResourceSpec): StampTicket | undefined {
+  return spec.stampFromList && spec.listUnchanged ? beginWrite(spec.kind) : undefined;
+}
+
+async function withStamp(client: ZccClient, spec: ResourceSpec, ticket: StampTicket | undefined, id: string, outs: Props): Promise<Props> {
+  if (!ticket) return outs;
+  const store = storeOf(spec);
+  const pages = store.pages;
+  if (!pages) {
+    ticket.withdraw();
+    return outs;
+  }
+  const stamp = await ticket.stamp(id, { pages: () => pages(client), idField: spec.idField });
+  return withoutUndefined({ ...outs, [STAMP_OUTPUT]: stamp });
 }
 
 /** Declared fields the create endpoint does not take (`createFields`), to be set right after the create. */
@@ -349,23 +369,30 @@ export function createEngine(options: EngineOptions) {
       const declared = userInputs(spec, inputs);
       const adoptId = inputs[ADOPT_ID];
       forgetListing(kind);
+      const ticket = stampTicket(spec);
       let server: Props;
       let previous: Props | undefined;
-      if (typeof adoptId === 'string') {
-        const existing = await storeOf(spec).get(client, adoptId, declaredBody(spec, declared));
-        if (!existing) throw new Error(`${kind} cannot adopt ${adoptId}: ZCC has no ${kind} with that id. Remove adoptId to create a new one, or correct it.`);
-        previous = toOutputs(spec, existing, declared).inputs;
-        server = await adoptMatch(client, spec, existing, declared);
-      } else {
-        server = await createOnce(client, spec, declared);
-        rememberCreated(kind, String(server[spec.idField]));
+      try {
+        if (typeof adoptId === 'string') {
+          const existing = await storeOf(spec).get(client, adoptId, declaredBody(spec, declared));
+          if (!existing)
+            throw new Error(`${kind} cannot adopt ${adoptId}: ZCC has no ${kind} with that id. Remove adoptId to create a new one, or correct it.`);
+          previous = toOutputs(spec, existing, declared).inputs;
+          server = await adoptMatch(client, spec, existing, declared);
+        } else {
+          server = await createOnce(client, spec, declared);
+          rememberCreated(kind, String(server[spec.idField]));
+        }
+      } catch (error) {
+        ticket?.withdraw();
+        throw error;
       }
       const { id, outs } = toOutputs(spec, server, declared);
       if (typeof adoptId === 'string') outs[ADOPT_ID] = adoptId;
       // Settings the create endpoint does not take, unless the object already has them (a recovered create).
       const pending = new Set(differingFields(spec, server, declared).differing);
       const settings = typeof adoptId === 'string' ? [] : settingsAfterCreate(spec, declared).filter((key) => pending.has(key));
-      if (!spec.afterWrite && settings.length === 0) return { id, outs };
+      if (!spec.afterWrite && settings.length === 0) return { id, outs: await withStamp(client, spec, ticket, id, outs) };
       try {
         let settled = outs;
         if (settings.length > 0) {
@@ -375,8 +402,9 @@ export function createEngine(options: EngineOptions) {
           settled = { ...outs, ...Object.fromEntries(settings.map((key) => [key, declared[key]])) };
         }
         const extra = spec.afterWrite ? await spec.afterWrite(client, id, declared, previous) : computedAfterWrite(spec, settings.length > 0);
-        return { id, outs: withoutUndefined({ ...settled, ...(extra ?? {}) }) };
+        return { id, outs: await withStamp(client, spec, ticket, id, withoutUndefined({ ...settled, ...(extra ?? {}) })) };
       } catch (error) {
+        ticket?.withdraw();
         // The object exists: record it in state (with the provider) so the next run can finish or delete it.
         const clean = userFacing(error, secrets());
         throw Object.assign(clean, { id, properties: { ...outs, [PROVIDER_KEY]: inputs[PROVIDER_KEY] }, reasons: [clean.message] });
@@ -435,17 +463,35 @@ export function createEngine(options: EngineOptions) {
       // A field the program stopped declaring is left as it is in ZCC (no longer managed): nothing to send for it.
       const body = toBody(spec, declared, changed);
       let written = false;
+      const ticket = stampTicket(spec);
       if (Object.keys(body).length > 0 || (changed.length > 0 && spec.store)) {
         forgetListing(kind);
-        await storeOf(spec).update(client, id, body, toBody(spec, declared), toBody(spec, previous));
+        try {
+          await storeOf(spec).update(client, id, body, toBody(spec, declared), toBody(spec, previous));
+        } catch (error) {
+          ticket?.withdraw();
+          throw error;
+        }
         written = true;
       }
       // The PATCH answers 204: echo the declared inputs over the previous outputs rather than paying for a GET.
       const outs: Props = { ...olds, ...userInputs(spec, news), [spec.idOutput]: id };
       delete outs[PROVIDER_KEY];
       for (const key of Object.keys(spec.inputSchema.shape)) if (news[key] === undefined) delete outs[key];
-      const extra = spec.afterWrite ? await spec.afterWrite(client, id, userInputs(spec, news), userInputs(spec, olds)) : computedAfterWrite(spec, written);
-      return { outs: withoutUndefined({ ...outs, ...(extra ?? {}) }) };
+      let extra: Props | void | undefined;
+      try {
+        extra = spec.afterWrite ? await spec.afterWrite(client, id, userInputs(spec, news), userInputs(spec, olds)) : computedAfterWrite(spec, written);
+      } catch (error) {
+        ticket?.withdraw();
+        throw error;
+      }
+      const settled = withoutUndefined({ ...outs, ...(extra ?? {}) });
+      if (!written) {
+        // Nothing was sent: the recorded stamp still holds.
+        ticket?.withdraw();
+        return { outs: settled };
+      }
+      return { outs: await withStamp(client, spec, ticket, id, settled) };
     });
   }
 

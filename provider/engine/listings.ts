@@ -1,5 +1,6 @@
 import type { ZccClient } from '../client/client';
 import type { ObjectStore, Props, ResourceSpec } from './spec';
+import { forgetAllStamps } from './stamps';
 
 /**
  * List-backed reads. A refresh of N objects would cost N GETs; instead, within one provider process (one Pulumi
@@ -31,10 +32,11 @@ export function forgetListing(kind: string): void {
   listings.delete(kind);
 }
 
-/** For tests, which run many "processes" in one: start from no listing and no creation. */
+/** For tests, which run many "processes" in one: start from no listing, no creation and no pending stamp. */
 export function forgetAllListings(): void {
   listings.clear();
   createdHere.clear();
+  forgetAllStamps();
 }
 
 /**

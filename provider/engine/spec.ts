@@ -18,6 +18,8 @@ export interface ObjectStore {
   update(client: ZccClient, id: string, changed: Props, full: Props, previous: Props): Promise<void>;
   /** Succeeds when the object is already gone. */
   remove(client: ZccClient, id: string, previous: Props): Promise<void>;
+  /** The list page by page, for a reader that stops once it found what it looks for (stamps.ts). */
+  pages?(client: ZccClient): AsyncIterable<Props[]>;
 }
 
 /** The output that records an object's `last_modified_time`, which `listUnchanged` compares list items with. */
@@ -45,6 +47,12 @@ export interface ResourceSpec {
    * write): then a refresh keeps the recorded state without a GET (see listings.ts; `zcc:exactReads` turns it off).
    */
   listUnchanged?: (item: Props, recorded: Props) => boolean;
+  /**
+   * Only the list shows the object's `last_modified_time` (not its GET, not the create or update answer): after
+   * writing one, the engine records it from a listing that the run's concurrent writes share (stamps.ts), so the
+   * next refresh can trust the recorded state instead of reading each object the last `up` wrote.
+   */
+  stampFromList?: boolean;
   /** Output property that echoes the id, e.g. `queueId`. */
   idOutput: string;
   /** The user's inputs: a zod object whose keys are the SDK's property names. */

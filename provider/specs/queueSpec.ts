@@ -123,6 +123,7 @@ export const queueSpec = defineSpec<ZccQueue>()({
   computedOutputs: (server) => ({ ccQueueId: server.cc_queue_id, lastModifiedTime: server.last_modified_time }),
   // Every change to a queue moves its last_modified_time, which the queue list shows.
   listUnchanged: (item, recorded) => typeof item.last_modified_time === 'string' && item.last_modified_time === recorded[STAMP_OUTPUT],
+  stampFromList: true,
   outputs: {
     queueId: { description: 'The queue id ZCC assigned (`queue_id`).' },
     ccQueueId: { description: 'The Contact Center queue id (`cc_queue_id`); API paths accept it as well.' },

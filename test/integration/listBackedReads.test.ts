@@ -42,30 +42,26 @@ describe('list-backed reads (one listing per kind per provider process)', () => 
       const { id, outs } = await create('Skill', { name: `S${i}`, skillCategoryId: category.id, __provider: 'stub' });
       states.push({ kind: 'Skill', id, outs });
     }
-    // Zoom shows a queue's modification time only in the list: the first refresh reads each queue and records it.
+    // Zoom shows a queue's modification time only in the list: each write recorded it from a listing (stamps.ts),
+    // so even the first refresh after the writes reads no queue on its own.
+    expect(states.every((state) => typeof state.outs.lastModifiedTime === 'string')).toBe(true);
     const first = await refresh(states);
     expect(first.calls).toEqual({
       'GET /v2/contact_center/queues': 1,
-      'GET /v2/contact_center/queues/:queueId': 40,
       'GET /v2/contact_center/flows': 1,
       'GET /v2/contact_center/skills': 1,
     });
     first.results.forEach((result, i) => (states[i].outs = result.props!));
-    expect(states.every((state) => typeof state.outs.lastModifiedTime === 'string')).toBe(true);
-    // A write drops the recorded time (the PATCH does not say the new one), so that queue is read again.
+    // An update records the time its write left (the PATCH answer does not say it; the list does).
+    const before = states[0].outs.lastModifiedTime;
     const updated = await update('Queue', states[0].id, states[0].outs, { ...states[0].outs, maxWaitTime: 7 });
-    expect(updated.outs!.lastModifiedTime).toBeUndefined();
+    expect(updated.outs!.lastModifiedTime).toEqual(expect.any(String));
+    expect(updated.outs!.lastModifiedTime).not.toEqual(before);
     states[0].outs = updated.outs!;
 
     const clean = await refresh(states);
     expect(clean.results.every((result, i) => result.id === states[i].id)).toBe(true);
     expect(clean.results.map((result) => result.props)).toEqual(states.map((state) => expect.objectContaining(state.outs)));
-    expect(clean.calls).toEqual({
-      'GET /v2/contact_center/queues': 1,
-      'GET /v2/contact_center/queues/:queueId': 1,
-      'GET /v2/contact_center/flows': 1,
-      'GET /v2/contact_center/skills': 1,
-    });
     clean.results.forEach((result, i) => (states[i].outs = result.props!));
     expect((await refresh(states)).calls).toEqual({
       'GET /v2/contact_center/queues': 1,
@@ -105,6 +101,40 @@ describe('list-backed reads (one listing per kind per provider process)', () => 
     resetRuntime();
     const exact = await refresh(states.slice(3, 13));
     expect(exact.calls).toEqual({ 'POST /oauth/token': 1, 'GET /v2/contact_center/queues/:queueId': 10 });
+  });
+
+  it('writes record the time the list shows for them, from listings the concurrent writes share', async () => {
+    // Pulumi's workers: 4 at a time, each taking the next queue when its write (and stamp) is done.
+    await control('DELETE', '/requests');
+    const made: Array<{ id: string; outs: Record<string, unknown> }> = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < 24) {
+        const i = next++;
+        made[i] = await create('Queue', { name: `W${i}`, channel: 'voice', ...(i % 2 ? { maxWaitTime: 60 } : {}), __provider: 'stub' });
+      }
+    };
+    await Promise.all(Array.from({ length: 4 }, worker));
+    const calls = await requests();
+    // 24 creates, 12 settings PATCHes; the list is read once per round of 4 writes at most (plus a round's stragglers).
+    expect(calls['POST /v2/contact_center/queues']).toBe(24);
+    expect(calls['GET /v2/contact_center/queues']).toBeLessThanOrEqual(10);
+    expect(calls['GET /v2/contact_center/queues/:queueId']).toBeUndefined();
+    const listed = new Map<string, string>(
+      (await control('GET', '/objects/queues')).map((queue: { queue_id: string; last_modified_time: string }) => [queue.queue_id, queue.last_modified_time]),
+    );
+    expect(made.map(({ outs }) => outs.lastModifiedTime)).toEqual(made.map(({ id }) => listed.get(id)));
+    // So the first refresh after these writes lists once and reads none of them.
+    expect((await refresh(made.map(({ id, outs }) => ({ kind: 'Queue', id, outs })))).calls).toEqual({ 'GET /v2/contact_center/queues': 1 });
+  });
+
+  it('a write whose stamp listing fails still succeeds, and that object is read at the next refresh', async () => {
+    await control('POST', '/faults', { method: 'GET', path: '/queues$', action: 'respond', status: 400, code: 300, times: 1 });
+    const made = await create('Queue', { name: 'Unstamped', channel: 'voice', __provider: 'stub' });
+    expect(made.outs.lastModifiedTime).toBeUndefined();
+    const again = await refresh([{ kind: 'Queue', id: made.id, outs: made.outs }]);
+    expect(again.calls).toEqual({ 'GET /v2/contact_center/queues': 1, 'GET /v2/contact_center/queues/:queueId': 1 });
+    expect(again.results[0].props).toMatchObject({ name: 'Unstamped', lastModifiedTime: expect.any(String) });
   });
 
   it('concurrent first reads share one listing', async () => {

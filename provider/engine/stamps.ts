@@ -1,0 +1,146 @@
+import type { Props } from './spec';
+
+/**
+ * Modification times for objects this process wrote, for kinds whose `last_modified_time` only the list shows
+ * (`stampFromList`: queues). Zoom's create and update answers carry no time, so without a stamp the first refresh
+ * after an `up` would GET every object it wrote; with one, the refresh answers them from one listing (listings.ts).
+ *
+ * A stamp must come from a page requested after the write finished (else it could predate the write). One
+ * listing per write would double `up`'s calls, so the writes of one run share them:
+ * - single-flight: one walk through the list at a time per kind; a write that finishes during a walk is served by a
+ *   later page of it when that page was requested after the write, or else by the next walk;
+ * - a walk starts once no other write of the kind is under way (everyone who will join has joined: with Pulumi's
+ *   default `--parallel` all workers are waiting by then), after a short quiet period, or when the oldest waiting
+ *   write has waited MAX_WAIT_MS (with a high `--parallel`, writes never pause);
+ * - a walk stops at the page where it found every write it started for.
+ * A stamp is best effort: a failed listing, or an object the list does not show, leaves the stamp out, which
+ * costs that object one GET at the next refresh and nothing else. The write never fails because of it.
+ *
+ * What it trusts: that the list's time is the object's last change. A console edit in the moment between the
+ * write and the page (milliseconds, at most MAX_WAIT_MS plus a walk) would be recorded as the written state and
+ * show only at the object's next change or `zcc:exactReads` refresh; docs/drift.md says so.
+ */
+export const MAX_WAIT_MS = 2000;
+const QUIET_MS = 25;
+
+interface Waiter {
+  since: number;
+  at: number;
+  resolve(stamp: string | undefined): void;
+}
+
+interface KindStamps {
+  writing: number;
+  waiting: Map<string, Waiter>;
+  walking: boolean;
+  timer?: NodeJS.Timeout;
+  /** The kind's list, page by page, and the id and time fields of its items. */
+  source?: StampSource;
+}
+
+export interface StampSource {
+  pages(): AsyncIterable<Props[]>;
+  idField: string;
+}
+
+const kinds = new Map<string, KindStamps>();
+/** Orders "write finished" before "page requested": one counter for the process. */
+let clock = 0;
+/** Pages read for stamps, by kind: what stamping cost this process (tests and the bench read it). */
+export const stampPagesRead = new Map<string, number>();
+
+function stateOf(kind: string): KindStamps {
+  let state = kinds.get(kind);
+  if (!state) kinds.set(kind, (state = { writing: 0, waiting: new Map(), walking: false }));
+  return state;
+}
+
+/**
+ * Called when a write of `kind` begins. The returned ticket either asks for the written object's stamp or, when
+ * the write failed or wrote nothing, withdraws, so a walk does not wait for it.
+ */
+export function beginWrite(kind: string): { stamp(id: string, source: StampSource): Promise<string | undefined>; withdraw(): void } {
+  const state = stateOf(kind);
+  state.writing++;
+  let open = true;
+  const close = () => {
+    if (!open) return false;
+    open = false;
+    state.writing--;
+    return true;
+  };
+  return {
+    stamp(id, source) {
+      if (!close()) return Promise.resolve(undefined);
+      state.source = source;
+      return new Promise((resolve) => {
+        state.waiting.get(id)?.resolve(undefined);
+        state.waiting.set(id, { since: ++clock, at: Date.now(), resolve });
+        schedule(kind, state);
+      });
+    },
+    withdraw() {
+      if (close()) schedule(kind, state);
+    },
+  };
+}
+
+function schedule(kind: string, state: KindStamps): void {
+  if (state.walking || state.waiting.size === 0) return;
+  if (state.timer) clearTimeout(state.timer);
+  const oldest = Math.min(...[...state.waiting.values()].map((waiter) => waiter.at));
+  const delay = state.writing > 0 ? Math.max(0, oldest + MAX_WAIT_MS - Date.now()) : QUIET_MS;
+  state.timer = setTimeout(() => {
+    state.timer = undefined;
+    // Another write began during the quiet period: wait for it too, within the bound.
+    if (state.writing > 0 && Date.now() - oldest < MAX_WAIT_MS) return schedule(kind, state);
+    void walk(kind, state);
+  }, delay);
+  // A pending stamp never keeps the provider process alive on its own.
+  state.timer.unref?.();
+}
+
+async function walk(kind: string, state: KindStamps): Promise<void> {
+  const source = state.source;
+  if (!source || state.walking) return;
+  state.walking = true;
+  const started = ++clock;
+  const due = () => [...state.waiting.values()].some((waiter) => waiter.since < started);
+  try {
+    const pages = source.pages()[Symbol.asyncIterator]();
+    for (;;) {
+      const requested = ++clock;
+      const next = await pages.next();
+      if (next.done) break;
+      stampPagesRead.set(kind, (stampPagesRead.get(kind) ?? 0) + 1);
+      for (const item of next.value) {
+        const id = String(item[source.idField]);
+        const waiter = state.waiting.get(id);
+        if (!waiter || waiter.since > requested) continue;
+        state.waiting.delete(id);
+        waiter.resolve(typeof item.last_modified_time === 'string' ? item.last_modified_time : undefined);
+      }
+      if (!due()) {
+        await pages.return?.(undefined);
+        break;
+      }
+    }
+  } catch {
+    // Best effort: the objects it was for go without a stamp (one GET each at the next refresh).
+  } finally {
+    for (const [id, waiter] of state.waiting) {
+      if (waiter.since > started) continue;
+      state.waiting.delete(id);
+      waiter.resolve(undefined);
+    }
+    state.walking = false;
+    schedule(kind, state);
+  }
+}
+
+/** For tests, which run many "processes" in one. */
+export function forgetAllStamps(): void {
+  for (const state of kinds.values()) if (state.timer) clearTimeout(state.timer);
+  kinds.clear();
+  stampPagesRead.clear();
+}
