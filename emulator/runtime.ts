@@ -91,6 +91,8 @@ export class EmulatorRuntime {
   readonly behaviour: BehaviourSettings;
   readonly tokens: TokenStore;
   readonly faults = new Faults();
+  /** The API routes served, as `GET /contact_center/queues/:queueId`. */
+  readonly routes = new Set<string>();
   readonly rateLimits: RateLimits;
   readonly log = new RequestLogBook();
 

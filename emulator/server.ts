@@ -74,6 +74,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     seed: options.seed,
   });
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024 });
+  // What the API serves, for the control surface's GET /routes (tests check every kind's endpoints are served).
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/v2/')) return;
+    for (const method of [route.method].flat()) if (method !== 'HEAD') runtime.routes.add(`${method} ${route.url.slice(3)}`);
+  });
   const plugin = { runtime };
   await app.register(zoomErrors, plugin);
   await app.register(localOnly, plugin);

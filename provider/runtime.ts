@@ -1,5 +1,5 @@
 import { ZccClient } from './client/client';
-import { resolveClientConfig } from './client/config';
+import { SETTINGS, resolveClientConfig } from './client/config';
 
 /**
  * Module-level state of the provider process. Every dynamic resource of a stack runs in one process and
@@ -9,7 +9,7 @@ const stackConfig = new Map<string, string>();
 let client: ZccClient | undefined;
 let clientKey = '';
 
-const CONFIG_KEYS = ['accountId', 'clientId', 'clientSecret', 'baseUrl', 'oauthUrl', 'plan', 'timeoutMs', 'requestTimeout', 'retryBudget', 'exactReads'];
+const CONFIG_KEYS = SETTINGS.map((setting) => setting.key);
 
 /** Called from the provider's `configure` with the stack's config (`zcc:*`). */
 export function configureFromStack(get: (key: string) => string | undefined): void {

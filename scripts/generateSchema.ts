@@ -2,8 +2,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { allSpecs } from '../provider/specs';
+import { SETTINGS } from '../provider/client/config';
 import type { ResourceSpec } from '../provider/engine/spec';
-import { lowerCamel, renderIndex, renderProvider, renderResource } from './generateSdk';
+import { lowerCamel, renderIndex, renderLookups, renderProvider, renderResource } from './generateSdk';
 
 /**
  * Writes schema.json (the Pulumi package schema of every resource), docs/resources.md and the SDK's resource
@@ -39,7 +40,7 @@ function toPulumiProperty(spec: ResourceSpec, name: string, schema: JsonSchema, 
   return { ...out, type: schema.type };
 }
 
-/** The lookups in sdk/lookups.ts, which are hand-written rather than spec-driven. */
+/** The lookups: users (sdk/lookups.ts: users are no kind of this package), then `get<Kind>` of every spec with `lookup`. */
 function lookupFunctions(): Record<string, unknown> {
   const str = (description: string) => ({ type: 'string', description });
   const user = {
@@ -53,7 +54,7 @@ function lookupFunctions(): Record<string, unknown> {
     },
     required: ['userId', 'email'],
   };
-  return {
+  const functions: Record<string, unknown> = {
     'zcc:index:getUser': {
       description: 'One user (agent or supervisor), by email (case-insensitive) or by id.',
       inputs: { properties: { email: str('Email to find.'), userId: str('Id to find.') } },
@@ -69,74 +70,28 @@ function lookupFunctions(): Record<string, unknown> {
       },
       outputs: { properties: { users: { type: 'array', items: { type: 'object' }, description: 'The users.' } }, required: ['users'] },
     },
-    'zcc:index:getSkillCategory': {
-      description: 'A skill category by its exact name.',
-      inputs: { properties: { name: str('Name to find.') }, required: ['name'] },
-      outputs: {
-        properties: {
-          skillCategoryId: str('Id.'),
-          name: str('Name.'),
-          description: str('Description.'),
-          skillType: str('text or proficiency.'),
-          maxProficiencyLevel: { type: 'integer', description: 'Highest level.' },
-        },
-        required: ['skillCategoryId', 'name', 'skillType'],
-      },
-    },
-    'zcc:index:getSkill': {
-      description: 'A skill by its exact name, within one category when skillCategoryId is given; fails when several match.',
-      inputs: { properties: { name: str('Name to find.'), skillCategoryId: str('Category to look in.') }, required: ['name'] },
-      outputs: {
-        properties: {
-          skillId: str('Id.'),
-          name: str('Name.'),
-          skillCategoryId: str('Category id.'),
-          skillCategoryName: str('Category name.'),
-          skillType: str('text or proficiency.'),
-          maxProficiencyLevel: { type: 'integer', description: 'Highest level.' },
-        },
-        required: ['skillId', 'name', 'skillCategoryId'],
-      },
-    },
-    'zcc:index:getFlow': {
-      description: 'A flow by its exact name.',
-      inputs: { properties: { name: str('Name to find.') }, required: ['name'] },
-      outputs: {
-        properties: {
-          flowId: str('Id.'),
-          name: str('Name.'),
-          channel: str('Channel.'),
-          status: str('draft or published.'),
-          publishedVersion: { type: 'integer', description: 'Published version.' },
-          latestVersion: { type: 'integer', description: 'Latest version.' },
-        },
-        required: ['flowId', 'name'],
-      },
-    },
-    'zcc:index:getAgentRoutingProfile': {
-      description: 'An agent routing profile by its exact name.',
-      inputs: { properties: { name: str('Name to find.') }, required: ['name'] },
-      outputs: {
-        properties: { agentRoutingProfileId: str('Id.'), name: str('Name.'), description: str('Description.') },
-        required: ['agentRoutingProfileId', 'name'],
-      },
-    },
-    'zcc:index:getQueue': {
-      description: 'A queue by its exact name; fails when several queues share it.',
-      inputs: { properties: { name: str('Name to find.') }, required: ['name'] },
-      outputs: {
-        properties: {
-          queueId: str('Id (queue_id).'),
-          ccQueueId: str('Contact Center id (cc_queue_id).'),
-          name: str('Name.'),
-          channel: str('Channel.'),
-          agentsCount: { type: 'integer', description: 'Agents in the queue.' },
-          supervisorsCount: { type: 'integer', description: 'Supervisors of the queue.' },
-        },
-        required: ['queueId', 'name'],
-      },
-    },
   };
+  for (const spec of allSpecs) {
+    if (!spec.lookup) continue;
+    const { returns, within } = spec.lookup;
+    const noun = spec.kind.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+    functions[`zcc:index:get${spec.kind}`] = {
+      description: `The ${noun} with exactly this name (all pages of \`GET ${spec.endpoint.path}\`); fails when none or several match.`,
+      inputs: {
+        properties: { name: str('Name to find.'), ...(within ? { [within.arg]: str(within.description) } : {}) },
+        required: ['name'],
+      },
+      outputs: {
+        properties: Object.fromEntries(
+          Object.entries(returns).map(([key, value]) => [key, { type: value.type === 'number' ? 'integer' : 'string', description: value.description }]),
+        ),
+        required: Object.entries(returns)
+          .filter(([, value]) => value.required)
+          .map(([key]) => key),
+      },
+    };
+  }
+  return functions;
 }
 
 export function buildSchema(): Record<string, unknown> {
@@ -172,13 +127,13 @@ export function buildSchema(): Record<string, unknown> {
     repository: 'https://github.com/zcc-pulumi/zcc-pulumi',
     meta: { moduleFormat: '(.*)' },
     config: {
-      variables: {
-        accountId: { type: 'string', description: 'Zoom account id of the Server-to-Server OAuth app (or ZOOM_ACCOUNT_ID).' },
-        clientId: { type: 'string', description: 'Client id of the Server-to-Server OAuth app (or ZOOM_CLIENT_ID).' },
-        clientSecret: { type: 'string', secret: true, description: 'Client secret; set with `pulumi config set --secret` (or ZOOM_CLIENT_SECRET).' },
-        baseUrl: { type: 'string', description: 'API base URL including /v2 (or ZCC_BASE_URL); defaults to https://api.zoom.us/v2.' },
-        plan: { type: 'string', description: 'Zoom plan whose rate limits the client starts from: pro or business.' },
-      },
+      // Every setting the provider reads (provider/client/config.ts SETTINGS), legacy spellings left out.
+      variables: Object.fromEntries(
+        SETTINGS.filter((setting) => !setting.legacy).map((setting) => [
+          setting.key,
+          { type: setting.type, ...(setting.secret ? { secret: true } : {}), description: `${setting.description} Environment: ${setting.env}.` },
+        ]),
+      ),
     },
     types,
     resources,
@@ -237,10 +192,22 @@ export function renderDocs(schema: Record<string, any>): string {
     }
     lines.push('');
   }
-  lines.push('## Lookups', '');
-  for (const [token, fn] of Object.entries(schema.functions as Record<string, { description: string }>))
-    lines.push(`- \`${token.split(':').pop()}\`: ${fn.description}`);
-  lines.push('');
+  lines.push('## Lookups', '', 'Lookups run in the program at deployment time, with the same credentials as the resources.', '');
+  type Fields = { properties: Record<string, SchemaProperty>; required?: string[] };
+  for (const [token, fn] of Object.entries(schema.functions as Record<string, { description: string; inputs: Fields; outputs: Fields }>)) {
+    const name = token.split(':').pop();
+    lines.push(`### \`${name}\``, '', fn.description, '', '| Argument | Type | Required | Description |', '|---|---|---|---|');
+    for (const [key, property] of Object.entries(fn.inputs.properties))
+      lines.push(
+        `| \`${key}\` | ${property.type ?? 'any'} | ${fn.inputs.required?.includes(key) ? 'yes' : ''} | ${(property.description ?? '').replace(/\|/g, '\\|')} |`,
+      );
+    lines.push('', '| Result | Type | Always | Description |', '|---|---|---|---|');
+    for (const [key, property] of Object.entries(fn.outputs.properties))
+      lines.push(
+        `| \`${key}\` | ${property.type ?? 'any'} | ${fn.outputs.required?.includes(key) ? 'yes' : ''} | ${(property.description ?? '').replace(/\|/g, '\\|')} |`,
+      );
+    lines.push('');
+  }
   return lines.join('\n');
 }
 
@@ -271,6 +238,7 @@ function main() {
     writeOrCheck(path.join(root, 'schema.json'), `${JSON.stringify(schema, null, 2)}\n`, check),
     writeOrCheck(path.join(root, 'docs/resources.md'), renderDocs(schema), check),
     writeOrCheck(path.join(root, 'sdk/generated/index.ts'), renderIndex(allSpecs), check),
+    writeOrCheck(path.join(root, 'sdk/generated/lookups.ts'), renderLookups(allSpecs), check),
   ];
   for (const spec of allSpecs) {
     fresh.push(writeOrCheck(path.join(root, `sdk/generated/${lowerCamel(spec.kind)}.ts`), renderResource(spec), check));

@@ -123,6 +123,39 @@ export = kindProvider('${spec.kind}');
 export function renderIndex(specs: readonly ResourceSpec[]): string {
   const lines = [HEADER];
   for (const spec of specs) lines.push(`export { ${spec.kind}, type ${spec.kind}Args } from './${lowerCamel(spec.kind)}';`);
-  lines.push('');
+  lines.push("export * from './lookups';", '');
   return lines.join('\n');
 }
+
+/** "AgentRoutingProfile" → "agent routing profile". */
+const noun = (kind: string) => kind.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+
+/** sdk/generated/lookups.ts: `get<Kind>` and its `<Kind>Info` for every spec with a `lookup`. */
+export function renderLookups(specs: readonly ResourceSpec[]): string {
+  const lines = [HEADER, "import { findByName } from '../lookups';", ''];
+  for (const spec of specs) {
+    if (!spec.lookup) continue;
+    const { returns, within } = spec.lookup;
+    lines.push(`/** ${capitalize(article(noun(spec.kind)))} as \`get${spec.kind}\` returns it: fields of its list item (\`GET ${spec.endpoint.path}\`). */`);
+    lines.push(`export interface ${spec.kind}Info {`);
+    for (const [key, value] of Object.entries(returns)) {
+      lines.push(`  /** ${value.description.replace(/\*\//g, '*\\/')} */`, `  ${key}${value.required ? '' : '?'}: ${value.type};`);
+    }
+    lines.push('}', '');
+    const args = [`name: string`, ...(within ? [`${within.arg}?: string`] : [])];
+    lines.push(
+      '/**',
+      ` * The ${noun(spec.kind)} with exactly this name (all pages of the list); fails naming the name when none matches, and`,
+      ` * listing the ids when several do.${within ? ` \`${within.arg}\`: ${within.description}` : ''}`,
+      ' */',
+      `export function get${spec.kind}(args: { ${args.join('; ')} }): Promise<${spec.kind}Info> {`,
+      `  return findByName<${spec.kind}Info>('${spec.kind}', args);`,
+      '}',
+      '',
+    );
+  }
+  return lines.join('\n');
+}
+
+const capitalize = (text: string) => text[0].toUpperCase() + text.slice(1);
+const article = (text: string) => `${/^[aeiou]/.test(text) ? 'an' : 'a'} ${text}`;

@@ -2,8 +2,9 @@ import * as pulumi from '@pulumi/pulumi';
 import { configureFromStack, getClient, knownSecrets } from '../provider/runtime';
 import { redact } from '../provider/client/errors';
 import { printable } from '../provider/client/printable';
-import { latestVersion, publishedVersion } from '../provider/specs/flowSpec';
-import type { ZccQueue, ZccSkill, ZccSkillCategory, ZccUser } from '../provider/client/schemas';
+import { engine, listExisting } from '../provider/handlers';
+import type { ZccUser } from '../provider/client/schemas';
+import { endpoints } from '../provider/client/endpoints';
 
 /*
  * Lookups run in the program, at deployment time, with the same credentials as the resources (stack config
@@ -98,139 +99,38 @@ export async function getUser(args: { email: string } | { userId: string }): Pro
   });
 }
 
-/** A skill category as lookups return it. */
-export interface SkillCategoryInfo {
-  skillCategoryId: string;
-  name: string;
-  description: string;
-  skillType: string;
-  maxProficiencyLevel?: number;
-}
-
-/** A skill category by its exact name. */
-export async function getSkillCategory(args: { name: string }): Promise<SkillCategoryInfo> {
-  return lookup('getSkillCategory', async () => {
-    const match = (await client().listSkillCategories()).find((category: ZccSkillCategory) => category.skill_category_name === args.name);
-    if (!match) throw new Error(`getSkillCategory: no skill category is named ${JSON.stringify(args.name)}.`);
-    return {
-      skillCategoryId: match.skill_category_id,
-      name: match.skill_category_name,
-      description: match.skill_category_description,
-      skillType: match.skill_type,
-      maxProficiencyLevel: match.max_proficiency_level,
-    };
-  });
-}
-
-/** A skill as lookups return it. */
-export interface SkillInfo {
-  skillId: string;
-  name: string;
-  skillCategoryId: string;
-  skillCategoryName?: string;
-  skillType?: string;
-  maxProficiencyLevel?: number;
-}
-
 /**
- * A skill by its exact name, within one category when `skillCategoryId` is given (names are unique only within a
- * category); fails listing the candidates when several skills share the name.
+ * The lookup `get<Kind>({ name })` of a spec with `lookup` (sdk/generated/lookups.ts calls it): the object of the
+ * kind with exactly that name among all pages of its list, narrowed by the spec's `within` argument when given.
+ * Fails naming what was looked for when none matches, and listing the matches when several do.
  */
-export async function getSkill(args: { name: string; skillCategoryId?: string }): Promise<SkillInfo> {
-  return lookup('getSkill', async () => {
-    const skills = await client().listSkills(args.skillCategoryId ? { skill_category_id: args.skillCategoryId } : {});
-    const matches = skills.filter((skill: ZccSkill) => skill.skill_name === args.name);
-    if (matches.length === 0)
-      throw new Error(`getSkill: no skill is named ${JSON.stringify(args.name)}${args.skillCategoryId ? ` in category ${args.skillCategoryId}` : ''}.`);
-    if (matches.length > 1)
-      throw new Error(
-        `getSkill: ${matches.length} skills are named ${JSON.stringify(args.name)} (${matches.map((s) => `${s.skill_id} in ${s.skill_category_name ?? s.skill_category_id}`).join(', ')}); give skillCategoryId.`,
-      );
-    const [skill] = matches;
-    return {
-      skillId: skill.skill_id,
-      name: skill.skill_name,
-      skillCategoryId: skill.skill_category_id,
-      skillCategoryName: skill.skill_category_name,
-      skillType: skill.skill_type,
-      maxProficiencyLevel: skill.max_proficiency_level,
-    };
+export async function findByName<T>(kind: string, args: Record<string, string | undefined>): Promise<T> {
+  const fn = `get${kind}`;
+  return lookup(fn, async () => {
+    const spec = engine.specFor(kind);
+    const { lookup: how } = spec;
+    const nameField = spec.apiFields.name;
+    if (!how || !nameField) throw new Error(`${fn}: ${kind} has no lookup.`);
+    client();
+    const within = how.within && args[how.within.arg] !== undefined ? { ...how.within, value: args[how.within.arg] } : undefined;
+    const matches = (await listExisting(kind)).filter((item) => item[nameField] === args.name && (!within || item[within.field] === within.value));
+    const noun = nounOf(kind);
+    const where = within ? ` with ${within.arg} ${JSON.stringify(within.value)}` : '';
+    if (matches.length === 0) throw new Error(`${fn}: no ${noun} is named ${JSON.stringify(args.name)}${where}.`);
+    if (matches.length > 1) {
+      const ids = matches.map((item) => String(item[spec.idField])).join(', ');
+      const narrow = how.within && !within ? `give ${how.within.arg}` : 'look one up by id instead';
+      throw new Error(`${fn}: ${matches.length} ${noun}s are named ${JSON.stringify(args.name)}${where} (${ids}); ${narrow}.`);
+    }
+    const [item] = matches;
+    // The generated <Kind>Info types the fields `returns` declares.
+    return Object.fromEntries(
+      Object.entries(how.returns)
+        .map(([key, value]) => [key, typeof value.from === 'function' ? value.from(item) : item[value.from]])
+        .filter(([, value]) => value !== undefined && value !== null),
+    ) as T;
   });
 }
 
-/** A queue as lookups return it (what the queue list carries). */
-export interface QueueInfo {
-  queueId: string;
-  ccQueueId?: string;
-  name: string;
-  channel?: string;
-  agentsCount?: number;
-  supervisorsCount?: number;
-}
-
-/** A queue by its exact name; fails listing the ids when several queues share it. */
-export async function getQueue(args: { name: string }): Promise<QueueInfo> {
-  return lookup('getQueue', async () => {
-    const matches = (await client().listQueues()).filter((queue: ZccQueue) => queue.queue_name === args.name);
-    if (matches.length === 0) throw new Error(`getQueue: no queue is named ${JSON.stringify(args.name)}.`);
-    if (matches.length > 1)
-      throw new Error(
-        `getQueue: ${matches.length} queues are named ${JSON.stringify(args.name)} (${matches.map((q) => q.queue_id).join(', ')}); look one up by id instead.`,
-      );
-    const [queue] = matches;
-    return {
-      queueId: queue.queue_id,
-      ccQueueId: queue.cc_queue_id,
-      name: queue.queue_name,
-      channel: queue.channel,
-      agentsCount: queue.agents_count,
-      supervisorsCount: queue.supervisors_count,
-    };
-  });
-}
-
-/** A flow as lookups return it. */
-export interface FlowInfo {
-  flowId: string;
-  name: string;
-  channel?: string;
-  status?: string;
-  publishedVersion?: number;
-  latestVersion?: number;
-}
-
-/** A flow by its exact name (names are unique in an account). */
-export async function getFlow(args: { name: string }): Promise<FlowInfo> {
-  return lookup('getFlow', async () => {
-    const match = (await client().listFlows()).find((flow) => flow.flow_name === args.name);
-    if (!match) throw new Error(`getFlow: no flow is named ${JSON.stringify(args.name)}.`);
-    return {
-      flowId: match.flow_id,
-      name: match.flow_name,
-      channel: match.channel,
-      status: match.status,
-      publishedVersion: publishedVersion(match),
-      latestVersion: latestVersion(match) || undefined,
-    };
-  });
-}
-
-/** An agent routing profile as lookups return it. */
-export interface AgentRoutingProfileInfo {
-  agentRoutingProfileId: string;
-  name: string;
-  description?: string;
-}
-
-/** An agent routing profile by its exact name. */
-export async function getAgentRoutingProfile(args: { name: string }): Promise<AgentRoutingProfileInfo> {
-  return lookup('getAgentRoutingProfile', async () => {
-    const match = (await client().listAgentRoutingProfiles()).find((profile) => profile.agent_routing_profile_name === args.name);
-    if (!match) throw new Error(`getAgentRoutingProfile: no agent routing profile is named ${JSON.stringify(args.name)}.`);
-    return {
-      agentRoutingProfileId: match.agent_routing_profile_id,
-      name: match.agent_routing_profile_name,
-      description: match.agent_routing_profile_description,
-    };
-  });
-}
+/** "AgentRoutingProfile" → "agent routing profile". */
+export const nounOf = (kind: string) => kind.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();

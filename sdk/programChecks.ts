@@ -1,6 +1,9 @@
 import * as pulumi from '@pulumi/pulumi';
 import { printable } from '../provider/client/printable';
 import { plainJsonProblem } from '../provider/specs/plainJson';
+import { allSpecs } from '../provider/specs';
+
+const specs = new Map(allSpecs.map((spec) => [spec.kind, spec]));
 
 /**
  * Checks that can only run in the user's program, before Pulumi serializes the inputs: after serialization a
@@ -28,23 +31,24 @@ function checkDefinition(kind: string, name: string, definition: unknown): void 
   if (problem) throw new pulumi.RunError(printable(`${kind} "${name}": ${problem}.`));
 }
 
-// Users whose skills a UserSkills of this program declares: a second one would fight the first.
-const userSkillOwners = new Map<string, string>();
+// Per kind with `onePerProgram`: which resource of this program declared each value (a user's skills).
+const declaredBy = new Map<string, Map<string, string>>();
 
-/** The user id, failing the deployment when another UserSkills of this program already declares that user. */
-function ownedUser(name: string, userId: unknown): pulumi.Output<unknown> {
-  const output = pulumi.output(userId as pulumi.Input<unknown>) as pulumi.Output<unknown>;
+/** The value, failing the deployment when another resource of the kind already declared it (spec `onePerProgram`). */
+function onePerProgram(kind: string, input: string, name: string, value: unknown): pulumi.Output<unknown> {
+  const output = pulumi.output(value as pulumi.Input<unknown>) as pulumi.Output<unknown>;
+  let owners = declaredBy.get(kind);
+  if (!owners) declaredBy.set(kind, (owners = new Map()));
+  const seen = owners;
   return output.apply((id: unknown) => {
     if (typeof id !== 'string' || pulumi.isUnknown(id)) return id;
-    const owner = userSkillOwners.get(id);
+    const owner = seen.get(id);
     if (owner !== undefined && owner !== name) {
       throw new pulumi.RunError(
-        printable(
-          `UserSkills "${name}" and UserSkills "${owner}" both declare the skills of user ${id}; declare each user once (list every skill in one UserSkills).`,
-        ),
+        printable(`${kind} "${name}" and ${kind} "${owner}" both declare ${input} ${id}, and would undo each other; declare each ${input} in one ${kind}.`),
       );
     }
-    userSkillOwners.set(id, name);
+    seen.set(id, name);
     return id;
   });
 }
@@ -70,7 +74,8 @@ export function adoptFromImport<A extends { adoptId?: pulumi.Input<string> }>(
 /** The args a resource is constructed with, after the program-side checks. */
 export function checkedArgs<T extends object>(kind: string, name: string, args: T): T {
   checkSecretConfig();
-  if (kind === 'UserSkills') args = { ...args, userId: ownedUser(name, (args as { userId?: unknown }).userId) };
+  const unique = specs.get(kind)?.onePerProgram;
+  if (unique !== undefined) args = { ...args, [unique]: onePerProgram(kind, unique, name, (args as Record<string, unknown>)[unique]) };
   const definition = (args as { definition?: unknown }).definition;
   if (definition !== undefined) {
     if (pulumi.Output.isInstance(definition) || (definition as object) instanceof Promise) {

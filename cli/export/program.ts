@@ -1,6 +1,7 @@
 import { engine } from '../../provider/handlers';
 import type { Props } from '../../provider/engine/spec';
-import { OBJECT_KINDS, SET_KINDS, type Account, type ExportedObject } from './readAccount';
+import type { Account, ExportedObject } from './readAccount';
+import { EXPORT_ORDER, USER } from './kinds';
 import { fileSafe, identifier, NameSpace, slug } from './naming';
 import { shown } from '../../provider/client/printable';
 import { LITERAL_MARK } from '../../sdk/flowFile';
@@ -43,14 +44,19 @@ class Ref {
   ) {}
 }
 
-const KIND_ORDER = [...OBJECT_KINDS, ...SET_KINDS] as readonly string[];
-const USER = 'User';
+const KIND_ORDER: readonly string[] = EXPORT_ORDER.map((spec) => spec.kind);
 const PLACEHOLDER = (key: string) => `{{zcc:${key}}}`;
 /** Text that readFlowFile's placeholders and literal marks begin with. */
 const PLACEHOLDER_START = '{{zcc';
 /** Keys of a flow file whose values name other objects by id (Zoom Studio's and the API's spellings). */
 const FLOW_REFERENCE_KEY =
   /^(queue|flow|skill|skill_?category|agent_?routing_?profile|consumer_?routing_?profile|routing_?profile|user|inbox|asset|intent_?group)_?ids?$/i;
+
+/** The input a kind writes to its own file (a flow's definition), if any. */
+function fileInputOf(kind: string): { input: string; dir: string } | undefined {
+  const role = engine.specFor(kind).exportAs;
+  return role.role === 'object' ? role.fileInput : undefined;
+}
 
 function mapPath(value: unknown, segments: string[], map: (id: string) => unknown): unknown {
   if (segments.length === 0) return typeof value === 'string' ? map(value) : value;
@@ -79,14 +85,17 @@ export function buildProgram(account: Account, options: ExportOptions, meta: { v
   const byId = new Map<string, Node[]>();
   const nodes: Node[] = [];
   for (const object of sorted) {
-    const isSet = (SET_KINDS as readonly string[]).includes(object.kind);
+    const role = engine.specFor(object.kind).exportAs;
+    const isSet = role.role === 'set';
     let wanted: string;
-    if (object.kind === 'UserSkills') wanted = slug(object.label) || 'user';
-    else if (isSet)
-      wanted = `${byKindId.get(`Queue:${object.id}`)?.name ?? (slug(object.label) || 'queue')}-${object.kind === 'QueueMembers' ? 'agents' : 'supervisors'}`;
-    else wanted = slug(object.label) || object.kind.toLowerCase();
-    // A flow's name is also its file's name (flows/<name>.json).
-    if (object.kind === 'Flow') wanted = fileSafe(wanted);
+    if (role.role === 'set') {
+      // A set is named after its owner's resource (`support-agents`), or its label (a user's email).
+      const owner = role.owner === USER ? undefined : byKindId.get(`${role.owner}:${object.id}`)?.name;
+      const base = owner ?? (slug(object.label) || role.owner.toLowerCase());
+      wanted = role.nameSuffix ? `${base}-${role.nameSuffix}` : base;
+    } else wanted = slug(object.label) || object.kind.toLowerCase();
+    // A kind with a file input names its file after the resource (flows/<name>.json).
+    if (role.role === 'object' && role.fileInput) wanted = fileSafe(wanted);
     const name = names.get(object.kind)!.claim(wanted);
     const node: Node = {
       object,
@@ -157,7 +166,8 @@ export function buildProgram(account: Account, options: ExportOptions, meta: { v
     for (const [path, targetKind] of Object.entries(spec.references ?? {})) {
       inputs = mapPath(inputs, path.split('.'), (id) => reference(node, targetKind, id, path)) as Props;
     }
-    if (node.object.kind === 'Flow' && options.portable) inputs.definition = portableDefinition(node, inputs.definition, 'definition');
+    const file = fileInputOf(node.object.kind);
+    if (file && options.portable) inputs[file.input] = portableDefinition(node, inputs[file.input], file.input);
     values.set(node, inputs);
   }
 
@@ -224,13 +234,18 @@ export function buildProgram(account: Account, options: ExportOptions, meta: { v
       section = kind;
     }
     const inputs = { ...values.get(node)! };
-    if (kind === 'Flow') {
-      const file = `flows/${node.name}.json`;
-      flowFiles.set(file, `${JSON.stringify(inputs.definition, null, 2)}\n`);
+    const fileInput = fileInputOf(kind);
+    if (fileInput) {
+      const file = `${fileInput.dir}/${node.name}.json`;
+      flowFiles.set(file, `${JSON.stringify(inputs[fileInput.input], null, 2)}\n`);
       const refs = flowRefs.get(node);
       // The refs object sits at the arguments' first level of indentation.
       const refsCode = refs && renderValue(Object.fromEntries([...refs].sort(([a], [b]) => (a < b ? -1 : 1))), 1);
-      inputs.definition = new Ref(refs ? `zcc.readFlowFile(${JSON.stringify(file)}, ${refsCode})` : `zcc.readFlowFile(${JSON.stringify(file)})`, undefined, '');
+      inputs[fileInput.input] = new Ref(
+        refs ? `zcc.readFlowFile(${JSON.stringify(file)}, ${refsCode})` : `zcc.readFlowFile(${JSON.stringify(file)})`,
+        undefined,
+        '',
+      );
     }
     const args = options.portable ? inputs : { adoptId: id, ...inputs };
     const declaration = `new zcc.${kind}(${JSON.stringify(node.name)}, ${renderValue(args, 0)}, keep);`;

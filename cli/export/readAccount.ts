@@ -2,6 +2,7 @@ import { getClient } from '../../provider/runtime';
 import { engine, inputInvalid, listExisting, readExisting } from '../../provider/handlers';
 import type { Props } from '../../provider/engine/spec';
 import { sameValue } from '../../provider/engine/normalize';
+import { USER, objectKinds, setKinds } from './kinds';
 
 /** One object of the account, in SDK shape (the inputs a program declares for it). */
 export interface ExportedObject {
@@ -28,11 +29,6 @@ export interface Account {
   emails: Map<string, string>;
   apiCalls: number;
 }
-
-/** Kinds that are objects of their own, in the order a program declares them (what they reference comes first). */
-export const OBJECT_KINDS = ['SkillCategory', 'Skill', 'AgentRoutingProfile', 'ConsumerRoutingProfile', 'Flow', 'Queue'] as const;
-/** Kinds that are sets on another object: a queue's agents and supervisors, a user's skills. */
-export const SET_KINDS = ['QueueMembers', 'QueueSupervisors', 'UserSkills'] as const;
 
 /** Runs `work` over `items` with at most `limit` at once; the client's rate limiter paces the calls themselves. */
 async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -72,43 +68,51 @@ export async function readAccount(): Promise<Account> {
     objects.push({ kind, id, label, inputs: withoutDefaults(kind, inputs) });
   };
 
-  // Object reads are mostly Light calls, member and skill listings Medium ones: Zoom budgets each category on
-  // its own, so both run at once.
-  const queueItems = await listExisting('Queue');
+  // One listing per kind, shared: a queue list serves the queues and the owners of their member sets.
+  const listings = new Map<string, Promise<Props[]>>();
+  const listOnce = (kind: string) => {
+    if (!listings.has(kind)) listings.set(kind, listExisting(kind));
+    return listings.get(kind)!;
+  };
+  const users = client.listUsers();
+
+  // Object reads are mostly Light calls, set reads Medium ones: Zoom budgets each category on its own, so both run
+  // at once.
   const objectReads = (async () => {
-    for (const kind of OBJECT_KINDS) {
-      const spec = engine.specFor(kind);
-      const items = kind === 'Queue' ? queueItems : await listExisting(kind);
-      // A flow is exported as its published version (and `publish: true`), or as its latest draft.
-      const hint = kind === 'Flow' ? { publish: true } : {};
+    for (const { spec, role } of objectKinds()) {
+      const items = await listOnce(spec.kind);
       const read = await mapLimit(items, CONCURRENCY, async (item) => {
         const id = String(item[spec.idField]);
-        return { id, inputs: await readExisting(kind, id, hint, item) };
+        return { id, inputs: await readExisting(spec.kind, id, role.readHint ?? {}, item) };
       });
-      for (const { id, inputs } of read) if (inputs) add(kind, id, String(inputs.name ?? id), inputs);
+      for (const { id, inputs } of read) if (inputs) add(spec.kind, id, String(inputs.name ?? id), inputs);
     }
   })();
 
-  const queueName = new Map(queueItems.map((item) => [String(item.queue_id), String(item.queue_name ?? item.queue_id)]));
-  const memberReads = (async () => {
-    for (const [kind, count] of [
-      ['QueueMembers', 'agents_count'],
-      ['QueueSupervisors', 'supervisors_count'],
-    ] as const) {
-      // The queue list counts members: queues it says have none cost no call.
-      const withMembers = queueItems.filter((item) => item[count] === undefined || Number(item[count]) > 0).map((item) => String(item.queue_id));
-      const sets = await mapLimit(withMembers, CONCURRENCY, async (queueId) => ({ queueId, inputs: await readExisting(kind, queueId) }));
-      for (const { queueId, inputs } of sets)
-        if (inputs && (inputs.userIds as unknown[]).length > 0) add(kind, queueId, queueName.get(queueId) ?? queueId, inputs);
+  const setReads = (async () => {
+    for (const { spec, role } of setKinds()) {
+      // Owners, with what people call them: a queue by its name, a user by email.
+      let owners: Array<{ id: string; label: string; item: Props }>;
+      if (role.owner === USER) owners = (await users).map((user) => ({ id: user.user_id, label: user.user_email, item: user }));
+      else {
+        const owner = engine.specFor(role.owner);
+        const nameField = owner.apiFields.name;
+        owners = (await listOnce(role.owner)).map((item) => {
+          const id = String(item[owner.idField]);
+          return { id, label: String((nameField && item[nameField]) ?? id), item };
+        });
+      }
+      // The owner's list item counts the members: owners it says have none cost no call.
+      const count = role.ownerCount;
+      const worth = owners.filter(({ item }) => count === undefined || item[count] === undefined || Number(item[count]) > 0);
+      const sets = await mapLimit(worth, CONCURRENCY, async (owner) => ({ owner, inputs: await readExisting(spec.kind, owner.id) }));
+      for (const { owner, inputs } of sets) {
+        const members = inputs?.[role.members];
+        if (inputs && Array.isArray(members) && members.length > 0) add(spec.kind, owner.id, owner.label, inputs);
+      }
     }
-    const users = await client.listUsers();
-    const emailOf = new Map(users.map((user) => [user.user_id, user.user_email]));
-    const skillSets = await mapLimit(users, CONCURRENCY, async (user) => ({ userId: user.user_id, inputs: await readExisting('UserSkills', user.user_id) }));
-    for (const { userId, inputs } of skillSets)
-      if (inputs && (inputs.skills as unknown[]).length > 0) add('UserSkills', userId, emailOf.get(userId) ?? userId, inputs);
-    return emailOf;
   })();
-  const [, emails] = await Promise.all([objectReads, memberReads]);
+  const [emails] = await Promise.all([users.then((all) => new Map(all.map((user) => [user.user_id, user.user_email]))), objectReads, setReads]);
   // Objects are collected as reads finish; the program is built in a deterministic order anyway (program.ts).
   return { objects, unsupported, emails, apiCalls: client.http.stats.requests - before };
 }

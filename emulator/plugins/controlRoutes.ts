@@ -32,6 +32,7 @@ export async function controlRoutes(app: FastifyInstance, { runtime }: PluginOpt
   app.addHook('onRequest', guardControl);
 
   app.get('/health', async () => ({ ok: true }));
+  app.get('/routes', async () => [...runtime.routes].sort());
   app.post('/reset', async () => {
     runtime.reset();
     return { ok: true };

@@ -40,6 +40,71 @@ export interface ZccClientConfig extends ZccCredentials {
 
 export const DEFAULT_BASE_URL = 'https://api.zoom.us/v2';
 
+/** One setting the runtime reads: stack config `zcc:<key>`, else the environment variable `env`. */
+export interface Setting {
+  key: string;
+  env: string;
+  type: 'string' | 'number' | 'boolean';
+  secret?: boolean;
+  /** Still read, for stacks configured before its replacement; left out of schema.json and the README. */
+  legacy?: boolean;
+  description: string;
+}
+
+/**
+ * Every setting the provider reads, in one place: resolveClientConfig reads them, the runtime copies them from the
+ * stack config, schema.json's `config` block and the README's table are checked against this list.
+ */
+export const SETTINGS: readonly Setting[] = [
+  { key: 'accountId', env: 'ZOOM_ACCOUNT_ID', type: 'string', description: "The Server-to-Server OAuth app's Zoom account id." },
+  { key: 'clientId', env: 'ZOOM_CLIENT_ID', type: 'string', description: 'Client id of the Server-to-Server OAuth app.' },
+  {
+    key: 'clientSecret',
+    env: 'ZOOM_CLIENT_SECRET',
+    type: 'string',
+    secret: true,
+    description: 'Client secret of the app; set it with `pulumi config set --secret`. Never written to state, logs or errors.',
+  },
+  {
+    key: 'baseUrl',
+    env: 'ZCC_BASE_URL',
+    type: 'string',
+    description: `API base URL including /v2; default ${DEFAULT_BASE_URL}. http(s) only, no user:password@.`,
+  },
+  {
+    key: 'oauthUrl',
+    env: 'ZCC_OAUTH_URL',
+    type: 'string',
+    description: 'Token endpoint; default https://zoom.us/oauth/token for api.zoom.us, else <origin of baseUrl>/oauth/token.',
+  },
+  { key: 'plan', env: 'ZCC_PLAN', type: 'string', description: 'Zoom plan whose rate limits the client starts from: `pro` (default) or `business`.' },
+  {
+    key: 'requestTimeout',
+    env: 'ZCC_REQUEST_TIMEOUT',
+    type: 'number',
+    description: 'Seconds one attempt may take from sending to the last byte of the answer (default 30).',
+  },
+  { key: 'timeoutMs', env: 'ZCC_TIMEOUT_MS', type: 'number', legacy: true, description: 'Milliseconds per attempt; replaced by requestTimeout.' },
+  {
+    key: 'retryBudget',
+    env: 'ZCC_RETRY_BUDGET',
+    type: 'number',
+    description: 'Seconds one request may take over all its retries and 429 waits, from its first send (default 120).',
+  },
+  {
+    key: 'exactReads',
+    env: 'ZCC_EXACT_READS',
+    type: 'boolean',
+    description: '`true`: refresh reads every object with its own GET instead of list-backed reads.',
+  },
+];
+
+function settingNamed(key: string): Setting {
+  const setting = SETTINGS.find((candidate) => candidate.key === key);
+  if (!setting) throw new Error(`internal: no setting zcc:${key} in SETTINGS`);
+  return setting;
+}
+
 export const REQUEST_DEFAULTS = {
   timeoutMs: 30_000,
   retryBudgetMs: 120_000,
@@ -67,14 +132,14 @@ type Lookup = (key: string) => string | undefined;
  * never a value.
  */
 export function resolveClientConfig(config: Lookup, env: NodeJS.ProcessEnv = process.env): ZccClientConfig {
-  const pick = (configKey: string, envKey: string) => {
-    const value = config(`zcc:${configKey}`) ?? env[envKey];
+  const pick = (configKey: string) => {
+    const value = config(`zcc:${configKey}`) ?? env[settingNamed(configKey).env];
     return value === undefined || value === '' ? undefined : value;
   };
-  const settingOf = (configKey: string, envKey: string) => (config(`zcc:${configKey}`) ? `zcc:${configKey}` : envKey);
-  const accountId = pick('accountId', 'ZOOM_ACCOUNT_ID');
-  const clientId = pick('clientId', 'ZOOM_CLIENT_ID');
-  const clientSecret = pick('clientSecret', 'ZOOM_CLIENT_SECRET');
+  const settingOf = (configKey: string) => (config(`zcc:${configKey}`) ? `zcc:${configKey}` : settingNamed(configKey).env);
+  const accountId = pick('accountId');
+  const clientId = pick('clientId');
+  const clientSecret = pick('clientSecret');
   const missing = [
     !accountId && 'zcc:accountId (or ZOOM_ACCOUNT_ID)',
     !clientId && 'zcc:clientId (or ZOOM_CLIENT_ID)',
@@ -85,15 +150,15 @@ export function resolveClientConfig(config: Lookup, env: NodeJS.ProcessEnv = pro
       `Zoom Contact Center credentials are missing: set ${missing.join(', ')}. Use \`pulumi config set --secret zcc:clientSecret\` for the secret.`,
     );
   }
-  const baseUrl = checkedUrl('zcc:baseUrl / ZCC_BASE_URL', pick('baseUrl', 'ZCC_BASE_URL') ?? DEFAULT_BASE_URL);
-  const oauthUrl = pick('oauthUrl', 'ZCC_OAUTH_URL');
+  const baseUrl = checkedUrl('zcc:baseUrl / ZCC_BASE_URL', pick('baseUrl') ?? DEFAULT_BASE_URL);
+  const oauthUrl = pick('oauthUrl');
   if (oauthUrl !== undefined) checkedUrl('zcc:oauthUrl / ZCC_OAUTH_URL', oauthUrl);
-  const plan = pick('plan', 'ZCC_PLAN');
+  const plan = pick('plan');
   if (plan !== undefined && plan !== 'pro' && plan !== 'business') throw new ZccConfigError(`zcc:plan must be "pro" or "business", got ${shown(plan)}.`);
-  const requestTimeout = seconds('zcc:requestTimeout / ZCC_REQUEST_TIMEOUT', pick('requestTimeout', 'ZCC_REQUEST_TIMEOUT'), 0.1, 600);
-  const legacyTimeoutMs = seconds('zcc:timeoutMs / ZCC_TIMEOUT_MS', pick('timeoutMs', 'ZCC_TIMEOUT_MS'), 100, 600_000);
-  const retryBudget = seconds('zcc:retryBudget / ZCC_RETRY_BUDGET', pick('retryBudget', 'ZCC_RETRY_BUDGET'), 1, 3600);
-  const exactReads = pick('exactReads', 'ZCC_EXACT_READS');
+  const requestTimeout = seconds('zcc:requestTimeout / ZCC_REQUEST_TIMEOUT', pick('requestTimeout'), 0.1, 600);
+  const legacyTimeoutMs = seconds('zcc:timeoutMs / ZCC_TIMEOUT_MS', pick('timeoutMs'), 100, 600_000);
+  const retryBudget = seconds('zcc:retryBudget / ZCC_RETRY_BUDGET', pick('retryBudget'), 1, 3600);
+  const exactReads = pick('exactReads');
   if (exactReads !== undefined && !['true', 'false', '1', '0'].includes(exactReads))
     throw new ZccConfigError(`zcc:exactReads / ZCC_EXACT_READS must be true or false, got ${shown(exactReads)}.`);
   return {
@@ -106,7 +171,7 @@ export function resolveClientConfig(config: Lookup, env: NodeJS.ProcessEnv = pro
     timeoutMs: requestTimeout !== undefined ? requestTimeout * 1000 : legacyTimeoutMs,
     retryBudgetMs: retryBudget !== undefined ? retryBudget * 1000 : undefined,
     exactReads: exactReads === 'true' || exactReads === '1',
-    credentialSettings: [settingOf('accountId', 'ZOOM_ACCOUNT_ID'), settingOf('clientId', 'ZOOM_CLIENT_ID'), settingOf('clientSecret', 'ZOOM_CLIENT_SECRET')],
+    credentialSettings: [settingOf('accountId'), settingOf('clientId'), settingOf('clientSecret')],
   };
 }
 

@@ -22,6 +22,46 @@ export interface ObjectStore {
   pages?(client: ZccClient): AsyncIterable<Props[]>;
 }
 
+/**
+ * How `zcc-pulumi export` writes a kind (cli/export). Every spec says it, so a new kind cannot be left out of export
+ * by forgetting a list.
+ */
+export type ExportRole =
+  /**
+   * One declaration per object the list returns, read with its GET (or from the list item when it carries every
+   * field). `readHint` steers the read (a flow: its published version); `fileInput` is an input written to its own
+   * file (`<dir>/<name>.json`) and read back with `readFlowFile`.
+   */
+  | { role: 'object'; readHint?: Props; fileInput?: { input: string; dir: string } }
+  /**
+   * One declaration per owner whose set is not empty: a queue's agents, a user's skills. `owner` is a kind of this
+   * package or `User`; `members` the input holding the set; `ownerCount` a field of the owner's list item that
+   * counts the members (owners it says have none cost no call); `nameSuffix` ends the resource name
+   * (`<queue>-agents`).
+   */
+  | { role: 'set'; owner: string; members: string; ownerCount?: string; nameSuffix?: string }
+  /** Not exported as such, and why (QueueAgent: export declares the queue's whole set as QueueMembers). */
+  | { role: 'none'; because: string };
+
+/** One value a lookup (`get<Kind>`) returns: a field of the list item, or computed from it. */
+export interface LookupValue {
+  from: string | ((item: Props) => unknown);
+  type: 'string' | 'number';
+  description: string;
+  /** Always present in the answer (the id and the name). */
+  required?: boolean;
+}
+
+/**
+ * The SDK's `get<Kind>({ name })`: finds one object of the kind by its exact name among the list's items (all
+ * pages). `within` narrows the search by a field of the item (names unique only per parent), as an optional
+ * argument; several matches fail, listing them.
+ */
+export interface LookupSpec {
+  returns: Record<string, LookupValue>;
+  within?: { arg: string; field: string; description: string };
+}
+
 /** The output that records an object's `last_modified_time`, which `listUnchanged` compares list items with. */
 export const STAMP_OUTPUT = 'lastModifiedTime';
 
@@ -53,6 +93,15 @@ export interface ResourceSpec {
    * next refresh can trust the recorded state instead of reading each object the last `up` wrote.
    */
   stampFromList?: boolean;
+  /** How `zcc-pulumi export` writes this kind. */
+  exportAs: ExportRole;
+  /**
+   * An input that a program may hold one declaration per value of (a user's skills: two UserSkills for one user
+   * would undo each other); the SDK fails the program on a second one.
+   */
+  onePerProgram?: string;
+  /** The SDK lookup `get<Kind>`, for kinds users refer to by name. */
+  lookup?: LookupSpec;
   /** Output property that echoes the id, e.g. `queueId`. */
   idOutput: string;
   /** The user's inputs: a zod object whose keys are the SDK's property names. */
@@ -129,7 +178,10 @@ export type SpecDefinition<Api extends Props, Shape extends z.ZodRawShape> = Omi
   | 'computedOutputs'
   | 'listUnchanged'
   | 'derivedInputs'
+  | 'lookup'
+  | 'onePerProgram'
 > & {
+  onePerProgram?: Keys<Shape>;
   idField: Keys<Api>;
   inputSchema: z.ZodObject<Shape>;
   apiFields: { [K in Keys<Shape>]?: Keys<Api> };
@@ -141,6 +193,10 @@ export type SpecDefinition<Api extends Props, Shape extends z.ZodRawShape> = Omi
   computedOutputs?: (server: Api) => Props;
   listUnchanged?: (item: Api, recorded: Props) => boolean;
   derivedInputs?: (server: Api, declared: Props | undefined) => Props;
+  lookup?: {
+    returns: Record<string, Omit<LookupValue, 'from'> & { from: Keys<Api> | ((item: Api) => unknown) }>;
+    within?: { arg: string; field: Keys<Api>; description: string };
+  };
 };
 
 /**

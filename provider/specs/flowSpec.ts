@@ -33,7 +33,7 @@ async function withDefinition(client: ZccClient, flow: ZccFlow, preferPublished:
 }
 
 const flowStore: ObjectStore = {
-  list: (client) => client.listFlows() as Promise<Props[]>,
+  list: (client) => client.listOf(endpoints.flows) as Promise<Props[]>,
   create: async (client, body) => {
     const flow = await client.importFlow(
       { flow_name: String(body.flow_name), flow_description: body.flow_description as string | undefined, import_mode: 'new' },
@@ -42,13 +42,13 @@ const flowStore: ObjectStore = {
     return { ...flow, definition: body.definition, published_version: publishedVersion(flow), latest_version: latestVersion(flow) };
   },
   get: async (client, id, previous) => {
-    const flow = await unlessNotFound(() => client.getFlow(id));
+    const flow = await unlessNotFound(() => client.getOne(endpoints.flows, [id]));
     return flow && withDefinition(client, flow, previous?.publish === true);
   },
   update: async (client, id, changed, full) => {
-    const flow = await client.getFlow(id);
+    const flow = await client.getOne(endpoints.flows, [id]);
     if (changed.flow_name !== undefined || changed.flow_description !== undefined) {
-      await client.updateFlow(id, {
+      await client.updateOne(endpoints.flows, [id], {
         flow_name: changed.flow_name as string | undefined,
         flow_description: changed.flow_description as string | undefined,
         flow_version: latestVersion(flow),
@@ -59,7 +59,7 @@ const flowStore: ObjectStore = {
       await client.importFlow({ flow_name: String(full.flow_name), import_mode: 'version' }, JSON.stringify(full.definition));
   },
   remove: async (client, id) => {
-    await unlessNotFound(() => client.deleteFlow(id));
+    await unlessNotFound(() => client.deleteOne(endpoints.flows, [id]));
   },
 };
 
@@ -103,6 +103,19 @@ export const flowSpec = defineSpec<Props>()({
   }),
   apiFields: { name: 'flow_name', description: 'flow_description', definition: 'definition' },
   serverDefaults: { description: '', publish: false },
+  // A flow is exported as its published version (and `publish: true`), or as its latest draft; its definition
+  // goes to flows/<name>.json.
+  exportAs: { role: 'object', readHint: { publish: true }, fileInput: { input: 'definition', dir: 'flows' } },
+  lookup: {
+    returns: {
+      flowId: { from: 'flow_id', type: 'string', required: true, description: 'The flow id.' },
+      name: { from: 'flow_name', type: 'string', required: true, description: 'The name.' },
+      channel: { from: 'channel', type: 'string', description: 'The channel.' },
+      status: { from: 'status', type: 'string', description: '`draft` or `published`.' },
+      publishedVersion: { from: (flow) => publishedVersion(flow as ZccFlow), type: 'number', description: 'The published version, if any.' },
+      latestVersion: { from: (flow) => latestVersion(flow as ZccFlow) || undefined, type: 'number', description: 'The latest version.' },
+    },
+  },
   replaceIf: (previous, next) => {
     const type = (value: unknown) => (value as { studioType?: unknown } | undefined)?.studioType;
     return previous.definition !== undefined && next.definition !== undefined && type(previous.definition) !== type(next.definition) ? ['definition'] : [];
@@ -143,13 +156,13 @@ export const flowSpec = defineSpec<Props>()({
   store: flowStore,
   // Publishes the new version when asked, and reports the versions as they now are (an update answers 204).
   afterWrite: async (client, id, inputs, previous) => {
-    const flow = await client.getFlow(id);
+    const flow = await client.getOne(endpoints.flows, [id]);
     const latest = latestVersion(flow);
     const changed = !previous || previous.publish !== true || !sameValue(previous.definition, inputs.definition);
     if (inputs.publish === true && changed) {
       await client.publishFlow(id, latest);
       // Publishing moves the modification time: read it, so the next refresh can trust the recorded one.
-      const published = await client.getFlow(id);
+      const published = await client.getOne(endpoints.flows, [id]);
       return { status: 'published', publish: true, publishedVersion: latest, latestVersion: latest, lastModifiedTime: published.last_modified_time };
     }
     return { status: flow.status, publishedVersion: publishedVersion(flow), latestVersion: latest, lastModifiedTime: flow.last_modified_time };

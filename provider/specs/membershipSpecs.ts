@@ -156,6 +156,8 @@ function memberSetSpec(role: Role, kind: string, what: string): ResourceSpec {
     serverDefaults: { mode: 'exclusive' },
     setFields: ['userIds'],
     replaceOnChanges: ['queueId'],
+    // The queue list counts agents and supervisors: queues it says have none cost no call.
+    exportAs: { role: 'set', owner: 'Queue', members: 'userIds', ownerCount: `${role}_count`, nameSuffix: role },
     references: { queueId: 'Queue', 'userIds[]': 'User' },
     crossFieldCheck: emptyExclusiveCheck(owned),
     previewCreate: async (client, inputs) => {
@@ -230,6 +232,7 @@ function membershipSpec(role: Role, kind: string, what: string, setKind: string)
     apiFields: { queueId: 'queue_id', userId: 'user_id' },
     idProblem: membershipIdProblem,
     replaceOnChanges: ['queueId', 'userId'],
+    exportAs: { role: 'none', because: `export declares each queue's whole set of ${what} as one ${setKind}` },
     references: { queueId: 'Queue', userId: 'User' },
     outputs: { membershipId: { description: '`<queueId>/<userId>`.' } },
     example: `const lead = zcc.getUser({ email: 'lead@example.com' });

@@ -105,6 +105,17 @@ export const queueSpec = defineSpec<ZccQueue>()({
     agentRoutingProfileId: 'AgentRoutingProfile',
     consumerRoutingProfileId: 'ConsumerRoutingProfile',
   },
+  exportAs: { role: 'object' },
+  lookup: {
+    returns: {
+      queueId: { from: 'queue_id', type: 'string', required: true, description: 'The queue id (`queue_id`).' },
+      ccQueueId: { from: 'cc_queue_id', type: 'string', description: 'The Contact Center queue id (`cc_queue_id`).' },
+      name: { from: 'queue_name', type: 'string', required: true, description: 'The name.' },
+      channel: { from: 'channel', type: 'string', description: 'The channel.' },
+      agentsCount: { from: 'agents_count', type: 'number', description: 'How many agents the queue has.' },
+      supervisorsCount: { from: 'supervisors_count', type: 'number', description: 'How many supervisors the queue has.' },
+    },
+  },
   createFields: ['name', 'description', 'channel'],
   serverDefaults: { description: '' },
   replaceOnChanges: ['channel'],

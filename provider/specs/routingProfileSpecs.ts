@@ -64,6 +64,14 @@ export const agentRoutingProfileSpec = defineSpec<ZccAgentRoutingProfile>()({
     ignoreTransferringSkills: 'ignore_transferring_skills',
   },
   serverDefaults: { description: '' },
+  exportAs: { role: 'object' },
+  lookup: {
+    returns: {
+      agentRoutingProfileId: { from: 'agent_routing_profile_id', type: 'string', required: true, description: 'The agent routing profile id.' },
+      name: { from: 'agent_routing_profile_name', type: 'string', required: true, description: 'The name.' },
+      description: { from: 'agent_routing_profile_description', type: 'string', description: 'The description.' },
+    },
+  },
   references: {
     'priorities[].skillCategoryId': 'SkillCategory',
     'priorities[].intentGroupId': 'IntentGroup',
@@ -83,7 +91,7 @@ export const agentRoutingProfileSpec = defineSpec<ZccAgentRoutingProfile>()({
     return failures;
   },
   outputs: { agentRoutingProfileId: { description: 'The agent routing profile id ZCC assigned.' } },
-  example: `const languages = zcc.getSkillCategory({ name: 'Languages' });
+  example: `const languages = zcc.getOne(endpoints.skillCategories, [{ name: 'Languages' }]);
 const frontline = new zcc.AgentRoutingProfile('frontline', {
   name: 'Frontline',
   waitTimeAgentInSeconds: 60,
@@ -143,6 +151,14 @@ export const consumerRoutingProfileSpec = defineSpec<ZccConsumerRoutingProfile>(
     accumulatedPriorities: 'accumulated_priorities',
   },
   serverDefaults: { description: '' },
+  exportAs: { role: 'object' },
+  lookup: {
+    returns: {
+      consumerRoutingProfileId: { from: 'consumer_routing_profile_id', type: 'string', required: true, description: 'The consumer routing profile id.' },
+      name: { from: 'consumer_routing_profile_name', type: 'string', required: true, description: 'The name.' },
+      description: { from: 'consumer_routing_profile_description', type: 'string', description: 'The description.' },
+    },
+  },
   references: {
     'topPriorities[].parameter.ids[]': 'AttributeValue',
     'topPriorities[].parameter.variableId': 'Variable',

@@ -105,6 +105,8 @@ export const userSkillsSpec = defineSpec<Props>()({
   serverDefaults: { mode: 'exclusive' },
   setFields: ['skills'],
   replaceOnChanges: ['userId'],
+  exportAs: { role: 'set', owner: 'User', members: 'skills' },
+  onePerProgram: 'userId',
   references: { userId: 'User', 'skills[].skillId': 'Skill' },
   crossFieldCheck: emptyExclusiveCheck(owned),
   previewCreate: async (client, inputs) => {

@@ -11,3 +11,4 @@ export { QueueAgent, type QueueAgentArgs } from './queueAgent';
 export { QueueSupervisors, type QueueSupervisorsArgs } from './queueSupervisors';
 export { QueueSupervisor, type QueueSupervisorArgs } from './queueSupervisor';
 export { UserSkills, type UserSkillsArgs } from './userSkills';
+export * from './lookups';

@@ -1,5 +1,6 @@
 import { ZccClient } from '../../provider/client/client';
 import { expectNoChanges, outputCollector, ownFlows, useProject } from './harness';
+import { endpoints } from '../../provider/client/endpoints';
 
 jest.setTimeout(10 * 60_000);
 
@@ -12,9 +13,9 @@ describe('adopting existing objects and retainOnDelete', () => {
   it('takes over matching objects with zero writes, and destroy deletes only what is not retained', async () => {
     const { stack, control } = current();
     const zcc = client();
-    const queue = await zcc.createQueue({ queue_name: 'Existing support', channel: 'voice' });
-    await zcc.updateQueue(queue.queue_id, { max_wait_time: 200, distribution_type: 2 });
-    const category = await zcc.createSkillCategory({ skill_category_name: 'Existing tiers', skill_type: 'text' });
+    const queue = await zcc.createIn(endpoints.queues, { queue_name: 'Existing support', channel: 'voice' });
+    await zcc.updateOne(endpoints.queues, [queue.queue_id], { max_wait_time: 200, distribution_type: 2 });
+    const category = await zcc.createIn(endpoints.skillCategories, { skill_category_name: 'Existing tiers', skill_type: 'text' });
     const flow = await zcc.importFlow(
       { flow_name: 'Existing IVR', import_mode: 'new' },
       JSON.stringify({ studioType: 0, nodes: [{ id: 'start', type: 'Start' }] }),
@@ -75,7 +76,7 @@ describe('adopting existing objects and retainOnDelete', () => {
   it('takes the import resource option as adoptId (Pulumi cannot import dynamic resources)', async () => {
     const { stack, control } = current();
     const zcc = client();
-    const category = await zcc.createSkillCategory({
+    const category = await zcc.createIn(endpoints.skillCategories, {
       skill_category_name: 'Imported tiers',
       skill_type: 'text',
       skill_category_description: 'From the console',

@@ -4,6 +4,8 @@ import { ZccClient } from '../../provider/client/client';
 import { ZccApiError } from '../../provider/client/errors';
 import { queueSchema } from '../../provider/client/schemas';
 import { control as callControl } from './emulatorEnv';
+import { endpoints } from '../../provider/client/endpoints';
+import { consoleCalls } from '../support/consoleCalls';
 
 jest.setTimeout(60_000);
 
@@ -39,12 +41,16 @@ async function expectApiError(promise: Promise<unknown>, status: number): Promis
 
 describe('every endpoint of the ZCC API document', () => {
   it('queues and queue agents', async () => {
-    const queue = await client.createQueue({ queue_name: 'Sales', channel: 'voice' });
+    const queue = await client.createIn(endpoints.queues, { queue_name: 'Sales', channel: 'voice' });
     expect(queue).toMatchObject({ queue_name: 'Sales', channel: 'voice', queue_description: '' });
     expect(queue.cc_queue_id).toBeDefined();
     // Settings are PATCH-only; the path takes either id, or the name with queue_identifier_type=name.
-    await client.updateQueue(queue.cc_queue_id!, { queue_description: 'Inbound sales', max_wait_time: 240, short_abandon: { enable: true, threshold: 8 } });
-    expect(await client.getQueue(queue.queue_id)).toMatchObject({
+    await client.updateOne(endpoints.queues, [queue.cc_queue_id!], {
+      queue_description: 'Inbound sales',
+      max_wait_time: 240,
+      short_abandon: { enable: true, threshold: 8 },
+    });
+    expect(await client.getOne(endpoints.queues, [queue.queue_id])).toMatchObject({
       queue_id: queue.queue_id,
       queue_description: 'Inbound sales',
       max_wait_time: 240,
@@ -56,13 +62,13 @@ describe('every endpoint of the ZCC API document', () => {
       schema: queueSchema,
     });
     expect(byName.queue_id).toBe(queue.queue_id);
-    expect((await client.listQueues()).map((q) => [q.queue_name, q.agents_count])).toEqual([['Sales', 0]]);
+    expect((await client.listOf(endpoints.queues)).map((q) => [q.queue_name, q.agents_count])).toEqual([['Sales', 0]]);
     await client.addQueueAgents(queue.queue_id, ['agent_001', 'agent_002']);
     expect((await client.listQueueAgents(queue.queue_id)).map((a) => a.user_id)).toEqual(['agent_001', 'agent_002']);
     await client.removeQueueAgent(queue.queue_id, 'agent_001');
     expect((await client.listQueueAgents(queue.queue_id)).map((a) => a.user_id)).toEqual(['agent_002']);
-    await client.deleteQueue(queue.queue_id);
-    const error = await expectApiError(client.getQueue(queue.queue_id), 404);
+    await client.deleteOne(endpoints.queues, [queue.queue_id]);
+    const error = await expectApiError(client.getOne(endpoints.queues, [queue.queue_id]), 404);
     expect(error.details).toMatchObject({ method: 'GET', path: `/contact_center/queues/${queue.queue_id}`, code: 1001 });
   });
 
@@ -72,16 +78,18 @@ describe('every endpoint of the ZCC API document', () => {
     expect(await client.getUser('agent_003')).toMatchObject({ user_id: 'agent_003', role_name: 'Supervisor', user_access: 'active' });
     expect(await client.listUsers({ search_key: users[4].user_email })).toEqual([users[4]]);
     expect((await client.listUsers({ user_access: 'inactive' })).map((u) => u.user_id)).toEqual(['agent_020', 'agent_040', 'agent_060']);
-    const queue = await client.createQueue({ queue_name: 'Members', channel: 'voice' });
+    const queue = await client.createIn(endpoints.queues, { queue_name: 'Members', channel: 'voice' });
     await client.addQueueAgents(queue.queue_id, ['agent_004', 'agent_005']);
     await client.addQueueSupervisors(queue.queue_id, ['agent_001']);
-    await client.setQueueAgentOptInOut(queue.queue_id, 'agent_005', 1);
+    await consoleCalls(client).setQueueAgentOptInOut(queue.queue_id, 'agent_005', 1);
     expect((await client.listQueueAgents(queue.queue_id)).map((a) => [a.user_id, a.opt_in_out_status])).toEqual([
       ['agent_004', 0],
       ['agent_005', 1],
     ]);
     expect((await client.listQueueSupervisors(queue.queue_id)).map((a) => a.user_email)).toEqual([users[0].user_email]);
-    expect(await client.listUserQueues('agent_001')).toEqual([expect.objectContaining({ queue_id: queue.queue_id, user_assignment_type: 'supervisor' })]);
+    expect(await consoleCalls(client).listUserQueues('agent_001')).toEqual([
+      expect.objectContaining({ queue_id: queue.queue_id, user_assignment_type: 'supervisor' }),
+    ]);
     const tooMany = Array.from({ length: 31 }, (_, i) => `agent_${String(i + 1).padStart(3, '0')}`);
     const over = await client.http.request('POST', `/contact_center/queues/${queue.queue_id}/agents`, { category: 'medium', body: { user_ids: tooMany } }).then(
       () => undefined,
@@ -89,53 +97,58 @@ describe('every endpoint of the ZCC API document', () => {
     );
     expect(over?.message).toMatch(/Invalid field: user_ids\. At most 30 user ids per request; got 31/);
     await client.assignUserSkills('agent_004', [
-      { skill_id: (await client.createSkill({ skill_name: 'Spanish', skill_category_id: 'cat_language' })).skill_id, max_proficiency_level: 4 },
+      { skill_id: (await client.createIn(endpoints.skills, { skill_name: 'Spanish', skill_category_id: 'cat_language' })).skill_id, max_proficiency_level: 4 },
     ]);
     const [held] = await client.listUserSkills('agent_004');
     expect(held).toMatchObject({ skill_name: 'Spanish', skill_type: 'proficiency', user_proficiency_level: 4, max_proficiency_level: 5 });
-    expect((await client.listSkillUsers(held.skill_id)).map((u) => u.user_id)).toEqual(['agent_004']);
+    expect((await consoleCalls(client).listSkillUsers(held.skill_id)).map((u) => u.user_id)).toEqual(['agent_004']);
     await client.removeUserSkill('agent_004', held.skill_id);
     expect(await client.listUserSkills('agent_004')).toEqual([]);
-    await client.deleteQueue(queue.queue_id);
+    await client.deleteOne(endpoints.queues, [queue.queue_id]);
   });
 
   it('engagements, events, recordings and SMS (the operational endpoints of the document)', async () => {
-    const engagements = await client.listEngagements();
+    const engagements = await consoleCalls(client).listEngagements();
     expect(engagements).toHaveLength(60);
-    expect(await client.getEngagement(engagements[0].engagement_id)).toMatchObject({ engagement_id: engagements[0].engagement_id });
-    expect((await client.listEngagementEvents(engagements[0].engagement_id)).map((e) => e.event_name)).toEqual(['created', 'queued', 'assigned', 'ended']);
-    expect((await client.listEngagements({ channel: 'messaging' })).every((e) => e.channels?.[0]?.channel === 'messaging')).toBe(true);
-    const recordings = await client.listRecordings({ from: '2024-01-01', to: '2024-01-31' });
+    expect(await consoleCalls(client).getEngagement(engagements[0].engagement_id)).toMatchObject({ engagement_id: engagements[0].engagement_id });
+    expect((await consoleCalls(client).listEngagementEvents(engagements[0].engagement_id)).map((e) => e.event_name)).toEqual([
+      'created',
+      'queued',
+      'assigned',
+      'ended',
+    ]);
+    expect((await consoleCalls(client).listEngagements({ channel: 'messaging' })).every((e) => e.channels?.[0]?.channel === 'messaging')).toBe(true);
+    const recordings = await consoleCalls(client).listRecordings({ from: '2024-01-01', to: '2024-01-31' });
     expect(recordings.length).toBeGreaterThan(0);
     expect(recordings[0]).toMatchObject({ queue_name: 'Support Queue', download_url: expect.stringMatching(/^https:/), recording_type: 'automatic' });
-    const sms = await client.listSms({ from: '2024-01-01', to: '2024-01-31' });
+    const sms = await consoleCalls(client).listSms({ from: '2024-01-01', to: '2024-01-31' });
     expect(sms.length).toBeGreaterThan(0);
     expect(sms[0].total_sent_messages).toBeGreaterThan(0);
-    expect(await client.listEngagements({ from: '2030-01-01' })).toEqual([]);
+    expect(await consoleCalls(client).listEngagements({ from: '2030-01-01' })).toEqual([]);
     // The summary's invented paths do not exist in Zoom's API.
     await expectApiError(client.http.request('GET', '/accounts/emulator-account/contact_center/voice_calls', { category: 'heavy' }), 404);
   });
 
   it('skills and skill categories', async () => {
-    expect((await client.listSkillCategories()).map((c) => c.skill_category_name)).toEqual(['Languages', 'Products']);
-    const category = await client.createSkillCategory({ skill_category_name: 'Regions', skill_type: 'proficiency', max_proficiency_level: 3 });
-    await client.updateSkillCategory(category.skill_category_id, { skill_category_description: 'Where customers are' });
-    expect(await client.getSkillCategory(category.skill_category_id)).toMatchObject({
+    expect((await client.listOf(endpoints.skillCategories)).map((c) => c.skill_category_name)).toEqual(['Languages', 'Products']);
+    const category = await client.createIn(endpoints.skillCategories, { skill_category_name: 'Regions', skill_type: 'proficiency', max_proficiency_level: 3 });
+    await client.updateOne(endpoints.skillCategories, [category.skill_category_id], { skill_category_description: 'Where customers are' });
+    expect(await client.getOne(endpoints.skillCategories, [category.skill_category_id])).toMatchObject({
       skill_category_description: 'Where customers are',
       max_proficiency_level: 3,
     });
-    const skill = await client.createSkill({ skill_name: 'EMEA', skill_category_id: category.skill_category_id });
+    const skill = await client.createIn(endpoints.skills, { skill_name: 'EMEA', skill_category_id: category.skill_category_id });
     // A skill carries its category's name, type and level.
     expect(skill).toMatchObject({ skill_name: 'EMEA', skill_type: 'proficiency', max_proficiency_level: 3, skill_category_name: 'Regions', total_users: 0 });
-    await client.updateSkill(skill.skill_id, { skill_name: 'Europe' });
-    expect(await client.getSkill(skill.skill_id)).toMatchObject({ skill_name: 'Europe' });
-    expect(await client.listSkills({ skill_type: 'text' })).toEqual([]);
-    expect(await client.listSkills({ skill_category_id: category.skill_category_id })).toHaveLength(1);
-    const inUse = await expectApiError(client.deleteSkillCategory(category.skill_category_id), 409);
+    await client.updateOne(endpoints.skills, [skill.skill_id], { skill_name: 'Europe' });
+    expect(await client.getOne(endpoints.skills, [skill.skill_id])).toMatchObject({ skill_name: 'Europe' });
+    expect(await client.listOf(endpoints.skills, [], { skill_type: 'text' })).toEqual([]);
+    expect(await client.listOf(endpoints.skills, [], { skill_category_id: category.skill_category_id })).toHaveLength(1);
+    const inUse = await expectApiError(client.deleteOne(endpoints.skillCategories, [category.skill_category_id]), 409);
     expect(inUse.message).toContain('Europe');
-    await client.deleteSkill(skill.skill_id);
-    await client.deleteSkillCategory(category.skill_category_id);
-    expect(await client.listSkills()).toEqual([]);
+    await client.deleteOne(endpoints.skills, [skill.skill_id]);
+    await client.deleteOne(endpoints.skillCategories, [category.skill_category_id]);
+    expect(await client.listOf(endpoints.skills)).toEqual([]);
   });
 
   it('flows with publishing', async () => {
@@ -150,11 +163,11 @@ describe('every endpoint of the ZCC API document', () => {
       flow_versions: [expect.objectContaining({ flow_version: 1, flow_version_status: 'draft' })],
     });
     await client.publishFlow(flow.flow_id, 1);
-    expect((await client.getFlow(flow.flow_id)).status).toBe('published');
+    expect((await client.getOne(endpoints.flows, [flow.flow_id])).status).toBe('published');
     await client.importFlow({ flow_name: 'Main IVR', import_mode: 'version' }, v2);
-    await client.updateFlow(flow.flow_id, { flow_description: 'Front door, v2', flow_version: 2 });
+    await client.updateOne(endpoints.flows, [flow.flow_id], { flow_description: 'Front door, v2', flow_version: 2 });
     await client.publishFlow(flow.flow_id, 2);
-    const versions = (await client.getFlow(flow.flow_id)).flow_versions!.map((v) => [v.flow_version, v.flow_version_status]);
+    const versions = (await client.getOne(endpoints.flows, [flow.flow_id])).flow_versions!.map((v) => [v.flow_version, v.flow_version_status]);
     expect(versions).toEqual([
       [1, 'archived'],
       [2, 'published'],
@@ -172,13 +185,13 @@ describe('every endpoint of the ZCC API document', () => {
     await expectApiError(client.importFlow({ flow_name: 'Main IVR', import_mode: 'version' }, '{"studioType":1}'), 404);
     await expectApiError(client.importFlow({ flow_name: 'Bad', import_mode: 'new' }, '{"nodes":[]}'), 400);
     // The account's five sample flows (one per channel) and this one.
-    expect((await client.listFlows()).map((f) => f.flow_id).filter((id) => !id.startsWith('flow_seed_'))).toEqual([flow.flow_id]);
-    await client.deleteFlow(flow.flow_id);
-    await expectApiError(client.getFlow(flow.flow_id), 404);
+    expect((await client.listOf(endpoints.flows)).map((f) => f.flow_id).filter((id) => !id.startsWith('flow_seed_'))).toEqual([flow.flow_id]);
+    await client.deleteOne(endpoints.flows, [flow.flow_id]);
+    await expectApiError(client.getOne(endpoints.flows, [flow.flow_id]), 404);
   });
 
   it('the seeded account has one published sample flow per channel, whose file names that channel', async () => {
-    const samples = (await client.listFlows()).filter((f) => f.flow_id.startsWith('flow_seed_'));
+    const samples = (await client.listOf(endpoints.flows)).filter((f) => f.flow_id.startsWith('flow_seed_'));
     expect(samples.map((f) => [f.channel, f.status]).sort()).toEqual(
       ['email', 'messaging', 'video', 'voice', 'work_item'].map((channel) => [channel, 'published']),
     );
@@ -189,7 +202,7 @@ describe('every endpoint of the ZCC API document', () => {
   });
 
   it('agent and consumer routing profiles, linked from the queue', async () => {
-    const profile = await client.createAgentRoutingProfile({
+    const profile = await client.createIn(endpoints.agentRoutingProfiles, {
       agent_routing_profile_name: 'Default',
       wait_time_agent_in_seconds: 30,
       priorities: [{ category_type: 'skill', skill_category_id: 'cat_language', minimum_proficiency_level: 2, time_step: 20 }],
@@ -198,41 +211,41 @@ describe('every endpoint of the ZCC API document', () => {
     expect(profile.priorities).toEqual([
       expect.objectContaining({ priority_order: 1, skill_category_name: 'Languages', skill_type: 'proficiency', minimum_proficiency_level: 2 }),
     ]);
-    await client.updateAgentRoutingProfile(profile.agent_routing_profile_id, { agent_routing_profile_description: 'All agents' });
-    expect(await client.getAgentRoutingProfile(profile.agent_routing_profile_id)).toMatchObject({
+    await client.updateOne(endpoints.agentRoutingProfiles, [profile.agent_routing_profile_id], { agent_routing_profile_description: 'All agents' });
+    expect(await client.getOne(endpoints.agentRoutingProfiles, [profile.agent_routing_profile_id])).toMatchObject({
       agent_routing_profile_description: 'All agents',
       wait_time_agent_in_seconds: 30,
     });
-    const consumer = await client.createConsumerRoutingProfile({
+    const consumer = await client.createIn(endpoints.consumerRoutingProfiles, {
       consumer_routing_profile_name: 'Returning first',
       top_priorities: [{ attribute_type: 'returning_customer', parameter: { max_returning_minutes: 60 } }],
     });
-    const queue = await client.createQueue({ queue_name: 'Q', channel: 'voice' });
-    await client.updateQueue(queue.queue_id, {
+    const queue = await client.createIn(endpoints.queues, { queue_name: 'Q', channel: 'voice' });
+    await client.updateOne(endpoints.queues, [queue.queue_id], {
       agent_routing_profile_id: profile.agent_routing_profile_id,
       consumer_routing_profile_id: consumer.consumer_routing_profile_id,
     });
-    expect(await client.getQueue(queue.queue_id)).toMatchObject({
+    expect(await client.getOne(endpoints.queues, [queue.queue_id])).toMatchObject({
       agent_routing_profile_id: profile.agent_routing_profile_id,
       consumer_routing_profile_id: consumer.consumer_routing_profile_id,
     });
-    const inUse = await expectApiError(client.deleteAgentRoutingProfile(profile.agent_routing_profile_id), 409);
+    const inUse = await expectApiError(client.deleteOne(endpoints.agentRoutingProfiles, [profile.agent_routing_profile_id]), 409);
     expect(inUse.message).toContain('used by queues: Q');
-    await client.deleteQueue(queue.queue_id);
-    await client.deleteAgentRoutingProfile(profile.agent_routing_profile_id);
-    await client.deleteConsumerRoutingProfile(consumer.consumer_routing_profile_id);
-    expect(await client.listAgentRoutingProfiles()).toEqual([]);
-    expect(await client.listConsumerRoutingProfiles()).toEqual([]);
+    await client.deleteOne(endpoints.queues, [queue.queue_id]);
+    await client.deleteOne(endpoints.agentRoutingProfiles, [profile.agent_routing_profile_id]);
+    await client.deleteOne(endpoints.consumerRoutingProfiles, [consumer.consumer_routing_profile_id]);
+    expect(await client.listOf(endpoints.agentRoutingProfiles)).toEqual([]);
+    expect(await client.listOf(endpoints.consumerRoutingProfiles)).toEqual([]);
     // The summary's /routing_profiles does not exist in Zoom's API.
     await expectApiError(client.http.request('GET', '/contact_center/routing_profiles', { category: 'medium' }), 404);
   });
 
   it('historical analytics datasets', async () => {
     const range = { from: '2024-01-01', to: '2024-01-31' };
-    const agents = await client.agentPerformanceDataset(range);
+    const agents = await consoleCalls(client).agentPerformanceDataset(range);
     expect(agents).toHaveLength(60);
     expect(new Set(agents.map((row) => row.user_id)).size).toBe(30);
-    const queues = await client.queuePerformanceDataset(range);
+    const queues = await consoleCalls(client).queuePerformanceDataset(range);
     expect(queues).toHaveLength(60);
     expect(new Set(queues.map((row) => row.queue_id))).toEqual(new Set(['q_seed_support']));
     await expectApiError(client.http.request('GET', '/contact_center/reports/agent_performance', { category: 'heavy' }), 404);
@@ -261,8 +274,8 @@ describe('transport behaviour', () => {
   });
 
   it("pages at each endpoint's documented cap", async () => {
-    await client.listFlows();
-    await client.listSkillCategories();
+    await client.listOf(endpoints.flows);
+    await client.listOf(endpoints.skillCategories);
     const pageSizes = (await log()).entries.filter((e) => e.method === 'GET').map((e) => `${e.path} ${new URLSearchParams(e.query ?? '').get('page_size')}`);
     expect(pageSizes).toEqual(expect.arrayContaining(['/v2/contact_center/flows 100', '/v2/contact_center/skills/categories 300']));
   });
@@ -278,28 +291,28 @@ describe('transport behaviour', () => {
       times: 2,
     });
     await control('POST', '/faults', { method: 'GET', path: '/queues$', action: 'respond', status: 429, times: 1 });
-    expect(await client.listQueues()).toEqual([]);
+    expect(await client.listOf(endpoints.queues)).toEqual([]);
     expect(client.http.stats.throttled).toBe(3);
     const entries = (await log()).entries.filter((e) => e.route.startsWith('GET /v2/contact_center/queues'));
     expect(entries.map((e) => e.status)).toEqual([429, 429, 429, 200]);
   });
 
   it('re-mints the token once after a 401 and carries on', async () => {
-    await client.listQueues();
+    await client.listOf(endpoints.queues);
     await control('POST', '/tokens/expire');
-    expect(await client.listQueues()).toEqual([]);
+    expect(await client.listOf(endpoints.queues)).toEqual([]);
     expect((await log()).tokensMinted).toBe(2);
     expect(client.http.stats.tokenRefreshes).toBe(1);
   });
 
   it('mints one token for many concurrent first requests', async () => {
-    await Promise.all(Array.from({ length: 10 }, () => client.listQueues()));
+    await Promise.all(Array.from({ length: 10 }, () => client.listOf(endpoints.queues)));
     expect((await log()).tokensMinted).toBe(1);
   });
 
   it('fails clearly on wrong credentials without echoing the secret', async () => {
     const bad = newClient({ clientSecret: 'definitely-wrong-secret' });
-    const error = await bad.listQueues().then(
+    const error = await bad.listOf(endpoints.queues).then(
       () => undefined,
       (e: Error) => e,
     );
@@ -310,13 +323,13 @@ describe('transport behaviour', () => {
   it('retries reads on 5xx and connection resets', async () => {
     await control('POST', '/faults', { method: 'GET', path: '/queues$', action: 'respond', status: 503, times: 2 });
     await control('POST', '/faults', { method: 'GET', path: '/queues$', action: 'reset', times: 1 });
-    expect(await client.listQueues()).toEqual([]);
+    expect(await client.listOf(endpoints.queues)).toEqual([]);
     expect(client.http.stats.retries).toBe(3);
   });
 
   it('never re-sends a create after an ambiguous failure: it reports it as ambiguous', async () => {
     await control('POST', '/faults', { method: 'POST', path: '/queues$', action: 'drop-after-commit', times: 1 });
-    const error = await client.createQueue({ queue_name: 'Once', channel: 'voice' }).then(
+    const error = await client.createIn(endpoints.queues, { queue_name: 'Once', channel: 'voice' }).then(
       () => undefined,
       (e: ZccApiError) => e,
     );
@@ -327,7 +340,7 @@ describe('transport behaviour', () => {
 
   it('re-sends a create after a 429, since the server did not act', async () => {
     await control('POST', '/faults', { method: 'POST', path: '/queues$', action: 'respond', status: 429, headers: { 'retry-after': '0' }, times: 1 });
-    await client.createQueue({ queue_name: 'After429', channel: 'voice' });
+    await client.createIn(endpoints.queues, { queue_name: 'After429', channel: 'voice' });
     expect(await control('GET', '/objects/queues')).toHaveLength(1);
   });
 
@@ -348,14 +361,14 @@ describe('transport behaviour', () => {
   });
 
   it('answers invalid bodies with 400 naming the field', async () => {
-    const error = await expectApiError(client.createQueue({ queue_name: 'x', channel: 'fax' as never }), 400);
+    const error = await expectApiError(client.createIn(endpoints.queues, { queue_name: 'x', channel: 'fax' as never }), 400);
     expect(error.message).toMatch(/Invalid field: channel/);
     // Settings are not create fields: stricter than Zoom, an unknown or misplaced field is a 400 naming it.
-    const misplaced = await expectApiError(client.createQueue({ queue_name: 'x', channel: 'voice', max_wait_time: 30 } as never), 400);
+    const misplaced = await expectApiError(client.createIn(endpoints.queues, { queue_name: 'x', channel: 'voice', max_wait_time: 30 } as never), 400);
     expect(misplaced.message).toMatch(/Invalid field: max_wait_time\. Unknown field/);
     const duplicate = await client
-      .createQueue({ queue_name: 'Dup', channel: 'voice' })
-      .then(() => client.createQueue({ queue_name: 'Dup', channel: 'voice' }))
+      .createIn(endpoints.queues, { queue_name: 'Dup', channel: 'voice' })
+      .then(() => client.createIn(endpoints.queues, { queue_name: 'Dup', channel: 'voice' }))
       .then(
         () => undefined,
         (e: ZccApiError) => e,
@@ -366,7 +379,7 @@ describe('transport behaviour', () => {
 
 describe('concurrent writes to one object', () => {
   it('the emulator answers 429 to overlapping writes, and the client never overlaps its own', async () => {
-    const queue = await client.createQueue({ queue_name: 'Busy', channel: 'voice' });
+    const queue = await client.createIn(endpoints.queues, { queue_name: 'Busy', channel: 'voice' });
     await control('POST', '/faults', { method: 'PATCH', path: '/queues/[^/]+$', action: 'delay', delayMs: 300, times: 2 });
     const token = await client.http.tokens.get();
     const patch = (maxWait: number) =>
@@ -379,9 +392,12 @@ describe('concurrent writes to one object', () => {
 
     await control('POST', '/faults', { method: 'PATCH', path: '/queues/[^/]+$', action: 'delay', delayMs: 300, times: 2 });
     await control('DELETE', '/requests');
-    await Promise.all([client.updateQueue(queue.queue_id, { max_wait_time: 30 }), client.updateQueue(queue.queue_id, { max_wait_time: 40 })]);
+    await Promise.all([
+      client.updateOne(endpoints.queues, [queue.queue_id], { max_wait_time: 30 }),
+      client.updateOne(endpoints.queues, [queue.queue_id], { max_wait_time: 40 }),
+    ]);
     const statuses = (await log()).entries.filter((e) => e.route === 'PATCH /v2/contact_center/queues/:queueId').map((e) => e.status);
     expect(statuses).toEqual([204, 204]);
-    expect((await client.getQueue(queue.queue_id)).max_wait_time).toBe(40);
+    expect((await client.getOne(endpoints.queues, [queue.queue_id])).max_wait_time).toBe(40);
   });
 });

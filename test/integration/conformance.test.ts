@@ -1,9 +1,11 @@
 import { create, read, remove, update } from '../../provider/handlers';
 import { getClient } from '../../provider/runtime';
-import { getQueue, getSkill, getSkillCategory, getUser, getUsers } from '../../sdk/lookups';
+import { getUser, getUsers } from '../../sdk/lookups';
+import { getQueue, getSkill, getSkillCategory } from '../../sdk/generated/lookups';
 import { checkTraffic } from '../support/conformance';
 import { parseOfficialApi } from '../support/officialApi';
 import { control as callControl, useEmulatorEnv } from './emulatorEnv';
+import { consoleCalls } from '../support/consoleCalls';
 
 /**
  * Every kind, through the engine and the lookups, then every recorded request and answer checked against
@@ -82,18 +84,18 @@ it('client requests and emulator answers match the official document for every m
   await getQueue({ name: 'Main' });
   await getSkillCategory({ name: 'Tiers' });
   await getSkill({ name: 'Platinum', skillCategoryId: category.id! });
-  await getClient().listUserQueues('agent_005');
-  await getClient().listSkillUsers(skill.id!);
-  await getClient().setQueueAgentOptInOut(queue.id!, 'agent_005', 1);
+  await consoleCalls(getClient()).listUserQueues('agent_005');
+  await consoleCalls(getClient()).listSkillUsers(skill.id!);
+  await consoleCalls(getClient()).setQueueAgentOptInOut(queue.id!, 'agent_005', 1);
   // The operational endpoints (Part 2 of the document).
   const range = { from: '2024-01-01', to: '2024-01-31' };
-  const [engagement] = await getClient().listEngagements({ ...range, channel: 'voice', direction: 'inbound' });
-  await getClient().getEngagement(engagement.engagement_id);
-  await getClient().listEngagementEvents(engagement.engagement_id);
-  await getClient().listRecordings(range);
-  await getClient().listSms(range);
-  await getClient().agentPerformanceDataset(range);
-  await getClient().queuePerformanceDataset(range);
+  const [engagement] = await consoleCalls(getClient()).listEngagements({ ...range, channel: 'voice', direction: 'inbound' });
+  await consoleCalls(getClient()).getEngagement(engagement.engagement_id);
+  await consoleCalls(getClient()).listEngagementEvents(engagement.engagement_id);
+  await consoleCalls(getClient()).listRecordings(range);
+  await consoleCalls(getClient()).listSms(range);
+  await consoleCalls(getClient()).agentPerformanceDataset(range);
+  await consoleCalls(getClient()).queuePerformanceDataset(range);
   for (const [kind, made] of [
     ['UserSkills', skills],
     ['QueueSupervisor', lead],

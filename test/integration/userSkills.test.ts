@@ -1,6 +1,7 @@
 import { check, create, read, remove, update } from '../../provider/handlers';
 import { getClient } from '../../provider/runtime';
 import { control as callControl, useEmulatorEnv } from './emulatorEnv';
+import { endpoints } from '../../provider/client/endpoints';
 
 /** UserSkills through the engine against the emulator: levels, exclusive and additive ownership, drift. */
 const emulator = useEmulatorEnv({ plan: 'business' });
@@ -13,9 +14,9 @@ describe('UserSkills', () => {
   let french: string;
   let billing: string;
   beforeAll(async () => {
-    german = (await getClient().createSkill({ skill_name: 'German', skill_category_id: 'cat_language' })).skill_id;
-    french = (await getClient().createSkill({ skill_name: 'French', skill_category_id: 'cat_language' })).skill_id;
-    billing = (await getClient().createSkill({ skill_name: 'Billing', skill_category_id: 'cat_product' })).skill_id;
+    german = (await getClient().createIn(endpoints.skills, { skill_name: 'German', skill_category_id: 'cat_language' })).skill_id;
+    french = (await getClient().createIn(endpoints.skills, { skill_name: 'French', skill_category_id: 'cat_language' })).skill_id;
+    billing = (await getClient().createIn(endpoints.skills, { skill_name: 'Billing', skill_category_id: 'cat_product' })).skill_id;
   });
 
   it('assigns skills with levels, changes a level in place, and removes what an exclusive set no longer lists', async () => {

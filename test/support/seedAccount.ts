@@ -1,5 +1,6 @@
 import { ZccClient } from '../../provider/client/client';
 import type { Emulator } from '../../emulator/server';
+import { endpoints } from '../../provider/client/endpoints';
 
 /**
  * Fills an emulator, through the API as a console user would, with an account of `perKind` objects of every
@@ -24,12 +25,13 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
   if (users.length < Math.min(perKind, 60)) throw new Error(`seedAccount: the emulator has ${users.length} users; start it with seed.users >= ${perKind}`);
 
   // Skill categories (the emulator's two seeded ones count), alternating text and proficiency.
-  const categories = [...(await client.listSkillCategories())];
+  const categories = [...(await client.listOf(endpoints.skillCategories))];
   categories.push(
     ...(await all(
       range(Math.max(0, perKind - categories.length)).map(
         (i) => () =>
-          client.createSkillCategory(
+          client.createIn(
+            endpoints.skillCategories,
             i % 2
               ? { skill_category_name: name('Category', i), skill_type: 'text', skill_category_description: `Seeded ${i}` }
               : { skill_category_name: name('Category', i), skill_type: 'proficiency', max_proficiency_level: 1 + (i % 5) },
@@ -41,7 +43,10 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
   const skills = await all(
     range(perKind).map(
       (i) => () =>
-        client.createSkill({ skill_name: i % 10 === 0 ? 'Spanish' : name('Skill', i), skill_category_id: categories[i % categories.length].skill_category_id }),
+        client.createIn(endpoints.skills, {
+          skill_name: i % 10 === 0 ? 'Spanish' : name('Skill', i),
+          skill_category_id: categories[i % categories.length].skill_category_id,
+        }),
     ),
   );
   const proficiency = (categoryId: string) => categories.find((category) => category.skill_category_id === categoryId)?.skill_type === 'proficiency';
@@ -50,7 +55,7 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
     range(perKind).map((i) => () => {
       const skill = skills[i % skills.length];
       const backup = skills[(i + 1) % skills.length];
-      return client.createAgentRoutingProfile({
+      return client.createIn(endpoints.agentRoutingProfiles, {
         agent_routing_profile_name: name('Agents', i),
         agent_routing_profile_description: i % 3 ? `Profile ${i}` : '',
         wait_time_agent_in_seconds: 30 + (i % 90),
@@ -69,7 +74,7 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
   const consumerProfiles = await all(
     range(perKind).map(
       (i) => () =>
-        client.createConsumerRoutingProfile({
+        client.createIn(endpoints.consumerRoutingProfiles, {
           consumer_routing_profile_name: name('Callers', i),
           top_priorities: [{ attribute_type: 'returning_customer', parameter: { max_returning_minutes: 60 + i } }],
           accumulated_priorities: [{ attribute_type: 'entrance_to_queue', incremental_rate: 1 + (i % 3) }],
@@ -88,13 +93,17 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
             .replace(/ /g, '-')}`
         : name('Support', i);
     const channel = i % 4 === 1 ? 'messaging' : 'voice';
-    const queue = await client.createQueue({ queue_name: queueName, queue_description: `Queue ${i}`, channel: channel as 'voice' | 'messaging' });
+    const queue = await client.createIn(endpoints.queues, {
+      queue_name: queueName,
+      queue_description: `Queue ${i}`,
+      channel: channel as 'voice' | 'messaging',
+    });
     queues.push({ queue_id: queue.queue_id, queue_name: queueName, channel });
   }
   await all(
     queues.map(
       (queue, i) => () =>
-        client.updateQueue(queue.queue_id, {
+        client.updateOne(endpoints.queues, [queue.queue_id], {
           max_wait_time: 60 + i,
           wrap_up_time: 10 + (i % 50),
           service_level_threshold_in_seconds: 20,
@@ -108,7 +117,7 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
   );
 
   // The emulator's sample flows (one per channel) count as well.
-  const sampleFlows = await client.listFlows();
+  const sampleFlows = await client.listOf(endpoints.flows);
   // Flows: files that name a queue and a skill by id; versions 1-3, the latest or an older one published, or none.
   for (let i = 0; i < perKind; i++) {
     const file = (version: number) =>

@@ -95,6 +95,7 @@ describe('engine with a fake client', () => {
       },
       idField: 'widget_id',
       listHasEveryField: true,
+      exportAs: { role: 'object' },
       idOutput: 'widgetId',
       inputSchema: z.strictObject({ name: z.string() }),
       apiFields: { name: 'widget_name' },

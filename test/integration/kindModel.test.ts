@@ -1,0 +1,26 @@
+import { allSpecs } from '../../provider/specs';
+import { objectTemplate } from '../../provider/client/endpoints';
+import { control as callControl, useEmulatorEnv } from './emulatorEnv';
+
+const emulator = useEmulatorEnv({ plan: 'unlimited' });
+
+/** `/contact_center/queues/{queueId}/agents` and `…/:queueId/agents` → `…/:/agents`: parameter names do not matter. */
+const asRoute = (path: string) => path.replace(/\{\w+\}|:\w+/g, ':');
+
+describe('every kind is served by the emulator', () => {
+  it("serves the list, create, get, update and delete routes of every spec's endpoint that the kind uses", async () => {
+    const routes = new Set<string>((await callControl(emulator(), 'GET', '/routes')).map(asRoute));
+    const missing: string[] = [];
+    for (const spec of allSpecs) {
+      const list = `GET ${asRoute(spec.endpoint.path)}`;
+      if (!routes.has(list)) missing.push(`${spec.kind}: ${list}`);
+      // REST kinds use the object routes too; kinds with their own store (member sets) name theirs in the store.
+      if (!spec.store) {
+        const object = asRoute(objectTemplate(spec.endpoint));
+        for (const route of [`POST ${asRoute(spec.endpoint.path)}`, `GET ${object}`, `PATCH ${object}`, `DELETE ${object}`])
+          if (!routes.has(route)) missing.push(`${spec.kind}: ${route}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
