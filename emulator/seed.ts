@@ -49,7 +49,8 @@ export interface SeedOptions {
 /**
  * Fills the state with the same users, skill categories, flows and history every time: 60 users (the first three
  * supervisors), with ids `agent_001`… that tests can name, and emails first.lastN@example.com; a text and a
- * proficiency skill category; one published sample flow per channel (`flow_seed_<channel>`).
+ * proficiency skill category; the account-default business hours (`bh_default`) and system variable group
+ * (`vg_system`); one published sample flow per channel (`flow_seed_<channel>`).
  */
 export function seed(state: EmulatorState, options: SeedOptions = {}): void {
   if (options.none) return;
@@ -90,6 +91,22 @@ export function seed(state: EmulatorState, options: SeedOptions = {}): void {
     skill_category_description: 'Product knowledge',
     skill_type: 'text',
     ...seeded,
+  });
+
+  // What a new account has besides: default business hours (open around the clock) and the system variables.
+  state.businessHours.insert({
+    business_hour_id: 'bh_default',
+    business_hour_name: 'Default business hours',
+    business_hour_description: 'The account default',
+    timezone: 'America/New_York',
+    account_default: true,
+    hours: { hour_type: 1 },
+  });
+  state.variableGroups.insert({
+    variable_group_id: 'vg_system',
+    variable_group_name: 'Global System Variables',
+    variable_group_description: 'Variables Zoom sets on every engagement',
+    variable_group_type: 'system',
   });
 
   // One sample flow per channel, as a new account's Studio has: a Studio file whose studioType is the channel.

@@ -1,3 +1,6 @@
+import { registerDispositionRoutes } from './routes/dispositions';
+import { registerVariableRoutes } from './routes/variables';
+import { registerBusinessHoursRoutes } from './routes/businessHours';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { BehaviourSettings } from './context';
 import type { Plan } from './rateLimits';
@@ -96,6 +99,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     registerFlowRoutes,
     registerSkillRoutes,
     registerRoutingProfileRoutes,
+    registerDispositionRoutes,
+    registerVariableRoutes,
+    registerBusinessHoursRoutes,
   ]) {
     await app.register(apiArea(area), plugin);
   }

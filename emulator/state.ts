@@ -120,6 +120,43 @@ export interface EngagementEventRow {
   detail: string;
 }
 
+export interface DispositionRow {
+  disposition_id: string;
+  disposition_name: string;
+  disposition_description: string;
+  status: 'inactive' | 'active';
+  disposition_type: 'single' | 'multi_level';
+  sub_dispositions: Array<{ sub_disposition_id: string; sub_disposition_name: string; current_index: number; parent_index: number }>;
+  modified_by: string;
+  last_modified_time: string;
+}
+export interface DispositionSetRow {
+  disposition_set_id: string;
+  disposition_set_name: string;
+  disposition_set_description: string;
+  status: 'inactive' | 'active';
+  disposition_ids: string[];
+  modified_by: string;
+  last_modified_time: string;
+}
+export interface VariableGroupRow {
+  variable_group_id: string;
+  variable_group_name: string;
+  variable_group_description: string;
+  variable_group_type: 'system' | 'custom';
+}
+export interface BusinessHoursRow {
+  business_hour_id: string;
+  business_hour_name: string;
+  business_hour_description: string;
+  timezone: string;
+  account_default: boolean;
+  hours: {
+    hour_type: number;
+    custom_hours?: Array<{ day_of_week: number; custom_hour_type: number; custom_hour_ranges?: Array<{ start_time: string; end_time: string }> }>;
+  };
+}
+
 /** Everything the emulator holds; reset replaces it wholesale. */
 export class EmulatorState {
   readonly queues = new Table<QueueRow>('queues', 'queue_id');
@@ -139,6 +176,13 @@ export class EmulatorState {
   readonly consumerRoutingProfiles = new Table<ConsumerRoutingProfileRow>('consumer_routing_profiles', 'consumer_routing_profile_id');
   readonly engagements = new Table<EngagementRow>('engagements', 'engagement_id');
   readonly engagementEvents = new Map<string, EngagementEventRow[]>();
+  readonly dispositions = new Table<DispositionRow>('dispositions', 'disposition_id');
+  readonly dispositionSets = new Table<DispositionSetRow>('disposition_sets', 'disposition_set_id');
+  /** queue id → the dispositions (and sets) it offers, in the order added. */
+  readonly queueDispositions = new Map<string, string[]>();
+  readonly queueDispositionSets = new Map<string, string[]>();
+  readonly variableGroups = new Table<VariableGroupRow>('variable_groups', 'variable_group_id');
+  readonly businessHours = new Table<BusinessHoursRow>('business_hours', 'business_hour_id');
 
   /** The collections the control surface may read and change behind the provider's back. */
   tables(): Record<string, Table<object>> {
@@ -151,12 +195,25 @@ export class EmulatorState {
       agent_routing_profiles: this.agentRoutingProfiles,
       consumer_routing_profiles: this.consumerRoutingProfiles,
       engagements: this.engagements,
+      dispositions: this.dispositions,
+      disposition_sets: this.dispositionSets,
+      variable_groups: this.variableGroups,
+      business_hours: this.businessHours,
     } as Record<string, Table<object>>;
   }
 
   /** Empties every table and map (reset then seeds again). */
   clear(): void {
     for (const table of Object.values(this.tables())) table.clear();
-    for (const map of [this.queueAgentOptIn, this.queueAgents, this.queueSupervisors, this.userSkills, this.engagementEvents]) map.clear();
+    for (const map of [
+      this.queueAgentOptIn,
+      this.queueAgents,
+      this.queueSupervisors,
+      this.userSkills,
+      this.engagementEvents,
+      this.queueDispositions,
+      this.queueDispositionSets,
+    ])
+      map.clear();
   }
 }

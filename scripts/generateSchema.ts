@@ -83,7 +83,7 @@ function lookupFunctions(): Record<string, unknown> {
       },
       outputs: {
         properties: Object.fromEntries(
-          Object.entries(returns).map(([key, value]) => [key, { type: value.type === 'number' ? 'integer' : 'string', description: value.description }]),
+          Object.entries(returns).map(([key, value]) => [key, { type: value.type === 'number' ? 'integer' : value.type, description: value.description }]),
         ),
         required: Object.entries(returns)
           .filter(([, value]) => value.required)

@@ -80,7 +80,7 @@ export async function readAccount(): Promise<Account> {
   // at once.
   const objectReads = (async () => {
     for (const { spec, role } of objectKinds()) {
-      const items = await listOnce(spec.kind);
+      const items = (await listOnce(spec.kind)).filter((item) => role.onlyIf?.(item) ?? true);
       const read = await mapLimit(items, CONCURRENCY, async (item) => {
         const id = String(item[spec.idField]);
         return { id, inputs: await readExisting(spec.kind, id, role.readHint ?? {}, item) };

@@ -144,6 +144,73 @@ export const skillSchema = z.object({
 });
 export type ZccSkill = z.infer<typeof skillSchema>;
 
+export const DISPOSITION_STATUSES = ['active', 'inactive'] as const;
+
+/** A disposition (wrap-up code): the list item, or GET, which adds `sub_dispositions`. */
+export const dispositionSchema = z.object({
+  disposition_id: z.string(),
+  disposition_name: z.string(),
+  disposition_description: z.string().optional(),
+  status: z.enum(DISPOSITION_STATUSES).optional(),
+  disposition_type: z.enum(['single', 'multi_level']).optional(),
+  sub_dispositions: z
+    .array(z.object({ sub_disposition_id: z.string().optional(), sub_disposition_name: z.string(), current_index: z.number(), parent_index: z.number() }))
+    .optional(),
+  queue_count: z.number().optional(),
+  modified_by: z.string().optional(),
+  last_modified_time: z.string().optional(),
+});
+export type ZccDisposition = z.infer<typeof dispositionSchema>;
+
+/** A disposition set: the list item counts its dispositions; GET and create list them. */
+export const dispositionSetSchema = z.object({
+  disposition_set_id: z.string(),
+  disposition_set_name: z.string(),
+  disposition_set_description: z.string().optional(),
+  status: z.enum(DISPOSITION_STATUSES).optional(),
+  dispositions: z.array(z.object({ disposition_id: z.string(), disposition_name: z.string().optional() })).optional(),
+  dispositions_count: z.number().optional(),
+  queues_count: z.number().optional(),
+  modified_by: z.string().optional(),
+  last_modified_time: z.string().optional(),
+});
+export type ZccDispositionSet = z.infer<typeof dispositionSetSchema>;
+
+export const variableGroupSchema = z.object({
+  variable_group_id: z.string(),
+  variable_group_name: z.string(),
+  variable_group_description: z.string().optional(),
+  variable_group_type: z.enum(['system', 'custom']).optional(),
+  variable_group_variables_count: z.number().optional(),
+});
+export type ZccVariableGroup = z.infer<typeof variableGroupSchema>;
+
+/** Business hours: the list item carries every field of the GET but the description. */
+export const businessHoursSchema = z.object({
+  business_hour_id: z.string(),
+  business_hour_name: z.string(),
+  business_hour_description: z.string().optional(),
+  timezone: z.string().optional(),
+  account_default: z.boolean().optional(),
+  queues_count: z.number().optional(),
+  flows_count: z.number().optional(),
+  hours: z
+    .object({
+      hour_type: z.number().optional(),
+      custom_hours: z
+        .array(
+          z.object({
+            day_of_week: z.number().optional(),
+            custom_hour_type: z.number().optional(),
+            custom_hour_ranges: z.array(z.object({ start_time: z.string().optional(), end_time: z.string().optional() })).optional(),
+          }),
+        )
+        .optional(),
+    })
+    .optional(),
+});
+export type ZccBusinessHours = z.infer<typeof businessHoursSchema>;
+
 /** A flow as GET/POST /contact_center/flows answer (official shapes); its definition is only in the export. */
 export const flowSchema = z.object({
   flow_id: z.string(),

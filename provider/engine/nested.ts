@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * Nested inputs (a queue's `shortAbandon`, a routing profile's `priorities`) are camelCase in the SDK and
@@ -19,7 +19,29 @@ function unwrap(schema: z.ZodType | undefined): Def | undefined {
   return def;
 }
 
+/**
+ * Readable SDK values for numbers of the API (`hour_type` 1 → `alwaysOpen`): a schema made with `apiCodes`
+ * (specs/fields.ts) carries its table in zod's registry, looked up through the optional/default wrappers.
+ */
+const API_CODES = 'zccApiCodes';
+
+export function withApiCodes<T extends z.ZodType>(schema: T, codes: Record<string, number>): T {
+  return schema.meta({ [API_CODES]: codes }) as T;
+}
+
+function apiCodes(schema: z.ZodType | undefined): Record<string, number> | undefined {
+  for (let current = schema; current;) {
+    const codes = z.globalRegistry.get(current)?.[API_CODES] as Record<string, number> | undefined;
+    if (codes) return codes;
+    const def = defOf(current);
+    current = def && ['optional', 'nullable', 'default', 'prefault', 'readonly', 'pipe'].includes(def.type) ? (def.innerType ?? def.in) : undefined;
+  }
+  return undefined;
+}
+
 export function toApiValue(value: unknown, schema: z.ZodType | undefined): unknown {
+  const codes = apiCodes(schema);
+  if (codes && typeof value === 'string' && Object.hasOwn(codes, value)) return codes[value];
   const def = unwrap(schema);
   if (Array.isArray(value) && def?.type === 'array') return value.map((item) => toApiValue(item, def.element));
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && def?.type === 'object' && def.shape) {
@@ -31,6 +53,12 @@ export function toApiValue(value: unknown, schema: z.ZodType | undefined): unkno
 }
 
 export function fromApiValue(value: unknown, schema: z.ZodType | undefined): unknown {
+  const codes = apiCodes(schema);
+  if (codes && typeof value === 'number') {
+    // A number this version has no name for stays a number: the diff shows it rather than hiding it.
+    const name = Object.keys(codes).find((key) => codes[key] === value);
+    return name ?? value;
+  }
   const def = unwrap(schema);
   if (Array.isArray(value) && def?.type === 'array') return value.map((item) => fromApiValue(item, def.element));
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && def?.type === 'object' && def.shape) {

@@ -30,9 +30,10 @@ export type ExportRole =
   /**
    * One declaration per object the list returns, read with its GET (or from the list item when it carries every
    * field). `readHint` steers the read (a flow: its published version); `fileInput` is an input written to its own
-   * file (`<dir>/<name>.json`) and read back with `readFlowFile`.
+   * file (`<dir>/<name>.json`) and read back with `readFlowFile`; `onlyIf` leaves out list items that are not the
+   * account's to declare (Zoom's system variable groups).
    */
-  | { role: 'object'; readHint?: Props; fileInput?: { input: string; dir: string } }
+  | { role: 'object'; readHint?: Props; fileInput?: { input: string; dir: string }; onlyIf?: (item: Props) => boolean }
   /**
    * One declaration per owner whose set is not empty: a queue's agents, a user's skills. `owner` is a kind of this
    * package or `User`; `members` the input holding the set; `ownerCount` a field of the owner's list item that
@@ -46,7 +47,7 @@ export type ExportRole =
 /** One value a lookup (`get<Kind>`) returns: a field of the list item, or computed from it. */
 export interface LookupValue {
   from: string | ((item: Props) => unknown);
-  type: 'string' | 'number';
+  type: 'string' | 'number' | 'boolean';
   description: string;
   /** Always present in the answer (the id and the name). */
   required?: boolean;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ID_RULE, idProblem } from '../client/paths';
 import { hasUnsafeCharacter, isInvisible } from '../client/printable';
+import { withApiCodes } from '../engine/nested';
 
 const codePoints = (value: string) => [...value].length;
 
@@ -50,4 +51,14 @@ export function setOf<const T extends readonly [string, ...string[]]>(values: T,
     .min(1, { error: `must list at least one of: ${values.join(', ')}` })
     .refine((items) => new Set(items).size === items.length, { error: 'must not list the same value twice' })
     .describe(description);
+}
+
+/**
+ * A readable value that the API spells as a number (`codes`: SDK value → API number), converted both ways by the
+ * engine (engine/nested.ts). The description says which numbers each value stands for.
+ */
+export function coded<const T extends Record<string, number>>(codes: T, description: string) {
+  const names = Object.keys(codes) as [Extract<keyof T, string>, ...Array<Extract<keyof T, string>>];
+  const table = names.map((name) => `\`${name}\` = ${codes[name]}`).join(', ');
+  return withApiCodes(z.enum(names, { error: `expected one of: ${names.join(', ')}` }).describe(`${description} (API values: ${table})`), codes);
 }

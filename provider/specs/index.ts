@@ -4,6 +4,9 @@ import { skillCategorySpec, skillSpec } from './skillSpecs';
 import { flowSpec } from './flowSpec';
 import { agentRoutingProfileSpec, consumerRoutingProfileSpec } from './routingProfileSpecs';
 import { userSkillsSpec } from './userSkillsSpec';
+import { businessHoursSpec } from './businessHoursSpec';
+import { dispositionSetSpec, dispositionSpec } from './dispositionSpecs';
+import { variableGroupSpec } from './variableGroupSpec';
 import { queueAgentSpec, queueMembersSpec, queueSupervisorSpec, queueSupervisorsSpec } from './membershipSpecs';
 
 /**
@@ -17,6 +20,10 @@ export const allSpecs: readonly ResourceSpec[] = [
   flowSpec,
   agentRoutingProfileSpec,
   consumerRoutingProfileSpec,
+  businessHoursSpec,
+  dispositionSpec,
+  dispositionSetSpec,
+  variableGroupSpec,
   queueMembersSpec,
   queueAgentSpec,
   queueSupervisorsSpec,

@@ -131,3 +131,93 @@ export interface ConsumerRoutingProfileInfo {
 export function getConsumerRoutingProfile(args: { name: string }): Promise<ConsumerRoutingProfileInfo> {
   return findByName<ConsumerRoutingProfileInfo>('ConsumerRoutingProfile', args);
 }
+
+/** A business hours as `getBusinessHours` returns it: fields of its list item (`GET /contact_center/business_hours`). */
+export interface BusinessHoursInfo {
+  /** The business hours id. */
+  businessHourId: string;
+  /** The name. */
+  name: string;
+  /** The time zone. */
+  timezone?: string;
+  /** Whether these are the account default. */
+  accountDefault?: boolean;
+  /** How many queues use them. */
+  queuesCount?: number;
+  /** How many flows use them. */
+  flowsCount?: number;
+}
+
+/**
+ * The business hours with exactly this name (all pages of the list); fails naming the name when none matches, and
+ * listing the ids when several do.
+ */
+export function getBusinessHours(args: { name: string }): Promise<BusinessHoursInfo> {
+  return findByName<BusinessHoursInfo>('BusinessHours', args);
+}
+
+/** A disposition as `getDisposition` returns it: fields of its list item (`GET /contact_center/dispositions`). */
+export interface DispositionInfo {
+  /** The disposition id. */
+  dispositionId: string;
+  /** The name. */
+  name: string;
+  /** The description. */
+  description?: string;
+  /** `active` or `inactive`. */
+  status?: string;
+  /** `single` or `multi_level`. */
+  dispositionType?: string;
+}
+
+/**
+ * The disposition with exactly this name (all pages of the list); fails naming the name when none matches, and
+ * listing the ids when several do.
+ */
+export function getDisposition(args: { name: string }): Promise<DispositionInfo> {
+  return findByName<DispositionInfo>('Disposition', args);
+}
+
+/** A disposition set as `getDispositionSet` returns it: fields of its list item (`GET /contact_center/dispositions/sets`). */
+export interface DispositionSetInfo {
+  /** The disposition set id. */
+  dispositionSetId: string;
+  /** The name. */
+  name: string;
+  /** The description. */
+  description?: string;
+  /** `active` or `inactive`. */
+  status?: string;
+  /** How many dispositions the set holds. */
+  dispositionsCount?: number;
+}
+
+/**
+ * The disposition set with exactly this name (all pages of the list); fails naming the name when none matches, and
+ * listing the ids when several do.
+ */
+export function getDispositionSet(args: { name: string }): Promise<DispositionSetInfo> {
+  return findByName<DispositionSetInfo>('DispositionSet', args);
+}
+
+/** A variable group as `getVariableGroup` returns it: fields of its list item (`GET /contact_center/variables/groups`). */
+export interface VariableGroupInfo {
+  /** The variable group id. */
+  variableGroupId: string;
+  /** The name. */
+  name: string;
+  /** The description. */
+  description?: string;
+  /** `system` (Zoom's) or `custom`. */
+  variableGroupType?: string;
+  /** How many variables the group holds. */
+  variablesCount?: number;
+}
+
+/**
+ * The variable group with exactly this name (all pages of the list); fails naming the name when none matches, and
+ * listing the ids when several do.
+ */
+export function getVariableGroup(args: { name: string }): Promise<VariableGroupInfo> {
+  return findByName<VariableGroupInfo>('VariableGroup', args);
+}

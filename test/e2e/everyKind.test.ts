@@ -80,6 +80,49 @@ const scenarios: Scenario[] = [
     inPlace: { accumulatedPriorities: [{ attributeType: 'entrance_to_queue', incrementalRate: 2 }] },
     consoleEdit: { field: 'consumer_routing_profile_description', value: 'edited in the console', input: 'description' },
   },
+  {
+    kind: 'BusinessHours',
+    name: 'lifecycle-hours',
+    collection: 'business_hours',
+    initial: {
+      name: 'Lifecycle hours',
+      timezone: 'Europe/Berlin',
+      hours: {
+        hourType: 'custom',
+        customHours: [{ dayOfWeek: 'monday', customHourType: 'hours', customHourRanges: [{ startTime: '09:00', endTime: '17:00' }] }],
+      },
+    },
+    inPlace: { description: 'changed in place', hours: { hourType: 'alwaysOpen' } },
+    consoleEdit: { field: 'business_hour_description', value: 'edited in the console', input: 'description' },
+  },
+  {
+    kind: 'Disposition',
+    name: 'lifecycle-disposition',
+    collection: 'dispositions',
+    initial: { name: 'Lifecycle disposition' },
+    inPlace: {
+      description: 'changed in place',
+      dispositionType: 'multi_level',
+      subDispositions: [{ subDispositionName: 'Callback', currentIndex: 1, parentIndex: 0 }],
+    },
+    consoleEdit: { field: 'disposition_description', value: 'edited in the console', input: 'description' },
+  },
+  {
+    kind: 'DispositionSet',
+    name: 'lifecycle-disposition-set',
+    collection: 'disposition_sets',
+    initial: { name: 'Lifecycle disposition set' },
+    inPlace: { status: 'inactive' },
+    consoleEdit: { field: 'disposition_set_description', value: 'edited in the console', input: 'description' },
+  },
+  {
+    kind: 'VariableGroup',
+    name: 'lifecycle-variable-group',
+    collection: 'variable_groups',
+    initial: { name: 'Lifecycle variables' },
+    inPlace: { description: 'changed in place' },
+    consoleEdit: { field: 'variable_group_description', value: 'edited in the console', input: 'description' },
+  },
 ];
 
 describe('every standalone kind through the whole lifecycle on the real Pulumi CLI', () => {
@@ -152,7 +195,11 @@ describe('every standalone kind through the whole lifecycle on the real Pulumi C
             row.skill_name ??
             row.skill_category_name ??
             row.agent_routing_profile_name ??
-            row.consumer_routing_profile_name,
+            row.consumer_routing_profile_name ??
+            row.business_hour_name ??
+            row.disposition_name ??
+            row.disposition_set_name ??
+            row.variable_group_name,
         );
       expect(left.filter((row) => label(row).startsWith('Lifecycle'))).toEqual([]);
     }

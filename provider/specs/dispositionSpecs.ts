@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { DISPOSITION_STATUSES, type ZccDisposition, type ZccDispositionSet } from '../client/schemas';
+import { endpoints } from '../client/endpoints';
+import { unlessNotFound } from '../client/errors';
+import { STAMP_OUTPUT, defineSpec, type ObjectStore, type Props } from '../engine/spec';
+import { restStore } from '../engine/store';
+import { integer, oneOf, text, zoomId } from './fields';
+
+/**
+ * Dispositions (wrap-up codes agents pick after an engagement) and disposition sets (`/dispositions`,
+ * `/dispositions/sets`), with every documented field. A queue offers dispositions and sets (QueueDispositions).
+ */
+const status = oneOf(DISPOSITION_STATUSES, '`active` (agents can pick it; the default) or `inactive`.').optional();
+
+const subDisposition = z.strictObject({
+  subDispositionName: text('Name of the sub-disposition (1-64 characters).', { min: 1, max: 64 }),
+  currentIndex: integer('Its position (`current_index`), unique within the disposition.', 0, 10_000),
+  parentIndex: integer('The position of its parent (`parent_index`), as Zoom numbers the levels.', 0, 10_000),
+});
+
+export const dispositionSpec = defineSpec<ZccDisposition>()({
+  kind: 'Disposition',
+  description:
+    'A disposition (wrap-up code) agents pick after an engagement: `single`, or `multi_level` with sub-dispositions. Offered on queues directly or through a DispositionSet.',
+  endpoint: endpoints.dispositions,
+  idField: 'disposition_id',
+  idOutput: 'dispositionId',
+  inputSchema: z.strictObject({
+    name: text('Disposition name (1-64 characters). Renaming updates in place.', { min: 1, max: 64 }),
+    description: text('Description (up to 256 characters). Defaults to empty.', { max: 256 }).optional(),
+    status,
+    dispositionType: oneOf(['single', 'multi_level'], '`single` (the default) or `multi_level` (with subDispositions).').optional(),
+    subDispositions: z
+      .array(subDisposition, { error: 'expected a list of sub-dispositions' })
+      .max(500, { error: 'must list at most 500 sub-dispositions' })
+      .describe('The levels below a `multi_level` disposition, in order.')
+      .optional(),
+  }),
+  apiFields: {
+    name: 'disposition_name',
+    description: 'disposition_description',
+    status: 'status',
+    dispositionType: 'disposition_type',
+    subDispositions: 'sub_dispositions',
+  },
+  serverDefaults: { description: '', status: 'active', dispositionType: 'single' },
+  naturalKey: ['name'],
+  crossFieldCheck: (inputs) => {
+    const subs = (inputs.subDispositions as Array<Record<string, unknown>> | undefined) ?? [];
+    if (subs.length > 0 && inputs.dispositionType !== 'multi_level')
+      return [
+        [
+          'subDispositions',
+          `are only allowed when dispositionType is "multi_level"; got ${subs.length} with dispositionType ${JSON.stringify(inputs.dispositionType ?? 'single')}.`,
+        ],
+      ];
+    const seen = new Set<unknown>();
+    for (const [index, sub] of subs.entries()) {
+      if (seen.has(sub.currentIndex))
+        return [['subDispositions', `item ${index}: currentIndex ${String(sub.currentIndex)} is used twice; each sub-disposition needs its own.`]];
+      seen.add(sub.currentIndex);
+    }
+    return [];
+  },
+  // The list shows each disposition's modification time (not its sub-dispositions): unchanged time, unchanged object.
+  listUnchanged: (item, recorded) => typeof item.last_modified_time === 'string' && item.last_modified_time === recorded[STAMP_OUTPUT],
+  stampFromList: true,
+  computedOutputs: (server) => ({ lastModifiedTime: server.last_modified_time }),
+  exportAs: { role: 'object' },
+  lookup: {
+    returns: {
+      dispositionId: { from: 'disposition_id', type: 'string', required: true, description: 'The disposition id.' },
+      name: { from: 'disposition_name', type: 'string', required: true, description: 'The name.' },
+      description: { from: 'disposition_description', type: 'string', description: 'The description.' },
+      status: { from: 'status', type: 'string', description: '`active` or `inactive`.' },
+      dispositionType: { from: 'disposition_type', type: 'string', description: '`single` or `multi_level`.' },
+    },
+  },
+  outputs: {
+    dispositionId: { description: 'The disposition id ZCC assigned.' },
+    lastModifiedTime: { description: 'When the disposition was last changed (ISO 8601), as ZCC reports it.' },
+  },
+  example: `const resolved = new zcc.Disposition('resolved', { name: 'Resolved', description: 'The caller needs nothing more' });
+const followUp = new zcc.Disposition('follow-up', {
+  name: 'Follow-up',
+  dispositionType: 'multi_level',
+  subDispositions: [
+    { subDispositionName: 'Callback', currentIndex: 1, parentIndex: 0 },
+    { subDispositionName: 'Email', currentIndex: 2, parentIndex: 0 },
+  ],
+});`,
+});
+
+/** The set's dispositions come back as `dispositions: [{disposition_id, …}]`; the program declares their ids. */
+function dispositionSetStore(): ObjectStore {
+  const rest = restStore(endpoints.dispositionSets);
+  const withIds = (set: Props | undefined) =>
+    set && { ...set, disposition_ids: ((set.dispositions as Array<{ disposition_id: string }> | undefined) ?? []).map((d) => d.disposition_id) };
+  return {
+    ...rest,
+    create: async (client, body) => withIds(await rest.create(client, body))!,
+    get: async (client, id) => withIds(await unlessNotFound(() => client.getOne(endpoints.dispositionSets, [id]) as Promise<Props>)),
+  };
+}
+
+export const dispositionSetSpec = defineSpec<ZccDispositionSet & { disposition_ids?: string[] }>()({
+  kind: 'DispositionSet',
+  description: 'A named set of dispositions, offered on queues as one (QueueDispositions `dispositionSetIds`).',
+  endpoint: endpoints.dispositionSets,
+  idField: 'disposition_set_id',
+  idOutput: 'dispositionSetId',
+  inputSchema: z.strictObject({
+    name: text('Set name (1-64 characters). Renaming updates in place.', { min: 1, max: 64 }),
+    description: text('Description (up to 256 characters). Defaults to empty.', { max: 256 }).optional(),
+    status,
+    dispositionIds: z
+      .array(zoomId('A disposition id.'), { error: 'expected a list of disposition ids' })
+      .max(500, { error: 'must list at most 500 dispositions' })
+      .refine((ids) => new Set(ids).size === ids.length, { error: 'must not list the same disposition twice' })
+      .describe('The dispositions in the set (e.g. `resolved.dispositionId`); order does not matter.')
+      .optional(),
+  }),
+  apiFields: { name: 'disposition_set_name', description: 'disposition_set_description', status: 'status', dispositionIds: 'disposition_ids' },
+  serverDefaults: { description: '', status: 'active', dispositionIds: [] },
+  setFields: ['dispositionIds'],
+  references: { 'dispositionIds[]': 'Disposition' },
+  naturalKey: ['name'],
+  listUnchanged: (item, recorded) => typeof item.last_modified_time === 'string' && item.last_modified_time === recorded[STAMP_OUTPUT],
+  stampFromList: true,
+  computedOutputs: (server) => ({ lastModifiedTime: server.last_modified_time }),
+  exportAs: { role: 'object' },
+  lookup: {
+    returns: {
+      dispositionSetId: { from: 'disposition_set_id', type: 'string', required: true, description: 'The disposition set id.' },
+      name: { from: 'disposition_set_name', type: 'string', required: true, description: 'The name.' },
+      description: { from: 'disposition_set_description', type: 'string', description: 'The description.' },
+      status: { from: 'status', type: 'string', description: '`active` or `inactive`.' },
+      dispositionsCount: { from: 'dispositions_count', type: 'number', description: 'How many dispositions the set holds.' },
+    },
+  },
+  outputs: {
+    dispositionSetId: { description: 'The disposition set id ZCC assigned.' },
+    lastModifiedTime: { description: 'When the set was last changed (ISO 8601), as ZCC reports it.' },
+  },
+  example: `new zcc.DispositionSet('support-outcomes', {
+  name: 'Support outcomes',
+  dispositionIds: [resolved.dispositionId, followUp.dispositionId],
+});`,
+  store: dispositionSetStore(),
+});

@@ -1,0 +1,165 @@
+import { check, create, read, remove, update } from '../../provider/handlers';
+import { forgetAllListings } from '../../provider/engine/listings';
+import { getBusinessHours, getDisposition, getDispositionSet, getVariableGroup } from '../../sdk/generated/lookups';
+import { checkTraffic } from '../support/conformance';
+import { parseOfficialApi } from '../support/officialApi';
+import { control as callControl, useEmulatorEnv } from './emulatorEnv';
+
+/**
+ * The kinds of "Part 1, continued" through the engine against the emulator: create, read, update, console edits
+ * seen, delete; every request and answer checked against ../shared/zoom-cc-official-api.md.
+ */
+const emulator = useEmulatorEnv({ plan: 'unlimited' });
+const control = (method: string, route: string, body?: unknown) => callControl(emulator(), method, route, body);
+const stub = { __provider: 'stub' };
+
+const office = {
+  name: 'Office hours',
+  timezone: 'Europe/Berlin',
+  hours: {
+    hourType: 'custom',
+    customHours: [
+      {
+        dayOfWeek: 'monday',
+        customHourType: 'hours',
+        customHourRanges: [
+          { startTime: '08:00', endTime: '12:00' },
+          { startTime: '13:00', endTime: '18:00' },
+        ],
+      },
+      { dayOfWeek: 'saturday', customHourType: 'closed' },
+      { dayOfWeek: 'sunday', customHourType: 'allDay' },
+    ],
+  },
+};
+
+describe('business hours, dispositions, disposition sets and variable groups', () => {
+  beforeEach(async () => {
+    forgetAllListings();
+    await control('POST', '/reset');
+    await control('DELETE', '/requests');
+  });
+
+  it('go through create, read, update, console edit and delete in the official shapes', async () => {
+    const hours = await create('BusinessHours', { ...office, ...stub });
+    // Readable values on our side, Zoom's numbers on the wire (a create takes no closed day: the hours follow).
+    const row = await control('GET', `/objects/business_hours/${hours.id}`);
+    expect(row.hours).toEqual({
+      hour_type: 2,
+      custom_hours: [
+        {
+          day_of_week: 2,
+          custom_hour_type: 2,
+          custom_hour_ranges: [
+            { start_time: '08:00', end_time: '12:00' },
+            { start_time: '13:00', end_time: '18:00' },
+          ],
+        },
+        { day_of_week: 7, custom_hour_type: 0 },
+        { day_of_week: 1, custom_hour_type: 1 },
+      ],
+    });
+    expect((await read('BusinessHours', hours.id, hours.outs)).inputs).toEqual({ ...office, description: '' });
+    await update('BusinessHours', hours.id, hours.outs, { ...office, hours: { hourType: 'alwaysOpen' }, accountDefault: true });
+    expect(await control('GET', '/objects/business_hours/bh_default')).toMatchObject({ account_default: false });
+
+    const resolved = await create('Disposition', { name: 'Resolved', ...stub });
+    const made1 = await create('Disposition', {
+      name: 'Follow-up',
+      dispositionType: 'multi_level',
+      subDispositions: [
+        { subDispositionName: 'Callback', currentIndex: 1, parentIndex: 0 },
+        { subDispositionName: 'Email', currentIndex: 2, parentIndex: 0 },
+      ],
+      ...stub,
+    });
+    expect(resolved.outs!.lastModifiedTime).toEqual(expect.any(String));
+    const renamed = await update('Disposition', made1.id, made1.outs!, {
+      name: 'Follow up',
+      dispositionType: 'multi_level',
+      subDispositions: [{ subDispositionName: 'Callback', currentIndex: 1, parentIndex: 0 }],
+      ...stub,
+    });
+    // A PATCH answers nothing: the modification time comes from the list, read after the write.
+    expect(renamed.outs!.lastModifiedTime).not.toEqual(made1.outs!.lastModifiedTime);
+    const followUp = { id: made1.id, outs: renamed.outs };
+    const set = await create('DispositionSet', { name: 'Outcomes', dispositionIds: [resolved.id, followUp.id], ...stub });
+    const changedSet = await update('DispositionSet', set.id, set.outs!, { name: 'Outcomes', dispositionIds: [followUp.id], status: 'inactive', ...stub });
+    const made = await create('VariableGroup', { name: 'Customer', ...stub });
+    await update('VariableGroup', made.id, made.outs!, { name: 'Customers', ...stub });
+    // Adoption reads the object (GET) and brings it to the declaration.
+    const group = await create('VariableGroup', { name: 'Customer', adoptId: made.id, ...stub });
+    expect(group.id).toBe(made.id);
+
+    // Console edits show in a read (list-backed reads see the moved modification time).
+    forgetAllListings();
+    await control('PATCH', `/objects/dispositions/${followUp.id}`, { disposition_description: 'edited' });
+    await control('PATCH', `/objects/disposition_sets/${set.id}`, { disposition_ids: [resolved.id] });
+    await control('PATCH', `/objects/variable_groups/${group.id}`, { variable_group_description: 'edited' });
+    expect((await read('Disposition', followUp.id, followUp.outs!)).inputs).toMatchObject({ description: 'edited' });
+    expect((await read('Disposition', resolved.id, resolved.outs!)).inputs).toEqual({
+      name: 'Resolved',
+      description: '',
+      status: 'active',
+      dispositionType: 'single',
+    });
+    expect((await read('DispositionSet', set.id, changedSet.outs!)).inputs).toMatchObject({ dispositionIds: [resolved.id] });
+    expect((await read('VariableGroup', group.id, group.outs!)).inputs).toEqual({ name: 'Customer', description: 'edited', adoptId: made.id });
+
+    expect(await getBusinessHours({ name: 'Default business hours' })).toMatchObject({ businessHourId: 'bh_default', accountDefault: false });
+    expect(await getDisposition({ name: 'Follow up' })).toMatchObject({ dispositionId: followUp.id, dispositionType: 'multi_level' });
+    expect(await getDispositionSet({ name: 'Outcomes' })).toMatchObject({ dispositionSetId: set.id, dispositionsCount: 1 });
+    expect(await getVariableGroup({ name: 'Global System Variables' })).toMatchObject({ variableGroupType: 'system' });
+
+    await remove('DispositionSet', set.id, set.outs!);
+    await remove('Disposition', followUp.id, followUp.outs!);
+    await remove('Disposition', resolved.id, resolved.outs!);
+    await remove('VariableGroup', group.id, group.outs!);
+    // The account default cannot be deleted: make the seeded hours the default again first.
+    await control('PATCH', '/objects/business_hours/bh_default', { account_default: true });
+    await control('PATCH', `/objects/business_hours/${hours.id}`, { account_default: false });
+    await remove('BusinessHours', hours.id, hours.outs);
+    for (const collection of ['dispositions', 'disposition_sets', 'business_hours'])
+      expect((await control('GET', `/objects/${collection}`)).map((r: Record<string, unknown>) => Object.values(r)[0])).not.toContain(hours.id);
+
+    const log = await control('GET', '/requests');
+    const report = checkTraffic(log.entries, parseOfficialApi());
+    expect(report.unknownOperations).toEqual([]);
+    expect(report.mismatches).toEqual([]);
+    const covered = Object.keys(report.byOperation);
+    for (const path of [
+      '/contact_center/business_hours',
+      '/contact_center/dispositions',
+      '/contact_center/dispositions/sets',
+      '/contact_center/variables/groups',
+    ]) {
+      const object = `${path}/{${{ '/contact_center/business_hours': 'businessHourId', '/contact_center/dispositions': 'dispositionId', '/contact_center/dispositions/sets': 'dispositionSetId', '/contact_center/variables/groups': 'variableGroupId' }[path]}}`;
+      expect(covered).toEqual(expect.arrayContaining([`GET ${path}`, `POST ${path}`, `GET ${object}`, `PATCH ${object}`, `DELETE ${object}`]));
+    }
+    console.log(`conformance (schedules and wrap-up codes): ${report.checked} requests checked over ${covered.length} operations, 0 mismatches`);
+  });
+
+  it('check refuses what the API would, naming the property, the value and what is allowed, before any call', async () => {
+    const failures = async (kind: string, inputs: Record<string, unknown>) =>
+      ((await check(kind, {}, { ...inputs, ...stub })).failures ?? []).map((f) => `${f.property}: ${f.reason}`);
+    expect(await failures('BusinessHours', { ...office, timezone: 'Mars/Olympus' })).toEqual([expect.stringMatching(/^timezone: .*IANA/)]);
+    expect(await failures('BusinessHours', { ...office, hours: { hourType: 'custom' } })).toEqual([expect.stringContaining('needs customHours')]);
+    expect(
+      await failures('BusinessHours', { ...office, hours: { hourType: 'custom', customHours: [{ dayOfWeek: 'funday', customHourType: 'allDay' }] } }),
+    ).toEqual([expect.stringContaining('sunday, monday')]);
+    expect(
+      await failures('BusinessHours', {
+        ...office,
+        hours: {
+          hourType: 'custom',
+          customHours: [{ dayOfWeek: 'monday', customHourType: 'hours', customHourRanges: [{ startTime: '18:00', endTime: '08:00' }] }],
+        },
+      }),
+    ).toEqual([expect.stringContaining('startTime must be before endTime')]);
+    expect(await failures('Disposition', { name: 'X', subDispositions: [{ subDispositionName: 'a', currentIndex: 1, parentIndex: 0 }] })).toEqual([
+      expect.stringContaining('only allowed when dispositionType is "multi_level"'),
+    ]);
+    expect(await failures('DispositionSet', { name: 'X', dispositionIds: ['a', 'a'] })).toEqual([expect.stringContaining('twice')]);
+    expect((await control('GET', '/requests')).total).toBe(0);
+  });
+});
