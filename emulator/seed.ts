@@ -49,7 +49,7 @@ export interface SeedOptions {
 /**
  * Fills the state with the same users, skill categories, flows and history every time: 60 users (the first three
  * supervisors), with ids `agent_001`… that tests can name, and emails first.lastN@example.com; a text and a
- * proficiency skill category; the account-default business hours (`bh_default`) and system variable group
+ * proficiency skill category; the account-default business hours (`bh_default`) and closure set (`cs_default`), the system variable group
  * (`vg_system`); one published sample flow per channel (`flow_seed_<channel>`).
  */
 export function seed(state: EmulatorState, options: SeedOptions = {}): void {
@@ -101,6 +101,14 @@ export function seed(state: EmulatorState, options: SeedOptions = {}): void {
     timezone: 'America/New_York',
     account_default: true,
     hours: { hour_type: 1 },
+  });
+  state.closureSets.insert({
+    closure_set_id: 'cs_default',
+    closure_set_name: 'Default closures',
+    closure_set_description: 'The account default',
+    timezone: 'America/New_York',
+    account_default: true,
+    closures: [],
   });
   state.variableGroups.insert({
     variable_group_id: 'vg_system',

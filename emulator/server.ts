@@ -1,6 +1,8 @@
 import { registerDispositionRoutes } from './routes/dispositions';
 import { registerVariableRoutes } from './routes/variables';
 import { registerBusinessHoursRoutes } from './routes/businessHours';
+import { registerClosureRoutes } from './routes/closures';
+import { registerOperatingHoursRoutes } from './routes/operatingHours';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { BehaviourSettings } from './context';
 import type { Plan } from './rateLimits';
@@ -102,6 +104,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     registerDispositionRoutes,
     registerVariableRoutes,
     registerBusinessHoursRoutes,
+    registerClosureRoutes,
+    registerOperatingHoursRoutes,
   ]) {
     await app.register(apiArea(area), plugin);
   }

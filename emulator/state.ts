@@ -157,6 +157,33 @@ export interface BusinessHoursRow {
   };
 }
 
+export interface ClosureRow {
+  closure_id: string;
+  closure_name: string;
+  closure_hour_type: number;
+  start_time: string;
+  end_time: string;
+  recurring_frequency: number;
+  recurring_frequency_type?: number;
+  recurring_month?: number;
+  recurring_week_interval?: number;
+  recurring_days_of_week?: string[];
+}
+export interface ClosureSetRow {
+  closure_set_id: string;
+  closure_set_name: string;
+  closure_set_description: string;
+  timezone: string;
+  account_default: boolean;
+  closures: ClosureRow[];
+}
+/** A queue's operating hours: which business hours and closure set it follows (ids; the defaults when unset). */
+export interface QueueOperatingHoursRow {
+  business_hour_id?: string;
+  closure_set_id?: string;
+  operating_hours_overflow_enabled?: boolean;
+}
+
 /** Everything the emulator holds; reset replaces it wholesale. */
 export class EmulatorState {
   readonly queues = new Table<QueueRow>('queues', 'queue_id');
@@ -183,6 +210,9 @@ export class EmulatorState {
   readonly queueDispositionSets = new Map<string, string[]>();
   readonly variableGroups = new Table<VariableGroupRow>('variable_groups', 'variable_group_id');
   readonly businessHours = new Table<BusinessHoursRow>('business_hours', 'business_hour_id');
+  readonly closureSets = new Table<ClosureSetRow>('closure_sets', 'closure_set_id');
+  /** queue id → its operating hours, when set (unset: the account defaults). */
+  readonly queueOperatingHours = new Map<string, QueueOperatingHoursRow>();
 
   /** The collections the control surface may read and change behind the provider's back. */
   tables(): Record<string, Table<object>> {
@@ -199,6 +229,7 @@ export class EmulatorState {
       disposition_sets: this.dispositionSets,
       variable_groups: this.variableGroups,
       business_hours: this.businessHours,
+      closure_sets: this.closureSets,
     } as Record<string, Table<object>>;
   }
 
@@ -213,6 +244,7 @@ export class EmulatorState {
       this.engagementEvents,
       this.queueDispositions,
       this.queueDispositionSets,
+      this.queueOperatingHours,
     ])
       map.clear();
   }

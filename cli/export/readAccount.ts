@@ -106,10 +106,10 @@ export async function readAccount(): Promise<Account> {
       const count = role.ownerCount;
       const worth = owners.filter(({ item }) => count === undefined || item[count] === undefined || Number(item[count]) > 0);
       const sets = await mapLimit(worth, CONCURRENCY, async (owner) => ({ owner, inputs: await readExisting(spec.kind, owner.id) }));
-      for (const { owner, inputs } of sets) {
-        const members = inputs?.[role.members];
-        if (inputs && Array.isArray(members) && members.length > 0) add(spec.kind, owner.id, owner.label, inputs);
-      }
+      // Exported when the owner holds something: a non-empty list, or an id (an empty one means the default).
+      const holds = (value: unknown) => (Array.isArray(value) ? value.length > 0 : typeof value === 'string' && value !== '');
+      for (const { owner, inputs } of sets)
+        if (inputs && [role.members].flat().some((input) => holds(inputs[input]))) add(spec.kind, owner.id, owner.label, inputs);
     }
   })();
   const [emails] = await Promise.all([users.then((all) => new Map(all.map((user) => [user.user_id, user.user_email]))), objectReads, setReads]);

@@ -82,7 +82,11 @@ export function registerBusinessHoursRoutes(route: ReturnType<typeof defineRoute
     const rows = state.businessHours.all().filter((row) => only === undefined || row.account_default === only);
     return {
       body: paginate(
-        rows.map(({ business_hour_description: _description, ...row }) => ({ ...row, queues_count: 0, flows_count: 0 })),
+        rows.map(({ business_hour_description: _description, ...row }) => ({
+          ...row,
+          queues_count: [...state.queueOperatingHours.values()].filter((hours) => hours.business_hour_id === row.business_hour_id).length,
+          flows_count: 0,
+        })),
         q,
         'business_hours',
         300,
@@ -133,6 +137,8 @@ export function registerBusinessHoursRoutes(route: ReturnType<typeof defineRoute
   route('DELETE', '/contact_center/business_hours/:businessHourId', 'light', (request, { state }) => {
     const row = hoursOf(state, params(request).businessHourId, 'id');
     if (row.account_default) throw conflict(`Business hours ${row.business_hour_id} are the account default and cannot be deleted.`);
+    const users = [...state.queueOperatingHours.entries()].filter(([, hours]) => hours.business_hour_id === row.business_hour_id).map(([queueId]) => queueId);
+    if (users.length > 0) throw conflict(`Business hours ${row.business_hour_id} are used by queues: ${users.join(', ')}.`);
     state.businessHours.delete(row.business_hour_id);
     return { status: 204 };
   });

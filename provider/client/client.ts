@@ -97,6 +97,18 @@ export class ZccClient {
   deleteOne(collection: Collection, ids: readonly string[]): Promise<void> {
     return this.write('DELETE', collection, ids, collection.categories.delete);
   }
+  /** GET an object that is the path itself (a queue's operating hours: one per queue, no list). */
+  getAt<T>(collection: Collection<T>, ids: readonly string[]): Promise<T> {
+    return this.http.request('GET', fillPath(collection.path, ids), { category: collection.categories.get, schema: collection.item });
+  }
+  /** PATCH an object that is the path itself, holding its parent's write lock. */
+  patchAt(collection: Collection, ids: readonly string[], body: unknown): Promise<void> {
+    return this.http.request<void>('PATCH', fillPath(collection.path, ids), {
+      category: collection.categories.update,
+      body,
+      objectKey: lockKeyOf(collection.path, ids),
+    });
+  }
   private write(method: 'PATCH' | 'DELETE', collection: Collection, ids: readonly string[], category: RateCategory, body?: unknown): Promise<void> {
     const template = objectTemplate(collection);
     return this.http.request<void>(method, fillPath(template, ids), { category, body, objectKey: lockKeyOf(template, ids) });

@@ -117,6 +117,23 @@ export const endpoints = {
     maxPageSize: 300,
     categories: LIGHT_WRITES,
   },
+  closureSets: {
+    path: '/contact_center/closures',
+    objectId: 'closureSetId',
+    listKey: 'closure_sets',
+    item: schemas.closureSetSchema,
+    maxPageSize: 300,
+    categories: LIGHT_WRITES,
+  },
+  // One object per queue, at the path itself (GET and PATCH, no list).
+  queueOperatingHours: {
+    path: '/contact_center/queues/{queueId}/operating_hours',
+    objectId: '',
+    listKey: '',
+    item: schemas.queueOperatingHoursSchema,
+    maxPageSize: 0,
+    categories: LIGHT_WRITES,
+  },
   agentRoutingProfiles: {
     path: '/contact_center/agent_routing_profiles',
     objectId: 'agentRoutingProfileId',

@@ -211,6 +211,46 @@ export const businessHoursSchema = z.object({
 });
 export type ZccBusinessHours = z.infer<typeof businessHoursSchema>;
 
+/** A closure set; the list item and the GET carry its closures (the list leaves out the description). */
+export const closureSetSchema = z.object({
+  closure_set_id: z.string(),
+  closure_set_name: z.string(),
+  closure_set_description: z.string().optional(),
+  timezone: z.string().optional(),
+  account_default: z.boolean().optional(),
+  queues_count: z.number().optional(),
+  flows_count: z.number().optional(),
+  closures: z
+    .array(
+      z.object({
+        closure_id: z.string().optional(),
+        closure_name: z.string(),
+        closure_hour_type: z.number(),
+        start_time: z.string(),
+        end_time: z.string(),
+        recurring_frequency: z.number(),
+        recurring_frequency_type: z.number().optional(),
+        recurring_month: z.number().optional(),
+        recurring_week_interval: z.number().optional(),
+        recurring_days_of_week: z.array(z.string()).optional(),
+      }),
+    )
+    .optional(),
+});
+export type ZccClosureSet = z.infer<typeof closureSetSchema>;
+
+/** GET /queues/{queueId}/operating_hours. */
+export const queueOperatingHoursSchema = z.object({
+  business_hour_id: z.string(),
+  business_hour_name: z.string(),
+  closure_set_id: z.string().optional(),
+  closure_set_name: z.string().optional(),
+  account_default_business_hour: z.boolean(),
+  account_default_closure_set: z.boolean().optional(),
+  operating_hours_overflow_enabled: z.boolean().optional(),
+});
+export type ZccQueueOperatingHours = z.infer<typeof queueOperatingHoursSchema>;
+
 /** A flow as GET/POST /contact_center/flows answer (official shapes); its definition is only in the export. */
 export const flowSchema = z.object({
   flow_id: z.string(),

@@ -389,6 +389,10 @@ export function createEngine(options: EngineOptions) {
       }
       const { id, outs } = toOutputs(spec, server, declared);
       if (typeof adoptId === 'string') outs[ADOPT_ID] = adoptId;
+      // What the create sent but its answer does not show (a disposition's sub-dispositions): the server took it.
+      else
+        for (const key of Object.keys(spec.apiFields))
+          if (declared[key] !== undefined && outs[key] === undefined && (!spec.createFields || spec.createFields.includes(key))) outs[key] = declared[key];
       // Settings the create endpoint does not take, unless the object already has them (a recovered create).
       const pending = new Set(differingFields(spec, server, declared).differing);
       const settings = typeof adoptId === 'string' ? [] : settingsAfterCreate(spec, declared).filter((key) => pending.has(key));

@@ -62,3 +62,11 @@ export function coded<const T extends Record<string, number>>(codes: T, descript
   const table = names.map((name) => `\`${name}\` = ${codes[name]}`).join(', ');
   return withApiCodes(z.enum(names, { error: `expected one of: ${names.join(', ')}` }).describe(`${description} (API values: ${table})`), codes);
 }
+
+/** One of the API's documented numbers, for fields whose meanings Zoom's document does not give. */
+export function numberIn<const T extends readonly [number, ...number[]]>(values: T, description: string) {
+  return z
+    .number({ error: `expected one of: ${values.join(', ')}` })
+    .refine((value) => (values as readonly number[]).includes(value), { error: `expected one of: ${values.join(', ')}` })
+    .describe(description);
+}

@@ -7,6 +7,8 @@ import { userSkillsSpec } from './userSkillsSpec';
 import { businessHoursSpec } from './businessHoursSpec';
 import { dispositionSetSpec, dispositionSpec } from './dispositionSpecs';
 import { variableGroupSpec } from './variableGroupSpec';
+import { closureSetSpec } from './closureSetSpec';
+import { queueOperatingHoursSpec } from './queueOperatingHoursSpec';
 import { queueAgentSpec, queueMembersSpec, queueSupervisorSpec, queueSupervisorsSpec } from './membershipSpecs';
 
 /**
@@ -21,6 +23,8 @@ export const allSpecs: readonly ResourceSpec[] = [
   agentRoutingProfileSpec,
   consumerRoutingProfileSpec,
   businessHoursSpec,
+  closureSetSpec,
+  queueOperatingHoursSpec,
   dispositionSpec,
   dispositionSetSpec,
   variableGroupSpec,

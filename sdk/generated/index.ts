@@ -7,6 +7,8 @@ export { Flow, type FlowArgs } from './flow';
 export { AgentRoutingProfile, type AgentRoutingProfileArgs } from './agentRoutingProfile';
 export { ConsumerRoutingProfile, type ConsumerRoutingProfileArgs } from './consumerRoutingProfile';
 export { BusinessHours, type BusinessHoursArgs } from './businessHours';
+export { ClosureSet, type ClosureSetArgs } from './closureSet';
+export { QueueOperatingHours, type QueueOperatingHoursArgs } from './queueOperatingHours';
 export { Disposition, type DispositionArgs } from './disposition';
 export { DispositionSet, type DispositionSetArgs } from './dispositionSet';
 export { VariableGroup, type VariableGroupArgs } from './variableGroup';

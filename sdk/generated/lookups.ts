@@ -156,6 +156,28 @@ export function getBusinessHours(args: { name: string }): Promise<BusinessHoursI
   return findByName<BusinessHoursInfo>('BusinessHours', args);
 }
 
+/** A closure set as `getClosureSet` returns it: fields of its list item (`GET /contact_center/closures`). */
+export interface ClosureSetInfo {
+  /** The closure set id. */
+  closureSetId: string;
+  /** The name. */
+  name: string;
+  /** The time zone. */
+  timezone?: string;
+  /** Whether this is the account default. */
+  accountDefault?: boolean;
+  /** How many queues follow it. */
+  queuesCount?: number;
+}
+
+/**
+ * The closure set with exactly this name (all pages of the list); fails naming the name when none matches, and
+ * listing the ids when several do.
+ */
+export function getClosureSet(args: { name: string }): Promise<ClosureSetInfo> {
+  return findByName<ClosureSetInfo>('ClosureSet', args);
+}
+
 /** A disposition as `getDisposition` returns it: fields of its list item (`GET /contact_center/dispositions`). */
 export interface DispositionInfo {
   /** The disposition id. */

@@ -96,6 +96,23 @@ const scenarios: Scenario[] = [
     consoleEdit: { field: 'business_hour_description', value: 'edited in the console', input: 'description' },
   },
   {
+    kind: 'ClosureSet',
+    name: 'lifecycle-closures',
+    collection: 'closure_sets',
+    initial: {
+      name: 'Lifecycle closures',
+      timezone: 'Europe/Berlin',
+      closures: [{ closureName: 'New Year', closureHourType: 1, startTime: '2027-01-01T00:00', endTime: '2027-01-01T23:59', recurringFrequency: 0 }],
+    },
+    inPlace: {
+      closures: [
+        { closureName: 'New Year', closureHourType: 1, startTime: '2027-01-01T00:00', endTime: '2027-01-01T23:59', recurringFrequency: 3 },
+        { closureName: 'Christmas', closureHourType: 1, startTime: '2027-12-25T00:00', endTime: '2027-12-26T23:59', recurringFrequency: 3 },
+      ],
+    },
+    consoleEdit: { field: 'closure_set_description', value: 'edited in the console', input: 'description' },
+  },
+  {
     kind: 'Disposition',
     name: 'lifecycle-disposition',
     collection: 'dispositions',
@@ -197,6 +214,7 @@ describe('every standalone kind through the whole lifecycle on the real Pulumi C
             row.agent_routing_profile_name ??
             row.consumer_routing_profile_name ??
             row.business_hour_name ??
+            row.closure_set_name ??
             row.disposition_name ??
             row.disposition_set_name ??
             row.variable_group_name,

@@ -1,6 +1,6 @@
 import { check, create, read, remove, update } from '../../provider/handlers';
 import { forgetAllListings } from '../../provider/engine/listings';
-import { getBusinessHours, getDisposition, getDispositionSet, getVariableGroup } from '../../sdk/generated/lookups';
+import { getBusinessHours, getClosureSet, getDisposition, getDispositionSet, getVariableGroup } from '../../sdk/generated/lookups';
 import { checkTraffic } from '../support/conformance';
 import { parseOfficialApi } from '../support/officialApi';
 import { control as callControl, useEmulatorEnv } from './emulatorEnv';
@@ -137,6 +137,67 @@ describe('business hours, dispositions, disposition sets and variable groups', (
       expect(covered).toEqual(expect.arrayContaining([`GET ${path}`, `POST ${path}`, `GET ${object}`, `PATCH ${object}`, `DELETE ${object}`]));
     }
     console.log(`conformance (schedules and wrap-up codes): ${report.checked} requests checked over ${covered.length} operations, 0 mismatches`);
+  });
+
+  it('closure sets replace their closures on update, and a queue follows the hours it is given, then the defaults again', async () => {
+    const newYear = { closureName: 'New Year', closureHourType: 1, startTime: '2027-01-01T00:00', endTime: '2027-01-01T23:59', recurringFrequency: 0 };
+    const holidays = await create('ClosureSet', { name: 'Holidays', timezone: 'Europe/Berlin', closures: [newYear], ...stub });
+    const inputs = {
+      name: 'Holidays',
+      timezone: 'Europe/Berlin',
+      closures: [
+        { ...newYear, closureName: 'New Year’s Day' },
+        { ...newYear, closureName: 'Christmas', startTime: '2027-12-25T00:00', endTime: '2027-12-26T23:59' },
+      ],
+      ...stub,
+    };
+    const updated = await update('ClosureSet', holidays.id, holidays.outs!, inputs);
+    const row = await control('GET', `/objects/closure_sets/${holidays.id}`);
+    expect(row.closures.map((c: { closure_name: string }) => c.closure_name)).toEqual(['New Year’s Day', 'Christmas']);
+    expect((await read('ClosureSet', holidays.id, updated.outs!)).inputs).toEqual({ ...inputs, description: '', __provider: undefined });
+
+    const hours = await create('BusinessHours', { ...office, ...stub });
+    const queue = await create('Queue', { name: 'Hours queue', channel: 'voice', ...stub });
+    const checked = (await check('QueueOperatingHours', {}, { queueId: queue.id, businessHourId: hours.id, ...stub })).inputs!;
+    const operating = await create('QueueOperatingHours', checked);
+    expect(operating.outs).toMatchObject({ queueId: queue.id, businessHourId: hours.id, closureSetId: '' });
+    // The console points the queue at the holiday closures: drift on a setting the program leaves at the default.
+    const client = (await import('../../provider/runtime')).getClient();
+    await client.patchAt((await import('../../provider/client/endpoints')).endpoints.queueOperatingHours, [queue.id], {
+      operating_hours_closure_set_id: holidays.id,
+    });
+    expect((await read('QueueOperatingHours', queue.id, operating.outs!)).inputs).toMatchObject({ closureSetId: holidays.id });
+    await update('QueueOperatingHours', queue.id, { ...operating.outs!, closureSetId: holidays.id }, checked);
+    expect(await client.getAt((await import('../../provider/client/endpoints')).endpoints.queueOperatingHours, [queue.id])).toMatchObject({
+      business_hour_id: hours.id,
+      account_default_closure_set: true,
+      closure_set_id: 'cs_default',
+    });
+    // In use: the emulator refuses to delete the hours a queue follows.
+    await expect(remove('BusinessHours', hours.id, hours.outs)).rejects.toThrow(/used by queues/);
+    await remove('QueueOperatingHours', queue.id, operating.outs!);
+    expect(await client.getAt((await import('../../provider/client/endpoints')).endpoints.queueOperatingHours, [queue.id])).toMatchObject({
+      business_hour_id: 'bh_default',
+      account_default_business_hour: true,
+    });
+    await remove('BusinessHours', hours.id, hours.outs);
+    await remove('ClosureSet', holidays.id, updated.outs!);
+    await remove('Queue', queue.id, queue.outs!);
+    expect(await getClosureSet({ name: 'Default closures' })).toMatchObject({ closureSetId: 'cs_default', accountDefault: true });
+
+    const report = checkTraffic((await control('GET', '/requests')).entries, parseOfficialApi());
+    expect(report.unknownOperations).toEqual([]);
+    expect(report.mismatches).toEqual([]);
+    expect(Object.keys(report.byOperation)).toEqual(
+      expect.arrayContaining([
+        'GET /contact_center/queues/{queueId}/operating_hours',
+        'PATCH /contact_center/queues/{queueId}/operating_hours',
+        'PATCH /contact_center/closures/{closureSetId}',
+        'DELETE /contact_center/closures/{closureSetId}',
+        'GET /contact_center/closures/{closureSetId}',
+        'GET /contact_center/closures',
+      ]),
+    );
   });
 
   it('check refuses what the API would, naming the property, the value and what is allowed, before any call', async () => {

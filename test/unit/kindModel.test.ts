@@ -34,7 +34,7 @@ describe.each(allSpecs.map((spec) => [spec.kind, spec] as const))('%s', (kind, s
       if (kinds.has(target) && target !== kind) expect([kind, before.has(target)]).toEqual([kind, true]);
     if (role.role === 'set') {
       expect(role.owner === USER || before.has(role.owner)).toBe(true);
-      expect(Object.keys(spec.inputSchema.shape)).toContain(role.members);
+      for (const input of [role.members].flat()) expect(Object.keys(spec.inputSchema.shape)).toContain(input);
     }
     if (role.role === 'object' && role.fileInput) expect(Object.keys(spec.inputSchema.shape)).toContain(role.fileInput.input);
   });
