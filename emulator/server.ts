@@ -1,4 +1,4 @@
-import { registerDispositionRoutes } from './routes/dispositions';
+import { registerDispositionRoutes, registerQueueDispositionRoutes } from './routes/dispositions';
 import { registerVariableRoutes } from './routes/variables';
 import { registerBusinessHoursRoutes } from './routes/businessHours';
 import { registerClosureRoutes } from './routes/closures';
@@ -102,6 +102,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     registerSkillRoutes,
     registerRoutingProfileRoutes,
     registerDispositionRoutes,
+    registerQueueDispositionRoutes,
     registerVariableRoutes,
     registerBusinessHoursRoutes,
     registerClosureRoutes,

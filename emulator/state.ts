@@ -205,7 +205,7 @@ export class EmulatorState {
   readonly engagementEvents = new Map<string, EngagementEventRow[]>();
   readonly dispositions = new Table<DispositionRow>('dispositions', 'disposition_id');
   readonly dispositionSets = new Table<DispositionSetRow>('disposition_sets', 'disposition_set_id');
-  /** queue id → the dispositions (and sets) it offers, in the order added. */
+  /** queue id → the dispositions (and sets) it offers, as `<assign_type>:<id>`, in the order added. */
   readonly queueDispositions = new Map<string, string[]>();
   readonly queueDispositionSets = new Map<string, string[]>();
   readonly variableGroups = new Table<VariableGroupRow>('variable_groups', 'variable_group_id');

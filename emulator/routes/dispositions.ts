@@ -1,5 +1,6 @@
 import { identified } from '../lookup';
-import { conflict, invalidField } from '../errors';
+import { conflict, invalidField, notFound } from '../errors';
+import { findQueue } from './queues';
 import { paginate } from '../pagination';
 import { now } from '../store';
 import type { DispositionRow, DispositionSetRow, EmulatorState } from '../state';
@@ -35,7 +36,8 @@ function subDispositions(state: EmulatorState, body: Body, previous: Disposition
   });
 }
 
-const queueCount = (state: EmulatorState, id: string) => [...state.queueDispositions.values()].filter((ids) => ids.includes(id)).length;
+const queueCount = (state: EmulatorState, id: string) =>
+  [...state.queueDispositions.values()].filter((entries) => entries.some((entry) => entry.endsWith(`:${id}`))).length;
 
 export function dispositionListItem(state: EmulatorState, row: DispositionRow) {
   const { sub_dispositions: _subs, ...item } = row;
@@ -48,7 +50,7 @@ export function dispositionSetView(state: EmulatorState, row: DispositionSetRow)
     ...rest,
     dispositions: ids.map((id) => ({ disposition_id: id, disposition_name: state.dispositions.get(id)?.disposition_name })),
     queues: [...state.queueDispositionSets.entries()]
-      .filter(([, sets]) => sets.includes(row.disposition_set_id))
+      .filter(([, sets]) => sets.some((entry) => entry.endsWith(`:${row.disposition_set_id}`)))
       .map(([queueId]) => state.queues.get(queueId))
       .filter((queue) => queue !== undefined)
       .map((queue) => ({ queue_id: queue.queue_id, cc_queue_id: queue.cc_queue_id, queue_name: queue.queue_name })),
@@ -150,7 +152,7 @@ export function registerDispositionRoutes(route: ReturnType<typeof defineRoutes>
     body: paginate(
       state.dispositionSets.all().map((row) => {
         const { disposition_ids: ids, ...rest } = row;
-        const queues = [...state.queueDispositionSets.values()].filter((sets) => sets.includes(row.disposition_set_id)).length;
+        const queues = [...state.queueDispositionSets.values()].filter((sets) => sets.some((entry) => entry.endsWith(`:${row.disposition_set_id}`))).length;
         return { ...rest, dispositions_count: ids.length, queues_count: queues };
       }),
       query(request),
@@ -204,4 +206,112 @@ export function registerDispositionRoutes(route: ReturnType<typeof defineRoutes>
       );
     return { status: 204 };
   });
+}
+
+/**
+ * The dispositions and disposition sets a queue offers (`/queues/{queueId}/dispositions(/sets)`), per direction
+ * (`assign_type`, inbound when omitted). Adding one already offered is a 409, removing one not offered a 404.
+ */
+export function registerQueueDispositionRoutes(route: ReturnType<typeof defineRoutes>) {
+  const ASSIGN = ['inbound', 'outbound'] as const;
+  const assignOf = (value: unknown) => enumField({ assign_type: value }, 'assign_type', ASSIGN) ?? 'inbound';
+  // Stored as `<assign_type>:<id>` in the queue's list.
+  const entries = (map: Map<string, string[]>, queueId: string) => map.get(queueId) ?? [];
+  const split = (entry: string) => {
+    const at = entry.indexOf(':');
+    return { assign: entry.slice(0, at), id: entry.slice(at + 1) };
+  };
+
+  for (const [suffix, key, map, find, view] of [
+    [
+      'dispositions',
+      'disposition',
+      (state: EmulatorState) => state.queueDispositions,
+      (state: EmulatorState, id: string) => state.dispositions.get(id),
+      (state: EmulatorState, id: string) => {
+        const row = state.dispositions.get(id)!;
+        return {
+          disposition_id: row.disposition_id,
+          disposition_name: row.disposition_name,
+          disposition_description: row.disposition_description,
+          status: row.status,
+          last_modified_time: row.last_modified_time,
+          modified_by: row.modified_by,
+        };
+      },
+    ],
+    [
+      'dispositions/sets',
+      'disposition_set',
+      (state: EmulatorState) => state.queueDispositionSets,
+      (state: EmulatorState, id: string) => state.dispositionSets.get(id),
+      (state: EmulatorState, id: string) => {
+        const row = state.dispositionSets.get(id)!;
+        return {
+          disposition_set_id: row.disposition_set_id,
+          disposition_set_name: row.disposition_set_name,
+          disposition_set_description: row.disposition_set_description,
+          status: row.status,
+          last_modified_time: row.last_modified_time,
+          modified_by: row.modified_by,
+        };
+      },
+    ],
+  ] as const) {
+    const listKey = `${key}s`;
+    const what = key === 'disposition' ? 'Disposition' : 'Disposition set';
+    const item = (state: EmulatorState, queueId: string, entry: string) => {
+      const { assign, id } = split(entry);
+      const queue = state.queues.get(queueId)!;
+      return { ...view(state, id), queue_name: queue.queue_name, cc_queue_id: queue.cc_queue_id, assign_type: assign };
+    };
+    route('GET', `/contact_center/queues/:queueId/${suffix}`, 'medium', (request, { state }) => {
+      const queue = findQueue(state, params(request).queueId, query(request).queue_identifier_type);
+      const q = query(request);
+      const only = q.assign_type === undefined ? undefined : assignOf(q.assign_type);
+      const rows = entries(map(state), queue.queue_id).filter((entry) => only === undefined || split(entry).assign === only);
+      return {
+        body: paginate(
+          rows.map((entry) => item(state, queue.queue_id, entry)),
+          q,
+          listKey,
+          100,
+        ),
+      };
+    });
+    route('POST', `/contact_center/queues/:queueId/${suffix}`, 'light', (request, { state }) => {
+      const queue = findQueue(state, params(request).queueId, query(request).queue_identifier_type);
+      const body = asBody(request.body);
+      rejectUnknownFields(body, [`${key}_ids`, 'assign_type']);
+      const assign = assignOf(body.assign_type);
+      const ids = body[`${key}_ids`];
+      if (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => typeof id !== 'string'))
+        throw invalidField(`${key}_ids`, `Expected a non-empty array of ${what.toLowerCase()} ids.`);
+      const current = entries(map(state), queue.queue_id);
+      for (const id of ids as string[]) {
+        if (!find(state, id)) throw notFound(what, id);
+        if (current.includes(`${assign}:${id}`)) throw conflict(`${what} ${id} is already assigned to queue ${queue.queue_id} (${assign}).`);
+      }
+      const added = (ids as string[]).map((id) => `${assign}:${id}`);
+      map(state).set(queue.queue_id, [...current, ...added]);
+      return { status: 201, body: { [listKey]: added.map((entry) => item(state, queue.queue_id, entry)) } };
+    });
+    route(
+      'DELETE',
+      `/contact_center/queues/:queueId/${suffix}/:${key === 'disposition' ? 'dispositionId' : 'dispositionSetId'}`,
+      'light',
+      (request, { state }) => {
+        const queue = findQueue(state, params(request).queueId, query(request).queue_identifier_type);
+        const id = params(request)[key === 'disposition' ? 'dispositionId' : 'dispositionSetId'];
+        const entry = `${assignOf(query(request).assign_type)}:${id}`;
+        const current = entries(map(state), queue.queue_id);
+        if (!current.includes(entry)) throw notFound(`${what} assignment`, id);
+        map(state).set(
+          queue.queue_id,
+          current.filter((other) => other !== entry),
+        );
+        return { status: 204 };
+      },
+    );
+  }
 }

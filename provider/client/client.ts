@@ -94,8 +94,8 @@ export class ZccClient {
   updateOne(collection: Collection, ids: readonly string[], body: unknown): Promise<void> {
     return this.write('PATCH', collection, ids, collection.categories.update, body);
   }
-  deleteOne(collection: Collection, ids: readonly string[]): Promise<void> {
-    return this.write('DELETE', collection, ids, collection.categories.delete);
+  deleteOne(collection: Collection, ids: readonly string[], query?: Record<string, string>): Promise<void> {
+    return this.write('DELETE', collection, ids, collection.categories.delete, undefined, query);
   }
   /** GET an object that is the path itself (a queue's operating hours: one per queue, no list). */
   getAt<T>(collection: Collection<T>, ids: readonly string[]): Promise<T> {
@@ -109,9 +109,16 @@ export class ZccClient {
       objectKey: lockKeyOf(collection.path, ids),
     });
   }
-  private write(method: 'PATCH' | 'DELETE', collection: Collection, ids: readonly string[], category: RateCategory, body?: unknown): Promise<void> {
+  private write(
+    method: 'PATCH' | 'DELETE',
+    collection: Collection,
+    ids: readonly string[],
+    category: RateCategory,
+    body?: unknown,
+    query?: Record<string, string>,
+  ): Promise<void> {
     const template = objectTemplate(collection);
-    return this.http.request<void>(method, fillPath(template, ids), { category, body, objectKey: lockKeyOf(template, ids) });
+    return this.http.request<void>(method, fillPath(template, ids), { category, body, query, objectKey: lockKeyOf(template, ids) });
   }
 
   // Queue agents and supervisors (at most 30 user ids per add)
@@ -142,7 +149,7 @@ export class ZccClient {
    * POST that adds to a set (members, skills): idempotent in effect (adding what is there is a 409 the caller
    * takes as done), so it may be retried, and it holds the parent object's write lock.
    */
-  private addTo<T>(collection: Collection, ids: readonly string[], body: unknown, schema?: z.ZodType<T>): Promise<T> {
+  addTo<T>(collection: Collection, ids: readonly string[], body: unknown, schema?: z.ZodType<T>): Promise<T> {
     return this.http.request('POST', fillPath(collection.path, ids), {
       category: collection.categories.create,
       body,

@@ -134,6 +134,22 @@ export const endpoints = {
     maxPageSize: 0,
     categories: LIGHT_WRITES,
   },
+  queueDispositions: {
+    path: '/contact_center/queues/{queueId}/dispositions',
+    objectId: 'dispositionId',
+    listKey: 'dispositions',
+    item: schemas.queueDispositionSchema,
+    maxPageSize: 100,
+    categories: LIGHT_WRITES,
+  },
+  queueDispositionSets: {
+    path: '/contact_center/queues/{queueId}/dispositions/sets',
+    objectId: 'dispositionSetId',
+    listKey: 'disposition_sets',
+    item: schemas.queueDispositionSetSchema,
+    maxPageSize: 100,
+    categories: LIGHT_WRITES,
+  },
   agentRoutingProfiles: {
     path: '/contact_center/agent_routing_profiles',
     objectId: 'agentRoutingProfileId',

@@ -251,6 +251,18 @@ export const queueOperatingHoursSchema = z.object({
 });
 export type ZccQueueOperatingHours = z.infer<typeof queueOperatingHoursSchema>;
 
+/** A disposition or set a queue offers, as `/queues/{queueId}/dispositions(/sets)` list them. */
+export const queueDispositionSchema = z.object({
+  disposition_id: z.string(),
+  disposition_name: z.string().optional(),
+  assign_type: z.enum(['inbound', 'outbound']).optional(),
+});
+export const queueDispositionSetSchema = z.object({
+  disposition_set_id: z.string(),
+  disposition_set_name: z.string().optional(),
+  assign_type: z.enum(['inbound', 'outbound']).optional(),
+});
+
 /** A flow as GET/POST /contact_center/flows answer (official shapes); its definition is only in the export. */
 export const flowSchema = z.object({
   flow_id: z.string(),

@@ -9,6 +9,7 @@ import { dispositionSetSpec, dispositionSpec } from './dispositionSpecs';
 import { variableGroupSpec } from './variableGroupSpec';
 import { closureSetSpec } from './closureSetSpec';
 import { queueOperatingHoursSpec } from './queueOperatingHoursSpec';
+import { queueDispositionsSpec } from './queueDispositionsSpec';
 import { queueAgentSpec, queueMembersSpec, queueSupervisorSpec, queueSupervisorsSpec } from './membershipSpecs';
 
 /**
@@ -27,6 +28,7 @@ export const allSpecs: readonly ResourceSpec[] = [
   queueOperatingHoursSpec,
   dispositionSpec,
   dispositionSetSpec,
+  queueDispositionsSpec,
   variableGroupSpec,
   queueMembersSpec,
   queueAgentSpec,

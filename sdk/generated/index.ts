@@ -11,6 +11,7 @@ export { ClosureSet, type ClosureSetArgs } from './closureSet';
 export { QueueOperatingHours, type QueueOperatingHoursArgs } from './queueOperatingHours';
 export { Disposition, type DispositionArgs } from './disposition';
 export { DispositionSet, type DispositionSetArgs } from './dispositionSet';
+export { QueueDispositions, type QueueDispositionsArgs } from './queueDispositions';
 export { VariableGroup, type VariableGroupArgs } from './variableGroup';
 export { QueueMembers, type QueueMembersArgs } from './queueMembers';
 export { QueueAgent, type QueueAgentArgs } from './queueAgent';

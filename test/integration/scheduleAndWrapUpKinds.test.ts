@@ -200,6 +200,53 @@ describe('business hours, dispositions, disposition sets and variable groups', (
     );
   });
 
+  it('a queue offers exactly the dispositions and sets its QueueDispositions declares, per direction', async () => {
+    const [resolved, escalated, callback] = await Promise.all(['Resolved', 'Escalated', 'Callback'].map((name) => create('Disposition', { name, ...stub })));
+    const set = await create('DispositionSet', { name: 'Outcomes', dispositionIds: [resolved.id, escalated.id], ...stub });
+    const queue = await create('Queue', { name: 'Wrap-up queue', channel: 'voice', ...stub });
+    const declared = (await check('QueueDispositions', {}, { queueId: queue.id, dispositionIds: [resolved.id], dispositionSetIds: [set.id], ...stub })).inputs!;
+    const made = await create('QueueDispositions', declared);
+    const client = (await import('../../provider/runtime')).getClient();
+    const { endpoints } = await import('../../provider/client/endpoints');
+    // An admin adds one in the console, and an outbound one, which this inbound set leaves alone.
+    await client.addTo(endpoints.queueDispositions, [queue.id], { disposition_ids: [callback.id] });
+    await client.addTo(endpoints.queueDispositions, [queue.id], { disposition_ids: [escalated.id], assign_type: 'outbound' });
+    const drifted = await read('QueueDispositions', queue.id, made.outs!);
+    expect(drifted.inputs).toMatchObject({ dispositionIds: [resolved.id, callback.id], dispositionSetIds: [set.id] });
+    await update('QueueDispositions', queue.id, drifted.props!, declared);
+    const inbound = await client.listOf(endpoints.queueDispositions, [queue.id], { assign_type: 'inbound' });
+    const outbound = await client.listOf(endpoints.queueDispositions, [queue.id], { assign_type: 'outbound' });
+    expect([inbound.map((d) => d.disposition_id), outbound.map((d) => d.disposition_id)]).toEqual([[resolved.id], [escalated.id]]);
+    // A preview of a new exclusive set on a queue that offers more names what it will remove.
+    const other = await create('Queue', { name: 'Other queue', channel: 'voice', ...stub });
+    await client.addTo(endpoints.queueDispositions, [other.id], { disposition_ids: [callback.id] });
+    forgetAllListings();
+    const warned = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await check('QueueDispositions', {}, { queueId: other.id, dispositionIds: [resolved.id], ...stub });
+    expect(warned.mock.calls.flat().join('\n')).toContain(`will remove 1 dispositions and sets it does not list: disposition ${callback.id}`);
+    warned.mockRestore();
+    // An empty exclusive declaration is refused unless meant.
+    expect((await check('QueueDispositions', {}, { queueId: other.id, ...stub })).failures).toEqual([expect.objectContaining({ property: 'dispositionIds' })]);
+    await remove('QueueDispositions', queue.id, made.outs!);
+    expect(await client.listOf(endpoints.queueDispositions, [queue.id])).toEqual([
+      expect.objectContaining({ disposition_id: escalated.id, assign_type: 'outbound' }),
+    ]);
+
+    const report = checkTraffic((await control('GET', '/requests')).entries, parseOfficialApi());
+    expect(report.unknownOperations).toEqual([]);
+    expect(report.mismatches).toEqual([]);
+    expect(Object.keys(report.byOperation)).toEqual(
+      expect.arrayContaining([
+        'GET /contact_center/queues/{queueId}/dispositions',
+        'POST /contact_center/queues/{queueId}/dispositions',
+        'DELETE /contact_center/queues/{queueId}/dispositions/{dispositionId}',
+        'GET /contact_center/queues/{queueId}/dispositions/sets',
+        'POST /contact_center/queues/{queueId}/dispositions/sets',
+        'DELETE /contact_center/queues/{queueId}/dispositions/sets/{dispositionSetId}',
+      ]),
+    );
+  });
+
   it('check refuses what the API would, naming the property, the value and what is allowed, before any call', async () => {
     const failures = async (kind: string, inputs: Record<string, unknown>) =>
       ((await check(kind, {}, { ...inputs, ...stub })).failures ?? []).map((f) => `${f.property}: ${f.reason}`);
