@@ -54,6 +54,9 @@ export async function controlRoutes(app: FastifyInstance, { runtime }: PluginOpt
     if (collection === 'queue_agents') return Object.fromEntries(state.queueAgents);
     if (collection === 'queue_supervisors') return Object.fromEntries(state.queueSupervisors);
     if (collection === 'user_skills') return Object.fromEntries(state.userSkills);
+    if (collection === 'queue_operating_hours') return Object.fromEntries(state.queueOperatingHours);
+    if (collection === 'queue_dispositions') return Object.fromEntries(state.queueDispositions);
+    if (collection === 'queue_disposition_sets') return Object.fromEntries(state.queueDispositionSets);
     // Flows as the API shows them, with every version's file as text.
     if (collection === 'flows') return state.flows.all().map(flowText);
     const table = state.tables()[collection];
@@ -81,13 +84,29 @@ export async function controlRoutes(app: FastifyInstance, { runtime }: PluginOpt
     const table = state.tables()[collection];
     if (!table?.delete(id)) return reply.code(404).send({ code: 404, message: `No ${collection} row ${id}` });
     if (collection === 'queues') {
-      state.queueAgents.delete(id);
-      state.queueSupervisors.delete(id);
+      for (const map of [state.queueAgents, state.queueSupervisors, state.queueOperatingHours, state.queueDispositions, state.queueDispositionSets]) map.delete(id);
     }
     return { ok: true };
   });
 
   // Membership and skills edited behind the provider's back, as an admin would in the console.
+  // A queue's operating hours ({business_hour_id?, closure_set_id?}; {} follows the defaults) and the dispositions
+  // and sets it offers (`<assign_type>:<id>` strings), set as a console admin would.
+  app.put('/queue_operating_hours/:queueId', async (request) => {
+    const { queueId } = request.params as Record<string, string>;
+    state.queueOperatingHours.set(queueId, request.body as Record<string, string>);
+    return { ok: true };
+  });
+  app.put('/queue_dispositions/:queueId', async (request) => {
+    const { queueId } = request.params as Record<string, string>;
+    state.queueDispositions.set(queueId, request.body as string[]);
+    return { ok: true };
+  });
+  app.put('/queue_disposition_sets/:queueId', async (request) => {
+    const { queueId } = request.params as Record<string, string>;
+    state.queueDispositionSets.set(queueId, request.body as string[]);
+    return { ok: true };
+  });
   app.put('/queue_agents/:queueId', async (request) => {
     state.queueAgents.set((request.params as Record<string, string>).queueId, [...(request.body as string[])]);
     return { ok: true };

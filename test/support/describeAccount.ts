@@ -24,6 +24,19 @@ export async function describeAccount(origin: string): Promise<Map<string, unkno
       'user_skills',
     ].map(get),
   );
+  const [businessHours, closureSets, dispositions, dispositionSets, variableGroups, operatingHours, queueDispositions, queueDispositionSets] =
+    await Promise.all(
+      [
+        'business_hours',
+        'closure_sets',
+        'dispositions',
+        'disposition_sets',
+        'variable_groups',
+        'queue_operating_hours',
+        'queue_dispositions',
+        'queue_disposition_sets',
+      ].map(get),
+    );
   const names = new Map<string, string>();
   const label = (kind: string, id: string, name: string) => names.set(id, `${kind}:${name}`);
   for (const row of queues as Row[]) label('Queue', row.queue_id, row.queue_name);
@@ -38,11 +51,16 @@ export async function describeAccount(origin: string): Promise<Map<string, unkno
   for (const row of consumerProfiles as Row[]) label('ConsumerRoutingProfile', row.consumer_routing_profile_id, row.consumer_routing_profile_name);
   for (const row of flows as Row[]) label('Flow', row.flow_id, row.flow_name);
   for (const row of users as Row[]) names.set(row.user_id, `User:${row.user_email}`);
+  for (const row of businessHours as Row[]) label('BusinessHours', row.business_hour_id, row.business_hour_name);
+  for (const row of closureSets as Row[]) label('ClosureSet', row.closure_set_id, row.closure_set_name);
+  for (const row of dispositions as Row[]) label('Disposition', row.disposition_id, row.disposition_name);
+  for (const row of dispositionSets as Row[]) label('DispositionSet', row.disposition_set_id, row.disposition_set_name);
+  for (const row of variableGroups as Row[]) label('VariableGroup', row.variable_group_id, row.variable_group_name);
   for (const row of queues as Row[]) if (row.cc_queue_id) names.set(row.cc_queue_id, `Queue:${row.queue_name}`);
 
   // Bookkeeping that differs between accounts by nature: ids, counters, timestamps, version history.
   const DROP =
-    /^(queue_id|cc_queue_id|skill_id|agent_routing_profile_id|consumer_routing_profile_id|flow_id|priority_id|modified_by|last_modified_time|created_time|agents_count|supervisors_count|total_users|total_agent_routing_profiles|total_records|flow_versions|versions|status|skill_category_name|skill_type_name|default_skill_name|backup_skill_name|intent_group_name)$/;
+    /^(queue_id|cc_queue_id|skill_id|agent_routing_profile_id|consumer_routing_profile_id|flow_id|priority_id|modified_by|last_modified_time|created_time|agents_count|supervisors_count|total_users|total_agent_routing_profiles|total_records|flow_versions|versions|status|skill_category_name|skill_type_name|closure_id|sub_disposition_id|default_skill_name|backup_skill_name|intent_group_name)$/;
   const normalize = (value: unknown, ownId?: string): unknown => {
     if (typeof value === 'string') return names.get(value) ?? value;
     if (Array.isArray(value)) return value.map((item) => normalize(item));
@@ -82,6 +100,23 @@ export async function describeAccount(origin: string): Promise<Map<string, unkno
     for (const [queueId, userIds] of Object.entries(sets))
       if (userIds.length > 0) add(`${kind}:${names.get(queueId)}`, userIds.map((id) => names.get(id) ?? id).sort());
   };
+  for (const [kind, rows, idField, nameField] of [
+    ['BusinessHours', businessHours, 'business_hour_id', 'business_hour_name'],
+    ['ClosureSet', closureSets, 'closure_set_id', 'closure_set_name'],
+    ['Disposition', dispositions, 'disposition_id', 'disposition_name'],
+    ['DispositionSet', dispositionSets, 'disposition_set_id', 'disposition_set_name'],
+    ['VariableGroup', variableGroups, 'variable_group_id', 'variable_group_name'],
+  ] as const)
+    for (const row of rows as Row[]) add(`${kind}:${row[nameField]}`, normalize(row, row[idField]));
+  for (const [queueId, hours] of Object.entries(operatingHours as Record<string, Row>))
+    if (Object.keys(hours).length > 0) add(`QueueOperatingHours:${names.get(queueId)}`, normalize(hours));
+  for (const [kind, sets] of [
+    ['QueueDispositions', queueDispositions],
+    ['QueueDispositionSets', queueDispositionSets],
+  ] as const)
+    for (const [queueId, entries] of Object.entries(sets as Record<string, string[]>))
+      if (entries.length > 0)
+        add(`${kind}:${names.get(queueId)}`, entries.map((entry) => entry.replace(/:(.*)$/, (_m, id: string) => `:${names.get(id) ?? id}`)).sort());
   members('QueueMembers', queueAgents);
   members('QueueSupervisors', queueSupervisors);
   for (const [userId, held] of Object.entries(userSkills as Record<string, Row[]>)) {

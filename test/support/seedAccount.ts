@@ -162,8 +162,96 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
         ),
     ),
   );
+  // Schedules and wrap-up codes: a fifth as many of each, on top of the account's defaults.
+  const few = Math.max(2, Math.ceil(perKind / 5));
+  const hours = await all(
+    range(few).map(
+      (i) => () =>
+        client.createIn(endpoints.businessHours, {
+          business_hour_name: name('Hours', i),
+          timezone: i % 2 ? 'Europe/Berlin' : 'America/Chicago',
+          hours:
+            i % 2
+              ? { hour_type: 1 }
+              : {
+                  hour_type: 2,
+                  custom_hours: [
+                    { day_of_week: 2, custom_hour_type: 2, custom_hour_ranges: [{ start_time: '08:00', end_time: '17:00' }] },
+                    { day_of_week: 7, custom_hour_type: 1 },
+                  ],
+                },
+        }),
+    ),
+  );
+  const closureSets = await all(
+    range(few).map(
+      (i) => () =>
+        client.createIn(endpoints.closureSets, {
+          closure_set_name: name('Closures', i),
+          timezone: 'Europe/Berlin',
+          closures: [
+            { closure_name: 'New Year', closure_hour_type: 1, start_time: '2027-01-01T00:00', end_time: '2027-01-01T23:59', recurring_frequency: i % 4 },
+          ],
+        }),
+    ),
+  );
+  const dispositions = await all(
+    range(few).map(
+      (i) => () =>
+        client.createIn(
+          endpoints.dispositions,
+          i % 3 === 1
+            ? {
+                disposition_name: name('Outcome', i),
+                disposition_type: 'multi_level',
+                sub_dispositions: [{ sub_disposition_name: 'Callback', current_index: 1, parent_index: 0 }],
+              }
+            : { disposition_name: name('Outcome', i), disposition_description: `Seeded ${i}` },
+        ),
+    ),
+  );
+  const dispositionSets = await all(
+    range(few).map(
+      (i) => () =>
+        client.createIn(endpoints.dispositionSets, {
+          disposition_set_name: name('Outcomes', i),
+          disposition_ids: [dispositions[i % dispositions.length].disposition_id, dispositions[(i + 1) % dispositions.length].disposition_id],
+        }),
+    ),
+  );
+  const groups = await all(range(few).map((i) => () => client.createIn(endpoints.variableGroups, { variable_group_name: name('Variables', i) })));
+  // Every third queue follows its own hours (some with closures); every other queue offers dispositions.
+  const withHours = queues.filter((_, i) => i % 3 === 0);
+  await all(
+    withHours.map(
+      (queue, i) => () =>
+        client.patchAt(endpoints.queueOperatingHours, [queue.queue_id], {
+          operating_hours_business_hour_id: hours[i % hours.length].business_hour_id,
+          ...(i % 2 ? { operating_hours_closure_set_id: closureSets[i % closureSets.length].closure_set_id } : {}),
+        }),
+    ),
+  );
+  const withDispositions = queues.filter((_, i) => i % 2 === 1);
+  await all(
+    withDispositions.map((queue, i) => async () => {
+      await client.addTo(endpoints.queueDispositions, [queue.queue_id], { disposition_ids: [dispositions[i % dispositions.length].disposition_id] });
+      if (i % 2)
+        await client.addTo(endpoints.queueDispositionSets, [queue.queue_id], {
+          disposition_set_ids: [dispositionSets[i % dispositionSets.length].disposition_set_id],
+        });
+    }),
+  );
+
   return {
     counts: {
+      // The account's default hours and closures count as well.
+      BusinessHours: hours.length + 1,
+      ClosureSet: closureSets.length + 1,
+      Disposition: dispositions.length,
+      DispositionSet: dispositionSets.length,
+      VariableGroup: groups.length,
+      QueueOperatingHours: withHours.length,
+      QueueDispositions: withDispositions.length,
       SkillCategory: categories.length,
       Skill: skills.length,
       AgentRoutingProfile: agentProfiles.length,

@@ -1,0 +1,116 @@
+import { expectNoChanges, outputCollector, useProject } from './harness';
+
+jest.setTimeout(10 * 60_000);
+
+/**
+ * The kinds that hang on a queue besides its members: QueueOperatingHours and QueueDispositions, with the business
+ * hours, closure set, dispositions and set they name, on the real Pulumi CLI: create, empty preview, update in
+ * place, replacement, console edits caught by refresh and restored, out-of-band removal recreated, destroy.
+ */
+describe('QueueOperatingHours and QueueDispositions on the real Pulumi CLI', () => {
+  const current = useProject('program');
+  const quiet = () => ({ onOutput: outputCollector().onOutput });
+  const ref = (name: string, output: string) => ({ $ref: `${name}.${output}` });
+
+  function declaration(stage: { hoursOn: string; closures?: boolean; dispositions: string[]; sets?: boolean }) {
+    return [
+      { kind: 'Queue', name: 'support', args: { name: 'Support', channel: 'voice' } },
+      { kind: 'Queue', name: 'sales', args: { name: 'Sales', channel: 'voice' } },
+      { kind: 'BusinessHours', name: 'office', args: { name: 'Office', timezone: 'Europe/Berlin', hours: { hourType: 'alwaysOpen' } } },
+      {
+        kind: 'ClosureSet',
+        name: 'holidays',
+        args: {
+          name: 'Holidays',
+          timezone: 'Europe/Berlin',
+          closures: [{ closureName: 'New Year', closureHourType: 1, startTime: '2027-01-01T00:00', endTime: '2027-01-01T23:59', recurringFrequency: 0 }],
+        },
+      },
+      { kind: 'Disposition', name: 'resolved', args: { name: 'Resolved' } },
+      { kind: 'Disposition', name: 'escalated', args: { name: 'Escalated' } },
+      {
+        kind: 'DispositionSet',
+        name: 'outcomes',
+        args: { name: 'Outcomes', dispositionIds: [ref('resolved', 'dispositionId'), ref('escalated', 'dispositionId')] },
+      },
+      {
+        kind: 'QueueOperatingHours',
+        name: 'hours',
+        args: {
+          queueId: ref(stage.hoursOn, 'queueId'),
+          businessHourId: ref('office', 'businessHourId'),
+          ...(stage.closures ? { closureSetId: ref('holidays', 'closureSetId') } : {}),
+        },
+      },
+      {
+        kind: 'QueueDispositions',
+        name: 'wrap-up',
+        args: {
+          queueId: ref('support', 'queueId'),
+          dispositionIds: stage.dispositions.map((name) => ref(name, 'dispositionId')),
+          ...(stage.sets ? { dispositionSetIds: [ref('outcomes', 'dispositionSetId')] } : {}),
+        },
+      },
+    ];
+  }
+
+  it('create → empty preview → in place → console edits restored → replacement → removal recreated → destroy', async () => {
+    const { stack, control } = current();
+    const ids = async (): Promise<Record<string, string>> => (await stack.outputs()).ids.value;
+    const maps = async () => ({
+      hours: (await control('GET', '/objects/queue_operating_hours')) as Record<string, { business_hour_id?: string; closure_set_id?: string }>,
+      dispositions: (await control('GET', '/objects/queue_dispositions')) as Record<string, string[]>,
+      sets: (await control('GET', '/objects/queue_disposition_sets')) as Record<string, string[]>,
+    });
+
+    await current().declare(declaration({ hoursOn: 'support', dispositions: ['resolved'] }));
+    expect((await stack.up(quiet())).summary.resourceChanges).toEqual({ create: 10 });
+    let id = await ids();
+    expect((await maps()).hours[id.support]).toEqual({ business_hour_id: id.office });
+    expect((await maps()).dispositions[id.support]).toEqual([`inbound:${id.resolved}`]);
+    await expectNoChanges(stack);
+
+    // In place: the closures join the hours, the set and another disposition join the wrap-up codes.
+    await current().declare(declaration({ hoursOn: 'support', closures: true, dispositions: ['resolved', 'escalated'], sets: true }));
+    expect((await stack.up(quiet())).summary.resourceChanges).toEqual({ same: 8, update: 2 });
+    expect((await maps()).hours[id.support]).toEqual({ business_hour_id: id.office, closure_set_id: id.holidays });
+    expect([...(await maps()).dispositions[id.support]].sort()).toEqual([`inbound:${id.escalated}`, `inbound:${id.resolved}`].sort());
+    expect((await maps()).sets[id.support]).toEqual([`inbound:${id.outcomes}`]);
+    await expectNoChanges(stack);
+
+    // Console: the queue back on the default hours, one disposition removed.
+    await control('PUT', `/queue_operating_hours/${id.support}`, {});
+    await control('PUT', `/queue_dispositions/${id.support}`, [`inbound:${id.resolved}`]);
+    const drift = outputCollector();
+    await expect(stack.preview({ refresh: true, expectNoChanges: true, diff: true, onOutput: drift.onOutput })).rejects.toThrow();
+    expect(drift.text()).toContain('hours');
+    expect(drift.text()).toContain('wrap-up');
+    expect((await stack.refresh(quiet())).summary.resourceChanges).toMatchObject({ update: 2 });
+    expect((await stack.up(quiet())).summary.resourceChanges).toMatchObject({ update: 2 });
+    expect((await maps()).hours[id.support]).toEqual({ business_hour_id: id.office, closure_set_id: id.holidays });
+    expect([...(await maps()).dispositions[id.support]].sort()).toEqual([`inbound:${id.escalated}`, `inbound:${id.resolved}`].sort());
+    await expectNoChanges(stack);
+
+    // The hours move to another queue: replaced (the old queue goes back to the defaults).
+    await current().declare(declaration({ hoursOn: 'sales', closures: true, dispositions: ['resolved', 'escalated'], sets: true }));
+    expect((await stack.up(quiet())).summary.resourceChanges).toMatchObject({ replace: 1 });
+    id = await ids();
+    expect((await maps()).hours[id.support]).toEqual({});
+    expect((await maps()).hours[id.sales]).toEqual({ business_hour_id: id.office, closure_set_id: id.holidays });
+    await expectNoChanges(stack);
+
+    // Removed behind Pulumi's back (the queue follows the defaults again, offers nothing): refresh sees it, up restores.
+    await control('PUT', `/queue_operating_hours/${id.sales}`, {});
+    await control('PUT', `/queue_dispositions/${id.support}`, []);
+    await control('PUT', `/queue_disposition_sets/${id.support}`, []);
+    await stack.refresh(quiet());
+    await stack.up(quiet());
+    expect((await maps()).hours[id.sales]).toEqual({ business_hour_id: id.office, closure_set_id: id.holidays });
+    expect((await maps()).sets[id.support]).toEqual([`inbound:${id.outcomes}`]);
+    await expectNoChanges(stack);
+
+    await stack.destroy(quiet());
+    const after = await maps();
+    expect([after.hours[id.sales], after.dispositions[id.support] ?? [], after.sets[id.support] ?? []]).toEqual([{}, [], []]);
+  });
+});
