@@ -50,7 +50,7 @@ export interface SeedOptions {
  * Fills the state with the same users, skill categories, flows and history every time: 60 users (the first three
  * supervisors), with ids `agent_001`… that tests can name, and emails first.lastN@example.com; a text and a
  * proficiency skill category; the account-default business hours (`bh_default`) and closure set (`cs_default`), the system variable group
- * (`vg_system`); one published sample flow per channel (`flow_seed_<channel>`).
+ * (`vg_system`) with two variables, a voicemail inbox (`inbox_default`); one published sample flow per channel (`flow_seed_<channel>`).
  */
 export function seed(state: EmulatorState, options: SeedOptions = {}): void {
   if (options.none) return;
@@ -115,6 +115,22 @@ export function seed(state: EmulatorState, options: SeedOptions = {}): void {
     variable_group_name: 'Global System Variables',
     variable_group_description: 'Variables Zoom sets on every engagement',
     variable_group_type: 'system',
+  });
+
+  for (const [id, name, dataType] of [
+    ['var_sys_caller', 'Caller_Number', 'phone'],
+    ['var_sys_language', 'Caller_Language', 'string'],
+  ] as const)
+    state.variables.insert({ variable_id: id, variable_group_id: 'vg_system', variable_name: name, variable_description: '', variable_type: 'global_variable', data_type: dataType });
+
+  state.inboxes.insert({
+    inbox_id: 'inbox_default',
+    inbox_name: 'Default voicemail',
+    inbox_description: '',
+    inbox_type: 'voicemail',
+    inbox_content_storage_location: 'US',
+    voicemail: { soft_delete: true, soft_delete_days_limit: 30, voicemail_time_limit: 5, voicemail_transcription: false },
+    ...seeded,
   });
 
   // One sample flow per channel, as a new account's Studio has: a Studio file whose studioType is the channel.

@@ -1,8 +1,10 @@
 import { registerDispositionRoutes, registerQueueDispositionRoutes } from './routes/dispositions';
 import { registerVariableRoutes } from './routes/variables';
+import { registerVariableObjectRoutes } from './routes/variableObjects';
 import { registerBusinessHoursRoutes } from './routes/businessHours';
 import { registerClosureRoutes } from './routes/closures';
 import { registerOperatingHoursRoutes } from './routes/operatingHours';
+import { registerInboxRoutes } from './routes/inboxes';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { BehaviourSettings } from './context';
 import type { Plan } from './rateLimits';
@@ -104,9 +106,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     registerDispositionRoutes,
     registerQueueDispositionRoutes,
     registerVariableRoutes,
+    registerVariableObjectRoutes,
     registerBusinessHoursRoutes,
     registerClosureRoutes,
     registerOperatingHoursRoutes,
+    registerInboxRoutes,
   ]) {
     await app.register(apiArea(area), plugin);
   }

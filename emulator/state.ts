@@ -145,6 +145,36 @@ export interface VariableGroupRow {
   variable_group_description: string;
   variable_group_type: 'system' | 'custom';
 }
+export interface VariableRow {
+  variable_id: string;
+  variable_group_id: string;
+  variable_name: string;
+  variable_description: string;
+  variable_type: 'global_variable' | 'address_book_variable';
+  data_type: string;
+  default_value?: string;
+  values?: string[];
+  value_category?: string;
+  address_book_ids?: string[];
+  use_in_reporting?: boolean;
+  mask_variable_data?: boolean;
+  use_as_routing_profile_parameters?: boolean;
+  linked_value_lock?: boolean;
+  use_in_external_url_parameters?: boolean;
+  client_show_in_client_profile_section?: boolean;
+  client_show_in_client_engagement_section?: boolean;
+  client_show_in_inbound_call_notifications?: boolean;
+}
+export interface InboxRow {
+  inbox_id: string;
+  inbox_name: string;
+  inbox_description: string;
+  inbox_type: 'voicemail';
+  inbox_content_storage_location: string;
+  voicemail: Record<string, unknown>;
+  modified_by: string;
+  last_modified_time: string;
+}
 export interface BusinessHoursRow {
   business_hour_id: string;
   business_hour_name: string;
@@ -209,6 +239,11 @@ export class EmulatorState {
   readonly queueDispositions = new Map<string, string[]>();
   readonly queueDispositionSets = new Map<string, string[]>();
   readonly variableGroups = new Table<VariableGroupRow>('variable_groups', 'variable_group_id');
+  readonly variables = new Table<VariableRow>('variables', 'variable_id');
+  readonly inboxes = new Table<InboxRow>('inboxes', 'inbox_id');
+  /** inbox id → the queues and the users who can reach it. */
+  readonly inboxQueues = new Map<string, string[]>();
+  readonly inboxUsers = new Map<string, string[]>();
   readonly businessHours = new Table<BusinessHoursRow>('business_hours', 'business_hour_id');
   readonly closureSets = new Table<ClosureSetRow>('closure_sets', 'closure_set_id');
   /** queue id → its operating hours, when set (unset: the account defaults). */
@@ -228,6 +263,8 @@ export class EmulatorState {
       dispositions: this.dispositions,
       disposition_sets: this.dispositionSets,
       variable_groups: this.variableGroups,
+      variables: this.variables,
+      inboxes: this.inboxes,
       business_hours: this.businessHours,
       closure_sets: this.closureSets,
     } as Record<string, Table<object>>;
@@ -245,6 +282,8 @@ export class EmulatorState {
       this.queueDispositions,
       this.queueDispositionSets,
       this.queueOperatingHours,
+      this.inboxQueues,
+      this.inboxUsers,
     ])
       map.clear();
   }

@@ -50,7 +50,7 @@ const PLACEHOLDER = (key: string) => `{{zcc:${key}}}`;
 const PLACEHOLDER_START = '{{zcc';
 /** Keys of a flow file whose values name other objects by id (Zoom Studio's and the API's spellings). */
 const FLOW_REFERENCE_KEY =
-  /^(queue|flow|skill|skill_?category|agent_?routing_?profile|consumer_?routing_?profile|routing_?profile|user|inbox|asset|intent_?group)_?ids?$/i;
+  /^(queue|flow|skill|skill_?category|agent_?routing_?profile|consumer_?routing_?profile|routing_?profile|user|inbox|asset|intent_?group|business_?hours?|closure_?set|disposition|disposition_?set|variable|variable_?group|team)_?ids?$/i;
 
 /** The input a kind writes to its own file (a flow's definition), if any. */
 function fileInputOf(kind: string): { input: string; dir: string } | undefined {

@@ -62,10 +62,12 @@ export async function readAccount(): Promise<Account> {
   const before = client.http.stats.requests;
   const objects: ExportedObject[] = [];
   const unsupported: UnsupportedObject[] = [];
-  const add = (kind: string, id: string, label: string, inputs: Props) => {
+  const add = (kind: string, id: string, label: string, read: Props) => {
+    // What the program will declare: the server's defaults (an empty id for "the account default") left out.
+    const inputs = withoutDefaults(kind, read);
     const problems = inputInvalid(kind, inputs);
     if (problems.length > 0) return void unsupported.push({ kind, id, label, problems });
-    objects.push({ kind, id, label, inputs: withoutDefaults(kind, inputs) });
+    objects.push({ kind, id, label, inputs });
   };
 
   // One listing per kind, shared: a queue list serves the queues and the owners of their member sets.

@@ -57,6 +57,8 @@ export async function controlRoutes(app: FastifyInstance, { runtime }: PluginOpt
     if (collection === 'queue_operating_hours') return Object.fromEntries(state.queueOperatingHours);
     if (collection === 'queue_dispositions') return Object.fromEntries(state.queueDispositions);
     if (collection === 'queue_disposition_sets') return Object.fromEntries(state.queueDispositionSets);
+    if (collection === 'inbox_queues') return Object.fromEntries(state.inboxQueues);
+    if (collection === 'inbox_users') return Object.fromEntries(state.inboxUsers);
     // Flows as the API shows them, with every version's file as text.
     if (collection === 'flows') return state.flows.all().map(flowText);
     const table = state.tables()[collection];
@@ -84,7 +86,8 @@ export async function controlRoutes(app: FastifyInstance, { runtime }: PluginOpt
     const table = state.tables()[collection];
     if (!table?.delete(id)) return reply.code(404).send({ code: 404, message: `No ${collection} row ${id}` });
     if (collection === 'queues') {
-      for (const map of [state.queueAgents, state.queueSupervisors, state.queueOperatingHours, state.queueDispositions, state.queueDispositionSets]) map.delete(id);
+      for (const map of [state.queueAgents, state.queueSupervisors, state.queueOperatingHours, state.queueDispositions, state.queueDispositionSets])
+        map.delete(id);
     }
     return { ok: true };
   });
@@ -105,6 +108,14 @@ export async function controlRoutes(app: FastifyInstance, { runtime }: PluginOpt
   app.put('/queue_disposition_sets/:queueId', async (request) => {
     const { queueId } = request.params as Record<string, string>;
     state.queueDispositionSets.set(queueId, request.body as string[]);
+    return { ok: true };
+  });
+  app.put('/inbox_queues/:inboxId', async (request) => {
+    state.inboxQueues.set((request.params as Record<string, string>).inboxId, request.body as string[]);
+    return { ok: true };
+  });
+  app.put('/inbox_users/:inboxId', async (request) => {
+    state.inboxUsers.set((request.params as Record<string, string>).inboxId, request.body as string[]);
     return { ok: true };
   });
   app.put('/queue_agents/:queueId', async (request) => {

@@ -28,7 +28,10 @@ export function registerVariableRoutes(route: ReturnType<typeof defineRoutes>) {
     if (name !== undefined && state.variableGroups.all().some((g) => g.variable_group_name === name && g.variable_group_id !== except))
       throw conflict(`Variable group name already exists: ${name}.`);
   };
-  const view = (_state: EmulatorState, row: ReturnType<typeof groupOf>) => ({ ...row, variable_group_variables_count: 0 });
+  const view = (state: EmulatorState, row: ReturnType<typeof groupOf>) => ({
+    ...row,
+    variable_group_variables_count: state.variables.all().filter((v) => v.variable_group_id === row.variable_group_id).length,
+  });
 
   route('GET', '/contact_center/variables/groups', 'medium', (request, { state }) => {
     const q = query(request);
@@ -74,6 +77,8 @@ export function registerVariableRoutes(route: ReturnType<typeof defineRoutes>) {
   });
   route('DELETE', '/contact_center/variables/groups/:variableGroupId', 'light', (request, { state }) => {
     const row = custom(state, params(request).variableGroupId);
+    if (state.variables.all().some((v) => v.variable_group_id === row.variable_group_id))
+      throw conflict(`Variable group ${row.variable_group_id} still holds variables; delete them first.`);
     state.variableGroups.delete(row.variable_group_id);
     return { status: 204 };
   });

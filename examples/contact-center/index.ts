@@ -73,6 +73,48 @@ const chatBot = new zcc.Flow('chat-bot', {
   },
 });
 
+// When the support queue is open: office hours on weekdays, closed on holidays. The other queues follow the
+// account's default hours and closures.
+const officeHours = new zcc.BusinessHours('office-hours', {
+  name: 'Office hours',
+  timezone: 'Europe/Berlin',
+  hours: {
+    hourType: 'custom',
+    customHours: (['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const).map((day) => ({
+      dayOfWeek: day,
+      customHourType: 'hours' as const,
+      customHourRanges: [{ startTime: '08:00', endTime: '18:00' }],
+    })),
+  },
+});
+const holidays = new zcc.ClosureSet('holidays', {
+  name: 'Public holidays',
+  timezone: 'Europe/Berlin',
+  closures: [
+    { closureName: 'New Year', closureHourType: 1, startTime: '2027-01-01T00:00', endTime: '2027-01-01T23:59', recurringFrequency: 0 },
+    { closureName: 'Christmas', closureHourType: 1, startTime: '2027-12-25T00:00', endTime: '2027-12-26T23:59', recurringFrequency: 0 },
+  ],
+});
+new zcc.QueueOperatingHours('support-hours', { queueId: support.queueId, businessHourId: officeHours.businessHourId, closureSetId: holidays.closureSetId });
+
+// Wrap-up codes agents pick after a support call: two on their own, and a set of outcomes.
+const resolved = new zcc.Disposition('resolved', { name: 'Resolved', description: 'Nothing more to do' });
+const followUp = new zcc.Disposition('follow-up', {
+  name: 'Follow-up',
+  dispositionType: 'multi_level',
+  subDispositions: [
+    { subDispositionName: 'Callback', currentIndex: 1, parentIndex: 0 },
+    { subDispositionName: 'Email', currentIndex: 2, parentIndex: 0 },
+  ],
+});
+const escalated = new zcc.Disposition('escalated', { name: 'Escalated' });
+const outcomes = new zcc.DispositionSet('outcomes', { name: 'Support outcomes', dispositionIds: [followUp.dispositionId, escalated.dispositionId] });
+new zcc.QueueDispositions('support-dispositions', {
+  queueId: support.queueId,
+  dispositionIds: [resolved.dispositionId],
+  dispositionSetIds: [outcomes.dispositionSetId],
+});
+
 // Twenty memberships, from active users looked up in the account: 8 + 5 + 3 + 2 + 2.
 const staff = zcc.getUsers({ active: true }).then((all) => all.filter((user) => user.roleName === 'Agent').map((user) => user.userId));
 const slice = (from: number, to: number) => staff.then((ids) => ids.slice(from, to));

@@ -48,6 +48,12 @@ export class ZccClient {
     maxPageSize = 300,
   ): AsyncGenerator<Array<z.infer<T>>> {
     const schema = schemas.pageSchema(key, item);
+    if (maxPageSize === 0) {
+      // A list the document gives no page parameters (an inbox's queues): one answer holds it all.
+      const page = await this.http.request('GET', path, { category, schema, query });
+      yield page[key] ?? [];
+      return;
+    }
     const pageSize = Math.min(this.config.pageSize ?? maxPageSize, maxPageSize);
     let token = '';
     do {

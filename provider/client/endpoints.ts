@@ -16,7 +16,7 @@ export interface Collection<Item = unknown> {
   /** Key of the item array in list answers. */
   listKey: string;
   item: z.ZodType<Item>;
-  /** The list's documented page-size cap (Zoom's usual maximum is 300). */
+  /** The list's documented page-size cap (Zoom's usual maximum is 300); 0 when the document gives the list no page parameters. */
   maxPageSize: number;
   categories: { list: RateCategory; get: RateCategory; create: RateCategory; update: RateCategory; delete: RateCategory };
 }
@@ -148,6 +148,40 @@ export const endpoints = {
     listKey: 'disposition_sets',
     item: schemas.queueDispositionSetSchema,
     maxPageSize: 100,
+    categories: LIGHT_WRITES,
+  },
+  // Listed per group only (variable_group_id is a required query parameter).
+  variables: {
+    path: '/contact_center/variables',
+    objectId: 'variableId',
+    listKey: 'variables',
+    item: schemas.variableSchema,
+    maxPageSize: 300,
+    categories: LIGHT_WRITES,
+  },
+  // Deleted by DELETE /inboxes?inbox_ids=… (with what happens to the messages), not at the object's path.
+  inboxes: {
+    path: '/contact_center/inboxes',
+    objectId: 'inboxId',
+    listKey: 'inboxes',
+    item: schemas.inboxSchema,
+    maxPageSize: 300,
+    categories: LIGHT_WRITES,
+  },
+  inboxQueues: {
+    path: '/contact_center/inboxes/{inboxId}/queues',
+    objectId: 'queueId',
+    listKey: 'queues',
+    item: schemas.queueSchema.partial().extend({ queue_id: schemas.queueSchema.shape.queue_id }),
+    maxPageSize: 0,
+    categories: LIGHT_WRITES,
+  },
+  inboxUsers: {
+    path: '/contact_center/inboxes/{inboxId}/users',
+    objectId: 'userId',
+    listKey: 'users',
+    item: schemas.skillUserSchema,
+    maxPageSize: 300,
     categories: LIGHT_WRITES,
   },
   agentRoutingProfiles: {

@@ -263,6 +263,49 @@ export const queueDispositionSetSchema = z.object({
   assign_type: z.enum(['inbound', 'outbound']).optional(),
 });
 
+export const VARIABLE_DATA_TYPES = ['string', 'number', 'boolean', 'date_time', 'currency', 'percentage', 'email', 'url', 'phone', 'json', 'array'] as const;
+
+/** A variable: the list item (listed per group), or the GET, which adds the settings and the address books. */
+export const variableSchema = z.object({
+  variable_id: z.string(),
+  variable_group_id: z.string(),
+  variable_name: z.string(),
+  variable_description: z.string().optional(),
+  variable_type: z.enum(['global_variable', 'address_book_variable']).optional(),
+  data_type: z.enum(VARIABLE_DATA_TYPES).optional(),
+  default_value: z.string().optional(),
+  values: z.array(z.string()).optional(),
+  value_category: z.string().optional(),
+  mask_variable_data: z.boolean().optional(),
+  use_in_reporting: z.boolean().optional(),
+  use_as_routing_profile_parameters: z.boolean().optional(),
+  linked_value_lock: z.boolean().optional(),
+  use_in_external_url_parameters: z.boolean().optional(),
+  client_show_in_client_profile_section: z.boolean().optional(),
+  client_show_in_client_engagement_section: z.boolean().optional(),
+  client_show_in_inbound_call_notifications: z.boolean().optional(),
+  address_books: z.array(z.object({ address_book_id: z.string().optional() })).optional(),
+  used_in_address_book_count: z.number().optional(),
+});
+export type ZccVariable = z.infer<typeof variableSchema>;
+
+export const INBOX_LOCATIONS = ['US', 'AU', 'BR', 'CA', 'DE', 'JP', 'SG'] as const;
+
+/** A voicemail inbox: the list item (counts and time), or the GET with its voicemail settings. */
+export const inboxSchema = z.object({
+  inbox_id: z.string(),
+  inbox_name: z.string(),
+  inbox_description: z.string().optional(),
+  inbox_type: z.literal('voicemail').optional(),
+  inbox_content_storage_location: z.enum(INBOX_LOCATIONS).optional(),
+  access_user_count: z.number().optional(),
+  access_queue_count: z.number().optional(),
+  voicemail: z.record(z.string(), z.unknown()).optional(),
+  modified_by: z.string().optional(),
+  last_modified_time: z.string().optional(),
+});
+export type ZccInbox = z.infer<typeof inboxSchema>;
+
 /** A flow as GET/POST /contact_center/flows answer (official shapes); its definition is only in the export. */
 export const flowSchema = z.object({
   flow_id: z.string(),

@@ -7,6 +7,8 @@ import { userSkillsSpec } from './userSkillsSpec';
 import { businessHoursSpec } from './businessHoursSpec';
 import { dispositionSetSpec, dispositionSpec } from './dispositionSpecs';
 import { variableGroupSpec } from './variableGroupSpec';
+import { variableSpec } from './variableSpec';
+import { inboxQueuesSpec, inboxSpec, inboxUsersSpec } from './inboxSpecs';
 import { closureSetSpec } from './closureSetSpec';
 import { queueOperatingHoursSpec } from './queueOperatingHoursSpec';
 import { queueDispositionsSpec } from './queueDispositionsSpec';
@@ -30,6 +32,10 @@ export const allSpecs: readonly ResourceSpec[] = [
   dispositionSetSpec,
   queueDispositionsSpec,
   variableGroupSpec,
+  variableSpec,
+  inboxSpec,
+  inboxQueuesSpec,
+  inboxUsersSpec,
   queueMembersSpec,
   queueAgentSpec,
   queueSupervisorsSpec,

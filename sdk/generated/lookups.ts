@@ -243,3 +243,45 @@ export interface VariableGroupInfo {
 export function getVariableGroup(args: { name: string }): Promise<VariableGroupInfo> {
   return findByName<VariableGroupInfo>('VariableGroup', args);
 }
+
+/** A variable as `getVariable` returns it: fields of its list item (`GET /contact_center/variables`). */
+export interface VariableInfo {
+  /** The variable id. */
+  variableId: string;
+  /** The name. */
+  name: string;
+  /** The variable's group id. */
+  variableGroupId: string;
+  /** `global_variable` or `address_book_variable`. */
+  variableType?: string;
+  /** The type of its values. */
+  dataType?: string;
+}
+
+/**
+ * The variable with exactly this name (all pages of the list); fails naming the name when none matches, and
+ * listing the ids when several do. `variableGroupId`: The group to look in: names are unique only within a group.
+ */
+export function getVariable(args: { name: string; variableGroupId?: string }): Promise<VariableInfo> {
+  return findByName<VariableInfo>('Variable', args);
+}
+
+/** An inbox as `getInbox` returns it: fields of its list item (`GET /contact_center/inboxes`). */
+export interface InboxInfo {
+  /** The inbox id. */
+  inboxId: string;
+  /** The name. */
+  name: string;
+  /** How many queues reach it. */
+  accessQueueCount?: number;
+  /** How many users reach it. */
+  accessUserCount?: number;
+}
+
+/**
+ * The inbox with exactly this name (all pages of the list); fails naming the name when none matches, and
+ * listing the ids when several do.
+ */
+export function getInbox(args: { name: string }): Promise<InboxInfo> {
+  return findByName<InboxInfo>('Inbox', args);
+}

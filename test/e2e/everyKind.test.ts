@@ -140,6 +140,28 @@ const scenarios: Scenario[] = [
     inPlace: { description: 'changed in place' },
     consoleEdit: { field: 'variable_group_description', value: 'edited in the console', input: 'description' },
   },
+  {
+    kind: 'Variable',
+    name: 'lifecycle-variable',
+    collection: 'variables',
+    initial: {
+      variableGroupId: { $ref: 'lifecycle-variable-group.variableGroupId' },
+      name: 'Lifecycle_tier',
+      variableType: 'global_variable',
+      dataType: 'string',
+    },
+    inPlace: { values: ['gold', 'silver'], useInReporting: true },
+    replace: { variableType: 'address_book_variable' },
+    consoleEdit: { field: 'variable_description', value: 'edited in the console', input: 'description' },
+  },
+  {
+    kind: 'Inbox',
+    name: 'lifecycle-inbox',
+    collection: 'inboxes',
+    initial: { name: 'Lifecycle inbox', voicemail: { voicemailTimeLimit: 5 }, deleteMessagesOnDelete: true },
+    inPlace: { voicemail: { voicemailTimeLimit: 3, voicemailTranscription: true } },
+    consoleEdit: { field: 'inbox_description', value: 'edited in the console', input: 'description' },
+  },
 ];
 
 describe('every standalone kind through the whole lifecycle on the real Pulumi CLI', () => {
@@ -217,7 +239,9 @@ describe('every standalone kind through the whole lifecycle on the real Pulumi C
             row.closure_set_name ??
             row.disposition_name ??
             row.disposition_set_name ??
-            row.variable_group_name,
+            row.variable_group_name ??
+            row.variable_name ??
+            row.inbox_name,
         );
       expect(left.filter((row) => label(row).startsWith('Lifecycle'))).toEqual([]);
     }

@@ -12,13 +12,19 @@ describe('examples/contact-center', () => {
     const { stack, control } = current();
     await control('DELETE', '/requests');
     const up = await stack.up({ onOutput: outputCollector().onOutput });
-    expect(up.summary.resourceChanges).toEqual({ create: 27 });
+    expect(up.summary.resourceChanges).toEqual({ create: 36 });
     const requests = await control('GET', '/requests');
     console.log(`contact-center up: ${requests.total} API calls ${JSON.stringify(requests.byRoute)}`);
     expect(requests.byRoute['POST /v2/contact_center/queues']).toBe(5);
     expect(requests.byRoute['POST /v2/contact_center/skills']).toBe(8);
     expect(Object.values(await control('GET', '/objects/queue_agents')).flat()).toHaveLength(19);
     expect(Object.values(await control('GET', '/objects/queue_supervisors')).flat()).toHaveLength(3);
+    const supportId = ((await control('GET', '/objects/queues')) as Array<{ queue_id: string; queue_name: string }>).find(
+      (q) => q.queue_name === 'Support',
+    )!.queue_id;
+    expect(Object.keys((await control('GET', '/objects/queue_operating_hours'))[supportId])).toEqual(['business_hour_id', 'closure_set_id']);
+    expect((await control('GET', '/objects/queue_dispositions'))[supportId]).toHaveLength(1);
+    expect((await control('GET', '/objects/queue_disposition_sets'))[supportId]).toHaveLength(1);
     await expectNoChanges(stack);
 
     // A change made in the console: refresh records it, up puts the declared value back.
@@ -36,6 +42,10 @@ describe('examples/contact-center', () => {
     expect(await control('GET', '/objects/queues')).toEqual([]);
     expect(await control('GET', '/objects/skills')).toEqual([]);
     expect(await control('GET', '/objects/agent_routing_profiles')).toEqual([]);
+    expect(await control('GET', '/objects/dispositions')).toEqual([]);
+    // What is left is what a new account has: its default hours and closures.
+    expect((await control('GET', '/objects/business_hours')).map((row: { business_hour_id: string }) => row.business_hour_id)).toEqual(['bh_default']);
+    expect((await control('GET', '/objects/closure_sets')).map((row: { closure_set_id: string }) => row.closure_set_id)).toEqual(['cs_default']);
 
     // Every request the client sent and every answer, checked against ../shared/zoom-cc-official-api.md.
     const log = (await control('GET', '/requests')) as { entries: LoggedRequest[] };

@@ -3,16 +3,16 @@ import { expectNoChanges, outputCollector, useProject } from './harness';
 jest.setTimeout(10 * 60_000);
 
 /**
- * The kinds that hang on a queue besides its members: QueueOperatingHours and QueueDispositions, with the business
- * hours, closure set, dispositions and set they name, on the real Pulumi CLI: create, empty preview, update in
+ * The kinds that hang on a queue besides its members (QueueOperatingHours, QueueDispositions) and on an inbox
+ * (InboxQueues, InboxUsers), with the business hours, closure set, dispositions and set they name, on the real Pulumi CLI: create, empty preview, update in
  * place, replacement, console edits caught by refresh and restored, out-of-band removal recreated, destroy.
  */
-describe('QueueOperatingHours and QueueDispositions on the real Pulumi CLI', () => {
+describe('QueueOperatingHours, QueueDispositions, InboxQueues and InboxUsers on the real Pulumi CLI', () => {
   const current = useProject('program');
   const quiet = () => ({ onOutput: outputCollector().onOutput });
   const ref = (name: string, output: string) => ({ $ref: `${name}.${output}` });
 
-  function declaration(stage: { hoursOn: string; closures?: boolean; dispositions: string[]; sets?: boolean }) {
+  function declaration(stage: { hoursOn: string; closures?: boolean; dispositions: string[]; sets?: boolean; inboxUsers?: string[] }) {
     return [
       { kind: 'Queue', name: 'support', args: { name: 'Support', channel: 'voice' } },
       { kind: 'Queue', name: 'sales', args: { name: 'Sales', channel: 'voice' } },
@@ -42,6 +42,9 @@ describe('QueueOperatingHours and QueueDispositions on the real Pulumi CLI', () 
           ...(stage.closures ? { closureSetId: ref('holidays', 'closureSetId') } : {}),
         },
       },
+      { kind: 'Inbox', name: 'voicemail', args: { name: 'Voicemail', deleteMessagesOnDelete: true } },
+      { kind: 'InboxQueues', name: 'voicemail-queues', args: { inboxId: ref('voicemail', 'inboxId'), queueIds: [ref('support', 'queueId')] } },
+      { kind: 'InboxUsers', name: 'voicemail-users', args: { inboxId: ref('voicemail', 'inboxId'), userIds: stage.inboxUsers ?? ['agent_001'] } },
       {
         kind: 'QueueDispositions',
         name: 'wrap-up',
@@ -64,35 +67,44 @@ describe('QueueOperatingHours and QueueDispositions on the real Pulumi CLI', () 
     });
 
     await current().declare(declaration({ hoursOn: 'support', dispositions: ['resolved'] }));
-    expect((await stack.up(quiet())).summary.resourceChanges).toEqual({ create: 10 });
+    expect((await stack.up(quiet())).summary.resourceChanges).toEqual({ create: 13 });
     let id = await ids();
     expect((await maps()).hours[id.support]).toEqual({ business_hour_id: id.office });
     expect((await maps()).dispositions[id.support]).toEqual([`inbound:${id.resolved}`]);
     await expectNoChanges(stack);
 
     // In place: the closures join the hours, the set and another disposition join the wrap-up codes.
-    await current().declare(declaration({ hoursOn: 'support', closures: true, dispositions: ['resolved', 'escalated'], sets: true }));
-    expect((await stack.up(quiet())).summary.resourceChanges).toEqual({ same: 8, update: 2 });
+    await current().declare(
+      declaration({ hoursOn: 'support', closures: true, dispositions: ['resolved', 'escalated'], sets: true, inboxUsers: ['agent_001', 'agent_002'] }),
+    );
+    expect((await stack.up(quiet())).summary.resourceChanges).toEqual({ same: 10, update: 3 });
+    expect((await control('GET', '/objects/inbox_users'))[id.voicemail]).toEqual(['agent_001', 'agent_002']);
+    expect((await control('GET', '/objects/inbox_queues'))[id.voicemail]).toEqual([id.support]);
     expect((await maps()).hours[id.support]).toEqual({ business_hour_id: id.office, closure_set_id: id.holidays });
     expect([...(await maps()).dispositions[id.support]].sort()).toEqual([`inbound:${id.escalated}`, `inbound:${id.resolved}`].sort());
     expect((await maps()).sets[id.support]).toEqual([`inbound:${id.outcomes}`]);
     await expectNoChanges(stack);
 
-    // Console: the queue back on the default hours, one disposition removed.
+    // Console: the queue back on the default hours, one disposition removed, a user added to the inbox.
     await control('PUT', `/queue_operating_hours/${id.support}`, {});
     await control('PUT', `/queue_dispositions/${id.support}`, [`inbound:${id.resolved}`]);
+    await control('PUT', `/inbox_users/${id.voicemail}`, ['agent_001', 'agent_002', 'agent_009']);
     const drift = outputCollector();
     await expect(stack.preview({ refresh: true, expectNoChanges: true, diff: true, onOutput: drift.onOutput })).rejects.toThrow();
     expect(drift.text()).toContain('hours');
     expect(drift.text()).toContain('wrap-up');
-    expect((await stack.refresh(quiet())).summary.resourceChanges).toMatchObject({ update: 2 });
-    expect((await stack.up(quiet())).summary.resourceChanges).toMatchObject({ update: 2 });
+    expect(drift.text()).toContain('agent_009');
+    expect((await stack.refresh(quiet())).summary.resourceChanges).toMatchObject({ update: 3 });
+    expect((await stack.up(quiet())).summary.resourceChanges).toMatchObject({ update: 3 });
+    expect((await control('GET', '/objects/inbox_users'))[id.voicemail]).toEqual(['agent_001', 'agent_002']);
     expect((await maps()).hours[id.support]).toEqual({ business_hour_id: id.office, closure_set_id: id.holidays });
     expect([...(await maps()).dispositions[id.support]].sort()).toEqual([`inbound:${id.escalated}`, `inbound:${id.resolved}`].sort());
     await expectNoChanges(stack);
 
     // The hours move to another queue: replaced (the old queue goes back to the defaults).
-    await current().declare(declaration({ hoursOn: 'sales', closures: true, dispositions: ['resolved', 'escalated'], sets: true }));
+    await current().declare(
+      declaration({ hoursOn: 'sales', closures: true, dispositions: ['resolved', 'escalated'], sets: true, inboxUsers: ['agent_001', 'agent_002'] }),
+    );
     expect((await stack.up(quiet())).summary.resourceChanges).toMatchObject({ replace: 1 });
     id = await ids();
     expect((await maps()).hours[id.support]).toEqual({});
@@ -112,5 +124,6 @@ describe('QueueOperatingHours and QueueDispositions on the real Pulumi CLI', () 
     await stack.destroy(quiet());
     const after = await maps();
     expect([after.hours[id.sales], after.dispositions[id.support] ?? [], after.sets[id.support] ?? []]).toEqual([{}, [], []]);
+    expect((await control('GET', '/objects/inboxes')).map((row: { inbox_id: string }) => row.inbox_id)).toEqual(['inbox_default']);
   });
 });

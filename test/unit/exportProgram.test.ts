@@ -103,6 +103,31 @@ describe('export program', () => {
       flow.inputs.definition,
     );
 
+    // A flow naming the account's schedules, wrap-up codes and variable groups: references too.
+    const scheduled: ExportedObject = {
+      kind: 'Flow',
+      id: 'f2',
+      label: 'Hours',
+      inputs: {
+        name: 'Hours',
+        definition: { studioType: 0, nodes: [{ id: 'check', properties: { businessHourId: 'bh1', closure_set_id: 'cs1', dispositionIds: ['d1'] } }] },
+      },
+    };
+    const schedules: ExportedObject[] = [
+      { kind: 'BusinessHours', id: 'bh1', label: 'Office', inputs: { name: 'Office', timezone: 'UTC', hours: { hourType: 'alwaysOpen' } } },
+      { kind: 'ClosureSet', id: 'cs1', label: 'Holidays', inputs: { name: 'Holidays', timezone: 'UTC', closures: [] } },
+      { kind: 'Disposition', id: 'd1', label: 'Resolved', inputs: { name: 'Resolved' } },
+      scheduled,
+    ];
+    const portable = buildProgram(account(schedules), { ...options, portable: true }, { version: '0.1.0' });
+    expect(JSON.parse(portable.flowFiles.get('flows/hours.json')!).nodes[0].properties).toEqual({
+      businessHourId: '{{zcc:officeBusinessHours.businessHourId}}',
+      closure_set_id: '{{zcc:holidaysClosureSet.closureSetId}}',
+      dispositionIds: ['{{zcc:resolvedDisposition.dispositionId}}'],
+    });
+    // Declared after what it names: hours and closures before the flow.
+    expect(portable.program.indexOf('new zcc.BusinessHours(')).toBeLessThan(portable.program.indexOf('new zcc.Flow('));
+
     const inbox = [queue('q1', 'Support', { overflowToInboxId: 'inbox9' })];
     expect(buildProgram(account(inbox), options, { version: '0.1.0' }).program).toContain('overflowToInboxId: "inbox9"');
     expect(() => buildProgram(account(inbox), { ...options, portable: true }, { version: '0.1.0' })).toThrow(

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { INBOX_LOCATIONS, type ZccInbox } from '../client/schemas';
+import { endpoints } from '../client/endpoints';
+import { isNotFound } from '../client/errors';
+import { shown } from '../client/printable';
+import { STAMP_OUTPUT, defineSpec, type ObjectStore, type Props } from '../engine/spec';
+import { restStore } from '../engine/store';
+import { integer, numberIn, oneOf, text, zoomId } from './fields';
+import { idSetSpec } from './idSets';
+
+/**
+ * Voicemail inboxes (`/inboxes`, the document's only `inbox_type`): configuration only, never messages. Deleting
+ * one needs a decision about its messages, which Zoom's DELETE takes (`delete_all_messages_and_inboxes` or
+ * `move_to_inbox_id`): it is an input with no default, and without one the delete is refused, saying what to set.
+ */
+const flag = (description: string) => z.boolean({ error: 'expected true or false' }).describe(description).optional();
+
+const voicemail = z
+  .strictObject({
+    softDelete: flag('Keep deleted messages for a while (`soft_delete`).'),
+    softDeleteDaysLimit: integer('Days deleted messages are kept (`soft_delete_days_limit`).', 0, 3650).optional(),
+    voicemailTimeLimit: integer('Longest message, in minutes (`voicemail_time_limit`).', 0, 600).optional(),
+    deleteVoicemailDaysLimit: integer('Days before messages are deleted (`delete_voicemail_days_limit`).', 0, 3650).optional(),
+    voicemailTranscription: flag('Transcribe messages.'),
+    voicemailNotificationByEmail: z
+      .strictObject({
+        enable: flag('Send an email for each message.'),
+        includeVoicemailFile: flag('Attach the recording.'),
+        includeVoicemailTranscription: flag('Include the transcription.'),
+        forwardVoicemailToEmails: flag('Forward to the addresses in `emails`.'),
+        emails: z
+          .array(z.email({ error: 'expected an email address' }), { error: 'expected a list of email addresses' })
+          .max(50)
+          .describe('Where to send them.')
+          .optional(),
+      })
+      .describe('Email notifications (`voicemail_notification_by_email`).')
+      .optional(),
+    greetingAudioAssetId: zoomId('Greeting audio asset (`greeting_audio_asset_id`); set after the create (the create does not take it).').optional(),
+    voicemailAutoAssignment: z
+      .strictObject({
+        enable: flag('Assign new messages to agents.'),
+        voicemailAutoAssignmentType: numberIn([1, 2, 3, 4, 5], '`voicemail_auto_assignment_type` as Zoom numbers it (1-5).').optional(),
+        voicemailAutoAssignmentDuringActiveWorkSession: numberIn([0, 1], '`voicemail_auto_assignment_during_active_work_session` (0 or 1).').optional(),
+        voicemailAutoAssignmentContentId: zoomId('`voicemail_auto_assignment_content_id`.').optional(),
+        voicemailAutoAssignmentRoutineProfileId: zoomId('`voicemail_auto_assignment_routine_profile_id`.').optional(),
+      })
+      .describe('Automatic assignment (`voicemail_auto_assignment`); set after the create.')
+      .optional(),
+    voicemailSendRemindersForUnresolved: z
+      .strictObject({
+        enable: flag('Remind about unresolved messages.'),
+        sendAlertForUnresolvedVoicemailTimeout: integer('After how long (`send_alert_for_unresolved_voicemail_timeout`).', 0, 100_000).optional(),
+      })
+      .describe('Reminders (`voicemail_send_reminders_for_unresolved`); set after the create.')
+      .optional(),
+  })
+  .describe('Voicemail settings.');
+
+/** What the create takes of the voicemail settings; the rest is set by a PATCH right after it. */
+const CREATE_VOICEMAIL = [
+  'soft_delete',
+  'soft_delete_days_limit',
+  'voicemail_time_limit',
+  'delete_voicemail_days_limit',
+  'voicemail_transcription',
+  'voicemail_notification_by_email',
+];
+
+function inboxStore(): ObjectStore {
+  const rest = restStore(endpoints.inboxes);
+  return {
+    ...rest,
+    create: async (client, body) => {
+      const settings = (body.voicemail as Props | undefined) ?? {};
+      const later = Object.keys(settings).filter((key) => !CREATE_VOICEMAIL.includes(key));
+      const created = await rest.create(client, {
+        ...body,
+        voicemail: Object.fromEntries(Object.entries(settings).filter(([key]) => CREATE_VOICEMAIL.includes(key))),
+      });
+      if (later.length === 0) return created;
+      await client.updateOne(endpoints.inboxes, [String(created.inbox_id)], { voicemail: settings });
+      return { ...created, voicemail: settings };
+    },
+    // PATCH merges voicemail settings; send them whole so a removed one does not linger.
+    update: (client, id, changed, full) =>
+      client.updateOne(endpoints.inboxes, [id], changed.voicemail !== undefined ? { ...changed, voicemail: full.voicemail } : changed),
+    remove: async (client, id, previous) => {
+      const deleteAll = previous.deleteMessagesOnDelete === true;
+      const moveTo = previous.moveMessagesOnDeleteTo;
+      if (!deleteAll && typeof moveTo !== 'string')
+        throw new Error(
+          `Inbox ${shown(String(previous.inbox_name ?? id))} (${id}) was not deleted: deleting an inbox deletes or moves its voicemail messages, and this resource does not say which. Set deleteMessagesOnDelete: true, or moveMessagesOnDeleteTo: <another inbox's id>, run \`pulumi up\`, then delete again (or set retainOnDelete to leave the inbox in ZCC).`,
+        );
+      try {
+        await client.http.request<void>('DELETE', endpoints.inboxes.path, {
+          category: endpoints.inboxes.categories.delete,
+          query: deleteAll ? { inbox_ids: id, delete_all_messages_and_inboxes: 'true' } : { inbox_ids: id, move_to_inbox_id: String(moveTo) },
+        });
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+      }
+    },
+  };
+}
+
+export const inboxSpec = defineSpec<ZccInbox>()({
+  kind: 'Inbox',
+  description:
+    'A voicemail inbox (configuration only, never its messages). Deleting it needs `deleteMessagesOnDelete: true` or `moveMessagesOnDeleteTo`: without one the delete is refused. Who can reach it: InboxQueues and InboxUsers.',
+  endpoint: endpoints.inboxes,
+  idField: 'inbox_id',
+  idOutput: 'inboxId',
+  inputSchema: z.strictObject({
+    name: text('Inbox name, unique in the account (1-64 characters). Renaming updates in place.', { min: 1, max: 64 }),
+    description: text('Description (up to 256 characters). Defaults to empty.', { max: 256 }).optional(),
+    contentStorageLocation: oneOf(INBOX_LOCATIONS, 'Where messages are stored (`inbox_content_storage_location`); ZCC uses US when omitted.').optional(),
+    voicemail: voicemail.optional(),
+    deleteMessagesOnDelete: flag(
+      'When this resource is deleted, delete the inbox with all its messages (`delete_all_messages_and_inboxes`). No default: set this or moveMessagesOnDeleteTo before deleting.',
+    ),
+    moveMessagesOnDeleteTo: zoomId("When this resource is deleted, move the inbox's messages to this inbox (`move_to_inbox_id`).").optional(),
+  }),
+  apiFields: { name: 'inbox_name', description: 'inbox_description', contentStorageLocation: 'inbox_content_storage_location', voicemail: 'voicemail' },
+  serverDefaults: { description: '' },
+  uniqueName: true,
+  naturalKey: ['name'],
+  references: { moveMessagesOnDeleteTo: 'Inbox', 'voicemail.greetingAudioAssetId': 'Asset' },
+  crossFieldCheck: (inputs) =>
+    inputs.deleteMessagesOnDelete === true && inputs.moveMessagesOnDeleteTo !== undefined
+      ? [['moveMessagesOnDeleteTo', 'cannot be set with deleteMessagesOnDelete: true; the messages are either deleted or moved.']]
+      : [],
+  listUnchanged: (item, recorded) => typeof item.last_modified_time === 'string' && item.last_modified_time === recorded[STAMP_OUTPUT],
+  stampFromList: true,
+  computedOutputs: (server) => ({ lastModifiedTime: server.last_modified_time }),
+  exportAs: { role: 'object' },
+  lookup: {
+    returns: {
+      inboxId: { from: 'inbox_id', type: 'string', required: true, description: 'The inbox id.' },
+      name: { from: 'inbox_name', type: 'string', required: true, description: 'The name.' },
+      accessQueueCount: { from: 'access_queue_count', type: 'number', description: 'How many queues reach it.' },
+      accessUserCount: { from: 'access_user_count', type: 'number', description: 'How many users reach it.' },
+    },
+  },
+  outputs: {
+    inboxId: { description: 'The inbox id ZCC assigned.' },
+    lastModifiedTime: { description: 'When the inbox was last changed (ISO 8601), as ZCC reports it.' },
+  },
+  example: `const voicemailBox = new zcc.Inbox('support-voicemail', {
+  name: 'Support voicemail',
+  voicemail: { voicemailTranscription: true, voicemailTimeLimit: 5 },
+  deleteMessagesOnDelete: true,
+});`,
+  store: inboxStore(),
+});
+
+export const inboxQueuesSpec = idSetSpec({
+  kind: 'InboxQueues',
+  description: 'The queues whose voicemail goes to one inbox.',
+  endpoint: endpoints.inboxQueues,
+  parent: { kind: 'Inbox', input: 'inboxId', noun: 'inbox' },
+  members: { input: 'queueIds', field: 'queue_ids', itemId: 'queue_id', kind: 'Queue', noun: 'queues' },
+  example: `new zcc.InboxQueues('support-voicemail-queues', { inboxId: voicemailBox.inboxId, queueIds: [support.queueId] });`,
+});
+
+export const inboxUsersSpec = idSetSpec({
+  kind: 'InboxUsers',
+  description: 'The users who can open one inbox.',
+  endpoint: endpoints.inboxUsers,
+  parent: { kind: 'Inbox', input: 'inboxId', noun: 'inbox' },
+  members: { input: 'userIds', field: 'user_ids', itemId: 'user_id', kind: 'User', noun: 'users' },
+  example: `const team = zcc.getUsers({ search: '@example.com' });
+new zcc.InboxUsers('support-voicemail-users', { inboxId: voicemailBox.inboxId, userIds: team.then((users) => users.slice(0, 3).map((u) => u.userId)) });`,
+});
