@@ -50,7 +50,7 @@ export interface SeedOptions {
  * Fills the state with the same users, skill categories, flows and history every time: 60 users (the first three
  * supervisors), with ids `agent_001`… that tests can name, and emails first.lastN@example.com; a text and a
  * proficiency skill category; the account-default business hours (`bh_default`) and closure set (`cs_default`), the system variable group
- * (`vg_system`) with two variables, a voicemail inbox (`inbox_default`); one published sample flow per channel (`flow_seed_<channel>`).
+ * (`vg_system`) with two variables, a voicemail inbox (`inbox_default`), the root team (`team_root`); one published sample flow per channel (`flow_seed_<channel>`).
  */
 export function seed(state: EmulatorState, options: SeedOptions = {}): void {
   if (options.none) return;
@@ -121,8 +121,16 @@ export function seed(state: EmulatorState, options: SeedOptions = {}): void {
     ['var_sys_caller', 'Caller_Number', 'phone'],
     ['var_sys_language', 'Caller_Language', 'string'],
   ] as const)
-    state.variables.insert({ variable_id: id, variable_group_id: 'vg_system', variable_name: name, variable_description: '', variable_type: 'global_variable', data_type: dataType });
+    state.variables.insert({
+      variable_id: id,
+      variable_group_id: 'vg_system',
+      variable_name: name,
+      variable_description: '',
+      variable_type: 'global_variable',
+      data_type: dataType,
+    });
 
+  state.teams.insert({ team_id: 'team_root', team_name: 'All teams', team_description: 'The root of the team tree', created_time: seeded.last_modified_time });
   state.inboxes.insert({
     inbox_id: 'inbox_default',
     inbox_name: 'Default voicemail',

@@ -5,6 +5,7 @@ import { registerBusinessHoursRoutes } from './routes/businessHours';
 import { registerClosureRoutes } from './routes/closures';
 import { registerOperatingHoursRoutes } from './routes/operatingHours';
 import { registerInboxRoutes } from './routes/inboxes';
+import { registerTeamRoutes } from './routes/teams';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { BehaviourSettings } from './context';
 import type { Plan } from './rateLimits';
@@ -111,6 +112,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     registerClosureRoutes,
     registerOperatingHoursRoutes,
     registerInboxRoutes,
+    registerTeamRoutes,
   ]) {
     await app.register(apiArea(area), plugin);
   }

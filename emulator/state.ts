@@ -175,6 +175,14 @@ export interface InboxRow {
   modified_by: string;
   last_modified_time: string;
 }
+export interface TeamRow {
+  team_id: string;
+  team_name: string;
+  team_description: string;
+  parent_team_id?: string;
+  created_time: string;
+  modify_time?: string;
+}
 export interface BusinessHoursRow {
   business_hour_id: string;
   business_hour_name: string;
@@ -241,6 +249,11 @@ export class EmulatorState {
   readonly variableGroups = new Table<VariableGroupRow>('variable_groups', 'variable_group_id');
   readonly variables = new Table<VariableRow>('variables', 'variable_id');
   readonly inboxes = new Table<InboxRow>('inboxes', 'inbox_id');
+  readonly teams = new Table<TeamRow>('teams', 'team_id');
+  /** team id → its agents and supervisors; queue id → its teams. */
+  readonly teamAgents = new Map<string, string[]>();
+  readonly teamSupervisors = new Map<string, string[]>();
+  readonly queueTeams = new Map<string, string[]>();
   /** inbox id → the queues and the users who can reach it. */
   readonly inboxQueues = new Map<string, string[]>();
   readonly inboxUsers = new Map<string, string[]>();
@@ -265,6 +278,7 @@ export class EmulatorState {
       variable_groups: this.variableGroups,
       variables: this.variables,
       inboxes: this.inboxes,
+      teams: this.teams,
       business_hours: this.businessHours,
       closure_sets: this.closureSets,
     } as Record<string, Table<object>>;
@@ -284,6 +298,9 @@ export class EmulatorState {
       this.queueOperatingHours,
       this.inboxQueues,
       this.inboxUsers,
+      this.teamAgents,
+      this.teamSupervisors,
+      this.queueTeams,
     ])
       map.clear();
   }

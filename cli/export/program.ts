@@ -41,6 +41,8 @@ class Ref {
     readonly code: string,
     readonly target: Node | undefined,
     readonly id: string,
+    /** The placeholder key in a flow file, for references that are not resources of the program. */
+    readonly key?: string,
   ) {}
 }
 
@@ -122,6 +124,17 @@ export function buildProgram(account: Account, options: ExportOptions, meta: { v
         node.deps.add(target);
         return new Ref(`${target.ident}.${engine.specFor(target.object.kind).idOutput}`, target, id);
       }
+      // Zoom's own objects (the root team, system variables) are not declared: a lookup names them by name.
+      const known = account.lookups.get(id);
+      if (known && (targetKind === 'object' || targetKind === known.kind)) {
+        const output = engine.specFor(known.kind).idOutput;
+        return new Ref(
+          `zcc.get${known.kind}({ name: ${JSON.stringify(known.name)} }).then((found) => found.${output})`,
+          undefined,
+          id,
+          `${known.kind}:${known.name}`,
+        );
+      }
     }
     if (options.portable)
       problems.push(
@@ -148,7 +161,7 @@ export function buildProgram(account: Account, options: ExportOptions, meta: { v
           const kind = /user/i.test(key) ? USER : '';
           const ref = reference(node, kind || 'object', id, itemPath);
           if (!(ref instanceof Ref)) return id;
-          const placeholderKey = ref.target ? ref.code : `user:${account.emails.get(id)}`;
+          const placeholderKey = ref.target ? ref.code : (ref.key ?? `user:${account.emails.get(id)}`);
           const refs = flowRefs.get(node) ?? new Map<string, Ref>();
           refs.set(placeholderKey, ref);
           flowRefs.set(node, refs);

@@ -27,6 +27,8 @@ export interface Account {
   unsupported: UnsupportedObject[];
   /** user id → email, for references to users. */
   emails: Map<string, string>;
+  /** Objects that are Zoom's rather than the account's (`onlyIf` leaves them out): id → kind and name, for lookups. */
+  lookups: Map<string, { kind: string; name: string }>;
   apiCalls: number;
 }
 
@@ -77,12 +79,17 @@ export async function readAccount(): Promise<Account> {
     return listings.get(kind)!;
   };
   const users = client.listUsers();
+  const lookups = new Map<string, { kind: string; name: string }>();
 
   // Object reads are mostly Light calls, set reads Medium ones: Zoom budgets each category on its own, so both run
   // at once.
   const objectReads = (async () => {
     for (const { spec, role } of objectKinds()) {
-      const items = (await listOnce(spec.kind)).filter((item) => role.onlyIf?.(item) ?? true);
+      const listed = await listOnce(spec.kind);
+      const items = listed.filter((item) => role.onlyIf?.(item) ?? true);
+      const nameField = spec.apiFields.name;
+      if (spec.lookup && nameField)
+        for (const item of listed) if (!items.includes(item)) lookups.set(String(item[spec.idField]), { kind: spec.kind, name: String(item[nameField]) });
       const read = await mapLimit(items, CONCURRENCY, async (item) => {
         const id = String(item[spec.idField]);
         return { id, inputs: await readExisting(spec.kind, id, role.readHint ?? {}, item) };
@@ -116,5 +123,5 @@ export async function readAccount(): Promise<Account> {
   })();
   const [emails] = await Promise.all([users.then((all) => new Map(all.map((user) => [user.user_id, user.user_email]))), objectReads, setReads]);
   // Objects are collected as reads finish; the program is built in a deterministic order anyway (program.ts).
-  return { objects, unsupported, emails, apiCalls: client.http.stats.requests - before };
+  return { objects, unsupported, emails, lookups, apiCalls: client.http.stats.requests - before };
 }

@@ -59,6 +59,9 @@ export async function controlRoutes(app: FastifyInstance, { runtime }: PluginOpt
     if (collection === 'queue_disposition_sets') return Object.fromEntries(state.queueDispositionSets);
     if (collection === 'inbox_queues') return Object.fromEntries(state.inboxQueues);
     if (collection === 'inbox_users') return Object.fromEntries(state.inboxUsers);
+    if (collection === 'team_agents') return Object.fromEntries(state.teamAgents);
+    if (collection === 'team_supervisors') return Object.fromEntries(state.teamSupervisors);
+    if (collection === 'queue_teams') return Object.fromEntries(state.queueTeams);
     // Flows as the API shows them, with every version's file as text.
     if (collection === 'flows') return state.flows.all().map(flowText);
     const table = state.tables()[collection];
@@ -118,6 +121,15 @@ export async function controlRoutes(app: FastifyInstance, { runtime }: PluginOpt
     state.inboxUsers.set((request.params as Record<string, string>).inboxId, request.body as string[]);
     return { ok: true };
   });
+  for (const [route, map] of [
+    ['team_agents', state.teamAgents],
+    ['team_supervisors', state.teamSupervisors],
+    ['queue_teams', state.queueTeams],
+  ] as const)
+    app.put(`/${route}/:id`, async (request) => {
+      map.set((request.params as Record<string, string>).id, request.body as string[]);
+      return { ok: true };
+    });
   app.put('/queue_agents/:queueId', async (request) => {
     state.queueAgents.set((request.params as Record<string, string>).queueId, [...(request.body as string[])]);
     return { ok: true };

@@ -19,6 +19,8 @@ export interface Collection<Item = unknown> {
   /** The list's documented page-size cap (Zoom's usual maximum is 300); 0 when the document gives the list no page parameters. */
   maxPageSize: number;
   categories: { list: RateCategory; get: RateCategory; create: RateCategory; update: RateCategory; delete: RateCategory };
+  /** The document has no call that lists the collection (a queue's teams): it can be added to and removed from only. */
+  unlisted?: true;
 }
 
 const LIGHT_WRITES = { list: 'medium', get: 'light', create: 'light', update: 'light', delete: 'light' } as const;
@@ -183,6 +185,33 @@ export const endpoints = {
     item: schemas.skillUserSchema,
     maxPageSize: 300,
     categories: LIGHT_WRITES,
+  },
+  teams: { path: '/contact_center/teams', objectId: 'teamId', listKey: 'teams', item: schemas.teamSchema, maxPageSize: 300, categories: LIGHT_WRITES },
+  teamAgents: {
+    path: '/contact_center/teams/{teamId}/agents',
+    objectId: 'userId',
+    listKey: 'agents',
+    item: schemas.teamMemberSchema,
+    maxPageSize: 300,
+    categories: LIGHT_WRITES,
+  },
+  teamSupervisors: {
+    path: '/contact_center/teams/{teamId}/supervisors',
+    objectId: 'userId',
+    listKey: 'supervisors',
+    item: schemas.teamMemberSchema,
+    maxPageSize: 300,
+    categories: LIGHT_WRITES,
+  },
+  // Added and removed only: the document has no call that lists a queue's teams.
+  queueTeams: {
+    path: '/contact_center/queues/{queueId}/teams',
+    objectId: 'teamId',
+    listKey: 'teams',
+    item: schemas.teamSchema.partial(),
+    maxPageSize: 0,
+    categories: LIGHT_WRITES,
+    unlisted: true,
   },
   agentRoutingProfiles: {
     path: '/contact_center/agent_routing_profiles',

@@ -306,6 +306,25 @@ export const inboxSchema = z.object({
 });
 export type ZccInbox = z.infer<typeof inboxSchema>;
 
+/** A team: the list item carries every field of the GET. */
+export const teamSchema = z.object({
+  team_id: z.string(),
+  team_name: z.string(),
+  team_description: z.string().optional(),
+  parent_team_id: z.string().optional(),
+  parent_team_name: z.string().optional(),
+  created_time: z.string().optional(),
+  modify_time: z.string().optional(),
+});
+export type ZccTeam = z.infer<typeof teamSchema>;
+
+export const teamMemberSchema = z.object({
+  user_id: z.string(),
+  user_display_name: z.string().optional(),
+  user_email: z.string().optional(),
+  cc_user_id: z.string().optional(),
+});
+
 /** A flow as GET/POST /contact_center/flows answer (official shapes); its definition is only in the export. */
 export const flowSchema = z.object({
   flow_id: z.string(),

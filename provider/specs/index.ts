@@ -9,6 +9,7 @@ import { dispositionSetSpec, dispositionSpec } from './dispositionSpecs';
 import { variableGroupSpec } from './variableGroupSpec';
 import { variableSpec } from './variableSpec';
 import { inboxQueuesSpec, inboxSpec, inboxUsersSpec } from './inboxSpecs';
+import { queueTeamsSpec, teamMembersSpec, teamSpec, teamSupervisorsSpec } from './teamSpecs';
 import { closureSetSpec } from './closureSetSpec';
 import { queueOperatingHoursSpec } from './queueOperatingHoursSpec';
 import { queueDispositionsSpec } from './queueDispositionsSpec';
@@ -36,6 +37,10 @@ export const allSpecs: readonly ResourceSpec[] = [
   inboxSpec,
   inboxQueuesSpec,
   inboxUsersSpec,
+  teamSpec,
+  teamMembersSpec,
+  teamSupervisorsSpec,
+  queueTeamsSpec,
   queueMembersSpec,
   queueAgentSpec,
   queueSupervisorsSpec,

@@ -285,3 +285,23 @@ export interface InboxInfo {
 export function getInbox(args: { name: string }): Promise<InboxInfo> {
   return findByName<InboxInfo>('Inbox', args);
 }
+
+/** A team as `getTeam` returns it: fields of its list item (`GET /contact_center/teams`). */
+export interface TeamInfo {
+  /** The team id. */
+  teamId: string;
+  /** The name. */
+  name: string;
+  /** The description. */
+  description?: string;
+  /** The parent team id; none for the root team. */
+  parentTeamId?: string;
+}
+
+/**
+ * The team with exactly this name (all pages of the list); fails naming the name when none matches, and
+ * listing the ids when several do. `parentTeamId`: The parent to look under: team names are unique only under one parent.
+ */
+export function getTeam(args: { name: string; parentTeamId?: string }): Promise<TeamInfo> {
+  return findByName<TeamInfo>('Team', args);
+}

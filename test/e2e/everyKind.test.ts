@@ -162,6 +162,24 @@ const scenarios: Scenario[] = [
     inPlace: { voicemail: { voicemailTimeLimit: 3, voicemailTranscription: true } },
     consoleEdit: { field: 'inbox_description', value: 'edited in the console', input: 'description' },
   },
+  {
+    kind: 'Team',
+    name: 'lifecycle-team-parent',
+    collection: 'teams',
+    initial: { name: 'Lifecycle parent team', parentTeamId: 'team_root' },
+    inPlace: { description: 'changed in place' },
+    consoleEdit: { field: 'team_description', value: 'edited in the console', input: 'description' },
+  },
+  {
+    kind: 'Team',
+    name: 'lifecycle-team',
+    collection: 'teams',
+    initial: { name: 'Lifecycle team', parentTeamId: 'team_root' },
+    inPlace: { name: 'Lifecycle team renamed' },
+    // Zoom cannot move a team: another parent is another team.
+    replace: { parentTeamId: { $ref: 'lifecycle-team-parent.teamId' } },
+    consoleEdit: { field: 'team_description', value: 'edited in the console', input: 'description' },
+  },
 ];
 
 describe('every standalone kind through the whole lifecycle on the real Pulumi CLI', () => {
@@ -241,7 +259,8 @@ describe('every standalone kind through the whole lifecycle on the real Pulumi C
             row.disposition_set_name ??
             row.variable_group_name ??
             row.variable_name ??
-            row.inbox_name,
+            row.inbox_name ??
+            row.team_name,
         );
       expect(left.filter((row) => label(row).startsWith('Lifecycle'))).toEqual([]);
     }

@@ -12,7 +12,7 @@ describe('examples/contact-center', () => {
     const { stack, control } = current();
     await control('DELETE', '/requests');
     const up = await stack.up({ onOutput: outputCollector().onOutput });
-    expect(up.summary.resourceChanges).toEqual({ create: 36 });
+    expect(up.summary.resourceChanges).toEqual({ create: 35 });
     const requests = await control('GET', '/requests');
     console.log(`contact-center up: ${requests.total} API calls ${JSON.stringify(requests.byRoute)}`);
     expect(requests.byRoute['POST /v2/contact_center/queues']).toBe(5);

@@ -4,10 +4,10 @@ jest.setTimeout(10 * 60_000);
 
 /**
  * The kinds that hang on a queue besides its members (QueueOperatingHours, QueueDispositions) and on an inbox
- * (InboxQueues, InboxUsers), with the business hours, closure set, dispositions and set they name, on the real Pulumi CLI: create, empty preview, update in
+ * (InboxQueues, InboxUsers) or a team (TeamMembers, TeamSupervisors, QueueTeams), with the business hours, closure set, dispositions and set they name, on the real Pulumi CLI: create, empty preview, update in
  * place, replacement, console edits caught by refresh and restored, out-of-band removal recreated, destroy.
  */
-describe('QueueOperatingHours, QueueDispositions, InboxQueues and InboxUsers on the real Pulumi CLI', () => {
+describe('QueueOperatingHours, QueueDispositions, QueueTeams, TeamMembers, TeamSupervisors, InboxQueues and InboxUsers on the real Pulumi CLI', () => {
   const current = useProject('program');
   const quiet = () => ({ onOutput: outputCollector().onOutput });
   const ref = (name: string, output: string) => ({ $ref: `${name}.${output}` });
@@ -45,6 +45,10 @@ describe('QueueOperatingHours, QueueDispositions, InboxQueues and InboxUsers on 
       { kind: 'Inbox', name: 'voicemail', args: { name: 'Voicemail', deleteMessagesOnDelete: true } },
       { kind: 'InboxQueues', name: 'voicemail-queues', args: { inboxId: ref('voicemail', 'inboxId'), queueIds: [ref('support', 'queueId')] } },
       { kind: 'InboxUsers', name: 'voicemail-users', args: { inboxId: ref('voicemail', 'inboxId'), userIds: stage.inboxUsers ?? ['agent_001'] } },
+      { kind: 'Team', name: 'tier1', args: { name: 'Tier 1', parentTeamId: 'team_root' } },
+      { kind: 'TeamMembers', name: 'tier1-agents', args: { teamId: ref('tier1', 'teamId'), userIds: stage.inboxUsers ?? ['agent_001'] } },
+      { kind: 'TeamSupervisors', name: 'tier1-supervisors', args: { teamId: ref('tier1', 'teamId'), userIds: ['agent_003'] } },
+      { kind: 'QueueTeams', name: 'support-teams', args: { queueId: ref(stage.hoursOn, 'queueId'), teamIds: [ref('tier1', 'teamId')] } },
       {
         kind: 'QueueDispositions',
         name: 'wrap-up',
@@ -67,7 +71,7 @@ describe('QueueOperatingHours, QueueDispositions, InboxQueues and InboxUsers on 
     });
 
     await current().declare(declaration({ hoursOn: 'support', dispositions: ['resolved'] }));
-    expect((await stack.up(quiet())).summary.resourceChanges).toEqual({ create: 13 });
+    expect((await stack.up(quiet())).summary.resourceChanges).toEqual({ create: 17 });
     let id = await ids();
     expect((await maps()).hours[id.support]).toEqual({ business_hour_id: id.office });
     expect((await maps()).dispositions[id.support]).toEqual([`inbound:${id.resolved}`]);
@@ -77,9 +81,11 @@ describe('QueueOperatingHours, QueueDispositions, InboxQueues and InboxUsers on 
     await current().declare(
       declaration({ hoursOn: 'support', closures: true, dispositions: ['resolved', 'escalated'], sets: true, inboxUsers: ['agent_001', 'agent_002'] }),
     );
-    expect((await stack.up(quiet())).summary.resourceChanges).toEqual({ same: 10, update: 3 });
+    expect((await stack.up(quiet())).summary.resourceChanges).toEqual({ same: 13, update: 4 });
     expect((await control('GET', '/objects/inbox_users'))[id.voicemail]).toEqual(['agent_001', 'agent_002']);
     expect((await control('GET', '/objects/inbox_queues'))[id.voicemail]).toEqual([id.support]);
+    expect((await control('GET', '/objects/team_agents'))[id.tier1]).toEqual(['agent_001', 'agent_002']);
+    expect((await control('GET', '/objects/queue_teams'))[id.support]).toEqual([id.tier1]);
     expect((await maps()).hours[id.support]).toEqual({ business_hour_id: id.office, closure_set_id: id.holidays });
     expect([...(await maps()).dispositions[id.support]].sort()).toEqual([`inbound:${id.escalated}`, `inbound:${id.resolved}`].sort());
     expect((await maps()).sets[id.support]).toEqual([`inbound:${id.outcomes}`]);
@@ -89,13 +95,16 @@ describe('QueueOperatingHours, QueueDispositions, InboxQueues and InboxUsers on 
     await control('PUT', `/queue_operating_hours/${id.support}`, {});
     await control('PUT', `/queue_dispositions/${id.support}`, [`inbound:${id.resolved}`]);
     await control('PUT', `/inbox_users/${id.voicemail}`, ['agent_001', 'agent_002', 'agent_009']);
+    await control('PUT', `/team_supervisors/${id.tier1}`, ['agent_003', 'agent_004']);
     const drift = outputCollector();
     await expect(stack.preview({ refresh: true, expectNoChanges: true, diff: true, onOutput: drift.onOutput })).rejects.toThrow();
     expect(drift.text()).toContain('hours');
     expect(drift.text()).toContain('wrap-up');
     expect(drift.text()).toContain('agent_009');
-    expect((await stack.refresh(quiet())).summary.resourceChanges).toMatchObject({ update: 3 });
-    expect((await stack.up(quiet())).summary.resourceChanges).toMatchObject({ update: 3 });
+    expect(drift.text()).toContain('agent_004');
+    expect((await stack.refresh(quiet())).summary.resourceChanges).toMatchObject({ update: 4 });
+    expect((await stack.up(quiet())).summary.resourceChanges).toMatchObject({ update: 4 });
+    expect((await control('GET', '/objects/team_supervisors'))[id.tier1]).toEqual(['agent_003']);
     expect((await control('GET', '/objects/inbox_users'))[id.voicemail]).toEqual(['agent_001', 'agent_002']);
     expect((await maps()).hours[id.support]).toEqual({ business_hour_id: id.office, closure_set_id: id.holidays });
     expect([...(await maps()).dispositions[id.support]].sort()).toEqual([`inbound:${id.escalated}`, `inbound:${id.resolved}`].sort());
@@ -105,8 +114,11 @@ describe('QueueOperatingHours, QueueDispositions, InboxQueues and InboxUsers on 
     await current().declare(
       declaration({ hoursOn: 'sales', closures: true, dispositions: ['resolved', 'escalated'], sets: true, inboxUsers: ['agent_001', 'agent_002'] }),
     );
-    expect((await stack.up(quiet())).summary.resourceChanges).toMatchObject({ replace: 1 });
+    // QueueTeams follows the hours to the sales queue too: two replacements.
+    expect((await stack.up(quiet())).summary.resourceChanges).toMatchObject({ replace: 2 });
     id = await ids();
+    expect((await control('GET', '/objects/queue_teams'))[id.sales]).toEqual([id.tier1]);
+    expect((await control('GET', '/objects/queue_teams'))[id.support]).toEqual([]);
     expect((await maps()).hours[id.support]).toEqual({});
     expect((await maps()).hours[id.sales]).toEqual({ business_hour_id: id.office, closure_set_id: id.holidays });
     await expectNoChanges(stack);
@@ -125,5 +137,6 @@ describe('QueueOperatingHours, QueueDispositions, InboxQueues and InboxUsers on 
     const after = await maps();
     expect([after.hours[id.sales], after.dispositions[id.support] ?? [], after.sets[id.support] ?? []]).toEqual([{}, [], []]);
     expect((await control('GET', '/objects/inboxes')).map((row: { inbox_id: string }) => row.inbox_id)).toEqual(['inbox_default']);
+    expect((await control('GET', '/objects/teams')).map((row: { team_id: string }) => row.team_id)).toEqual(['team_root']);
   });
 });

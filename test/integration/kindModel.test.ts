@@ -12,8 +12,10 @@ describe('every kind is served by the emulator', () => {
     const routes = new Set<string>((await callControl(emulator(), 'GET', '/routes')).map(asRoute));
     const missing: string[] = [];
     for (const spec of allSpecs) {
-      const list = `GET ${asRoute(spec.endpoint.path)}`;
+      const list = `${spec.endpoint.unlisted ? 'POST' : 'GET'} ${asRoute(spec.endpoint.path)}`;
       if (!routes.has(list)) missing.push(`${spec.kind}: ${list}`);
+      // A collection the document cannot list must not be listed by the emulator either (nothing would catch a call to it).
+      if (spec.endpoint.unlisted && routes.has(`GET ${asRoute(spec.endpoint.path)}`)) missing.push(`${spec.kind}: GET served but not documented`);
       // REST kinds use the object routes too; kinds with their own store (member sets) name theirs in the store.
       if (!spec.store) {
         const object = asRoute(objectTemplate(spec.endpoint));

@@ -64,7 +64,7 @@ describe('variables in their groups', () => {
       ((await check('Variable', {}, { ...inputs, ...stub })).failures ?? []).map((f) => `${f.property}: ${f.reason}`);
     const base = { variableGroupId: 'g1', name: 'Tier', variableType: 'global_variable', dataType: 'string' };
     expect(await failures({ ...base, name: '1st tier' })).toEqual([expect.stringMatching(/^name: .*starting with a letter/)]);
-    expect(await failures({ ...base, dataType: 'money' })).toEqual([expect.stringContaining("expected one of: string, number, boolean")]);
+    expect(await failures({ ...base, dataType: 'money' })).toEqual([expect.stringContaining('expected one of: string, number, boolean')]);
     expect(await failures({ ...base, addressBookIds: ['ab1'] })).toEqual([expect.stringContaining('address_book_variable')]);
     expect((await control('GET', '/requests')).total).toBe(0);
   });

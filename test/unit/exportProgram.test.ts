@@ -3,10 +3,11 @@ import { fileSafe, foldKey, identifier, identifierChar, NameSpace, slug } from '
 import { fillPlaceholders } from '../../sdk/flowFile';
 import type { Account, ExportedObject } from '../../cli/export/readAccount';
 
-const account = (objects: ExportedObject[], emails: Record<string, string> = {}): Account => ({
+const account = (objects: ExportedObject[], emails: Record<string, string> = {}, lookups: Record<string, { kind: string; name: string }> = {}): Account => ({
   objects,
   unsupported: [],
   emails: new Map(Object.entries(emails)),
+  lookups: new Map(Object.entries(lookups)),
   apiCalls: 0,
 });
 const queue = (id: string, name: string, extra: Record<string, unknown> = {}): ExportedObject => ({
@@ -127,6 +128,11 @@ describe('export program', () => {
     });
     // Declared after what it names: hours and closures before the flow.
     expect(portable.program.indexOf('new zcc.BusinessHours(')).toBeLessThan(portable.program.indexOf('new zcc.Flow('));
+
+    // Zoom's own objects (the root team) are named by a lookup, in the program and in flow files.
+    const tier1: ExportedObject = { kind: 'Team', id: 't1', label: 'Tier 1', inputs: { name: 'Tier 1', parentTeamId: 'root' } };
+    const rooted = buildProgram(account([tier1], {}, { root: { kind: 'Team', name: 'All teams' } }), { ...options, portable: true }, { version: '0.1.0' });
+    expect(rooted.program).toContain('parentTeamId: zcc.getTeam({ name: "All teams" }).then((found) => found.teamId)');
 
     const inbox = [queue('q1', 'Support', { overflowToInboxId: 'inbox9' })];
     expect(buildProgram(account(inbox), options, { version: '0.1.0' }).program).toContain('overflowToInboxId: "inbox9"');

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import type { ZccTeam } from '../client/schemas';
+import { endpoints, fillPath } from '../client/endpoints';
+import { isNotFound, unlessNotFound } from '../client/errors';
+import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
+import { restStore } from '../engine/store';
+import { text, zoomId } from './fields';
+import { idSetSpec } from './idSets';
+
+/**
+ * Teams (`/teams`): a tree under the account's root team (`parent_team_id` is required; getTeam finds the root),
+ * their agents and supervisors, and the teams a queue is assigned.
+ */
+function teamStore(): ObjectStore {
+  const rest = restStore(endpoints.teams);
+  return {
+    ...rest,
+    // Zoom's PATCH always names the team.
+    update: (client, id, changed, full) => client.updateOne(endpoints.teams, [id], { ...changed, team_name: full.team_name }),
+  };
+}
+
+export const teamSpec = defineSpec<ZccTeam>()({
+  kind: 'Team',
+  description:
+    "A team of agents and supervisors, in the account's team tree: every team has a parent (`parentTeamId`), the topmost being the account's root team (getTeam finds it by name).",
+  endpoint: endpoints.teams,
+  idField: 'team_id',
+  listHasEveryField: true,
+  idOutput: 'teamId',
+  inputSchema: z.strictObject({
+    name: text('Team name, unique under its parent (1-64 characters). Renaming updates in place.', { min: 1, max: 64 }),
+    description: text('Description (up to 256 characters). Defaults to empty.', { max: 256 }).optional(),
+    parentTeamId: zoomId('The parent team (e.g. `root.teamId` from getTeam). Changing it replaces the team (Zoom cannot move one).'),
+  }),
+  apiFields: { name: 'team_name', description: 'team_description', parentTeamId: 'parent_team_id' },
+  serverDefaults: { description: '' },
+  replaceOnChanges: ['parentTeamId'],
+  references: { parentTeamId: 'Team' },
+  naturalKey: ['name', 'parentTeamId'],
+  uniqueName: true,
+  exportAs: { role: 'object', onlyIf: (item) => typeof item.parent_team_id === 'string' && item.parent_team_id !== '' },
+  lookup: {
+    returns: {
+      teamId: { from: 'team_id', type: 'string', required: true, description: 'The team id.' },
+      name: { from: 'team_name', type: 'string', required: true, description: 'The name.' },
+      description: { from: 'team_description', type: 'string', description: 'The description.' },
+      parentTeamId: { from: 'parent_team_id', type: 'string', description: 'The parent team id; none for the root team.' },
+    },
+    within: { arg: 'parentTeamId', field: 'parent_team_id', description: 'The parent to look under: team names are unique only under one parent.' },
+  },
+  outputs: { teamId: { description: 'The team id ZCC assigned.' } },
+  example: `const root = zcc.getTeam({ name: 'All teams' });
+const tier1 = new zcc.Team('tier-1', { name: 'Tier 1', parentTeamId: root.then((team) => team.teamId) });`,
+  store: teamStore(),
+});
+
+export const teamMembersSpec = idSetSpec({
+  kind: 'TeamMembers',
+  description: 'The agents of one team.',
+  endpoint: endpoints.teamAgents,
+  parent: { kind: 'Team', input: 'teamId', noun: 'team' },
+  members: { input: 'userIds', field: 'user_ids', itemId: 'user_id', kind: 'User', noun: 'agents' },
+  example: `new zcc.TeamMembers('tier-1-agents', { teamId: tier1.teamId, userIds: ['agent_001', 'agent_002'] });`,
+});
+
+export const teamSupervisorsSpec = idSetSpec({
+  kind: 'TeamSupervisors',
+  description: 'The supervisors of one team.',
+  endpoint: endpoints.teamSupervisors,
+  parent: { kind: 'Team', input: 'teamId', noun: 'team' },
+  members: { input: 'userIds', field: 'user_ids', itemId: 'user_id', kind: 'User', noun: 'supervisors' },
+  example: `new zcc.TeamSupervisors('tier-1-supervisors', { teamId: tier1.teamId, userIds: ['agent_003'] });`,
+});
+
+/**
+ * Zoom's document can add a queue's teams and remove them, but has no call that lists them: this resource adds
+ * the declared teams and removes only those it added (additive), and a refresh cannot see console changes to them
+ * (it confirms the queue still exists).
+ */
+const asIds = (value: unknown) => (Array.isArray(value) ? (value as string[]) : []);
+function queueTeamsStore(): ObjectStore {
+  const add = async (client: Parameters<ObjectStore['list']>[0], queueId: string, ids: string[]) => {
+    if (ids.length > 0) await client.addTo(endpoints.queueTeams, [queueId], { team_ids: ids });
+  };
+  const drop = async (client: Parameters<ObjectStore['list']>[0], queueId: string, ids: string[]) => {
+    if (ids.length === 0) return;
+    try {
+      await client.http.request<void>('DELETE', fillPath(endpoints.queueTeams.path, [queueId]), {
+        category: endpoints.queueTeams.categories.delete,
+        body: { team_ids: ids },
+      });
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+  };
+  return {
+    list: async () => [],
+    create: async (client, body) => {
+      await add(client, String(body.queue_id), asIds(body.team_ids));
+      return { queue_id: body.queue_id, team_ids: asIds(body.team_ids) };
+    },
+    get: async (client, queueId, previous) => {
+      const queue = await unlessNotFound(() => client.getOne(endpoints.queues, [queueId]));
+      return queue ? { queue_id: queueId, team_ids: asIds(previous?.team_ids) } : undefined;
+    },
+    update: async (client, queueId, _changed, full, previous) => {
+      const wanted = asIds(full.team_ids);
+      const before = asIds(previous.team_ids);
+      await add(
+        client,
+        queueId,
+        wanted.filter((id) => !before.includes(id)),
+      );
+      await drop(
+        client,
+        queueId,
+        before.filter((id) => !wanted.includes(id)),
+      );
+    },
+    remove: async (client, queueId, previous) => {
+      if (await unlessNotFound(() => client.getOne(endpoints.queues, [queueId]))) await drop(client, queueId, asIds(previous.team_ids));
+    },
+  };
+}
+
+export const queueTeamsSpec = defineSpec<Props>()({
+  kind: 'QueueTeams',
+  description:
+    "Teams assigned to one queue. Zoom's API can add and remove a queue's teams but not list them, so this resource is additive (it removes only teams it added) and a refresh cannot see console changes to them.",
+  endpoint: endpoints.queueTeams,
+  idField: 'queue_id',
+  idOutput: 'queueId',
+  inputSchema: z.strictObject({
+    queueId: zoomId('Id of the queue. Changing it replaces the resource.'),
+    teamIds: z
+      .array(zoomId('A team id.'), { error: 'expected a list of team ids' })
+      .min(1, { error: 'must list at least one team' })
+      .max(500, { error: 'must list at most 500 teams' })
+      .refine((ids) => new Set(ids).size === ids.length, { error: 'must not list the same team twice' })
+      .describe('The teams the queue is assigned (e.g. `tier1.teamId`); order does not matter.'),
+  }),
+  apiFields: { queueId: 'queue_id', teamIds: 'team_ids' },
+  setFields: ['teamIds'],
+  replaceOnChanges: ['queueId'],
+  references: { queueId: 'Queue', 'teamIds[]': 'Team' },
+  exportAs: { role: 'none', because: "Zoom's API has no call that lists a queue's teams, so export cannot read them" },
+  example: `new zcc.QueueTeams('support-teams', { queueId: support.queueId, teamIds: [tier1.teamId] });`,
+  store: queueTeamsStore(),
+});
