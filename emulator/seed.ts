@@ -50,7 +50,7 @@ export interface SeedOptions {
  * Fills the state with the same users, skill categories, flows and history every time: 60 users (the first three
  * supervisors), with ids `agent_001`… that tests can name, and emails first.lastN@example.com; a text and a
  * proficiency skill category; the account-default business hours (`bh_default`) and closure set (`cs_default`), the system variable group
- * (`vg_system`) with two variables, a voicemail inbox (`inbox_default`), the root team (`team_root`); one published sample flow per channel (`flow_seed_<channel>`).
+ * (`vg_system`) with two variables, a voicemail inbox (`inbox_default`), the root team (`team_root`), entry points (`ep_phone_1`-`3`, `ep_web_chat`, `ep_email`; the first number reaches the voice sample flow); one published sample flow per channel (`flow_seed_<channel>`).
  */
 export function seed(state: EmulatorState, options: SeedOptions = {}): void {
   if (options.none) return;
@@ -141,6 +141,25 @@ export function seed(state: EmulatorState, options: SeedOptions = {}): void {
     ...seeded,
   });
 
+  // The account's entry points: three phone numbers, a web chat and an email address.
+  for (const [i, number] of ['+16505550100', '+16505550101', '+4930555010'].entries())
+    state.entryPoints.insert({
+      entry_id: `ep_phone_${i + 1}`,
+      entry_name: `Main line ${i + 1}`,
+      entry_number: number,
+      entry_number_type: 2,
+      entry_number_country_code: number.startsWith('+49') ? 'DE' : 'US',
+      channel: 'voice',
+    });
+  state.entryPoints.insert({ entry_id: 'ep_web_chat', entry_name: 'Website chat', channel: 'messaging', channel_source: 'web_chat' });
+  state.entryPoints.insert({
+    entry_id: 'ep_email',
+    entry_name: 'Support mailbox',
+    entry_email: 'support@example.com',
+    channel: 'email',
+    channel_source: 'email_address',
+  });
+
   // One sample flow per channel, as a new account's Studio has: a Studio file whose studioType is the channel.
   for (const [studioType, channel] of Object.entries(STUDIO_CHANNELS)) {
     const file = {
@@ -170,6 +189,8 @@ export function seed(state: EmulatorState, options: SeedOptions = {}): void {
       ],
     });
   }
+
+  state.flowEntries.set('flow_seed_voice', [{ entry_id: 'ep_phone_1', entry_language: 'en-US' }]);
 
   const agents = state.users.all().slice(0, 30);
   for (let i = 1; i <= 60; i++) {

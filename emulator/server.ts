@@ -6,6 +6,7 @@ import { registerClosureRoutes } from './routes/closures';
 import { registerOperatingHoursRoutes } from './routes/operatingHours';
 import { registerInboxRoutes } from './routes/inboxes';
 import { registerTeamRoutes } from './routes/teams';
+import { registerEntryPointRoutes } from './routes/entryPoints';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { BehaviourSettings } from './context';
 import type { Plan } from './rateLimits';
@@ -113,6 +114,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     registerOperatingHoursRoutes,
     registerInboxRoutes,
     registerTeamRoutes,
+    registerEntryPointRoutes,
   ]) {
     await app.register(apiArea(area), plugin);
   }

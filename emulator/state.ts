@@ -183,6 +183,18 @@ export interface TeamRow {
   created_time: string;
   modify_time?: string;
 }
+/** A phone number or address of the account that can reach a flow. */
+export interface EntryPointRow {
+  entry_id: string;
+  entry_name: string;
+  entry_number?: string;
+  entry_email?: string;
+  entry_number_type?: 2 | 3 | 5;
+  entry_number_country_code?: string;
+  entry_number_area_code?: string;
+  channel: string;
+  channel_source?: string;
+}
 export interface BusinessHoursRow {
   business_hour_id: string;
   business_hour_name: string;
@@ -250,6 +262,10 @@ export class EmulatorState {
   readonly variables = new Table<VariableRow>('variables', 'variable_id');
   readonly inboxes = new Table<InboxRow>('inboxes', 'inbox_id');
   readonly teams = new Table<TeamRow>('teams', 'team_id');
+  readonly entryPoints = new Table<EntryPointRow>('entry_points', 'entry_id');
+  /** flow id → the entry points that reach it (and their language settings), and its language detection. */
+  readonly flowEntries = new Map<string, Array<{ entry_id: string; entry_language?: string; customer_identity_source?: string }>>();
+  readonly flowDetectLanguage = new Map<string, boolean>();
   /** team id → its agents and supervisors; queue id → its teams. */
   readonly teamAgents = new Map<string, string[]>();
   readonly teamSupervisors = new Map<string, string[]>();
@@ -279,6 +295,7 @@ export class EmulatorState {
       variables: this.variables,
       inboxes: this.inboxes,
       teams: this.teams,
+      entry_points: this.entryPoints,
       business_hours: this.businessHours,
       closure_sets: this.closureSets,
     } as Record<string, Table<object>>;
@@ -301,6 +318,8 @@ export class EmulatorState {
       this.teamAgents,
       this.teamSupervisors,
       this.queueTeams,
+      this.flowEntries,
+      this.flowDetectLanguage,
     ])
       map.clear();
   }

@@ -40,7 +40,10 @@ function toPulumiProperty(spec: ResourceSpec, name: string, schema: JsonSchema, 
   return { ...out, type: schema.type };
 }
 
-/** The lookups: users (sdk/lookups.ts: users are no kind of this package), then `get<Kind>` of every spec with `lookup`. */
+/**
+ * The lookups: users and entry points (sdk/lookups.ts: the account's, not kinds of this package), then `get<Kind>`
+ * of every spec with `lookup`.
+ */
 function lookupFunctions(): Record<string, unknown> {
   const str = (description: string) => ({ type: 'string', description });
   const user = {
@@ -69,6 +72,29 @@ function lookupFunctions(): Record<string, unknown> {
         },
       },
       outputs: { properties: { users: { type: 'array', items: { type: 'object' }, description: 'The users.' } }, required: ['users'] },
+    },
+  };
+  functions['zcc:index:getEntryPoint'] = {
+    description: 'One entry point of the account (a phone number or address that can reach a flow), on a channel, by number, email or name.',
+    inputs: {
+      properties: {
+        channel: str('voice, video, messaging or email.'),
+        number: str('Phone number, as ZCC lists it (E.164).'),
+        email: str('Email address.'),
+        name: str('Name.'),
+      },
+      required: ['channel'],
+    },
+    outputs: {
+      properties: {
+        entryId: str('The entry point id FlowEntryPoints takes.'),
+        name: str('Name.'),
+        number: str('Phone number.'),
+        email: str('Email address.'),
+        channel: str('Channel.'),
+        channelSource: str('Channel source (web_chat, sms, …).'),
+      },
+      required: ['entryId', 'channel'],
     },
   };
   for (const spec of allSpecs) {

@@ -3,4 +3,4 @@ export * from './generated';
 export type { AdoptableArgs } from './adoptable';
 export { readFlowFile } from './flowFile';
 export { kindProvider } from './providers/kindProvider';
-export { getUser, getUsers, type UserInfo } from './lookups';
+export { getEntryPoint, getUser, getUsers, type EntryPointInfo, type UserInfo } from './lookups';

@@ -99,6 +99,51 @@ export async function getUser(args: { email: string } | { userId: string }): Pro
   });
 }
 
+/** An entry point of the account (a phone number or address that can reach a flow), as getEntryPoint returns it. */
+export interface EntryPointInfo {
+  /** The id FlowEntryPoints takes (`entry_id`). */
+  entryId: string;
+  name?: string;
+  number?: string;
+  email?: string;
+  channel: string;
+  channelSource?: string;
+}
+
+/**
+ * One entry point of the account, on `channel`, by its phone number (E.164, as ZCC lists it), email address or
+ * name; fails naming what was looked for when none matches, and listing the ids when several do.
+ */
+export async function getEntryPoint(args: {
+  channel: 'voice' | 'video' | 'messaging' | 'email';
+  number?: string;
+  email?: string;
+  name?: string;
+}): Promise<EntryPointInfo> {
+  return lookup('getEntryPoint', async () => {
+    const given = (['number', 'email', 'name'] as const).filter((key) => args[key] !== undefined);
+    if (given.length !== 1) throw new Error('getEntryPoint: give one of number, email or name.');
+    const points = await client().listOf(endpoints.accountEntryPoints, [], { channel: args.channel });
+    const field = { number: 'entry_number', email: 'entry_email', name: 'entry_name' } as const;
+    const wanted = args[given[0]]!;
+    const matches = points.filter((point) => point[field[given[0]]] === wanted);
+    if (matches.length === 0) throw new Error(`getEntryPoint: no ${args.channel} entry point has the ${given[0]} ${JSON.stringify(wanted)}.`);
+    if (matches.length > 1)
+      throw new Error(
+        `getEntryPoint: ${matches.length} ${args.channel} entry points have the ${given[0]} ${JSON.stringify(wanted)} (${matches.map((p) => p.entry_id).join(', ')}).`,
+      );
+    const [point] = matches;
+    return {
+      entryId: point.entry_id,
+      ...(point.entry_name ? { name: point.entry_name } : {}),
+      ...(point.entry_number ? { number: point.entry_number } : {}),
+      ...(point.entry_email ? { email: point.entry_email } : {}),
+      channel: point.channel ?? args.channel,
+      ...(point.channel_source ? { channelSource: point.channel_source } : {}),
+    };
+  });
+}
+
 /**
  * The lookup `get<Kind>({ name })` of a spec with `lookup` (sdk/generated/lookups.ts calls it): the object of the
  * kind with exactly that name among all pages of its list, narrowed by the spec's `within` argument when given.

@@ -53,6 +53,30 @@ function onePerProgram(kind: string, input: string, name: string, value: unknown
   });
 }
 
+// Per kind with `uniqueItems`: which resource of this program declared each item (an entry point and its flow).
+const itemOwners = new Map<string, Map<string, string>>();
+
+/** The list, failing the deployment when another resource of the kind already declared one of its items. */
+function uniqueItems(kind: string, unique: { input: string; key: string }, name: string, value: unknown): pulumi.Output<unknown> {
+  let owners = itemOwners.get(kind);
+  if (!owners) itemOwners.set(kind, (owners = new Map()));
+  const seen = owners;
+  return (pulumi.output(value as pulumi.Input<unknown>) as pulumi.Output<unknown>).apply((items: unknown) => {
+    if (!Array.isArray(items)) return items;
+    for (const item of items) {
+      const key = (item as Record<string, unknown> | null)?.[unique.key];
+      if (typeof key !== 'string' || pulumi.isUnknown(key)) continue;
+      const owner = seen.get(key);
+      if (owner !== undefined && owner !== name)
+        throw new pulumi.RunError(
+          printable(`${kind} "${name}" and ${kind} "${owner}" both declare ${unique.key} ${key} in ${unique.input}; it can be in one of them only.`),
+        );
+      seen.set(key, name);
+    }
+    return items;
+  });
+}
+
 /**
  * Pulumi's `import` resource option fails inside Pulumi for dynamic resources ("code must be a string"), so the
  * constructor takes it as `adoptId` (the same id) and hands Pulumi the options without it.
@@ -74,6 +98,9 @@ export function adoptFromImport<A extends { adoptId?: pulumi.Input<string> }>(
 /** The args a resource is constructed with, after the program-side checks. */
 export function checkedArgs<T extends object>(kind: string, name: string, args: T): T {
   checkSecretConfig();
+  const items = specs.get(kind)?.uniqueItems;
+  if (items !== undefined && (args as Record<string, unknown>)[items.input] !== undefined)
+    args = { ...args, [items.input]: uniqueItems(kind, items, name, (args as Record<string, unknown>)[items.input]) };
   const unique = specs.get(kind)?.onePerProgram;
   if (unique !== undefined) args = { ...args, [unique]: onePerProgram(kind, unique, name, (args as Record<string, unknown>)[unique]) };
   const definition = (args as { definition?: unknown }).definition;

@@ -126,15 +126,8 @@ export function buildProgram(account: Account, options: ExportOptions, meta: { v
       }
       // Zoom's own objects (the root team, system variables) are not declared: a lookup names them by name.
       const known = account.lookups.get(id);
-      if (known && (targetKind === 'object' || targetKind === known.kind)) {
-        const output = engine.specFor(known.kind).idOutput;
-        return new Ref(
-          `zcc.get${known.kind}({ name: ${JSON.stringify(known.name)} }).then((found) => found.${output})`,
-          undefined,
-          id,
-          `${known.kind}:${known.name}`,
-        );
-      }
+      if (known && (targetKind === 'object' || targetKind === known.kind))
+        return new Ref(`${known.call}.then((found) => found.${known.output})`, undefined, id, `${known.kind}:${known.label}`);
     }
     if (options.portable)
       problems.push(

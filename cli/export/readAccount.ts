@@ -3,6 +3,7 @@ import { engine, inputInvalid, listExisting, readExisting } from '../../provider
 import type { Props } from '../../provider/engine/spec';
 import { sameValue } from '../../provider/engine/normalize';
 import { USER, objectKinds, setKinds } from './kinds';
+import { endpoints } from '../../provider/client/endpoints';
 
 /** One object of the account, in SDK shape (the inputs a program declares for it). */
 export interface ExportedObject {
@@ -27,8 +28,12 @@ export interface Account {
   unsupported: UnsupportedObject[];
   /** user id → email, for references to users. */
   emails: Map<string, string>;
-  /** Objects that are Zoom's rather than the account's (`onlyIf` leaves them out): id → kind and name, for lookups. */
-  lookups: Map<string, { kind: string; name: string }>;
+  /**
+   * What the program names with a lookup rather than declares, by id: Zoom's own objects (`onlyIf` leaves them out)
+   * and the account's entry points. `call` is the lookup (`zcc.getTeam({ name: "All teams" })`), `output` the id it
+   * answers, `label` what a flow file's placeholder calls it.
+   */
+  lookups: Map<string, { kind: string; call: string; output: string; label: string }>;
   apiCalls: number;
 }
 
@@ -79,7 +84,7 @@ export async function readAccount(): Promise<Account> {
     return listings.get(kind)!;
   };
   const users = client.listUsers();
-  const lookups = new Map<string, { kind: string; name: string }>();
+  const lookups: Account['lookups'] = new Map();
 
   // Object reads are mostly Light calls, set reads Medium ones: Zoom budgets each category on its own, so both run
   // at once.
@@ -89,7 +94,16 @@ export async function readAccount(): Promise<Account> {
       const items = listed.filter((item) => role.onlyIf?.(item) ?? true);
       const nameField = spec.apiFields.name;
       if (spec.lookup && nameField)
-        for (const item of listed) if (!items.includes(item)) lookups.set(String(item[spec.idField]), { kind: spec.kind, name: String(item[nameField]) });
+        for (const item of listed)
+          if (!items.includes(item)) {
+            const name = String(item[nameField]);
+            lookups.set(String(item[spec.idField]), {
+              kind: spec.kind,
+              call: `zcc.get${spec.kind}({ name: ${JSON.stringify(name)} })`,
+              output: spec.idOutput,
+              label: name,
+            });
+          }
       const read = await mapLimit(items, CONCURRENCY, async (item) => {
         const id = String(item[spec.idField]);
         return { id, inputs: await readExisting(spec.kind, id, role.readHint ?? {}, item) };
@@ -121,7 +135,33 @@ export async function readAccount(): Promise<Account> {
         if (inputs && [role.members].flat().some((input) => holds(inputs[input]))) add(spec.kind, owner.id, owner.label, inputs);
     }
   })();
-  const [emails] = await Promise.all([users.then((all) => new Map(all.map((user) => [user.user_id, user.user_email]))), objectReads, setReads]);
+  // The account's entry points (numbers and addresses), named by a lookup wherever a flow's entry points name them.
+  const entryPoints = (async () => {
+    for (const channel of ['voice', 'video', 'messaging', 'email'] as const)
+      for (const point of await client.listOf(endpoints.accountEntryPoints, [], { channel })) {
+        const [key, value] = point.entry_number
+          ? ['number', point.entry_number]
+          : point.entry_email
+            ? ['email', point.entry_email]
+            : ['name', point.entry_name ?? point.entry_id];
+        lookups.set(point.entry_id, {
+          kind: 'EntryPoint',
+          call: `zcc.getEntryPoint({ channel: ${JSON.stringify(channel)}, ${key}: ${JSON.stringify(value)} })`,
+          output: 'entryId',
+          label: value,
+        });
+      }
+  })();
+  const [, emails] = await Promise.all([entryPoints, users.then((all) => new Map(all.map((user) => [user.user_id, user.user_email]))), objectReads, setReads]);
+  // A set hangs on its owner: when the owner cannot be declared, neither can the set.
+  const left = new Set(unsupported.map((object) => `${object.kind}:${object.id}`));
+  for (const { spec, role } of setKinds()) {
+    if (role.owner === USER) continue;
+    for (const object of objects.filter((candidate) => candidate.kind === spec.kind && left.has(`${role.owner}:${candidate.id}`))) {
+      objects.splice(objects.indexOf(object), 1);
+      unsupported.push({ ...object, problems: [`its ${role.owner} (${object.id}) cannot be declared, see above`] });
+    }
+  }
   // Objects are collected as reads finish; the program is built in a deterministic order anyway (program.ts).
   return { objects, unsupported, emails, lookups, apiCalls: client.http.stats.requests - before };
 }

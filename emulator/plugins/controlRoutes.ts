@@ -62,6 +62,7 @@ export async function controlRoutes(app: FastifyInstance, { runtime }: PluginOpt
     if (collection === 'team_agents') return Object.fromEntries(state.teamAgents);
     if (collection === 'team_supervisors') return Object.fromEntries(state.teamSupervisors);
     if (collection === 'queue_teams') return Object.fromEntries(state.queueTeams);
+    if (collection === 'flow_entry_points') return Object.fromEntries(state.flowEntries);
     // Flows as the API shows them, with every version's file as text.
     if (collection === 'flows') return state.flows.all().map(flowText);
     const table = state.tables()[collection];
@@ -88,6 +89,8 @@ export async function controlRoutes(app: FastifyInstance, { runtime }: PluginOpt
     const { collection, id } = request.params as Record<string, string>;
     const table = state.tables()[collection];
     if (!table?.delete(id)) return reply.code(404).send({ code: 404, message: `No ${collection} row ${id}` });
+    // A console deletion takes what hangs on the object with it (its entry points are free again).
+    if (collection === 'flows') state.flowEntries.delete(id);
     if (collection === 'queues') {
       for (const map of [state.queueAgents, state.queueSupervisors, state.queueOperatingHours, state.queueDispositions, state.queueDispositionSets])
         map.delete(id);
@@ -119,6 +122,10 @@ export async function controlRoutes(app: FastifyInstance, { runtime }: PluginOpt
   });
   app.put('/inbox_users/:inboxId', async (request) => {
     state.inboxUsers.set((request.params as Record<string, string>).inboxId, request.body as string[]);
+    return { ok: true };
+  });
+  app.put('/flow_entry_points/:flowId', async (request) => {
+    state.flowEntries.set((request.params as Record<string, string>).flowId, request.body as Array<{ entry_id: string }>);
     return { ok: true };
   });
   for (const [route, map] of [

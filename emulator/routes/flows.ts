@@ -5,6 +5,7 @@ import { now } from '../store';
 import type { EmulatorState, FlowRow, FlowVersionRow } from '../state';
 import { asBody, enumField, integerField, rejectUnknownFields, stringField } from '../validate';
 import { defineRoutes, params, query } from '../context';
+import { flowEntryView } from './entryPoints';
 
 /**
  * Flows in the shapes of Zoom's OpenAPI document: imported as a multipart file (`import_mode` `new`, or `version`
@@ -50,7 +51,7 @@ function channelOf(file: UploadedFile): string {
   return channel;
 }
 
-export function flowView(flow: FlowRow): Record<string, unknown> {
+export function flowView(flow: FlowRow, state?: EmulatorState): Record<string, unknown> {
   return {
     flow_id: flow.flow_id,
     flow_name: flow.flow_name,
@@ -59,7 +60,15 @@ export function flowView(flow: FlowRow): Record<string, unknown> {
     status: flow.versions.some((v) => v.flow_version_status === 'published') ? 'published' : 'draft',
     modified_by: flow.modified_by,
     last_modified_time: flow.last_modified_time,
-    entry_points: [],
+    entry_points: state
+      ? flowEntryView(state, flow.flow_id).map((entry) => ({
+          entry_id: entry.entry_id,
+          entry_name: entry.entry_name,
+          ...(entry.entry_number ? { entry_number: entry.entry_number } : {}),
+          ...(entry.entry_email ? { email_address: entry.entry_email } : {}),
+          ...(entry.entry_language ? { entry_language: entry.entry_language } : {}),
+        }))
+      : [],
     flow_versions: flow.versions.map(({ file: _file, ...version }) => version),
   };
 }
@@ -72,7 +81,7 @@ function touch(flow: FlowRow) {
 export function registerFlowRoutes(route: ReturnType<typeof defineRoutes>) {
   route('GET', '/contact_center/flows', 'medium', (request, { state }) => {
     const q = query(request);
-    let rows = state.flows.all().map(flowView);
+    let rows = state.flows.all().map((flow) => flowView(flow, state));
     if (q.status !== undefined) rows = rows.filter((f) => f.status === enumField({ status: q.status }, 'status', ['draft', 'published', 'archived']));
     if (q.channel !== undefined)
       rows = rows.filter((f) => f.channel === enumField({ channel: q.channel }, 'channel', ['voice', 'video', 'messaging', 'email', 'work_item']));
@@ -123,7 +132,7 @@ export function registerFlowRoutes(route: ReturnType<typeof defineRoutes>) {
   });
 
   route('GET', '/contact_center/flows/:flowId', 'light', (request, { state }) => ({
-    body: flowView(flowOf(state, params(request).flowId, query(request).flow_identifier_type)),
+    body: flowView(flowOf(state, params(request).flowId, query(request).flow_identifier_type), state),
   }));
 
   route('PATCH', '/contact_center/flows/:flowId', 'light', (request, { state }) => {
@@ -161,7 +170,10 @@ export function registerFlowRoutes(route: ReturnType<typeof defineRoutes>) {
   });
 
   route('DELETE', '/contact_center/flows/:flowId', 'light', (request, { state }) => {
-    state.flows.delete(flowOf(state, params(request).flowId, 'id').flow_id);
+    const flow = flowOf(state, params(request).flowId, 'id');
+    state.flows.delete(flow.flow_id);
+    // Its entry points are free again.
+    state.flowEntries.delete(flow.flow_id);
     return { status: 204 };
   });
 }

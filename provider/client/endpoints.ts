@@ -213,6 +213,24 @@ export const endpoints = {
     categories: LIGHT_WRITES,
     unlisted: true,
   },
+  // One object per flow, at the path itself: which entry points reach it.
+  flowEntryPoints: {
+    path: '/contact_center/flows/{flowId}/entry_points',
+    objectId: '',
+    listKey: 'entry_points',
+    item: schemas.flowEntryPointsSchema,
+    maxPageSize: 0,
+    categories: LIGHT_WRITES,
+  },
+  /** The account's entry points, listed per channel (`channel` is required). */
+  accountEntryPoints: {
+    path: '/contact_center/flows_entry_points',
+    objectId: 'entryId',
+    listKey: 'entry_points',
+    item: schemas.entryPointSchema,
+    maxPageSize: 300,
+    categories: LIGHT_WRITES,
+  },
   agentRoutingProfiles: {
     path: '/contact_center/agent_routing_profiles',
     objectId: 'agentRoutingProfileId',

@@ -325,8 +325,34 @@ export const teamMemberSchema = z.object({
   cc_user_id: z.string().optional(),
 });
 
+/** An entry point as a flow lists it (GET /flows/{flowId}/entry_points) or the account lists them (per channel). */
+export const entryPointSchema = z.object({
+  entry_id: z.string(),
+  entry_number: z.string().optional(),
+  entry_email: z.string().optional(),
+  entry_name: z.string().optional(),
+  entry_number_type: z.number().optional(),
+  entry_number_country_code: z.string().optional(),
+  entry_number_area_code: z.string().optional(),
+  entry_language: z.string().optional(),
+  customer_identity_source: z.enum(['from', 'reply_to']).optional(),
+  channel: z.string().optional(),
+  channel_source: z.string().optional(),
+});
+export type ZccEntryPoint = z.infer<typeof entryPointSchema>;
+
+/** GET /flows/{flowId}/entry_points: one answer, not paged. */
+export const flowEntryPointsSchema = z.object({
+  entry_points: z.array(entryPointSchema).optional(),
+  enable_detect_language: z.boolean().optional(),
+  channel: z.string().optional(),
+  channel_source: z.string().optional(),
+});
+
 /** A flow as GET/POST /contact_center/flows answer (official shapes); its definition is only in the export. */
 export const flowSchema = z.object({
+  /** The entry points that reach the flow (in the list and the GET). */
+  entry_points: z.array(z.object({ entry_id: z.string().optional(), entry_name: z.string().optional(), entry_number: z.string().optional() })).optional(),
   flow_id: z.string(),
   flow_name: z.string(),
   flow_description: z.string().optional(),

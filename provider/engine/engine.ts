@@ -317,6 +317,7 @@ export function createEngine(options: EngineOptions) {
         failures.push({ property, reason: `${kind}.${property} ${reason}` });
     }
     if (failures.length > 0) return { inputs: news, failures: failures.map((failure) => withoutRawValue(failure, news)) };
+    spec.observe?.(userInputs(spec, news));
     const isCreate = Object.keys(userInputs(spec, olds)).length === 0;
     if (isCreate && spec.previewCreate && news[ADOPT_ID] === undefined && !containsUnknown(userInputs(spec, news))) {
       try {

@@ -101,6 +101,11 @@ export interface ResourceSpec {
    * would undo each other); the SDK fails the program on a second one.
    */
   onePerProgram?: string;
+  /**
+   * A list input whose items (by `key`) a program may declare once across every resource of the kind (an entry
+   * point reaches one flow); the SDK fails the program on a second one.
+   */
+  uniqueItems?: { input: string; key: string };
   /** The SDK lookup `get<Kind>`, for kinds users refer to by name. */
   lookup?: LookupSpec;
   /** Output property that echoes the id, e.g. `queueId`. */
@@ -155,6 +160,11 @@ export interface ResourceSpec {
    * `check` (so previews show them), e.g. the members an exclusive member set will remove.
    */
   previewCreate?: (client: ZccClient, inputs: Props) => Promise<string[]>;
+  /**
+   * Called at `check` with every declaration of the kind this run makes (unknowns included), before any write:
+   * lets the writes of one run coordinate (an entry point one flow gives up and another takes).
+   */
+  observe?: (inputs: Props) => void;
   /** Follow-up work after the object exists (publish, members). A failure here is a partial create. */
   afterWrite?: (client: ZccClient, id: string, inputs: Props, previous: Props | undefined) => Promise<Props | void>;
 }

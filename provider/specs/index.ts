@@ -10,6 +10,7 @@ import { variableGroupSpec } from './variableGroupSpec';
 import { variableSpec } from './variableSpec';
 import { inboxQueuesSpec, inboxSpec, inboxUsersSpec } from './inboxSpecs';
 import { queueTeamsSpec, teamMembersSpec, teamSpec, teamSupervisorsSpec } from './teamSpecs';
+import { flowEntryPointsSpec } from './flowEntryPointsSpec';
 import { closureSetSpec } from './closureSetSpec';
 import { queueOperatingHoursSpec } from './queueOperatingHoursSpec';
 import { queueDispositionsSpec } from './queueDispositionsSpec';
@@ -24,6 +25,7 @@ export const allSpecs: readonly ResourceSpec[] = [
   skillCategorySpec,
   skillSpec,
   flowSpec,
+  flowEntryPointsSpec,
   agentRoutingProfileSpec,
   consumerRoutingProfileSpec,
   businessHoursSpec,

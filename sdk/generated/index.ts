@@ -4,6 +4,7 @@ export { Queue, type QueueArgs } from './queue';
 export { SkillCategory, type SkillCategoryArgs } from './skillCategory';
 export { Skill, type SkillArgs } from './skill';
 export { Flow, type FlowArgs } from './flow';
+export { FlowEntryPoints, type FlowEntryPointsArgs } from './flowEntryPoints';
 export { AgentRoutingProfile, type AgentRoutingProfileArgs } from './agentRoutingProfile';
 export { ConsumerRoutingProfile, type ConsumerRoutingProfileArgs } from './consumerRoutingProfile';
 export { BusinessHours, type BusinessHoursArgs } from './businessHours';

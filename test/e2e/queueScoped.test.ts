@@ -12,7 +12,15 @@ describe('QueueOperatingHours, QueueDispositions, QueueTeams, TeamMembers, TeamS
   const quiet = () => ({ onOutput: outputCollector().onOutput });
   const ref = (name: string, output: string) => ({ $ref: `${name}.${output}` });
 
-  function declaration(stage: { hoursOn: string; closures?: boolean; dispositions: string[]; sets?: boolean; inboxUsers?: string[] }) {
+  function declaration(stage: {
+    hoursOn: string;
+    closures?: boolean;
+    dispositions: string[];
+    sets?: boolean;
+    inboxUsers?: string[];
+    aNumbers?: string[];
+    bNumbers?: string[];
+  }) {
     return [
       { kind: 'Queue', name: 'support', args: { name: 'Support', channel: 'voice' } },
       { kind: 'Queue', name: 'sales', args: { name: 'Sales', channel: 'voice' } },
@@ -45,6 +53,18 @@ describe('QueueOperatingHours, QueueDispositions, QueueTeams, TeamMembers, TeamS
       { kind: 'Inbox', name: 'voicemail', args: { name: 'Voicemail', deleteMessagesOnDelete: true } },
       { kind: 'InboxQueues', name: 'voicemail-queues', args: { inboxId: ref('voicemail', 'inboxId'), queueIds: [ref('support', 'queueId')] } },
       { kind: 'InboxUsers', name: 'voicemail-users', args: { inboxId: ref('voicemail', 'inboxId'), userIds: stage.inboxUsers ?? ['agent_001'] } },
+      { kind: 'Flow', name: 'flow-a', args: { name: 'Flow A', definition: { studioType: 0, nodes: [{ id: 'start', type: 'Start' }] } } },
+      { kind: 'Flow', name: 'flow-b', args: { name: 'Flow B', definition: { studioType: 0, nodes: [{ id: 'start', type: 'Start' }] } } },
+      {
+        kind: 'FlowEntryPoints',
+        name: 'a-numbers',
+        args: { flowId: ref('flow-a', 'flowId'), entryPoints: (stage.aNumbers ?? ['ep_phone_2', 'ep_phone_3']).map((entryId) => ({ entryId })) },
+      },
+      {
+        kind: 'FlowEntryPoints',
+        name: 'b-numbers',
+        args: { flowId: ref('flow-b', 'flowId'), entryPoints: (stage.bNumbers ?? []).map((entryId) => ({ entryId })) },
+      },
       { kind: 'Team', name: 'tier1', args: { name: 'Tier 1', parentTeamId: 'team_root' } },
       { kind: 'TeamMembers', name: 'tier1-agents', args: { teamId: ref('tier1', 'teamId'), userIds: stage.inboxUsers ?? ['agent_001'] } },
       { kind: 'TeamSupervisors', name: 'tier1-supervisors', args: { teamId: ref('tier1', 'teamId'), userIds: ['agent_003'] } },
@@ -71,17 +91,39 @@ describe('QueueOperatingHours, QueueDispositions, QueueTeams, TeamMembers, TeamS
     });
 
     await current().declare(declaration({ hoursOn: 'support', dispositions: ['resolved'] }));
-    expect((await stack.up(quiet())).summary.resourceChanges).toEqual({ create: 17 });
+    expect((await stack.up(quiet())).summary.resourceChanges).toEqual({ create: 21 });
     let id = await ids();
     expect((await maps()).hours[id.support]).toEqual({ business_hour_id: id.office });
     expect((await maps()).dispositions[id.support]).toEqual([`inbound:${id.resolved}`]);
     await expectNoChanges(stack);
 
     // In place: the closures join the hours, the set and another disposition join the wrap-up codes.
+    // ...and ep_phone_2 moves from flow A to flow B in the same up.
+    const moving = { aNumbers: ['ep_phone_3'], bNumbers: ['ep_phone_2'] };
+    await control('DELETE', '/requests');
     await current().declare(
-      declaration({ hoursOn: 'support', closures: true, dispositions: ['resolved', 'escalated'], sets: true, inboxUsers: ['agent_001', 'agent_002'] }),
+      declaration({
+        hoursOn: 'support',
+        closures: true,
+        dispositions: ['resolved', 'escalated'],
+        sets: true,
+        inboxUsers: ['agent_001', 'agent_002'],
+        ...moving,
+      }),
     );
-    expect((await stack.up(quiet())).summary.resourceChanges).toEqual({ same: 13, update: 4 });
+    expect((await stack.up(quiet())).summary.resourceChanges).toEqual({ same: 15, update: 6 });
+    const numbers = await control('GET', '/objects/flow_entry_points');
+    expect([numbers[id['flow-a']], numbers[id['flow-b']]]).toEqual([[{ entry_id: 'ep_phone_3' }], [{ entry_id: 'ep_phone_2' }]]);
+    // The writes that touched ep_phone_2: taken from flow A and given to flow B back to back, never on both.
+    const log = (await control('GET', '/requests')) as { entries: Array<{ method: string; path: string; status: number; body?: unknown }> };
+    const writes = log.entries.filter((entry) => entry.method !== 'GET');
+    const touching = writes.filter((entry) => entry.path.endsWith('/entry_points') && JSON.stringify(entry.body ?? '').includes('ep_phone_2'));
+    const label = (entry: { method: string; path: string; status: number }) =>
+      `${entry.method} ${entry.path.includes(id['flow-a']) ? 'A' : 'B'} ${entry.status}`;
+    const landed = touching.filter((entry) => entry.status < 400);
+    expect(landed.map(label)).toEqual(['DELETE A 204', 'POST B 201']);
+    // Nothing else wrote between the two (other resources' writes aside: they run on other workers).
+    expect(writes.slice(writes.indexOf(landed[0]) + 1, writes.indexOf(landed[1])).filter((entry) => entry.path.endsWith('/entry_points'))).toEqual([]);
     expect((await control('GET', '/objects/inbox_users'))[id.voicemail]).toEqual(['agent_001', 'agent_002']);
     expect((await control('GET', '/objects/inbox_queues'))[id.voicemail]).toEqual([id.support]);
     expect((await control('GET', '/objects/team_agents'))[id.tier1]).toEqual(['agent_001', 'agent_002']);
@@ -112,7 +154,7 @@ describe('QueueOperatingHours, QueueDispositions, QueueTeams, TeamMembers, TeamS
 
     // The hours move to another queue: replaced (the old queue goes back to the defaults).
     await current().declare(
-      declaration({ hoursOn: 'sales', closures: true, dispositions: ['resolved', 'escalated'], sets: true, inboxUsers: ['agent_001', 'agent_002'] }),
+      declaration({ hoursOn: 'sales', closures: true, dispositions: ['resolved', 'escalated'], sets: true, inboxUsers: ['agent_001', 'agent_002'], ...moving }),
     );
     // QueueTeams follows the hours to the sales queue too: two replacements.
     expect((await stack.up(quiet())).summary.resourceChanges).toMatchObject({ replace: 2 });

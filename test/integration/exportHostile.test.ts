@@ -94,13 +94,15 @@ describe('export with hostile account data', () => {
       () => undefined,
       (e: Error) => e,
     );
-    expect(error?.message).toContain('1 object(s) cannot be declared');
+    // The flow, and the entry points that hang on it.
+    expect(error?.message).toContain('2 object(s) cannot be declared');
     expect(error?.message).toContain('Flow "Bad\\u0007\\u202ename" ("flow_seed_voice")');
+    expect(error?.message).toContain('FlowEntryPoints "Bad\\u0007\\u202ename" ("flow_seed_voice"): its Flow (flow_seed_voice) cannot be declared, see above');
     expect(error?.message).toContain('--skip-unsupported');
     expect(existsSync(out)).toBe(false);
 
     expect(await quietly(() => exportTo(out, 'skip-unsupported'))).toBe(0);
-    expect(printed).toContain("Skipped 1 object(s) that this package's resources cannot declare (--skip-unsupported):");
+    expect(printed).toContain("Skipped 2 object(s) that this package's resources cannot declare (--skip-unsupported):");
     expect(printed.join('\n')).toContain('  - Flow "Bad\\u0007\\u202ename" ("flow_seed_voice"): name');
     const program = readFileSync(path.join(out, 'index.ts'), 'utf8');
     expect(program).not.toContain('flow_seed_voice');

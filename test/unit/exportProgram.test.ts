@@ -3,7 +3,11 @@ import { fileSafe, foldKey, identifier, identifierChar, NameSpace, slug } from '
 import { fillPlaceholders } from '../../sdk/flowFile';
 import type { Account, ExportedObject } from '../../cli/export/readAccount';
 
-const account = (objects: ExportedObject[], emails: Record<string, string> = {}, lookups: Record<string, { kind: string; name: string }> = {}): Account => ({
+const account = (
+  objects: ExportedObject[],
+  emails: Record<string, string> = {},
+  lookups: Account['lookups'] extends Map<string, infer L> ? Record<string, L> : never = {},
+): Account => ({
   objects,
   unsupported: [],
   emails: new Map(Object.entries(emails)),
@@ -131,7 +135,11 @@ describe('export program', () => {
 
     // Zoom's own objects (the root team) are named by a lookup, in the program and in flow files.
     const tier1: ExportedObject = { kind: 'Team', id: 't1', label: 'Tier 1', inputs: { name: 'Tier 1', parentTeamId: 'root' } };
-    const rooted = buildProgram(account([tier1], {}, { root: { kind: 'Team', name: 'All teams' } }), { ...options, portable: true }, { version: '0.1.0' });
+    const rooted = buildProgram(
+      account([tier1], {}, { root: { kind: 'Team', call: 'zcc.getTeam({ name: "All teams" })', output: 'teamId', label: 'All teams' } }),
+      { ...options, portable: true },
+      { version: '0.1.0' },
+    );
     expect(rooted.program).toContain('parentTeamId: zcc.getTeam({ name: "All teams" }).then((found) => found.teamId)');
 
     const inbox = [queue('q1', 'Support', { overflowToInboxId: 'inbox9' })];
