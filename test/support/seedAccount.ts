@@ -252,6 +252,9 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
       VariableGroup: groups.length,
       QueueOperatingHours: withHours.length,
       QueueDispositions: withDispositions.length,
+      // What every account has: a voicemail inbox, and a number on the sample voice flow.
+      Inbox: 1,
+      FlowEntryPoints: 1,
       SkillCategory: categories.length,
       Skill: skills.length,
       AgentRoutingProfile: agentProfiles.length,
