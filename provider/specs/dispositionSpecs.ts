@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { DISPOSITION_STATUSES, type ZccDisposition, type ZccDispositionSet } from '../client/schemas';
 import { endpoints } from '../client/endpoints';
 import { unlessNotFound } from '../client/errors';
-import { STAMP_OUTPUT, defineSpec, type ObjectStore, type Props } from '../engine/spec';
+import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
 import { restStore } from '../engine/store';
-import { integer, oneOf, text, zoomId } from './fields';
+import { integer, listedModificationTime, oneOf, text, zoomId } from './fields';
 
 /**
  * Dispositions (wrap-up codes agents pick after an engagement) and disposition sets (`/dispositions`,
@@ -62,9 +62,8 @@ export const dispositionSpec = defineSpec<ZccDisposition>()({
     }
     return [];
   },
-  // The list shows each disposition's modification time (not its sub-dispositions): unchanged time, unchanged object.
-  listUnchanged: (item, recorded) => typeof item.last_modified_time === 'string' && item.last_modified_time === recorded[STAMP_OUTPUT],
-  stampFromList: true,
+  // The list shows each disposition's modification time (not its sub-dispositions).
+  ...listedModificationTime,
   computedOutputs: (server) => ({ lastModifiedTime: server.last_modified_time }),
   exportAs: { role: 'object' },
   lookup: {
@@ -125,8 +124,7 @@ export const dispositionSetSpec = defineSpec<ZccDispositionSet & { disposition_i
   setFields: ['dispositionIds'],
   references: { 'dispositionIds[]': 'Disposition' },
   naturalKey: ['name'],
-  listUnchanged: (item, recorded) => typeof item.last_modified_time === 'string' && item.last_modified_time === recorded[STAMP_OUTPUT],
-  stampFromList: true,
+  ...listedModificationTime,
   computedOutputs: (server) => ({ lastModifiedTime: server.last_modified_time }),
   exportAs: { role: 'object' },
   lookup: {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ID_RULE, idProblem } from '../client/paths';
 import { hasUnsafeCharacter, isInvisible } from '../client/printable';
 import { withApiCodes } from '../engine/nested';
+import { STAMP_OUTPUT, type Props } from '../engine/spec';
 
 const codePoints = (value: string) => [...value].length;
 
@@ -70,3 +71,13 @@ export function numberIn<const T extends readonly [number, ...number[]]>(values:
     .refine((value) => (values as readonly number[]).includes(value), { error: `expected one of: ${values.join(', ')}` })
     .describe(description);
 }
+
+/**
+ * For kinds whose list shows each object's `last_modified_time` and whose writes answer none: a refresh keeps the
+ * recorded state while the list's time is the recorded one, and a write records the time from the list
+ * (engine/stamps.ts).
+ */
+export const listedModificationTime = {
+  listUnchanged: (item: Props, recorded: Props) => typeof item.last_modified_time === 'string' && item.last_modified_time === recorded[STAMP_OUTPUT],
+  stampFromList: true,
+} as const;

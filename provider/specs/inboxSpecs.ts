@@ -3,9 +3,9 @@ import { INBOX_LOCATIONS, type ZccInbox } from '../client/schemas';
 import { endpoints } from '../client/endpoints';
 import { isNotFound } from '../client/errors';
 import { shown } from '../client/printable';
-import { STAMP_OUTPUT, defineSpec, type ObjectStore, type Props } from '../engine/spec';
+import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
 import { restStore } from '../engine/store';
-import { integer, numberIn, oneOf, text, zoomId } from './fields';
+import { integer, listedModificationTime, numberIn, oneOf, text, zoomId } from './fields';
 import { idSetSpec } from './idSets';
 
 /**
@@ -130,8 +130,7 @@ export const inboxSpec = defineSpec<ZccInbox>()({
     inputs.deleteMessagesOnDelete === true && inputs.moveMessagesOnDeleteTo !== undefined
       ? [['moveMessagesOnDeleteTo', 'cannot be set with deleteMessagesOnDelete: true; the messages are either deleted or moved.']]
       : [],
-  listUnchanged: (item, recorded) => typeof item.last_modified_time === 'string' && item.last_modified_time === recorded[STAMP_OUTPUT],
-  stampFromList: true,
+  ...listedModificationTime,
   computedOutputs: (server) => ({ lastModifiedTime: server.last_modified_time }),
   exportAs: { role: 'object' },
   lookup: {

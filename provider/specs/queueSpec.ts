@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { QUEUE_CHANNELS, type ZccQueue } from '../client/schemas';
 import { endpoints } from '../client/endpoints';
-import { STAMP_OUTPUT, defineSpec } from '../engine/spec';
-import { integer, oneOf, text, zoomId } from './fields';
+import { defineSpec } from '../engine/spec';
+import { integer, listedModificationTime, oneOf, text, zoomId } from './fields';
 
 const seconds = (description: string) => integer(`${description} In seconds (0-86400).`, 0, 86_400).optional();
 const flag = (description: string) => z.boolean({ error: 'expected true or false' }).describe(description).optional();
@@ -133,8 +133,7 @@ export const queueSpec = defineSpec<ZccQueue>()({
   },
   computedOutputs: (server) => ({ ccQueueId: server.cc_queue_id, lastModifiedTime: server.last_modified_time }),
   // Every change to a queue moves its last_modified_time, which the queue list shows.
-  listUnchanged: (item, recorded) => typeof item.last_modified_time === 'string' && item.last_modified_time === recorded[STAMP_OUTPUT],
-  stampFromList: true,
+  ...listedModificationTime,
   outputs: {
     queueId: { description: 'The queue id ZCC assigned (`queue_id`).' },
     ccQueueId: { description: 'The Contact Center queue id (`cc_queue_id`); API paths accept it as well.' },
