@@ -115,6 +115,21 @@ new zcc.QueueDispositions('support-dispositions', {
   dispositionSetIds: [outcomes.dispositionSetId],
 });
 
+// The main IVR answers the account's second number, found by the number itself.
+const mainLine = zcc.getEntryPoint({ channel: 'voice', number: '+16505550101' });
+new zcc.FlowEntryPoints('main-ivr-numbers', {
+  flowId: ivr.flowId,
+  entryPoints: [{ entryId: mainLine.then((entry) => entry.entryId), entryLanguage: 'en-US' }],
+});
+
+// Voicemail for the support queue; destroying the stack deletes the inbox with its messages (say so explicitly).
+const voicemail = new zcc.Inbox('support-voicemail', {
+  name: 'Support voicemail',
+  voicemail: { voicemailTranscription: true, voicemailTimeLimit: 5 },
+  deleteMessagesOnDelete: true,
+});
+new zcc.InboxQueues('support-voicemail-queues', { inboxId: voicemail.inboxId, queueIds: [support.queueId] });
+
 // Twenty memberships, from active users looked up in the account: 8 + 5 + 3 + 2 + 2.
 const staff = zcc.getUsers({ active: true }).then((all) => all.filter((user) => user.roleName === 'Agent').map((user) => user.userId));
 const slice = (from: number, to: number) => staff.then((ids) => ids.slice(from, to));
@@ -128,6 +143,11 @@ const lead = zcc.getUser({ email: 'ada.lovelace1@example.com' });
 new zcc.QueueSupervisor('back-office-supervisor', { queueId: backOffice.queueId, userId: lead.then((user) => user.userId) });
 const supervisors = zcc.getUsers({ search: '@example.com' }).then((all) => all.filter((user) => user.roleName === 'Supervisor').map((user) => user.userId));
 new zcc.QueueSupervisors('support-supervisors', { queueId: support.queueId, userIds: supervisors.then((ids) => ids.slice(0, 2)) });
+
+// A team under the account's root team, with the support agents.
+const root = zcc.getTeam({ name: 'All teams' });
+const tier1 = new zcc.Team('tier-1', { name: 'Tier 1', description: 'First-line support', parentTeamId: root.then((team) => team.teamId) });
+new zcc.TeamMembers('tier-1-agents', { teamId: tier1.teamId, userIds: slice(0, 8) });
 
 export const queueIds = {
   support: support.queueId,

@@ -5,6 +5,7 @@ import { ZccApiError, isNotFound } from '../client/errors';
 import type { ObjectStore, Props, ResourceSpec } from '../engine/spec';
 import { zoomId } from './fields';
 import { emptyExclusiveCheck, isExclusive, ownershipInputs, removalWarning } from './ownership';
+import { createdInThisProcess } from '../engine/listings';
 
 /**
  * A set of ids held by one parent, where Zoom adds with `POST {path} { <field>: [...] }`, removes with
@@ -75,7 +76,9 @@ export function idSetSpec(definition: IdSetDefinition): ResourceSpec {
     list: async () => [],
     create: async (client, body) => {
       const parentId = String(body[parentField]);
-      await reconcile(client, parentId, asIds(body[members.field]), String(body.mode ?? 'exclusive'), []);
+      // A parent this provider process created moments ago holds nothing yet: no read needed.
+      const known = createdInThisProcess(parent.kind, parentId) ? [] : undefined;
+      await reconcile(client, parentId, asIds(body[members.field]), String(body.mode ?? 'exclusive'), [], known);
       return { [parentField]: parentId, [members.field]: asIds(body[members.field]), mode: body.mode };
     },
     get: async (client, parentId, previous) => {
@@ -126,7 +129,7 @@ export function idSetSpec(definition: IdSetDefinition): ResourceSpec {
     references: { [parent.input]: parent.kind, [`${members.input}[]`]: members.kind },
     crossFieldCheck: emptyExclusiveCheck(owned),
     previewCreate: async (client, inputs) => {
-      if (!isExclusive(inputs)) return [];
+      if (!isExclusive(inputs) || createdInThisProcess(parent.kind, String(inputs[parent.input]))) return [];
       const have = (await current(client, String(inputs[parent.input]))) ?? [];
       const desired = new Set(asIds(inputs[members.input]));
       return removalWarning(

@@ -12,7 +12,7 @@ describe('examples/contact-center', () => {
     const { stack, control } = current();
     await control('DELETE', '/requests');
     const up = await stack.up({ onOutput: outputCollector().onOutput });
-    expect(up.summary.resourceChanges).toEqual({ create: 35 });
+    expect(up.summary.resourceChanges).toEqual({ create: 40 });
     const requests = await control('GET', '/requests');
     console.log(`contact-center up: ${requests.total} API calls ${JSON.stringify(requests.byRoute)}`);
     expect(requests.byRoute['POST /v2/contact_center/queues']).toBe(5);
@@ -25,6 +25,10 @@ describe('examples/contact-center', () => {
     expect(Object.keys((await control('GET', '/objects/queue_operating_hours'))[supportId])).toEqual(['business_hour_id', 'closure_set_id']);
     expect((await control('GET', '/objects/queue_dispositions'))[supportId]).toHaveLength(1);
     expect((await control('GET', '/objects/queue_disposition_sets'))[supportId]).toHaveLength(1);
+    const ivrId = ((await control('GET', '/objects/flows')) as Array<{ flow_id: string; flow_name: string }>).find((f) => f.flow_name === 'Main IVR')!.flow_id;
+    expect((await control('GET', '/objects/flow_entry_points'))[ivrId]).toEqual([{ entry_id: 'ep_phone_2', entry_language: 'en-US' }]);
+    expect(Object.values(await control('GET', '/objects/inbox_queues'))).toEqual([[supportId]]);
+    expect(Object.values(await control('GET', '/objects/team_agents')).flat()).toHaveLength(8);
     await expectNoChanges(stack);
 
     // A change made in the console: refresh records it, up puts the declared value back.
@@ -43,6 +47,8 @@ describe('examples/contact-center', () => {
     expect(await control('GET', '/objects/skills')).toEqual([]);
     expect(await control('GET', '/objects/agent_routing_profiles')).toEqual([]);
     expect(await control('GET', '/objects/dispositions')).toEqual([]);
+    expect((await control('GET', '/objects/inboxes')).map((row: { inbox_id: string }) => row.inbox_id)).toEqual(['inbox_default']);
+    expect((await control('GET', '/objects/teams')).map((row: { team_id: string }) => row.team_id)).toEqual(['team_root']);
     // What is left is what a new account has: its default hours and closures.
     expect((await control('GET', '/objects/business_hours')).map((row: { business_hour_id: string }) => row.business_hour_id)).toEqual(['bh_default']);
     expect((await control('GET', '/objects/closure_sets')).map((row: { closure_set_id: string }) => row.closure_set_id)).toEqual(['cs_default']);
