@@ -5,6 +5,8 @@ jest.setTimeout(20 * 60_000);
 
 /** 400 queues (two list pages) in `make test`, which must stay under 30 minutes; `make volume` runs 1,000. */
 const N = Number(process.env.ZCC_SCALE_DRIFT_N ?? 400);
+/** The queue edited in the console: one in the middle. */
+const EDITED = Math.floor(N * 0.617);
 
 describe(`drift among ${N} queues on the real Pulumi CLI (list-backed reads)`, () => {
   const current = useProject('program');
@@ -24,7 +26,7 @@ describe(`drift among ${N} queues on the real Pulumi CLI (list-backed reads)`, (
     expect(first.byRoute).toEqual({ 'POST /oauth/token': 1, 'GET /v2/contact_center/queues': Math.ceil(N / 300) });
 
     const queues = (await control('GET', '/objects/queues')) as Array<{ queue_id: string; queue_name: string }>;
-    const edited = queues.find((queue) => queue.queue_name === 'Queue 617')!;
+    const edited = queues.find((queue) => queue.queue_name === `Queue ${EDITED}`)!;
     await control('PATCH', `/objects/queues/${edited.queue_id}`, { queue_description: 'edited in the console' });
     await control('DELETE', '/requests');
     const refresh = await stack.refresh({ onOutput: outputCollector().onOutput });
@@ -36,7 +38,7 @@ describe(`drift among ${N} queues on the real Pulumi CLI (list-backed reads)`, (
     expect(calls.byRoute).toEqual({ 'POST /oauth/token': 1, 'GET /v2/contact_center/queues': Math.ceil(N / 300), 'GET /v2/contact_center/queues/:queueId': 1 });
     expect(calls.writes).toBe(0);
     const state = await stack.exportStack();
-    const q617 = state.deployment.resources.find((resource: { urn: string }) => resource.urn.endsWith('::q617'));
-    expect(q617.outputs.description).toBe('edited in the console');
+    const editedState = state.deployment.resources.find((resource: { urn: string }) => resource.urn.endsWith(`::q${EDITED}`));
+    expect(editedState.outputs.description).toBe('edited in the console');
   });
 });
