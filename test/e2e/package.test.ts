@@ -102,7 +102,7 @@ describe('the packed package, installed with npm', () => {
     const exampleUp = await exampleStack.up({ onOutput: exampleOutput.onOutput }).catch((error: Error) => {
       throw new Error(`${error.message}\n${exampleOutput.text()}`);
     });
-    expect(exampleUp.summary.resourceChanges).toEqual({ create: 27 });
+    expect(exampleUp.summary.resourceChanges).toEqual({ create: 40 });
     expect(exampleOutput.text()).not.toMatch(/TS\d{4}|Unknown compiler option/);
     expect(Object.keys((await exampleStack.preview()).changeSummary)).toEqual(['same']);
     await exampleStack.destroy({ onOutput: outputCollector().onOutput });
