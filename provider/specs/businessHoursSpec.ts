@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ZccBusinessHours } from '../client/schemas';
 import { endpoints } from '../client/endpoints';
 import { defineSpec } from '../engine/spec';
-import { coded, text } from './fields';
+import { coded, text, timezone } from './fields';
 
 /**
  * Business hours (`/business_hours`): when queues and flows that use them are open. Zoom's document gives numbers
@@ -10,7 +10,6 @@ import { coded, text } from './fields';
  * are assumptions, stated in each description: hour types as the console offers them (open around the clock, or
  * custom hours), days numbered from Sunday and day types closed / all day / hours, as in Zoom Phone's API.
  */
-const TIMEZONES = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const DAYS = { sunday: 1, monday: 2, tuesday: 3, wednesday: 4, thursday: 5, friday: 6, saturday: 7 } as const;
 
@@ -44,10 +43,7 @@ export const businessHoursSpec = defineSpec<ZccBusinessHours>()({
   inputSchema: z.strictObject({
     name: text('Name, unique in the account (1-64 characters). Renaming updates in place.', { min: 1, max: 64 }),
     description: text('Description (up to 256 characters). Defaults to empty.', { max: 256 }).optional(),
-    timezone: z
-      .string({ error: 'expected an IANA time zone name' })
-      .refine((value) => TIMEZONES.has(value), { error: 'expected an IANA time zone name such as "America/New_York" or "Europe/Berlin"' })
-      .describe('The time zone the hours are in (IANA name, e.g. `Europe/Berlin`).'),
+    timezone: timezone('The time zone the hours are in (IANA name, e.g. `Europe/Berlin`).'),
     accountDefault: z
       .boolean({ error: 'expected true or false' })
       .describe(

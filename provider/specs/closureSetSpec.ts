@@ -4,14 +4,13 @@ import { endpoints } from '../client/endpoints';
 import { unlessNotFound } from '../client/errors';
 import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
 import { restStore } from '../engine/store';
-import { integer, numberIn, text } from './fields';
+import { integer, numberIn, text, timezone } from './fields';
 
 /**
  * Closure sets (`/closures`): holidays and one-off closures, each a list inside its set. Zoom's document gives the
  * closures' numbers (`closure_hour_type`, `recurring_frequency`, …) without their meanings, so the SDK takes the
  * documented numbers as they are rather than guess names for them.
  */
-const TIMEZONES = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 
 const localTime = (description: string) =>
@@ -65,10 +64,7 @@ export const closureSetSpec = defineSpec<ZccClosureSet>()({
   inputSchema: z.strictObject({
     name: text('Name, unique in the account (1-64 characters). Renaming updates in place.', { min: 1, max: 64 }),
     description: text('Description (up to 256 characters). Defaults to empty.', { max: 256 }).optional(),
-    timezone: z
-      .string({ error: 'expected an IANA time zone name' })
-      .refine((value) => TIMEZONES.has(value), { error: 'expected an IANA time zone name such as "America/New_York" or "Europe/Berlin"' })
-      .describe('The time zone of the closures (IANA name).'),
+    timezone: timezone('The time zone of the closures (IANA name).'),
     accountDefault: z
       .boolean({ error: 'expected true or false' })
       .describe('Make this the account default closure set; ZCC refuses to unset it (make another set the default instead).')

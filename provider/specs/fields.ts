@@ -81,3 +81,13 @@ export const listedModificationTime = {
   listUnchanged: (item: Props, recorded: Props) => typeof item.last_modified_time === 'string' && item.last_modified_time === recorded[STAMP_OUTPUT],
   stampFromList: true,
 } as const;
+
+const TIMEZONES = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
+
+/** An IANA time zone name, as business hours and closure sets take it. */
+export function timezone(description: string) {
+  return z
+    .string({ error: 'expected an IANA time zone name' })
+    .refine((value) => TIMEZONES.has(value), { error: 'expected an IANA time zone name such as "America/New_York" or "Europe/Berlin"' })
+    .describe(description);
+}
