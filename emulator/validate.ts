@@ -64,3 +64,16 @@ export function dateQuery(value: unknown, field: string): number | undefined {
   if (Number.isNaN(time)) throw invalidField(field, 'Expected a date such as 2024-01-31.');
   return time;
 }
+
+/** IANA time zone names (and UTC), as business hours and closure sets take them. */
+const TIMEZONES = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
+export const isTimezone = (value: string) => TIMEZONES.has(value);
+
+/** Ids given as `a,b`, as a repeated query parameter or as a JSON array: the list, without empty ones. */
+export function idList(value: unknown): string[] {
+  return [value]
+    .flat()
+    .filter((item) => item !== undefined)
+    .flatMap((item) => String(item).split(','))
+    .filter((id) => id !== '');
+}

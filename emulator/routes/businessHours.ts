@@ -2,7 +2,7 @@ import { identified } from '../lookup';
 import { conflict, invalidField } from '../errors';
 import { paginate } from '../pagination';
 import type { BusinessHoursRow, EmulatorState } from '../state';
-import { asBody, booleanField, rejectUnknownFields, stringField, type Body } from '../validate';
+import { asBody, booleanField, rejectUnknownFields, stringField, type Body, isTimezone } from '../validate';
 import { defineRoutes, params, query } from '../context';
 
 /**
@@ -11,7 +11,6 @@ import { defineRoutes, params, query } from '../context';
  * meanings: the emulator checks the shape and keeps the values as given. One set of hours is the account default;
  * making another the default takes it from the first, and the default cannot be deleted.
  */
-const TIMEZONES = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 function integerIn(value: unknown, field: string, allowed: readonly number[]): number {
@@ -53,7 +52,7 @@ function hoursField(body: Body, creating: boolean): BusinessHoursRow['hours'] | 
 
 function timezoneField(body: Body): string | undefined {
   const timezone = stringField(body, 'timezone', { max: 64 });
-  if (timezone !== undefined && !TIMEZONES.has(timezone))
+  if (timezone !== undefined && !isTimezone(timezone))
     throw invalidField('timezone', `Unknown time zone: ${timezone}. Use an IANA name such as America/New_York.`);
   return timezone;
 }

@@ -2,7 +2,7 @@ import { identified } from '../lookup';
 import { conflict, invalidField } from '../errors';
 import { paginate } from '../pagination';
 import type { ClosureRow, ClosureSetRow, EmulatorState } from '../state';
-import { asBody, booleanField, rejectUnknownFields, stringField, type Body } from '../validate';
+import { asBody, booleanField, rejectUnknownFields, stringField, type Body, isTimezone } from '../validate';
 import { defineRoutes, params, query } from '../context';
 
 /**
@@ -12,7 +12,6 @@ import { defineRoutes, params, query } from '../context';
  * (`closure_hour_type`, `recurring_frequency`, …) have no documented meaning: the emulator keeps them as given.
  * The account default closure set cannot be deleted.
  */
-const TIMEZONES = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 const CLOSURE_FIELDS = [
   'closure_name',
@@ -90,7 +89,7 @@ export function registerClosureRoutes(route: ReturnType<typeof defineRoutes>) {
   };
   const timezone = (body: Body) => {
     const value = stringField(body, 'timezone', { required: true, max: 64 })!;
-    if (!TIMEZONES.has(value)) throw invalidField('timezone', `Unknown time zone: ${value}. Use an IANA name such as America/New_York.`);
+    if (!isTimezone(value)) throw invalidField('timezone', `Unknown time zone: ${value}. Use an IANA name such as America/New_York.`);
     return value;
   };
   const closuresOf = (body: Body): unknown[] => {

@@ -3,7 +3,7 @@ import { conflict, invalidField, notFound } from '../errors';
 import { paginate } from '../pagination';
 import { now } from '../store';
 import type { EmulatorState } from '../state';
-import { asBody, booleanField, enumField, rejectUnknownFields, stringField, type Body } from '../validate';
+import { asBody, booleanField, enumField, rejectUnknownFields, stringField, type Body, idList } from '../validate';
 import { defineRoutes, params, query } from '../context';
 import { findQueue } from './queues';
 
@@ -71,10 +71,7 @@ export function registerInboxRoutes(route: ReturnType<typeof defineRoutes>) {
       if (required) throw invalidField(field, 'This field is required.');
       return [];
     }
-    const ids = [value]
-      .flat()
-      .flatMap((item) => String(item).split(','))
-      .filter((id) => id !== '');
+    const ids = idList(value);
     if (ids.length === 0) throw invalidField(field, 'Expected at least one id.');
     return ids;
   };

@@ -3,7 +3,7 @@ import { conflict, invalidField, notFound } from '../errors';
 import { paginate } from '../pagination';
 import { now } from '../store';
 import type { EmulatorState, TeamRow } from '../state';
-import { asBody, rejectUnknownFields, stringField } from '../validate';
+import { asBody, rejectUnknownFields, stringField, idList } from '../validate';
 import { defineRoutes, params, query } from '../context';
 import { findQueue } from './queues';
 
@@ -23,11 +23,7 @@ export function registerTeamRoutes(route: ReturnType<typeof defineRoutes>) {
       throw conflict(`A team named ${row.team_name} already exists under this parent.`);
   };
   const ids = (value: unknown, field: string): string[] => {
-    const list = [value]
-      .flat()
-      .filter((item) => item !== undefined)
-      .flatMap((item) => String(item).split(','))
-      .filter((id) => id !== '');
+    const list = idList(value);
     if (list.length === 0) throw invalidField(field, 'Expected at least one id.');
     return list;
   };
