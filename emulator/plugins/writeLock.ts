@@ -11,11 +11,6 @@ function writeKeyOf(request: FastifyRequest): string | undefined {
 /** Zoom answers 429 to a write that arrives while another write to the same object is still running. */
 export const writeLock = serverWide(async (app, { runtime }) => {
   const writesInFlight = new Set<string>();
-  const release = async (request: FastifyRequest) => {
-    if (request.writeKey) writesInFlight.delete(request.writeKey);
-  };
-  app.addHook('onResponse', release);
-  app.addHook('onRequestAbort', release);
   app.addHook('onRequest', async (request, reply) => {
     if (isControl(request.url) || !runtime.behaviour.concurrentWrite429) return;
     const key = writeKeyOf(request);
@@ -24,5 +19,8 @@ export const writeLock = serverWide(async (app, { runtime }) => {
       return zoomError(reply, new EmulatorError(429, 429, 'Another request is modifying this resource. Try again later.', { 'retry-after': '1' }));
     writesInFlight.add(key);
     request.writeKey = key;
+    // Released when the exchange ends however it ends: answered, dropped after the commit, reset or abandoned
+    // (the 'close' of the response fires in each case; onResponse does not when the socket is destroyed).
+    reply.raw.once('close', () => writesInFlight.delete(key));
   });
 });

@@ -97,8 +97,12 @@ export class ZccClient {
   getOne<T>(collection: Collection<T>, ids: readonly string[]): Promise<T> {
     return this.http.request('GET', objectPath(collection, ids), { category: collection.categories.get, schema: collection.item });
   }
-  updateOne(collection: Collection, ids: readonly string[], body: unknown): Promise<void> {
-    return this.write('PATCH', collection, ids, collection.categories.update, body);
+  /**
+   * PATCH one object. `idempotent: false` for a PATCH that adds list items (a closure set's closures): after an
+   * ambiguous failure it is not sent again here; the caller re-reads first.
+   */
+  updateOne(collection: Collection, ids: readonly string[], body: unknown, options: { idempotent?: boolean } = {}): Promise<void> {
+    return this.write('PATCH', collection, ids, collection.categories.update, body, undefined, options.idempotent);
   }
   deleteOne(collection: Collection, ids: readonly string[], query?: Record<string, string>): Promise<void> {
     return this.write('DELETE', collection, ids, collection.categories.delete, undefined, query);
@@ -122,9 +126,10 @@ export class ZccClient {
     category: RateCategory,
     body?: unknown,
     query?: Record<string, string>,
+    idempotent?: boolean,
   ): Promise<void> {
     const template = objectTemplate(collection);
-    return this.http.request<void>(method, fillPath(template, ids), { category, body, query, objectKey: lockKeyOf(template, ids) });
+    return this.http.request<void>(method, fillPath(template, ids), { category, body, query, idempotent, objectKey: lockKeyOf(template, ids) });
   }
 
   // Queue agents and supervisors (at most 30 user ids per add)

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { ZccClosureSet } from '../client/schemas';
 import { endpoints } from '../client/endpoints';
-import { unlessNotFound } from '../client/errors';
+import { isAmbiguous, unlessNotFound } from '../client/errors';
+import type { ZccClient } from '../client/client';
+import { sameValue } from '../engine/normalize';
 import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
 import { restStore } from '../engine/store';
 import { integer, numberIn, text, timezone } from './fields';
@@ -39,20 +41,42 @@ const closure = z
 /**
  * Zoom's PATCH always names the set's name, timezone and closures, and changes closures by id (`to_delete` removes
  * one): an update sends the whole declaration, removing the closures the set holds now and adding the declared ones.
+ * Added closures carry no id, so the PATCH is not idempotent: sent again after its answer was lost it would add
+ * them twice. It is never re-sent blindly; after an ambiguous failure the set is read again, and the PATCH is
+ * rebuilt from what it holds, unless it already holds the declaration (the lost answer's write landed).
  */
 function closureSetStore(): ObjectStore {
   const rest = restStore(endpoints.closureSets);
+  const read = (client: ZccClient, id: string) => unlessNotFound(() => client.getOne(endpoints.closureSets, [id]) as Promise<Props>);
   return {
     ...rest,
     update: async (client, id, _changed, full) => {
-      const current = await unlessNotFound(() => client.getOne(endpoints.closureSets, [id]) as Promise<Props>);
-      const existing = ((current?.closures as Array<{ closure_id?: string }> | undefined) ?? []).filter((c) => c.closure_id);
-      const declared = (full.closures as unknown[] | undefined) ?? [];
-      const body = { ...full, closures: [...existing.map((c) => ({ closure_id: c.closure_id, to_delete: true })), ...declared] };
-      await client.updateOne(endpoints.closureSets, [id], body);
+      const declared = (full.closures as Props[] | undefined) ?? [];
+      for (let attempt = 1; ; attempt++) {
+        const current = await read(client, id);
+        const existing = ((current?.closures as Props[] | undefined) ?? []).filter((c) => c.closure_id);
+        if (attempt > 1 && current && holdsDeclaration(current, full)) return;
+        const body = { ...full, closures: [...existing.map((c) => ({ closure_id: c.closure_id, to_delete: true })), ...declared] };
+        try {
+          await client.updateOne(endpoints.closureSets, [id], body, { idempotent: false });
+          return;
+        } catch (error) {
+          if (!isAmbiguous(error) || attempt >= 3) throw error;
+        }
+      }
     },
   };
 }
+
+/** Whether the set as read holds every declared field, its closures in order (their ids aside). */
+function holdsDeclaration(current: Props, full: Props): boolean {
+  const withoutIds = (closures: unknown) => ((closures as Props[] | undefined) ?? []).map(({ closure_id: _id, ...rest }) => withoutEmpty(rest));
+  return Object.entries(full).every(([field, value]) =>
+    field === 'closures' ? sameValue(withoutIds(current.closures), withoutIds(value)) : sameValue(current[field], value),
+  );
+}
+
+const withoutEmpty = (item: Props): Props => Object.fromEntries(Object.entries(item).filter(([, value]) => value !== undefined && value !== null));
 
 export const closureSetSpec = defineSpec<ZccClosureSet>()({
   kind: 'ClosureSet',
@@ -85,6 +109,8 @@ export const closureSetSpec = defineSpec<ZccClosureSet>()({
   uniqueName: true,
   naturalKey: ['name'],
   exportAs: { role: 'object' },
+  // Every account has one default, made with the account.
+  everyAccountHas: (inputs) => inputs.accountDefault === true,
   lookup: {
     returns: {
       closureSetId: { from: 'closure_set_id', type: 'string', required: true, description: 'The closure set id.' },

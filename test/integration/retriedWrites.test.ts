@@ -1,0 +1,91 @@
+import { create, update } from '../../provider/handlers';
+import { forgetAllListings } from '../../provider/engine/listings';
+import { getClient } from '../../provider/runtime';
+import { endpoints } from '../../provider/client/endpoints';
+import { control as callControl, useEmulatorEnv } from './emulatorEnv';
+
+/**
+ * Every write that is not idempotent, under `drop-after-commit` (the write lands, its answer is lost): it is
+ * never applied twice. And the emulator's write lock is released however an exchange ends, so a retry meets the
+ * server as Zoom would leave it, not a 429 left over from the dropped answer.
+ */
+jest.setTimeout(60_000);
+
+const emulator = useEmulatorEnv({ plan: 'unlimited' });
+const control = (method: string, route: string, body?: unknown) => callControl(emulator(), method, route, body);
+const stub = { __provider: 'stub' };
+type Entry = { method: string; route: string; status: number };
+const writes = async () =>
+  ((await control('GET', '/requests')).entries as Entry[]).filter((entry) => entry.method !== 'GET' && entry.route !== 'POST /oauth/token');
+
+beforeEach(async () => {
+  forgetAllListings();
+  await control('POST', '/reset');
+});
+
+describe('writes whose answer is lost after they committed', () => {
+  it('the write lock is released after a dropped answer and after a reset: the retried PATCH lands at once', async () => {
+    const queue = await create('Queue', { name: 'Locked', channel: 'voice', ...stub });
+    for (const action of ['drop-after-commit', 'reset']) {
+      await control('POST', '/faults', { method: 'PATCH', path: '/queues/[^/]+$', action, times: 1 });
+      await control('DELETE', '/requests');
+      await getClient().updateOne(endpoints.queues, [queue.id], { max_wait_time: action === 'reset' ? 61 : 60 });
+      const statuses = (await writes()).map((entry) => entry.status);
+      // The first attempt's answer never arrived; the retry is answered 204, never 429.
+      expect({ action, statuses: statuses.slice(-1), throttled: statuses.filter((status) => status === 429).length }).toEqual({
+        action,
+        statuses: [204],
+        throttled: 0,
+      });
+    }
+    expect((await control('GET', '/objects/queues'))[0].max_wait_time).toBe(61);
+  });
+
+  it('a closure set update: each closure once, after the PATCH that added them lost its answer', async () => {
+    const closure = (closureName: string, day: string) => ({
+      closureName,
+      closureHourType: 1,
+      startTime: `2027-${day}T00:00`,
+      endTime: `2027-${day}T23:59`,
+      recurringFrequency: 0,
+    });
+    const inputs = { name: 'Holidays', timezone: 'Europe/Berlin', closures: [closure('New Year', '01-01')], ...stub };
+    const made = await create('ClosureSet', inputs);
+    await control('POST', '/faults', { method: 'PATCH', path: '/closures/[^/]+$', action: 'drop-after-commit', times: 1 });
+    await control('DELETE', '/requests');
+    const next = { ...inputs, closures: [closure('New Year', '01-01'), closure('Labour Day', '05-01')] };
+    await update('ClosureSet', made.id, made.outs!, next);
+    const held = (await control('GET', '/objects/closure_sets')).find((set: { closure_set_id: string }) => set.closure_set_id === made.id);
+    expect(held.closures.map((c: { closure_name: string }) => c.closure_name)).toEqual(['New Year', 'Labour Day']);
+    // One PATCH landed (its answer dropped); the set was read again and held the declaration: nothing re-sent.
+    expect((await writes()).map((entry) => entry.route)).toEqual(['PATCH /v2/contact_center/closures/:closureSetId']);
+  });
+
+  it('member and id-set adds: each member once, and the update succeeds', async () => {
+    const queue = await create('Queue', { name: 'Members', channel: 'voice', ...stub });
+    const team = await create('Team', { name: 'Tier 9', parentTeamId: 'team_root', ...stub });
+    const cases: Array<{ kind: string; path: string; inputs: Record<string, unknown>; more: Record<string, unknown>; held: () => Promise<string[]> }> = [
+      {
+        kind: 'QueueMembers',
+        path: '/queues/[^/]+/agents$',
+        inputs: { queueId: queue.id, userIds: ['agent_001'] },
+        more: { userIds: ['agent_001', 'agent_002', 'agent_003'] },
+        held: async () => (await control('GET', '/objects/queue_agents'))[queue.id],
+      },
+      {
+        kind: 'TeamMembers',
+        path: '/teams/[^/]+/agents$',
+        inputs: { teamId: team.id, userIds: ['agent_001'] },
+        more: { userIds: ['agent_001', 'agent_004'] },
+        held: async () => (await control('GET', '/objects/team_agents'))[team.id],
+      },
+    ];
+    for (const { kind, path, inputs, more, held } of cases) {
+      const made = await create(kind, { ...inputs, ...stub });
+      await control('POST', '/faults', { method: 'POST', path, action: 'drop-after-commit', times: 1 });
+      await update(kind, made.id, made.outs!, { ...made.outs!, ...more, ...stub });
+      const members = await held();
+      expect({ kind, members: [...members].sort() }).toEqual({ kind, members: [...(more.userIds as string[])].sort() });
+    }
+  });
+});
