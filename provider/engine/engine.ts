@@ -192,6 +192,15 @@ async function withStamp(client: ZccClient, spec: ResourceSpec, ticket: StampTic
   return withoutUndefined({ ...outs, [STAMP_OUTPUT]: stamp });
 }
 
+/**
+ * Whether a write's body holds every field the declaration manages, so the object then equals the stack. Fields
+ * the API cannot change (`replaceOnChanges`) cannot hold an edit either.
+ */
+function sentEveryField(spec: ResourceSpec, body: Props, declared: Props): boolean {
+  const mutable = Object.keys(spec.apiFields).filter((key) => !spec.replaceOnChanges?.includes(key));
+  return Object.keys(toBody(spec, declared, mutable)).every((field) => field in body);
+}
+
 /** Declared fields the create endpoint does not take (`createFields`), to be set right after the create. */
 function settingsAfterCreate(spec: ResourceSpec, declared: Props): string[] {
   if (!spec.createFields) return [];
@@ -495,6 +504,13 @@ export function createEngine(options: EngineOptions) {
         // Nothing was sent: the recorded stamp still holds.
         ticket?.withdraw();
         return { outs: settled };
+      }
+      if (ticket && !sentEveryField(spec, body, declared)) {
+        // A partial write: the fields it did not send may hold a console edit the stack never saw. The list's new
+        // time would vouch for them too and hide that edit from every later refresh, so no stamp is recorded: the
+        // next refresh reads the object (one GET) and finds the edit.
+        ticket.withdraw();
+        return { outs: withoutUndefined({ ...settled, [STAMP_OUTPUT]: undefined }) };
       }
       return { outs: await withStamp(client, spec, ticket, id, settled) };
     });

@@ -1,4 +1,4 @@
-import { create, read, update } from '../../provider/handlers';
+import { check, create, read, update } from '../../provider/handlers';
 import { forgetAllListings } from '../../provider/engine/listings';
 import { resetRuntime } from '../../provider/runtime';
 import { control as callControl, useEmulatorEnv } from './emulatorEnv';
@@ -53,14 +53,20 @@ describe('list-backed reads (one listing per kind per provider process)', () => 
       'GET /v2/contact_center/skills': 1,
     });
     first.results.forEach((result, i) => (states[i].outs = result.props!));
-    // An update records the time its write left (the PATCH answer does not say it; the list does).
+    // An update that sends every declared field records the time its write left (the PATCH answer does not say
+    // it; the list does). One that sends only some records none: the next refresh reads that queue.
     const before = states[0].outs.lastModifiedTime;
-    const updated = await update('Queue', states[0].id, states[0].outs, { ...states[0].outs, maxWaitTime: 7 });
+    const whole = { ...states[0].outs, name: 'Q0 renamed', description: 'every field', maxWaitTime: 7 };
+    const updated = await update('Queue', states[0].id, states[0].outs, whole);
     expect(updated.outs!.lastModifiedTime).toEqual(expect.any(String));
     expect(updated.outs!.lastModifiedTime).not.toEqual(before);
     states[0].outs = updated.outs!;
+    const partly = await update('Queue', states[3].id, states[3].outs, { ...states[3].outs, maxWaitTime: 8 });
+    expect(partly.outs!.lastModifiedTime).toBeUndefined();
+    states[3].outs = partly.outs!;
 
     const clean = await refresh(states);
+    expect(clean.calls).toMatchObject({ 'GET /v2/contact_center/queues/:queueId': 1 });
     expect(clean.results.every((result, i) => result.id === states[i].id)).toBe(true);
     expect(clean.results.map((result) => result.props)).toEqual(states.map((state) => expect.objectContaining(state.outs)));
     clean.results.forEach((result, i) => (states[i].outs = result.props!));
@@ -104,6 +110,18 @@ describe('list-backed reads (one listing per kind per provider process)', () => 
     expect(exact.calls).toEqual({ 'POST /oauth/token': 1, 'GET /v2/contact_center/queues/:queueId': 10 });
   });
 
+  it('a console edit survives a later partial write: the write records no stamp, so the next refresh reads the edit', async () => {
+    const made = await create('Queue', { name: 'Edited', channel: 'voice', description: 'first', maxWaitTime: 100, __provider: 'stub' });
+    expect(made.outs.lastModifiedTime).toEqual(expect.any(String));
+    await control('PATCH', `/objects/queues/${made.id}`, { max_wait_time: 999 });
+    // The program changes only the description: the PATCH sends that, and the list's new time would vouch for 999.
+    const updated = await update('Queue', made.id, made.outs, { ...made.outs, description: 'second' });
+    expect(updated.outs!.lastModifiedTime).toBeUndefined();
+    const after = await refresh([{ kind: 'Queue', id: made.id, outs: updated.outs! }]);
+    expect(after.results[0].props).toMatchObject({ description: 'second', maxWaitTime: 999 });
+    expect(after.calls).toEqual({ 'GET /v2/contact_center/queues': 1, 'GET /v2/contact_center/queues/:queueId': 1 });
+  });
+
   it('writes record the time the list shows for them, from listings the concurrent writes share', async () => {
     // Pulumi's workers: 4 at a time, each taking the next queue when its write (and stamp) is done.
     await control('DELETE', '/requests');
@@ -131,8 +149,11 @@ describe('list-backed reads (one listing per kind per provider process)', () => 
   });
 
   it('a write whose stamp listing fails still succeeds, and that object is read at the next refresh', async () => {
+    const inputs = { name: 'Unstamped', channel: 'voice', __provider: 'stub' };
+    // The preview's check lists the queues first (does the name exist?); the fault then meets the stamp's listing.
+    expect((await check('Queue', {}, inputs)).failures).toBeUndefined();
     await control('POST', '/faults', { method: 'GET', path: '/queues$', action: 'respond', status: 400, code: 300, times: 1 });
-    const made = await create('Queue', { name: 'Unstamped', channel: 'voice', __provider: 'stub' });
+    const made = await create('Queue', inputs);
     expect(made.outs.lastModifiedTime).toBeUndefined();
     const again = await refresh([{ kind: 'Queue', id: made.id, outs: made.outs }]);
     expect(again.calls).toEqual({ 'GET /v2/contact_center/queues': 1, 'GET /v2/contact_center/queues/:queueId': 1 });
