@@ -12,6 +12,8 @@ import { STAMP_OUTPUT, type ObjectStore, type Props, type ResourceSpec } from '.
 import { restStore } from './store';
 import { forgetListing, listingOf, rememberCreated, usesListing } from './listings';
 import { beginWrite } from './stamps';
+import { preexisting, withNaturalKey } from './preexisting';
+import { recordDeclared, releasable } from './declaredMembers';
 
 /**
  * The generic engine behind every resource kind: check, diff, create, read, update and delete, driven by the specs
@@ -208,12 +210,16 @@ function settingsAfterCreate(spec: ResourceSpec, declared: Props): string[] {
 }
 
 /**
- * POST, and after an ambiguous failure look the object up by its natural key before trying again. A conflict
- * (409) with an object identical to the declaration is taken as this program's own create whose answer was lost
- * (a killed `pulumi up`, a dropped response); anything else that conflicts is reported, never taken over.
+ * POST, and after an ambiguous failure (the answer lost) look the object up by its natural key before trying again.
+ * Only an object that was not there before this process created anything (preexisting.ts) can be the lost
+ * attempt's result: that one is taken, brought to the declaration. Any other object with the key is never taken
+ * over: a conflict (409) names it and how to keep it (`aliases` for a rename, or `adoptId`).
  */
 async function createOnce(client: ZccClient, spec: ResourceSpec, declared: Props): Promise<Props> {
   const body = toBody(spec, withDefaults(spec, declared), spec.createFields);
+  // What was there before: taken at check already; a create that skipped check (tests, export) takes it now.
+  const before = spec.naturalKey ? await preexisting(client, spec, storeOf(spec)).catch(() => undefined) : undefined;
+  let lostAttempt = false;
   for (let attempt = 1; ; attempt++) {
     try {
       return await storeOf(spec).create(client, body);
@@ -221,23 +227,36 @@ async function createOnce(client: ZccClient, spec: ResourceSpec, declared: Props
       const conflict = isConflict(error);
       const ambiguous = isAmbiguous(error);
       if (!(conflict || ambiguous) || !spec.naturalKey || attempt >= 4) throw error;
+      lostAttempt ||= ambiguous;
       const matches = await findByNaturalKey(client, spec, declared);
-      if (conflict) {
-        if (matches.length === 1 && differingFields(spec, matches[0], declared).differing.length === 0) return matches[0];
-        const ids = matches.map((m) => m[spec.idField]).join(', ');
+      const earlier = new Set((before ?? []).map((item) => String(item[spec.idField])));
+      // Objects this run may have made: none of them existed before (without that list, none is provably ours).
+      const ours = before ? matches.filter((item) => !earlier.has(String(item[spec.idField]))) : [];
+      if (lostAttempt && ours.length === 1) return adoptMatch(client, spec, ours[0], declared);
+      if (lostAttempt && ours.length > 1) {
+        const ids = ours.map((m) => m[spec.idField]).join(', ');
         throw new Error(
-          `${spec.kind} ${describeKey(spec, declared)} already exists in ZCC${ids ? ` (${ids})` : ''} with other settings, so it was not created. To manage the existing one, set adoptId to its id; otherwise choose another name. (${(error as Error).message})`,
+          `${spec.kind} create failed ambiguously (${(error as Error).message}) and ${ours.length} new objects match ${describeKey(spec, declared)}: ${ids}. Delete the extra ones or adopt one explicitly, then run again.`,
         );
       }
-      if (matches.length === 1) return adoptMatch(client, spec, matches[0], declared);
-      if (matches.length > 1) {
+      if (lostAttempt && !before && matches.length > 0) {
         const ids = matches.map((m) => m[spec.idField]).join(', ');
         throw new Error(
-          `${spec.kind} create failed ambiguously (${(error as Error).message}) and ${matches.length} existing objects match ${describeKey(spec, declared)}: ${ids}. Delete the extra ones or adopt one explicitly, then run again.`,
+          `${spec.kind} create failed ambiguously (${(error as Error).message}), and what existed before it could not be listed, so whether ${ids} is its result is unknown. Adopt it with adoptId, or delete it, then run again.`,
         );
       }
+      if (conflict) throw new Error(`${alreadyExists(spec, declared, matches)} (${(error as Error).message})`);
     }
   }
+}
+
+/** Why a create cannot take over an existing object with its natural key, and how to keep or take it. */
+function alreadyExists(spec: ResourceSpec, declared: Props, matches: Props[]): string {
+  const ids = matches.map((m) => String(m[spec.idField]));
+  const id = ids.length === 1 ? ids[0] : '<id>';
+  return printable(
+    `${spec.kind} ${describeKey(spec, declared)} already exists in ZCC${ids.length ? ` (${ids.join(', ')})` : ''} and is not this resource's, so it was not created or taken over. If you renamed this resource or moved it into a component, add the resource option aliases: [{ name: "<old name>" }] (or the old parent) so Pulumi keeps the object; to take over the existing object, set adoptId: ${JSON.stringify(id)}; otherwise choose another name.`,
+  );
 }
 
 function describeKey(spec: ResourceSpec, declared: Props): string {
@@ -325,9 +344,11 @@ export function createEngine(options: EngineOptions) {
       for (const [property, reason] of spec.crossFieldCheck?.(userInputs(spec, news)) ?? [])
         failures.push({ property, reason: `${kind}.${property} ${reason}` });
     }
+    const isCreate = Object.keys(userInputs(spec, olds)).length === 0;
+    if (failures.length === 0 && isCreate) failures.push(...(await ownershipFailures(spec, news)));
     if (failures.length > 0) return { inputs: news, failures: failures.map((failure) => withoutRawValue(failure, news)) };
     spec.observe?.(userInputs(spec, news));
-    const isCreate = Object.keys(userInputs(spec, olds)).length === 0;
+    recordDeclared(spec, userInputs(spec, news), (value) => !containsUnknown(value));
     if (isCreate && spec.previewCreate && news[ADOPT_ID] === undefined && !containsUnknown(userInputs(spec, news))) {
       try {
         for (const warning of await spec.previewCreate(options.client(), userInputs(spec, news))) warn(warning);
@@ -336,6 +357,47 @@ export function createEngine(options: EngineOptions) {
       }
     }
     return { inputs: { ...news, ...withDefaults(spec, userInputs(spec, news)) } };
+  }
+
+  /**
+   * What `up` would refuse about who owns the object a new resource names, found with reads only so the preview
+   * refuses it first: an `adoptId` that names no object, or a natural key (name) that an existing object holds,
+   * which only `adoptId` or `aliases` may claim (preexisting.ts). Kinds whose names Zoom lets repeat get a warning.
+   */
+  async function ownershipFailures(spec: ResourceSpec, news: Props): Promise<dynamic.CheckFailure[]> {
+    const declared = userInputs(spec, news);
+    const adoptId = news[ADOPT_ID];
+    try {
+      if (typeof adoptId === 'string') {
+        if (containsUnknown(declared)) return [];
+        // The kind's listing answers for most (one per process); a GET for the rest (sets, which have no list).
+        const listed = await preexisting(options.client(), spec, storeOf(spec)).catch(() => []);
+        if (listed.some((item) => String(item[spec.idField]) === adoptId)) return [];
+        const existing = await storeOf(spec).get(options.client(), adoptId, declaredBody(spec, declared));
+        if (existing) return [];
+        return [
+          {
+            property: ADOPT_ID,
+            reason: printable(`${spec.kind}.${ADOPT_ID} names no object: ZCC has no ${spec.kind} with id ${shown(adoptId)}. Correct it, or remove adoptId to create a new one.`),
+          },
+        ];
+      }
+      if (adoptId !== undefined || !spec.naturalKey || spec.naturalKey.some((key) => containsUnknown(declared[key]))) return [];
+      const holders = withNaturalKey(spec, await preexisting(options.client(), spec, storeOf(spec)), declared);
+      if (holders.length === 0) return [];
+      if (!spec.uniqueName) {
+        const ids = holders.map((item) => String(item[spec.idField])).join(', ');
+        warn(
+          `${spec.kind} ${describeKey(spec, declared)} already exists in ZCC (${ids}): this creates another with the same name. If you renamed this resource, add the resource option aliases: [{ name: "<old name>" }] instead, or set adoptId to take the existing one over.`,
+        );
+        return [];
+      }
+      return [{ property: spec.naturalKey[0], reason: alreadyExists(spec, declared, holders) }];
+    } catch (error) {
+      // The read is a courtesy of the preview: `up` meets the same facts at its write, and says so there.
+      warn(`${spec.kind}: could not read whether ZCC already holds this object (${userFacing(error, secrets()).message}).`);
+      return [];
+    }
   }
 
   async function diff(kind: string, id: string, olds: Props, news: Props): Promise<dynamic.DiffResult> {
@@ -519,8 +581,16 @@ export function createEngine(options: EngineOptions) {
   async function remove(kind: string, id: string, props: Props): Promise<void> {
     return withUserFacingErrors(async () => {
       const spec = specFor(kind);
+      // What another resource of this run declares for the same owner stays (declaredMembers.ts).
+      const release = releasable(spec, id, userInputs(spec, props));
+      if (release.nothing) {
+        warn(`${kind} ${id} is left as it is: another resource of this program declares it for the same owner (renamed or moved).`);
+        return;
+      }
+      if (release.kept.length > 0)
+        warn(`${kind} ${id}: its delete leaves ${release.kept.join(', ')} in place: another resource of this program declares them.`);
       forgetListing(kind);
-      await storeOf(spec).remove(options.client(), id, declaredBody(spec, props));
+      await storeOf(spec).remove(options.client(), id, declaredBody(spec, { ...props, ...release.inputs }));
     });
   }
 

@@ -1,6 +1,8 @@
 import type { ZccClient } from '../client/client';
 import type { ObjectStore, Props, ResourceSpec } from './spec';
 import { forgetAllStamps } from './stamps';
+import { forgetPreexisting } from './preexisting';
+import { forgetDeclared } from './declaredMembers';
 
 /**
  * List-backed reads. A refresh of N objects would cost N GETs; instead, within one provider process (one Pulumi
@@ -37,6 +39,8 @@ export function forgetAllListings(): void {
   listings.clear();
   createdHere.clear();
   forgetAllStamps();
+  forgetPreexisting();
+  forgetDeclared();
 }
 
 /**

@@ -103,8 +103,10 @@ describe('adopting existing objects and retainOnDelete', () => {
   it('fails clearly when the object to adopt does not exist', async () => {
     await current().declare([{ kind: 'Queue', name: 'ghost', args: { adoptId: 'no-such-queue', name: 'Ghost', channel: 'voice' } }]);
     const out = outputCollector();
-    await expect(current().stack.up({ onOutput: out.onOutput })).rejects.toThrow();
-    expect(out.text()).toContain('Queue cannot adopt no-such-queue: ZCC has no Queue with that id');
+    await current().control('DELETE', '/requests');
+    await expect(current().stack.preview({ onOutput: out.onOutput })).rejects.toThrow();
+    expect(out.text()).toContain('Queue.adoptId names no object: ZCC has no Queue with id "no-such-queue"');
+    expect((await requests()).writes).toBe(0);
     await current().declare([]);
     await current().stack.up(quiet());
   });

@@ -90,13 +90,19 @@ describe(`bad input: ${invalid.length} invalid inputs rejected at check, before 
     expect(result.failures![0].reason).toContain(property);
   });
 
-  it.each(valid)('%s boundary value %j passes', async (kind, inputs) => {
-    expect((await check(kind, {}, inputs)).failures ?? []).toEqual([]);
-  });
-
   it('made zero API calls for all of the above', async () => {
     const log = (await control(emulator(), 'GET', '/requests')) as { total: number };
     expect(invalid.length).toBeGreaterThanOrEqual(30);
     expect(log.total).toBe(0);
+  });
+
+  it.each(valid)('%s boundary value %j passes', async (kind, inputs) => {
+    expect((await check(kind, {}, inputs)).failures ?? []).toEqual([]);
+  });
+
+  it('valid new objects only read, at check: does an object with their name exist already?', async () => {
+    const log = (await control(emulator(), 'GET', '/requests')) as { entries: Array<{ method: string; path: string }> };
+    expect(log.entries.filter((entry) => entry.method !== 'GET' && entry.path !== '/oauth/token')).toEqual([]);
+    expect(log.entries.filter((entry) => entry.path !== '/oauth/token').map((entry) => entry.path)).toContain('/v2/contact_center/queues');
   });
 });

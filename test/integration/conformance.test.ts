@@ -11,6 +11,8 @@ import { consoleCalls } from '../support/consoleCalls';
  * Every kind, through the engine and the lookups, then every recorded request and answer checked against
  * ../shared/zoom-cc-official-api.md.
  */
+jest.setTimeout(60_000);
+
 const emulator = useEmulatorEnv({ plan: 'business' });
 const control = (method: string, route: string, body?: unknown) => callControl(emulator(), method, route, body);
 

@@ -1,4 +1,5 @@
-import { create, remove } from '../../provider/handlers';
+import { check, create, remove } from '../../provider/handlers';
+import { forgetAllListings } from '../../provider/engine/listings';
 import { control as callControl, useEmulatorEnv } from './emulatorEnv';
 
 jest.setTimeout(60_000);
@@ -6,7 +7,11 @@ jest.setTimeout(60_000);
 const emulator = useEmulatorEnv({ plan: 'business' });
 const control = (method: string, route: string, body?: unknown) => callControl(emulator(), method, route, body);
 
-beforeEach(() => control('POST', '/reset'));
+// Each test is a new provider process: no listing, and nothing this process made.
+beforeEach(async () => {
+  forgetAllListings();
+  await control('POST', '/reset');
+});
 
 const queue = { name: 'Recovered', channel: 'voice', maxWaitTime: 90, __provider: 'stub' };
 
@@ -28,29 +33,44 @@ describe('creates that may or may not have happened', () => {
     expect((await control('GET', '/requests')).byRoute['POST /v2/contact_center/queues']).toBe(2);
   });
 
-  it('never adopts an ambiguous match: it fails listing the candidates', async () => {
+  it('after a lost answer takes only the object that was not there before, even among others with its name', async () => {
     await control('PUT', '/settings', { behaviour: { uniqueQueueNames: false } });
     const first = await create('Queue', queue);
     const second = await create('Queue', queue);
+    // A new provider process (the next `up`): the two queues were there before it.
+    forgetAllListings();
     await control('POST', '/faults', { method: 'POST', path: '/queues$', action: 'drop-after-commit', times: 1 });
+    const result = await create('Queue', queue);
+    const ids = (await control('GET', '/objects/queues')).map((row: { queue_id: string }) => row.queue_id);
+    expect(ids).toHaveLength(3);
+    expect([first.id, second.id]).not.toContain(result.id);
+    expect(ids).toContain(result.id);
+  });
+
+  it('never takes over an object that was there before: a rename without aliases fails the preview, and so does the create', async () => {
+    const existing = await create('Queue', queue);
+    // The next run, where a resource of another name declares the same queue (renamed without aliases).
+    forgetAllListings();
+    const checked = await check('Queue', {}, queue);
+    expect(checked.failures).toEqual([
+      {
+        property: 'name',
+        reason: expect.stringMatching(
+          new RegExp(`^Queue name="Recovered" already exists in ZCC \\(${existing.id}\\) and is not this resource's.*aliases: \\[\\{ name: "<old name>" \\}\\].*adoptId: "${existing.id}"`),
+        ),
+      },
+    ]);
     const error = await create('Queue', queue).then(
       () => undefined,
       (e: Error) => e,
     );
-    expect(error?.message).toMatch(/Queue create failed ambiguously .* 3 existing objects match name="Recovered"/);
-    expect(error?.message).toContain(first.id);
-    expect(error?.message).toContain(second.id);
-  });
-
-  it('takes an identical conflicting object as its own, and refuses a different one', async () => {
-    const existing = await create('Queue', queue);
-    expect((await create('Queue', queue)).id).toBe(existing.id);
-    const error = await create('Queue', { ...queue, maxWaitTime: 30 }).then(
-      () => undefined,
-      (e: Error) => e,
-    );
-    expect(error?.message).toMatch(/Queue name="Recovered" already exists in ZCC \(\w+\) with other settings.*set adoptId/);
+    expect(error?.message).toMatch(/Queue name="Recovered" already exists in ZCC \(\w+\) and is not this resource's.*set adoptId/);
     expect(await control('GET', '/objects/queues')).toHaveLength(1);
+    // adoptId takes it: the preview reads that it exists.
+    expect((await check('Queue', {}, { ...queue, adoptId: existing.id })).failures).toBeUndefined();
+    expect((await check('Queue', {}, { ...queue, adoptId: 'q_missing' })).failures).toEqual([
+      { property: 'adoptId', reason: 'Queue.adoptId names no object: ZCC has no Queue with id "q_missing". Correct it, or remove adoptId to create a new one.' },
+    ]);
   });
 
   it('a delete the server blocks names what uses the object; a delete of a deleted object succeeds', async () => {

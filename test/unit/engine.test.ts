@@ -55,7 +55,12 @@ describe('engine with a fake client', () => {
     const fake = fakeClient();
     const engine = createEngine({ specs: [queueSpec], client: () => fake.client });
     const result = await engine.create('Queue', { name: 'Support', channel: 'voice', maxWaitTime: 300, wrapUpTime: 30 });
-    expect(fake.calls).toEqual(['POST /contact_center/queues channel,queue_description,queue_name', 'PATCH id1 max_wait_time,wrap_up_time']);
+    // The list first: what existed before this process created anything (preexisting.ts), once per kind.
+    expect(fake.calls).toEqual([
+      'LIST /contact_center/queues',
+      'POST /contact_center/queues channel,queue_description,queue_name',
+      'PATCH id1 max_wait_time,wrap_up_time',
+    ]);
     expect(result).toMatchObject({ id: 'id1', outs: { queueId: 'id1', name: 'Support', maxWaitTime: 300, wrapUpTime: 30 } });
   });
 

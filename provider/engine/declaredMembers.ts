@@ -1,0 +1,91 @@
+import type { Props, ResourceSpec } from './spec';
+
+/**
+ * What the resources of this run declare for each owner of a set or singleton kind (a queue's agents, its hours),
+ * recorded at `check`, which Pulumi runs for every resource of the program before it deletes any. A delete never
+ * takes away what another resource of the run declares for the same owner:
+ * - a set renamed without `aliases` (or moved into a component): the new resource declares the members, the old
+ *   one's delete would otherwise strip them all;
+ * - a replacement that keeps the owner (create before delete): the old resource's delete would undo the new one.
+ * Per provider process (one Pulumi operation), like listings.
+ */
+const declared = new Map<string, Map<string, Set<string>>>();
+
+/** The input naming the owner of a set kind (`queueId`), from its export role and references. */
+function ownerInput(spec: ResourceSpec): string | undefined {
+  if (spec.exportAs.role !== 'set') return undefined;
+  const owner = spec.exportAs.owner;
+  return Object.entries(spec.references ?? {}).find(([path, kind]) => kind === owner && !path.includes('['))?.[0];
+}
+
+function memberInputs(spec: ResourceSpec): string[] {
+  return spec.exportAs.role === 'set' ? [spec.exportAs.members].flat() : [];
+}
+
+/** A member's identity: the id itself, or an item's id field (`skillId`, `skill_id`, `entryId`). */
+function memberKey(item: unknown): string | undefined {
+  if (typeof item === 'string') return item;
+  if (item && typeof item === 'object') {
+    const id = Object.entries(item).find(([key, value]) => /(Id|_id)$/.test(key) && typeof value === 'string');
+    return id ? String(id[1]) : undefined;
+  }
+  return undefined;
+}
+
+const keyOf = (spec: ResourceSpec, owner: string) => `${spec.kind}|${owner}`;
+
+/** Records a declaration of a set kind (inputs in SDK shape; unknown values are not recorded). */
+export function recordDeclared(spec: ResourceSpec, inputs: Props, isKnown: (value: unknown) => boolean): void {
+  const input = ownerInput(spec);
+  const owner = input ? inputs[input] : undefined;
+  if (typeof owner !== 'string' || !isKnown(owner)) return;
+  let byInput = declared.get(keyOf(spec, owner));
+  if (!byInput) declared.set(keyOf(spec, owner), (byInput = new Map()));
+  for (const field of memberInputs(spec)) {
+    const value = inputs[field];
+    if (value === undefined || !isKnown(value)) continue;
+    let keys = byInput.get(field);
+    if (!keys) byInput.set(field, (keys = new Set()));
+    for (const item of Array.isArray(value) ? value : [value]) {
+      const key = memberKey(item);
+      if (key !== undefined) keys.add(key);
+    }
+  }
+}
+
+/**
+ * The part of a deleted resource's declaration (inputs in SDK shape) that its delete may take away: members that
+ * no other resource of this run declares for the owner. `kept` names what stays; `nothing` is true when a
+ * singleton's owner is declared again (its delete must not reset it).
+ */
+export function releasable(spec: ResourceSpec, id: string, inputs: Props): { inputs: Props; kept: string[]; nothing: boolean } {
+  const input = ownerInput(spec);
+  const owner = input ? String(inputs[input] ?? id) : id;
+  const byInput = declared.get(keyOf(spec, owner));
+  if (!byInput || byInput.size === 0) return { inputs, kept: [], nothing: false };
+  const out = { ...inputs };
+  const kept: string[] = [];
+  let scalarDeclared = false;
+  for (const field of memberInputs(spec)) {
+    const keys = byInput.get(field);
+    const value = inputs[field];
+    if (!keys || value === undefined) continue;
+    if (!Array.isArray(value)) {
+      scalarDeclared = true;
+      continue;
+    }
+    out[field] = value.filter((item) => {
+      const key = memberKey(item);
+      if (key === undefined || !keys.has(key)) return true;
+      kept.push(key);
+      return false;
+    });
+  }
+  const singleton = memberInputs(spec).every((field) => !Array.isArray(inputs[field]));
+  return { inputs: out, kept, nothing: singleton && scalarDeclared };
+}
+
+/** For tests, which run many "processes" in one. */
+export function forgetDeclared(): void {
+  declared.clear();
+}

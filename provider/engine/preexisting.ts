@@ -1,0 +1,38 @@
+import type { ZccClient } from '../client/client';
+import { sameValue } from './normalize';
+import type { ObjectStore, Props, ResourceSpec } from './spec';
+
+/**
+ * What existed before this provider process (one Pulumi operation) created anything, per kind with a natural key.
+ * It decides who an object belongs to:
+ * - `check` of a new resource finds an existing object with its natural key (a rename without `aliases`, a
+ *   resource moved into a component, another stack's object) and fails the preview before anything is written;
+ * - after an ambiguous create (the answer lost), only an object absent from this list can be the lost attempt's
+ *   result, so a retry never takes over an object that was already there.
+ * One listing per kind per process, taken at the first create's `check` (or right before its POST): the run's own
+ * creates are not in it, which is what makes them provable.
+ */
+const snapshots = new Map<string, Promise<Props[]>>();
+
+export function preexisting(client: ZccClient, spec: ResourceSpec, store: ObjectStore): Promise<Props[]> {
+  let snapshot = snapshots.get(spec.kind);
+  if (!snapshot) {
+    snapshot = store.list(client);
+    // A failed listing is not kept: the next create tries again.
+    snapshot.catch(() => snapshots.delete(spec.kind));
+    snapshots.set(spec.kind, snapshot);
+  }
+  return snapshot;
+}
+
+/** The list items whose natural key equals the declaration's (API fields compared with the SDK's values). */
+export function withNaturalKey(spec: ResourceSpec, items: Props[], declared: Props): Props[] {
+  const key = spec.naturalKey ?? [];
+  if (key.length === 0) return [];
+  return items.filter((item) => key.every((input) => sameValue(item[spec.apiFields[input]], declared[input])));
+}
+
+/** For tests, which run many "processes" in one. */
+export function forgetPreexisting(): void {
+  snapshots.clear();
+}

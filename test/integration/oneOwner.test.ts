@@ -1,0 +1,50 @@
+import { check, create, remove } from '../../provider/handlers';
+import { forgetAllListings } from '../../provider/engine/listings';
+import { control as callControl, useEmulatorEnv } from './emulatorEnv';
+
+/**
+ * A set or singleton renamed without `aliases`: Pulumi checks the new resource, creates it, and deletes the old
+ * one last, in one provider process. The old one's delete must not take away what the new one declares.
+ */
+jest.setTimeout(60_000);
+
+const emulator = useEmulatorEnv({ plan: 'unlimited' });
+const control = (method: string, route: string, body?: unknown) => callControl(emulator(), method, route, body);
+const stub = { __provider: 'stub' };
+
+/** One Pulumi operation: check and create the new declaration, then delete the old resource. */
+async function renamed(kind: string, inputs: Record<string, unknown>, old: { id: string; outs: Record<string, unknown> }) {
+  const checked = await check(kind, {}, { ...inputs, ...stub });
+  expect(checked.failures).toBeUndefined();
+  const made = await create(kind, checked.inputs!);
+  await remove(kind, old.id, { ...old.outs, ...stub });
+  return made;
+}
+
+beforeEach(async () => {
+  forgetAllListings();
+  await control('POST', '/reset');
+});
+
+describe('an id belongs to one resource: sets and singletons', () => {
+  it('a renamed QueueMembers keeps every member; a renamed QueueOperatingHours keeps the hours', async () => {
+    const queue = await create('Queue', { name: 'Renamed sets', channel: 'voice', ...stub });
+    const members = await create('QueueMembers', { queueId: queue.id, userIds: ['agent_001', 'agent_002'], mode: 'exclusive', ...stub });
+    const hours = await create('BusinessHours', { name: 'Weekdays', timezone: 'Europe/Berlin', hourType: 'alwaysOpen', ...stub });
+    const operating = await create('QueueOperatingHours', { queueId: queue.id, businessHourId: hours.id, ...stub });
+
+    forgetAllListings();
+    await renamed('QueueMembers', { queueId: queue.id, userIds: ['agent_001', 'agent_002'] }, { id: members.id, outs: members.outs! });
+    await renamed('QueueOperatingHours', { queueId: queue.id, businessHourId: hours.id }, { id: operating.id, outs: operating.outs! });
+    expect((await control('GET', '/objects/queue_agents'))[queue.id]).toEqual(['agent_001', 'agent_002']);
+    expect((await control('GET', '/objects/queue_operating_hours'))[queue.id]).toMatchObject({ business_hour_id: hours.id });
+  });
+
+  it('the old set still removes what no resource of the run declares', async () => {
+    const queue = await create('Queue', { name: 'Split sets', channel: 'voice', ...stub });
+    const members = await create('QueueMembers', { queueId: queue.id, userIds: ['agent_001', 'agent_002'], mode: 'additive', ...stub });
+    forgetAllListings();
+    await renamed('QueueMembers', { queueId: queue.id, userIds: ['agent_002'], mode: 'additive' }, { id: members.id, outs: members.outs! });
+    expect((await control('GET', '/objects/queue_agents'))[queue.id]).toEqual(['agent_002']);
+  });
+});
