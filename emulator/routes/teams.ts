@@ -9,7 +9,7 @@ import { findQueue } from './queues';
 
 /**
  * Teams (`/teams`), in the shapes of Zoom's document: a tree under the account's root team (`parent_team_id` is
- * required, and a PATCH cannot move a team), their agents and supervisors, and the teams a queue is assigned. The
+ * required; `PATCH …/move` moves a team under another parent), their agents and supervisors, and the teams a queue is assigned. The
  * document has no call that lists a queue's teams; the emulator keeps them (the control surface shows them).
  */
 export function registerTeamRoutes(route: ReturnType<typeof defineRoutes>) {
@@ -70,6 +70,22 @@ export function registerTeamRoutes(route: ReturnType<typeof defineRoutes>) {
     unique(state, { team_name: name, parent_team_id: row.parent_team_id }, row.team_id);
     const description = stringField(body, 'team_description', { max: 256 });
     Object.assign(row, { team_name: name, ...(description !== undefined ? { team_description: description } : {}), modify_time: now() });
+    return { status: 204 };
+  });
+  // Moves a team under another parent, in place: its id, members, supervisors and queue links stay.
+  route('PATCH', '/contact_center/teams/:teamId/move', 'light', (request, { state }) => {
+    const row = teamOf(state, params(request).teamId);
+    const body = asBody(request.body);
+    rejectUnknownFields(body, ['parent_team_id']);
+    const parentId = stringField(body, 'parent_team_id', { required: true, min: 1, max: 128 })!;
+    if (!row.parent_team_id) throw invalidField('teamId', 'The root team cannot be moved.');
+    const parent = state.teams.get(parentId);
+    if (!parent) throw notFound('Team', parentId);
+    // Under itself or one of its descendants, the tree would become a cycle.
+    for (let at: TeamRow | undefined = parent; at; at = at.parent_team_id ? state.teams.get(at.parent_team_id) : undefined)
+      if (at.team_id === row.team_id) throw invalidField('parent_team_id', 'A team cannot be moved under itself or one of its own teams.');
+    unique(state, { team_name: row.team_name, parent_team_id: parentId }, row.team_id);
+    Object.assign(row, { parent_team_id: parentId, modify_time: now() });
     return { status: 204 };
   });
   route('DELETE', '/contact_center/teams/:teamId', 'light', (request, { state }) => {

@@ -15,8 +15,19 @@ function teamStore(): ObjectStore {
   const rest = restStore(endpoints.teams);
   return {
     ...rest,
-    // Zoom's PATCH always names the team.
-    update: (client, id, changed, full) => client.updateOne(endpoints.teams, [id], { ...changed, team_name: full.team_name }),
+    update: async (client, id, changed, full) => {
+      const { parent_team_id: parent, ...settings } = changed;
+      // A new parent moves the team in place (`PATCH /teams/{teamId}/move`): its id, members, supervisors and
+      // queue links stay. Moved first, so the name is then checked under the parent it ends up in.
+      if (parent !== undefined)
+        await client.http.request<void>('PATCH', fillPath(`${endpoints.teams.path}/{teamId}/move`, [id]), {
+          category: endpoints.teams.categories.update,
+          body: { parent_team_id: parent },
+          objectKey: fillPath(`${endpoints.teams.path}/{teamId}`, [id]),
+        });
+      // Zoom's PATCH always names the team.
+      if (Object.keys(settings).length > 0) await client.updateOne(endpoints.teams, [id], { ...settings, team_name: full.team_name });
+    },
   };
 }
 
@@ -31,11 +42,12 @@ export const teamSpec = defineSpec<ZccTeam>()({
   inputSchema: z.strictObject({
     name: text('Team name, unique under its parent (1-64 characters). Renaming updates in place.', { min: 1, max: 64 }),
     description: text('Description (up to 256 characters). Defaults to empty.', { max: 256 }).optional(),
-    parentTeamId: zoomId('The parent team (e.g. `root.teamId` from getTeam). Changing it replaces the team (Zoom cannot move one).'),
+    parentTeamId: zoomId(
+      'The parent team (e.g. `root.teamId` from getTeam). Changing it moves the team in place (`PATCH /teams/{teamId}/move`): its id, members, supervisors and queues stay.',
+    ),
   }),
   apiFields: { name: 'team_name', description: 'team_description', parentTeamId: 'parent_team_id' },
   serverDefaults: { description: '' },
-  replaceOnChanges: ['parentTeamId'],
   references: { parentTeamId: 'Team' },
   naturalKey: ['name', 'parentTeamId'],
   uniqueName: true,

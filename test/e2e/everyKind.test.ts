@@ -11,6 +11,8 @@ interface Scenario {
   inPlace: Args;
   /** Change that the spec says forces replacement (none for the routing profiles). */
   replace?: Args;
+  /** A change Zoom makes in place although it once meant a new object (a team's parent: moved), in the replace stage. */
+  move?: Args;
   /** A console edit: API field → value, and the input it shows up as. */
   consoleEdit: { field: string; value: unknown; input: string };
 }
@@ -176,8 +178,8 @@ const scenarios: Scenario[] = [
     collection: 'teams',
     initial: { name: 'Lifecycle team', parentTeamId: 'team_root' },
     inPlace: { name: 'Lifecycle team renamed' },
-    // Zoom cannot move a team: another parent is another team.
-    replace: { parentTeamId: { $ref: 'lifecycle-team-parent.teamId' } },
+    // Zoom moves a team in place (PATCH /teams/{teamId}/move): same id, members and queue links.
+    move: { parentTeamId: { $ref: 'lifecycle-team-parent.teamId' } },
     consoleEdit: { field: 'team_description', value: 'edited in the console', input: 'description' },
   },
 ];
@@ -190,7 +192,7 @@ describe('every standalone kind through the whole lifecycle on the real Pulumi C
       scenarios.map((s) => ({
         kind: s.kind,
         name: s.name,
-        args: { ...s.initial, ...(stage !== 'initial' ? s.inPlace : {}), ...(stage === 'replace' ? (s.replace ?? {}) : {}) },
+        args: { ...s.initial, ...(stage !== 'initial' ? s.inPlace : {}), ...(stage === 'replace' ? { ...s.replace, ...s.move } : {}) },
       })),
     );
   const ids = async (): Promise<Record<string, string>> => (await current().stack.outputs()).ids.value;
@@ -216,6 +218,7 @@ describe('every standalone kind through the whole lifecycle on the real Pulumi C
     expect((await stack.up(quiet())).summary.resourceChanges).toMatchObject({ replace: replaced });
     const after = await ids();
     for (const s of scenarios) (s.replace ? expect(after[s.name]).not : expect(after[s.name])).toBe(created[s.name]);
+    expect(await serverObject(scenarios.find((s) => s.move)!, after['lifecycle-team'])).toMatchObject({ parent_team_id: after['lifecycle-team-parent'] });
     expect(await serverObject(scenarios[2], after['lifecycle-skill'])).toMatchObject({
       skill_category_id: 'cat_language',
       skill_name: 'Lifecycle skill renamed',

@@ -31,6 +31,15 @@ describe('teams, their agents and supervisors, and the teams of a queue', () => 
     await update('TeamMembers', tier1.id, { ...agents.outs!, userIds: ['agent_001', 'agent_002', 'agent_010'] }, agents.outs!);
     expect((await control('GET', '/objects/team_agents'))[tier1.id]).toEqual(['agent_001', 'agent_002']);
 
+    // A new parent moves the team in place: same id, members kept; a move under its own subtree is refused.
+    const tier2 = await create('Team', { name: 'Tier 2', parentTeamId: root.teamId, ...stub });
+    const moved = await update('Team', tier1.id, tier1.outs!, { name: 'Tier 1', parentTeamId: tier2.id, ...stub });
+    expect(await control('GET', `/objects/teams/${tier1.id}`)).toMatchObject({ parent_team_id: tier2.id, team_name: 'Tier 1' });
+    expect((await control('GET', '/objects/team_agents'))[tier1.id]).toEqual(['agent_001', 'agent_002']);
+    await expect(update('Team', tier2.id, tier2.outs!, { name: 'Tier 2', parentTeamId: nested.id, ...stub })).rejects.toThrow(/cannot be moved under itself/);
+    await update('Team', tier1.id, moved.outs!, { name: 'Tier 1', parentTeamId: root.teamId, ...stub });
+    await remove('Team', tier2.id, tier2.outs!);
+
     const queue = await create('Queue', { name: 'Team queue', channel: 'voice', ...stub });
     const teams = await create('QueueTeams', { queueId: queue.id, teamIds: [tier1.id, nested.id], ...stub });
     // Another team assigned in the console stays: the resource removes only what it added.
@@ -38,6 +47,8 @@ describe('teams, their agents and supervisors, and the teams of a queue', () => 
     await update('QueueTeams', queue.id, teams.outs!, { queueId: queue.id, teamIds: [tier1.id], ...stub });
     expect((await control('GET', '/objects/queue_teams'))[queue.id]).toEqual([tier1.id, 'team_root']);
 
+    // The removals, as a later run makes them (its checks did not declare these sets again).
+    forgetAllListings();
     await remove('QueueTeams', queue.id, { ...teams.outs!, teamIds: [tier1.id] });
     await remove('TeamSupervisors', tier1.id, supervisors.outs!);
     await remove('TeamMembers', tier1.id, agents.outs!);
@@ -53,6 +64,7 @@ describe('teams, their agents and supervisors, and the teams of a queue', () => 
         'GET /contact_center/teams',
         'POST /contact_center/teams',
         'PATCH /contact_center/teams/{teamId}',
+        'PATCH /contact_center/teams/{teamId}/move',
         'DELETE /contact_center/teams/{teamId}',
         'GET /contact_center/teams/{teamId}/agents',
         'POST /contact_center/teams/{teamId}/agents',
