@@ -224,6 +224,11 @@ export function buildProgram(account: Account, options: ExportOptions, meta: { v
       'const keep: pulumi.CustomResourceOptions = { retainOnDelete: true };',
     );
   } else lines.push('const keep: pulumi.CustomResourceOptions = {};');
+  if (options.portable)
+    lines.push(
+      "// What this program creates in the target account is its own: removing a declaration (or destroy) deletes it.",
+      'const created: pulumi.CustomResourceOptions = {};',
+    );
   lines.push(
     '// Users are looked up by email (one listing of the users per run), so the program never holds their ids.',
     'const user = (email: string) => zcc.getUser({ email }).then((found) => found.userId);',
@@ -253,8 +258,14 @@ export function buildProgram(account: Account, options: ExportOptions, meta: { v
         '',
       );
     }
-    const args = options.portable ? inputs : { adoptId: id, ...inputs };
-    const declaration = `new zcc.${kind}(${JSON.stringify(node.name)}, ${renderValue(args, 0)}, keep);`;
+    const spec = engine.specFor(kind);
+    // --portable: the target account's own default is adopted, by a lookup of its name, and always kept on delete;
+    // every other object is created there, so it is the program's to delete.
+    const shared = options.portable && spec.everyAccountHas?.(inputs) === true;
+    const lookedUp = new Ref(`zcc.get${kind}({ name: ${JSON.stringify(inputs.name)} }).then((found) => found.${spec.idOutput})`, undefined, '');
+    const args = shared ? { adoptId: lookedUp, ...inputs } : options.portable ? inputs : { adoptId: id, ...inputs };
+    const resourceOptions = shared ? '{ retainOnDelete: true }' : options.portable ? 'created' : 'keep';
+    const declaration = `new zcc.${kind}(${JSON.stringify(node.name)}, ${renderValue(args, 0)}, ${resourceOptions});`;
     lines.push(node.ident ? `const ${node.ident} = ${declaration}` : declaration);
     node.emitted = true;
   }

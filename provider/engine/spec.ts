@@ -97,6 +97,19 @@ export interface ResourceSpec {
   /** How `zcc-pulumi export` writes this kind. */
   exportAs: ExportRole;
   /**
+   * Inputs of which one must be set before the object may be deleted (an inbox: what happens to its messages).
+   * Without one the SDK sets Pulumi's `protect` on the resource (unless its options set `protect` or
+   * `retainOnDelete`), so a preview refuses its removal before any dependent is touched, instead of an `up` that
+   * deletes the dependents and then meets the provider's refusal.
+   */
+  deleteNeedsOneOf?: string[];
+  /**
+   * Whether an exported object (its inputs) is one every account has (the account-default business hours): a
+   * `--portable` export adopts the target account's own by a lookup of its name, and keeps it on delete, instead
+   * of creating a second one.
+   */
+  everyAccountHas?: (inputs: Props) => boolean;
+  /**
    * An input that a program may hold one declaration per value of (a user's skills: two UserSkills for one user
    * would undo each other); the SDK fails the program on a second one.
    */

@@ -97,6 +97,8 @@ export const businessHoursSpec = defineSpec<ZccBusinessHours>()({
     return [];
   },
   exportAs: { role: 'object' },
+  // Every account has one default, made with the account.
+  everyAccountHas: (inputs) => inputs.accountDefault === true,
   lookup: {
     returns: {
       businessHourId: { from: 'business_hour_id', type: 'string', required: true, description: 'The business hours id.' },
