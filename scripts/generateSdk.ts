@@ -72,7 +72,7 @@ export function renderResource(spec: ResourceSpec): string {
     HEADER,
     "import * as pulumi from '@pulumi/pulumi';",
     "import type { AdoptableArgs } from '../adoptable';",
-    "import { adoptFromImport, checkedArgs } from '../programChecks';",
+    `import { adoptFromImport, checkedArgs${spec.deleteNeedsOneOf ? ', protectUntilDecided' : ''} } from '../programChecks';`,
     "import { recordMembership } from '../membershipOverlap';",
   ];
   lines.push(`import provider = require('../providers/${lowerCamel(spec.kind)}');`, '');
@@ -104,7 +104,8 @@ export function renderResource(spec: ResourceSpec): string {
   lines.push('', '  /** `opts.import` is taken as `adoptId`: Pulumi cannot import a dynamic resource itself. */');
   lines.push(`  constructor(name: string, args: ${spec.kind}Args, opts?: pulumi.CustomResourceOptions) {`);
   lines.push(`    const adopted = adoptFromImport('${spec.kind}', name, args, opts);`);
-  lines.push(`    super(provider, name, { ${computed}...checkedArgs('${spec.kind}', name, adopted.args) }, adopted.opts, 'zcc', '${spec.kind}');`);
+  const opts = spec.deleteNeedsOneOf ? `protectUntilDecided('${spec.kind}', adopted.args, adopted.opts)` : 'adopted.opts';
+  lines.push(`    super(provider, name, { ${computed}...checkedArgs('${spec.kind}', name, adopted.args) }, ${opts}, 'zcc', '${spec.kind}');`);
   lines.push(`    recordMembership('${spec.kind}', this, name, adopted.args as unknown as Record<string, unknown>);`);
   lines.push('  }', '}', '');
   return lines.join('\n');

@@ -77,6 +77,50 @@ function uniqueItems(kind: string, unique: { input: string; key: string }, name:
   });
 }
 
+// Per kind with a natural key: which resource of this program declared each key (a queue's name).
+const keyOwners = new Map<string, Map<string, string>>();
+
+/**
+ * The args, with each natural-key input (`name`, and the parent where names are unique per parent) wrapped so
+ * that once all are known the key is recorded, failing the deployment when another resource of the kind declared
+ * it: ZCC keeps one object per name, so the second would fail at `up` or, where Zoom allows repeats (dispositions),
+ * make an object that lookups and export cannot tell apart. Each input keeps its own unknownness (a preview shows
+ * it as before); a key with an unknown part is not checked.
+ */
+function uniqueNaturalKey<T extends object>(kind: string, keyInputs: readonly string[], name: string, args: T): T {
+  let owners = keyOwners.get(kind);
+  if (!owners) keyOwners.set(kind, (owners = new Map()));
+  const seen = owners;
+  const parts = new Map<string, unknown>();
+  const record = () => {
+    if (parts.size < keyInputs.length) return;
+    const values = keyInputs.map((input) => parts.get(input) ?? null);
+    const key = JSON.stringify(values);
+    const owner = seen.get(key);
+    if (owner !== undefined && owner !== name) {
+      const what = keyInputs.map((input, i) => `${input} ${JSON.stringify(values[i])}`).join(' and ');
+      throw new pulumi.RunError(printable(`${kind} "${name}" and ${kind} "${owner}" both declare ${what}; give each ${kind} its own name.`));
+    }
+    seen.set(key, name);
+  };
+  const out = { ...args } as Record<string, unknown>;
+  for (const input of keyInputs) {
+    const value = out[input];
+    if (value === undefined) {
+      parts.set(input, undefined);
+      continue;
+    }
+    out[input] = (pulumi.output(value as pulumi.Input<unknown>) as pulumi.Output<unknown>).apply((known: unknown) => {
+      if (pulumi.isUnknown(known)) return known;
+      parts.set(input, known);
+      record();
+      return known;
+    });
+  }
+  record();
+  return out as T;
+}
+
 /**
  * Pulumi's `import` resource option fails inside Pulumi for dynamic resources ("code must be a string"), so the
  * constructor takes it as `adoptId` (the same id) and hands Pulumi the options without it.
@@ -95,12 +139,32 @@ export function adoptFromImport<A extends { adoptId?: pulumi.Input<string> }>(
   return { args: { ...args, adoptId: id }, opts: rest };
 }
 
+/**
+ * The resource options, with Pulumi's `protect` set on a resource whose delete the provider would refuse (spec
+ * `deleteNeedsOneOf`: an inbox that does not say what happens to its messages). Pulumi then refuses the removal in
+ * the preview, before any dependent (the inbox's queues and users) is touched. Options that set `protect` or
+ * `retainOnDelete` themselves are left as they are.
+ */
+export function protectUntilDecided(
+  kind: string,
+  args: object,
+  opts: pulumi.CustomResourceOptions | undefined,
+): pulumi.CustomResourceOptions | undefined {
+  const needs = specs.get(kind)?.deleteNeedsOneOf;
+  if (!needs || opts?.protect !== undefined || opts?.retainOnDelete === true) return opts;
+  const inputs = args as Record<string, unknown>;
+  const decided = needs.some((input) => inputs[input] !== undefined && inputs[input] !== false);
+  return decided ? opts : { ...opts, protect: true };
+}
+
 /** The args a resource is constructed with, after the program-side checks. */
 export function checkedArgs<T extends object>(kind: string, name: string, args: T): T {
   checkSecretConfig();
   const items = specs.get(kind)?.uniqueItems;
   if (items !== undefined && (args as Record<string, unknown>)[items.input] !== undefined)
     args = { ...args, [items.input]: uniqueItems(kind, items, name, (args as Record<string, unknown>)[items.input]) };
+  const naturalKey = specs.get(kind)?.naturalKey;
+  if (naturalKey) args = uniqueNaturalKey(kind, naturalKey, name, args);
   const unique = specs.get(kind)?.onePerProgram;
   if (unique !== undefined) args = { ...args, [unique]: onePerProgram(kind, unique, name, (args as Record<string, unknown>)[unique]) };
   const definition = (args as { definition?: unknown }).definition;

@@ -107,7 +107,7 @@ function inboxStore(): ObjectStore {
 export const inboxSpec = defineSpec<ZccInbox>()({
   kind: 'Inbox',
   description:
-    'A voicemail inbox (configuration only, never its messages). Deleting it needs `deleteMessagesOnDelete: true` or `moveMessagesOnDeleteTo`: without one the delete is refused. Who can reach it: InboxQueues and InboxUsers.',
+    'A voicemail inbox (configuration only, never its messages). Deleting it needs `deleteMessagesOnDelete: true` or `moveMessagesOnDeleteTo`: without one the resource is protected (Pulumi `protect`, unless its options set `protect` or `retainOnDelete`), so a preview that removes it fails before anything, its InboxQueues and InboxUsers included, is touched; set one and run `up`, then remove it. Who can reach it: InboxQueues and InboxUsers.',
   endpoint: endpoints.inboxes,
   idField: 'inbox_id',
   idOutput: 'inboxId',
@@ -133,6 +133,7 @@ export const inboxSpec = defineSpec<ZccInbox>()({
   ...listedModificationTime,
   computedOutputs: (server) => ({ lastModifiedTime: server.last_modified_time }),
   exportAs: { role: 'object' },
+  deleteNeedsOneOf: ['deleteMessagesOnDelete', 'moveMessagesOnDeleteTo'],
   lookup: {
     returns: {
       inboxId: { from: 'inbox_id', type: 'string', required: true, description: 'The inbox id.' },

@@ -2,7 +2,7 @@
 
 import * as pulumi from '@pulumi/pulumi';
 import type { AdoptableArgs } from '../adoptable';
-import { adoptFromImport, checkedArgs } from '../programChecks';
+import { adoptFromImport, checkedArgs, protectUntilDecided } from '../programChecks';
 import { recordMembership } from '../membershipOverlap';
 import provider = require('../providers/inbox');
 
@@ -22,7 +22,7 @@ export interface InboxArgs extends AdoptableArgs {
   moveMessagesOnDeleteTo?: pulumi.Input<string>;
 }
 
-/** A voicemail inbox (configuration only, never its messages). Deleting it needs `deleteMessagesOnDelete: true` or `moveMessagesOnDeleteTo`: without one the delete is refused. Who can reach it: InboxQueues and InboxUsers. */
+/** A voicemail inbox (configuration only, never its messages). Deleting it needs `deleteMessagesOnDelete: true` or `moveMessagesOnDeleteTo`: without one the resource is protected (Pulumi `protect`, unless its options set `protect` or `retainOnDelete`), so a preview that removes it fails before anything, its InboxQueues and InboxUsers included, is touched; set one and run `up`, then remove it. Who can reach it: InboxQueues and InboxUsers. */
 export class Inbox extends pulumi.dynamic.Resource {
   /** Inbox name, unique in the account (1-64 characters). Renaming updates in place. */
   declare public readonly name: pulumi.Output<string>;
@@ -46,7 +46,7 @@ export class Inbox extends pulumi.dynamic.Resource {
   /** `opts.import` is taken as `adoptId`: Pulumi cannot import a dynamic resource itself. */
   constructor(name: string, args: InboxArgs, opts?: pulumi.CustomResourceOptions) {
     const adopted = adoptFromImport('Inbox', name, args, opts);
-    super(provider, name, { lastModifiedTime: undefined, ...checkedArgs('Inbox', name, adopted.args) }, adopted.opts, 'zcc', 'Inbox');
+    super(provider, name, { lastModifiedTime: undefined, ...checkedArgs('Inbox', name, adopted.args) }, protectUntilDecided('Inbox', adopted.args, adopted.opts), 'zcc', 'Inbox');
     recordMembership('Inbox', this, name, adopted.args as unknown as Record<string, unknown>);
   }
 }

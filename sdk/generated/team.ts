@@ -12,7 +12,7 @@ export interface TeamArgs extends AdoptableArgs {
   name: pulumi.Input<string>;
   /** Description (up to 256 characters). Defaults to empty. */
   description?: pulumi.Input<string>;
-  /** The parent team (e.g. `root.teamId` from getTeam). Changing it replaces the team (Zoom cannot move one). */
+  /** The parent team (e.g. `root.teamId` from getTeam). Changing it moves the team in place (`PATCH /teams/{teamId}/move`): its id, members, supervisors and queues stay. */
   parentTeamId: pulumi.Input<string>;
 }
 
@@ -22,7 +22,7 @@ export class Team extends pulumi.dynamic.Resource {
   declare public readonly name: pulumi.Output<string>;
   /** Description (up to 256 characters). Defaults to empty. */
   declare public readonly description: pulumi.Output<string | undefined>;
-  /** The parent team (e.g. `root.teamId` from getTeam). Changing it replaces the team (Zoom cannot move one). */
+  /** The parent team (e.g. `root.teamId` from getTeam). Changing it moves the team in place (`PATCH /teams/{teamId}/move`): its id, members, supervisors and queues stay. */
   declare public readonly parentTeamId: pulumi.Output<string>;
   /** The team id ZCC assigned. The resource id, so it is known during a preview unless the object is replaced. */
   public get teamId(): pulumi.Output<string> {

@@ -22,7 +22,7 @@ describe('flow definitions are checked in the program, before serialization', ()
 
   it('passes plain JSON through unchanged', () => {
     const args = { name: 'IVR', definition: { start: { type: 'menu', options: [1, 'two', null, true] } } };
-    expect(checkedArgs('Flow', 'ivr', args)).toBe(args);
+    expect(checkedArgs('Flow', 'ivr', args).definition).toBe(args.definition);
   });
 });
 
@@ -70,5 +70,36 @@ describe('a QueueAgent and an exclusive QueueMembers on one queue', () => {
       'warning: [runtime] QueueAgent "support-second" and QueueMembers "support-members" (exclusive) both hold user agent_002 on queue "Support" (Queue "support"): destroying QueueAgent "support-second" would remove an agent that QueueMembers "support-members" declares. Keep the user in one of them only.',
       'warning: [runtime] QueueMembers "support-members" (exclusive) on queue "Support" (Queue "support") does not list user agent_010, whom QueueAgent "support-lead" adds: every up would remove the agent and add them back. List agent_010 in QueueMembers "support-members".userIds and remove QueueAgent "support-lead", or set mode: "additive".',
     ]);
+  });
+});
+
+describe('two resources of one kind with one name', () => {
+  // The name's value, or the failure the program would see (the output's other promises settled with it, as
+  // Pulumi's runtime does when it serializes the resource's inputs).
+  // The check fails in whichever key input resolves last, so every key input is settled; the name is returned.
+  type Out = { promise(): Promise<unknown>; isKnown: Promise<boolean>; isSecret: Promise<boolean>; allResources?(): Promise<unknown> };
+  const settleOne = (output: Out) => {
+    const others = [output.isKnown, output.isSecret, output.allResources?.()].filter(Boolean) as Array<Promise<unknown>>;
+    others.forEach((promise) => promise.catch(() => undefined));
+    return output.promise();
+  };
+  const settle = async (args: Record<string, unknown>) => {
+    const [name] = await Promise.all(['name', 'skillCategoryId'].filter((key) => args[key] !== undefined).map((key) => settleOne(args[key] as unknown as Out)));
+    return name;
+  };
+
+  it('fail the program naming both; names unique per parent are compared with their parent', async () => {
+    await expect(settle(checkedArgs('Disposition', 'resolved', { name: 'Resolved' }))).resolves.toBe('Resolved');
+    await expect(settle(checkedArgs('Disposition', 'resolved-again', { name: 'Resolved' }))).rejects.toThrow(
+      'Disposition "resolved-again" and Disposition "resolved" both declare name "Resolved"; give each Disposition its own name.',
+    );
+    await expect(settle(checkedArgs('Skill', 'gold-en', { name: 'Gold', skillCategoryId: 'cat-en' }))).resolves.toBe('Gold');
+    await expect(settle(checkedArgs('Skill', 'gold-de', { name: 'Gold', skillCategoryId: pulumi.output('cat-de') }))).resolves.toBe('Gold');
+    await expect(settle(checkedArgs('Skill', 'gold-en-2', { name: 'Gold', skillCategoryId: 'cat-en' }))).rejects.toThrow(/both declare name "Gold" and skillCategoryId "cat-en"/);
+  });
+
+  it('the same resource constructed once is no duplicate of itself, and another kind may use the name', async () => {
+    await expect(settle(checkedArgs('Queue', 'support', { name: 'Support', channel: 'voice' }))).resolves.toBe('Support');
+    await expect(settle(checkedArgs('Inbox', 'support', { name: 'Support' }))).resolves.toBe('Support');
   });
 });
