@@ -73,9 +73,13 @@ const shellArg = (text: string) => (/^[\w./-]+$/.test(text) ? text : `'${text.re
 /** A sentence of advice: words of this template and commands (which hold the stack's name). */
 type Advice = Array<{ word: string } | { command: string }>;
 
-/** What to run, with the exact commands: each one does what its sentence says (tested literally in the drift e2e). */
+/**
+ * What to run, with the exact commands: each one does what its sentence says (tested literally in the drift e2e),
+ * in a terminal, and in its CI form (`--yes`: without a terminal Pulumi refuses to ask for confirmation).
+ */
 export function advice(report: DriftReport): Advice[] {
   const stack = shellArg(report.stack);
+  const ci = (command: string): Advice => [{ word: ' In CI (no terminal): ' }, { command: command.replace(' --stack ', ' --yes --stack ') }, { word: '.' }];
   if (report.drift.length > 0)
     return [
       [
@@ -84,14 +88,17 @@ export function advice(report: DriftReport): Advice[] {
         { word: ' (plain ' },
         { command: 'pulumi up' },
         { word: ' does not read the account and leaves drift as it is).' },
+        ...ci(`pulumi up --refresh --stack ${stack}`),
       ],
       [
         { word: 'To keep the edits made in ZCC instead: change the program to declare them, then ' },
         { command: `pulumi refresh --stack ${stack}` },
         { word: " records them in the stack's state." },
+        ...ci(`pulumi refresh --stack ${stack}`),
       ],
     ];
-  if (report.pending.length > 0) return [[{ word: 'To apply the pending changes: ' }, { command: `pulumi up --stack ${stack}` }, { word: '.' }]];
+  if (report.pending.length > 0)
+    return [[{ word: 'To apply the pending changes: ' }, { command: `pulumi up --stack ${stack}` }, { word: '.' }, ...ci(`pulumi up --stack ${stack}`)]];
   return [];
 }
 

@@ -21,13 +21,13 @@ describe('zcc-pulumi drift on the real Pulumi CLI', () => {
         (error, stdout, stderr) => resolve({ status: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
       );
     });
-  /** Runs a command the report printed, as printed, in the project (confirmations skipped: there is no terminal). */
+  /** Runs a command the report printed for CI, as printed, in the project: no terminal, no stdin, as a CI job. */
   const shell = (command: string) =>
     new Promise<number>((resolve) => {
       execFile(
         'bash',
-        ['-c', command],
-        { cwd: current().dir, env: { ...process.env, ...current().envVars, PULUMI_SKIP_CONFIRMATIONS: 'true' }, maxBuffer: 64 * 1024 * 1024 },
+        ['-c', `${command} < /dev/null`],
+        { cwd: current().dir, env: { ...process.env, ...current().envVars }, maxBuffer: 64 * 1024 * 1024 },
         (error, stdout, stderr) => {
           if (error) console.log(`${command} failed:\n${stdout}${stderr}`);
           resolve(error ? Number((error as { code?: number }).code ?? 1) : 0);
@@ -105,7 +105,8 @@ describe('zcc-pulumi drift on the real Pulumi CLI', () => {
     for (const text of [found.stdout, found.stderr, markdown, JSON.stringify(report)]) expect(text).not.toContain(current().emulator.options.clientSecret);
 
     // The command the report prints to put things back is the one that does it: the next check is clean.
-    const restore = /`(pulumi up --refresh --stack e2e)`/.exec(found.stdout)![1];
+    expect(found.stdout).toContain('`pulumi up --refresh --stack e2e`');
+    const restore = /In CI \(no terminal\): `(pulumi up --refresh --yes --stack e2e)`/.exec(found.stdout)![1];
     expect(await shell(restore)).toBe(0);
     const afterRestore = await runDrift('--stack', 'e2e');
     expect({ status: afterRestore.status, out: afterRestore.stdout }).toEqual({ status: 0, out: expect.stringContaining('No drift and nothing pending') });
@@ -115,7 +116,7 @@ describe('zcc-pulumi drift on the real Pulumi CLI', () => {
     const pendingOnly = await runDrift('--stack', 'e2e');
     expect(pendingOnly.status).toBe(3);
     expect(pendingOnly.stdout).toContain('wrapUpTime: 30 → 45');
-    expect(await shell(/`(pulumi up --stack e2e)`/.exec(pendingOnly.stdout)![1])).toBe(0);
+    expect(await shell(/In CI \(no terminal\): `(pulumi up --yes --stack e2e)`/.exec(pendingOnly.stdout)![1])).toBe(0);
     expect((await runDrift('--stack', 'e2e')).status).toBe(0);
 
     // Keeping a console edit: the program declares it, and the printed refresh command records it.
@@ -125,7 +126,7 @@ describe('zcc-pulumi drift on the real Pulumi CLI', () => {
     const accepted = await runDrift('--stack', 'e2e');
     expect(accepted.status).toBe(1);
     expect(accepted.stdout).not.toContain('Pending');
-    expect(await shell(/`(pulumi refresh --stack e2e)`/.exec(accepted.stdout)![1])).toBe(0);
+    expect(await shell(/In CI \(no terminal\): `(pulumi refresh --yes --stack e2e)`/.exec(accepted.stdout)![1])).toBe(0);
     const afterAccept = await runDrift('--stack', 'e2e');
     expect({ status: afterAccept.status, out: afterAccept.stdout }).toEqual({ status: 0, out: expect.stringContaining('No drift and nothing pending') });
 
@@ -142,5 +143,26 @@ describe('zcc-pulumi drift on the real Pulumi CLI', () => {
     expect(failed.stderr).toMatch(/^zcc-pulumi drift: the check itself failed \(exit 2\)/);
     const usage = await runDrift('--stack');
     expect({ status: usage.status, err: usage.stderr.trim() }).toEqual({ status: 2, err: 'zcc-pulumi drift: --stack needs a value <name>.' });
+  });
+
+  it('a console edit stays visible after a later up that writes the same queue in part', async () => {
+    const { stack, control } = current();
+    const declareOne = (description: string) =>
+      current().declare([{ kind: 'Queue', name: 'edited', args: { name: 'Edited later', channel: 'voice', description, maxWaitTime: 240 } }]);
+    await declareOne('first');
+    await stack.up({ onOutput: outputCollector().onOutput });
+    await expectNoChanges(stack);
+    const queue = ((await control('GET', '/objects/queues')) as Array<{ queue_id: string; queue_name: string }>).find((q) => q.queue_name === 'Edited later')!;
+    await control('PATCH', `/objects/queues/${queue.queue_id}`, { max_wait_time: 999 });
+    // The program changes only the description; `up` (no refresh) sends only that.
+    await declareOne('second');
+    await control('DELETE', '/requests');
+    await stack.up({ onOutput: outputCollector().onOutput });
+    expect((await control('GET', '/requests')).byRoute).toMatchObject({ 'PATCH /v2/contact_center/queues/:queueId': 1 });
+    const found = await runDrift('--stack', 'e2e', '--json', 'partial.json');
+    expect(found.status).toBe(1);
+    const report = JSON.parse(readFileSync(path.join(current().dir, 'partial.json'), 'utf8')) as DriftReport;
+    expect(report.drift).toEqual([expect.objectContaining({ kind: 'Queue', name: 'edited', fields: [{ field: 'maxWaitTime', old: 240, new: 999 }] })]);
+    expect(found.stdout).toContain('maxWaitTime: 240 → 999');
   });
 });
