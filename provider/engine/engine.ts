@@ -349,6 +349,19 @@ export function createEngine(options: EngineOptions) {
     if (failures.length > 0) return { inputs: news, failures: failures.map((failure) => withoutRawValue(failure, news)) };
     spec.observe?.(userInputs(spec, news));
     recordDeclared(spec, userInputs(spec, news), (value) => !containsUnknown(value));
+    if (spec.checkEffects && !containsUnknown(userInputs(spec, news))) {
+      try {
+        const effects = await spec.checkEffects(options.client(), userInputs(spec, news));
+        for (const warning of effects.warnings) warn(warning);
+        if (effects.failures.length > 0)
+          return {
+            inputs: news,
+            failures: effects.failures.map(([property, reason]) => withoutRawValue({ property, reason: printable(`${kind}.${property} ${reason}`) }, news)),
+          };
+      } catch (error) {
+        warn(`${kind}: could not read what this declaration changes outside the stack (${userFacing(error, secrets()).message}).`);
+      }
+    }
     if (isCreate && spec.previewCreate && news[ADOPT_ID] === undefined && !containsUnknown(userInputs(spec, news))) {
       try {
         for (const warning of await spec.previewCreate(options.client(), userInputs(spec, news))) warn(warning);
@@ -378,7 +391,9 @@ export function createEngine(options: EngineOptions) {
         return [
           {
             property: ADOPT_ID,
-            reason: printable(`${spec.kind}.${ADOPT_ID} names no object: ZCC has no ${spec.kind} with id ${shown(adoptId)}. Correct it, or remove adoptId to create a new one.`),
+            reason: printable(
+              `${spec.kind}.${ADOPT_ID} names no object: ZCC has no ${spec.kind} with id ${shown(adoptId)}. Correct it, or remove adoptId to create a new one.`,
+            ),
           },
         ];
       }

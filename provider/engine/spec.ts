@@ -174,6 +174,12 @@ export interface ResourceSpec {
    */
   previewCreate?: (client: ZccClient, inputs: Props) => Promise<string[]>;
   /**
+   * What this declaration's writes would do to objects the stack does not manage, read at every `check` (reads
+   * only, so previews say it): `failures` (`[property, reason]`) refuse the preview where consent is missing,
+   * `warnings` name each effect that has consent (an entry point taken from a flow outside the stack).
+   */
+  checkEffects?: (client: ZccClient, inputs: Props) => Promise<{ failures: Array<[string, string]>; warnings: string[] }>;
+  /**
    * Called at `check` with every declaration of the kind this run makes (unknowns included), before any write:
    * lets the writes of one run coordinate (an entry point one flow gives up and another takes).
    */

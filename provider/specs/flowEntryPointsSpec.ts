@@ -21,6 +21,78 @@ type Entry = { entry_id: string; entry_language?: string; customer_identity_sour
 
 /** entry id → the flow a declaration of this run wants it on. */
 const wantedOn = new Map<string, string>();
+/** flow id → the flows outside the stack its declaration consents to take entry points from (`takeFrom`). */
+const consentOf = new Map<string, string[]>();
+/** Flows whose entry points a declaration of this run manages (their FlowEntryPoints is in the program). */
+const managedFlows = new Set<string>();
+/** Resolves waiters once a flow's FlowEntryPoints declaration has been checked. */
+const flowWaiters = new Map<string, Array<() => void>>();
+
+/**
+ * How long a take-over waits for the holding flow's own declaration to be checked: Pulumi checks the program's
+ * resources as it registers them, so a giver in the same program is seen within moments; past this, the holder is
+ * taken to be outside the stack.
+ */
+const HOLDER_GRACE_MS = 2000;
+
+function managedByThisRun(flowId: string): Promise<boolean> {
+  if (managedFlows.has(flowId)) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(managedFlows.has(flowId)), HOLDER_GRACE_MS);
+    timer.unref?.();
+    const waiting = flowWaiters.get(flowId) ?? [];
+    waiting.push(() => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+    flowWaiters.set(flowId, waiting);
+  });
+}
+
+type Holder = { flowId: string; name: string; entry: string };
+let flowList: Promise<unknown[]> | undefined;
+
+/** The flows (other than `flowId`) that hold the given entry points now, from the flow list, with readable names. */
+async function holdersOf(client: ZccClient, flowId: string, entryIds: string[]): Promise<Holder[]> {
+  if (entryIds.length === 0) return [];
+  // One listing per run: a preview writes nothing, and in an up the holders that matter are outside the run.
+  flowList ??= client.listOf(endpoints.flows);
+  flowList.catch(() => (flowList = undefined));
+  const flows = (await flowList) as Array<{
+    flow_id: string;
+    flow_name?: string;
+    entry_points?: Array<{ entry_id?: string; entry_name?: string; entry_number?: string }>;
+  }>;
+  const holders: Holder[] = [];
+  for (const flow of flows) {
+    if (flow.flow_id === flowId) continue;
+    for (const entry of flow.entry_points ?? [])
+      if (entry.entry_id && entryIds.includes(entry.entry_id))
+        holders.push({ flowId: flow.flow_id, name: flow.flow_name ?? flow.flow_id, entry: entry.entry_number ?? entry.entry_name ?? entry.entry_id });
+  }
+  return holders;
+}
+
+/**
+ * Entry points this declaration would take from flows outside the stack: refused without `takeFrom` naming the
+ * holder (consent), warned with it. Reads only, so the preview says it before anything is written.
+ */
+async function takeovers(client: ZccClient, inputs: Props): Promise<{ refused: Holder[]; consented: Holder[] }> {
+  const flowId = String(inputs.flowId);
+  const ids = asEntriesIn(inputs.entryPoints)
+    .map((entry) => entry.entryId)
+    .filter((id): id is string => typeof id === 'string' && id !== UNKNOWN);
+  const allowed = new Set(Array.isArray(inputs.takeFrom) ? (inputs.takeFrom as string[]) : []);
+  const refused: Holder[] = [];
+  const consented: Holder[] = [];
+  for (const holder of await holdersOf(client, flowId, ids)) {
+    if (allowed.has(holder.flowId)) consented.push(holder);
+    else if (!(await managedByThisRun(holder.flowId))) refused.push(holder);
+  }
+  return { refused, consented };
+}
+
+const describeHolders = (holders: Holder[]) => holders.map((h) => `${h.entry} from flow ${JSON.stringify(h.name)} (${h.flowId})`).join(', ');
 
 async function entriesOf(client: ZccClient, flowId: string): Promise<{ entries: Entry[]; detect: boolean } | undefined> {
   try {
@@ -59,20 +131,34 @@ async function holderOf(client: ZccClient, entryId: string): Promise<string | un
   return flows.find((flow) => (flow.entry_points ?? []).some((entry) => entry.entry_id === entryId))?.flow_id;
 }
 
-/** Adds one entry point; when another flow holds it, takes it from there first (two calls, back to back). */
-async function take(client: ZccClient, flowId: string, entry: Entry): Promise<void> {
+/**
+ * Adds one entry point; when another flow holds it, takes it from there first (two calls, back to back), only
+ * from a flow this run manages or one `takeFrom` names. If the add then fails, the entry point goes back to the
+ * flow that held it, so a failed hand-over never leaves a number on no flow.
+ */
+async function take(client: ZccClient, flowId: string, entry: Entry, takeFrom: readonly string[]): Promise<void> {
   try {
     await post(client, flowId, { entry_points: [entry] });
   } catch (error) {
     if (!isConflict(error)) throw error;
     const holder = await holderOf(client, entry.entry_id);
     if (!holder || holder === flowId) throw error;
+    if (!takeFrom.includes(holder) && !(await managedByThisRun(holder)))
+      throw new Error(
+        `Entry point ${entry.entry_id} is on flow ${holder}, which this stack does not manage, so flow ${flowId} did not take it. To move it, add ${JSON.stringify(holder)} to takeFrom.`,
+      );
     await drop(client, holder, [entry.entry_id]);
-    await post(client, flowId, { entry_points: [entry] });
+    try {
+      await post(client, flowId, { entry_points: [entry] });
+    } catch (failed) {
+      await post(client, holder, { entry_points: [{ entry_id: entry.entry_id }] }).catch(() => undefined);
+      throw failed;
+    }
   }
 }
 
 async function reconcile(client: ZccClient, flowId: string, desired: Entry[], detect: boolean | undefined) {
+  const takeFrom = consentOf.get(flowId) ?? [];
   const current = await entriesOf(client, flowId);
   if (!current)
     throw new ZccApiError(`Flow ${flowId} does not exist, so its entry points cannot be set.`, {
@@ -88,7 +174,7 @@ async function reconcile(client: ZccClient, flowId: string, desired: Entry[], de
   await drop(client, flowId, release);
   for (const entry of desired) {
     const now = current.entries.find((held) => held.entry_id === entry.entry_id);
-    if (!now || JSON.stringify(now) !== JSON.stringify(entry)) await take(client, flowId, entry);
+    if (!now || JSON.stringify(now) !== JSON.stringify(entry)) await take(client, flowId, entry, takeFrom);
   }
   if (detect !== undefined && detect !== current.detect) await post(client, flowId, { entry_points: [], enable_detect_language: detect });
 }
@@ -149,6 +235,13 @@ export const flowEntryPointsSpec = defineSpec<Props>()({
       .refine((entries) => new Set(entries.map((entry) => entry.entryId)).size === entries.length, { error: 'must not list the same entry point twice' })
       .describe('The entry points that reach the flow; order does not matter.'),
     enableDetectLanguage: z.boolean({ error: 'expected true or false' }).describe("Detect the caller's language (`enable_detect_language`).").optional(),
+    takeFrom: z
+      .array(zoomId('A flow id.'), { error: 'expected a list of flow ids' })
+      .max(100, { error: 'must list at most 100 flows' })
+      .describe(
+        'Flows outside this stack that this resource may take its entry points from (consent). Without it, an entry point held by a flow the program does not manage fails the preview, naming that flow; with it, the preview warns which number it takes from where. Moves between two flows of the program need none. Not sent to ZCC.',
+      )
+      .optional(),
   }),
   apiFields: { flowId: 'flow_id', entryPoints: 'entry_points', enableDetectLanguage: 'enable_detect_language' },
   setFields: ['entryPoints'],
@@ -158,8 +251,32 @@ export const flowEntryPointsSpec = defineSpec<Props>()({
   observe: (inputs) => {
     const flowId = inputs.flowId;
     if (typeof flowId !== 'string' || flowId === UNKNOWN) return;
+    managedFlows.add(flowId);
+    if (Array.isArray(inputs.takeFrom))
+      consentOf.set(
+        flowId,
+        (inputs.takeFrom as unknown[]).filter((id): id is string => typeof id === 'string'),
+      );
+    for (const resolve of flowWaiters.get(flowId) ?? []) resolve();
+    flowWaiters.delete(flowId);
     for (const entry of asEntriesIn(inputs.entryPoints))
       if (typeof entry.entryId === 'string' && entry.entryId !== UNKNOWN) wantedOn.set(entry.entryId, flowId);
+  },
+  checkEffects: async (client, inputs) => {
+    const { refused, consented } = await takeovers(client, inputs);
+    return {
+      failures: refused.length
+        ? [
+            [
+              'entryPoints',
+              `would take ${describeHolders(refused)}: that flow is not managed by this stack. To take it, add ${refused.map((h) => JSON.stringify(h.flowId)).join(', ')} to takeFrom; or leave it where it is.`,
+            ],
+          ]
+        : [],
+      warnings: consented.length
+        ? [`FlowEntryPoints on flow ${String(inputs.flowId)} takes ${describeHolders(consented)} (takeFrom): that flow loses it.`]
+        : [],
+    };
   },
   exportAs: { role: 'set', owner: 'Flow', members: 'entryPoints', nameSuffix: 'entry-points' },
   onePerProgram: 'flowId',
@@ -175,4 +292,8 @@ function asEntriesIn(value: unknown): Array<{ entryId?: unknown }> {
 /** For tests, which run many "processes" in one. */
 export function forgetWantedEntryPoints(): void {
   wantedOn.clear();
+  managedFlows.clear();
+  flowWaiters.clear();
+  consentOf.clear();
+  flowList = undefined;
 }

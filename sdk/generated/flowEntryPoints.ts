@@ -14,6 +14,8 @@ export interface FlowEntryPointsArgs extends AdoptableArgs {
   entryPoints: pulumi.Input<pulumi.Input<{ entryId: pulumi.Input<string>; entryLanguage?: pulumi.Input<string>; customerIdentitySource?: pulumi.Input<'from' | 'reply_to'> }>[]>;
   /** Detect the caller's language (`enable_detect_language`). */
   enableDetectLanguage?: pulumi.Input<boolean>;
+  /** Flows outside this stack that this resource may take its entry points from (consent). Without it, an entry point held by a flow the program does not manage fails the preview, naming that flow; with it, the preview warns which number it takes from where. Moves between two flows of the program need none. Not sent to ZCC. */
+  takeFrom?: pulumi.Input<pulumi.Input<string>[]>;
 }
 
 /** The entry points (the account's phone numbers and addresses, see getEntryPoint) that reach one flow: exactly these. An entry point reaches one flow at most; moving one between flows in one `up` hands it over directly (never on two flows, unassigned only between the two calls). */
@@ -24,6 +26,8 @@ export class FlowEntryPoints extends pulumi.dynamic.Resource {
   declare public readonly entryPoints: pulumi.Output<({ entryId: string; entryLanguage?: string; customerIdentitySource?: 'from' | 'reply_to' })[]>;
   /** Detect the caller's language (`enable_detect_language`). */
   declare public readonly enableDetectLanguage: pulumi.Output<boolean | undefined>;
+  /** Flows outside this stack that this resource may take its entry points from (consent). Without it, an entry point held by a flow the program does not manage fails the preview, naming that flow; with it, the preview warns which number it takes from where. Moves between two flows of the program need none. Not sent to ZCC. */
+  declare public readonly takeFrom: pulumi.Output<string[] | undefined>;
 
   /** `opts.import` is taken as `adoptId`: Pulumi cannot import a dynamic resource itself. */
   constructor(name: string, args: FlowEntryPointsArgs, opts?: pulumi.CustomResourceOptions) {

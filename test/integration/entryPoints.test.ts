@@ -6,6 +6,9 @@ import { checkTraffic } from '../support/conformance';
 import { parseOfficialApi } from '../support/officialApi';
 import { control as callControl, useEmulatorEnv } from './emulatorEnv';
 
+// A take-over from a flow outside the stack waits up to 2 s for that flow's own declaration (HOLDER_GRACE_MS).
+jest.setTimeout(60_000);
+
 const emulator = useEmulatorEnv({ plan: 'unlimited' });
 const control = (method: string, route: string, body?: unknown) => callControl(emulator(), method, route, body);
 const stub = { __provider: 'stub' };
@@ -68,11 +71,50 @@ describe('the entry points that reach a flow', () => {
     await update('FlowEntryPoints', b.id, drifted.props!, checkedB);
     expect((await control('GET', '/objects/flow_entry_points'))[b.id]).toEqual([{ entry_id: 'ep_phone_2', entry_language: 'de-DE' }]);
 
+    // Removed by a later run (one that does not declare it again).
+    forgetAllListings();
     await remove('FlowEntryPoints', b.id, madeB.outs!);
     expect((await control('GET', '/objects/flow_entry_points'))[b.id]).toEqual([]);
     const report = checkTraffic((await control('GET', '/requests')).entries, parseOfficialApi());
     expect(report.unknownOperations).toEqual([]);
     expect(report.mismatches).toEqual([]);
+  });
+
+  it('taking a number from a flow outside the stack needs takeFrom: refused at check naming the flow, warned with it', async () => {
+    const flow = await voiceFlow('Takes the main line');
+    // ep_phone_1 (+16505550100) reaches the account's sample voice flow, which no declaration of this run manages.
+    const inputs = { flowId: flow.id, entryPoints: [{ entryId: 'ep_phone_1' }], ...stub };
+    await control('DELETE', '/requests');
+    const refused = await check('FlowEntryPoints', {}, inputs);
+    expect(refused.failures).toEqual([
+      {
+        property: 'entryPoints',
+        reason: expect.stringContaining(
+          'would take +16505550100 from flow "Sample voice flow" (flow_seed_voice): that flow is not managed by this stack. To take it, add "flow_seed_voice" to takeFrom',
+        ),
+      },
+    ]);
+    // The write refuses it too, so a run that skipped the preview takes nothing.
+    await expect(create('FlowEntryPoints', inputs)).rejects.toThrow(/on flow flow_seed_voice, which this stack does not manage/);
+    expect((await control('GET', '/objects/flow_entry_points')).flow_seed_voice).toEqual([{ entry_id: 'ep_phone_1', entry_language: 'en-US' }]);
+    expect((await control('GET', '/requests')).writes).toBe(1);
+
+    forgetAllListings();
+    forgetWantedEntryPoints();
+    const warnings: string[] = [];
+    const spy = jest.spyOn(console, 'warn').mockImplementation((line: string) => void warnings.push(line));
+    try {
+      const consented = await check('FlowEntryPoints', {}, { ...inputs, takeFrom: ['flow_seed_voice'] });
+      expect(consented.failures).toBeUndefined();
+      await create('FlowEntryPoints', consented.inputs!);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(warnings).toEqual([
+      `warning: FlowEntryPoints on flow ${flow.id} takes +16505550100 from flow "Sample voice flow" (flow_seed_voice) (takeFrom): that flow loses it.`,
+    ]);
+    const map = await control('GET', '/objects/flow_entry_points');
+    expect([map.flow_seed_voice, map[flow.id]]).toEqual([[], [{ entry_id: 'ep_phone_1' }]]);
   });
 
   it('every entry-point operation matches the official document', async () => {
