@@ -218,7 +218,12 @@ describe('every standalone kind through the whole lifecycle on the real Pulumi C
     expect((await stack.up(quiet())).summary.resourceChanges).toMatchObject({ replace: replaced });
     const after = await ids();
     for (const s of scenarios) (s.replace ? expect(after[s.name]).not : expect(after[s.name])).toBe(created[s.name]);
-    expect(await serverObject(scenarios.find((s) => s.move)!, after['lifecycle-team'])).toMatchObject({ parent_team_id: after['lifecycle-team-parent'] });
+    expect(
+      await serverObject(
+        scenarios.find((s) => s.move)!,
+        after['lifecycle-team'],
+      ),
+    ).toMatchObject({ parent_team_id: after['lifecycle-team-parent'] });
     expect(await serverObject(scenarios[2], after['lifecycle-skill'])).toMatchObject({
       skill_category_id: 'cat_language',
       skill_name: 'Lifecycle skill renamed',

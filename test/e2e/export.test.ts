@@ -160,9 +160,11 @@ describe(`zcc-pulumi export of a seeded account (${PER_KIND} objects of every ki
     expect(portableProgram).toContain('adoptId: zcc.getBusinessHours({ name: "Default business hours" }).then((found) => found.businessHourId)');
     expect(portableProgram).not.toMatch(/adoptId: "/);
     const stateB = (await stackB.exportStack()).deployment as { resources: Array<{ type: string; id?: string; retainOnDelete?: boolean }> };
-    expect(stateB.resources.filter((resource) => resource.retainOnDelete).map((resource) => `${resource.type.split(':').pop()} ${resource.id}`).sort()).toEqual([
-      'BusinessHours bh_default',
-      'ClosureSet cs_default',
-    ]);
+    expect(
+      stateB.resources
+        .filter((resource) => resource.retainOnDelete)
+        .map((resource) => `${resource.type.split(':').pop()} ${resource.id}`)
+        .sort(),
+    ).toEqual(['BusinessHours bh_default', 'ClosureSet cs_default']);
   });
 });

@@ -36,7 +36,9 @@ describe('who owns an object: renames, component moves, refusals before any writ
   const live = async () => {
     const { control } = current();
     const queue = ((await control('GET', '/objects/queues')) as Array<{ queue_id: string; queue_name: string }>).find((q) => q.queue_name === 'Owned support');
-    const inbox = ((await control('GET', '/objects/inboxes')) as Array<{ inbox_id: string; inbox_name: string }>).find((i) => i.inbox_name === 'Owned voicemail');
+    const inbox = ((await control('GET', '/objects/inboxes')) as Array<{ inbox_id: string; inbox_name: string }>).find(
+      (i) => i.inbox_name === 'Owned voicemail',
+    );
     const team = ((await control('GET', '/objects/teams')) as Array<{ team_id: string; team_name: string }>).find((t) => t.team_name === 'Owned tier 1');
     return {
       queue: queue?.queue_id,
@@ -127,7 +129,9 @@ describe('who owns an object: renames, component moves, refusals before any writ
     expect(refused.text()).toContain('cannot be deleted');
     expect(refused.text()).toContain('undecided');
     expect(await writes()).toEqual([]);
-    const inbox = ((await control('GET', '/objects/inboxes')) as Array<{ inbox_id: string; inbox_name: string }>).find((i) => i.inbox_name === 'Undecided voicemail')!;
+    const inbox = ((await control('GET', '/objects/inboxes')) as Array<{ inbox_id: string; inbox_name: string }>).find(
+      (i) => i.inbox_name === 'Undecided voicemail',
+    )!;
     expect((await control('GET', '/objects/inbox_queues'))[inbox.inbox_id]).toHaveLength(1);
     // The decision, then the removal: the inbox goes with its messages, as declared.
     await current().declare([undecided[0], { ...undecided[1], args: { ...undecided[1].args, deleteMessagesOnDelete: true } }, undecided[2]]);

@@ -214,7 +214,9 @@ describe('reliability: the fault matrix on the real Pulumi CLI', () => {
     }
     // As the message says: adopt them by id, and the next up converges.
     const adopt = new Map(orphaned.map((queue) => [queue.queue_name as string, queue.queue_id as string]));
-    await current().declare(declared.map((queue) => (adopt.has(queue.args.name) ? { ...queue, args: { ...queue.args, adoptId: adopt.get(queue.args.name) } } : queue)));
+    await current().declare(
+      declared.map((queue) => (adopt.has(queue.args.name) ? { ...queue, args: { ...queue.args, adoptId: adopt.get(queue.args.name) } } : queue)),
+    );
     await stack.up(quiet());
     report.push(
       `row 8: killed after ${made} queues existed, ${pending.length} creates pending in state, ${lockFiles.length} lock file(s) removed, ${orphans.length} orphaned plugin process(es) reaped${restored ? ', checkpoint cut short by the kill restored from .bak' : ''}; refresh --clear-pending-creates, a preview that names the ${orphaned.length} unrecorded queue(s) by id, adoptId, up: converged`,

@@ -56,7 +56,9 @@ describe('creates that may or may not have happened', () => {
       {
         property: 'name',
         reason: expect.stringMatching(
-          new RegExp(`^Queue name="Recovered" already exists in ZCC \\(${existing.id}\\) and is not this resource's.*aliases: \\[\\{ name: "<old name>" \\}\\].*adoptId: "${existing.id}"`),
+          new RegExp(
+            `^Queue name="Recovered" already exists in ZCC \\(${existing.id}\\) and is not this resource's.*aliases: \\[\\{ name: "<old name>" \\}\\].*adoptId: "${existing.id}"`,
+          ),
         ),
       },
     ]);
@@ -69,7 +71,10 @@ describe('creates that may or may not have happened', () => {
     // adoptId takes it: the preview reads that it exists.
     expect((await check('Queue', {}, { ...queue, adoptId: existing.id })).failures).toBeUndefined();
     expect((await check('Queue', {}, { ...queue, adoptId: 'q_missing' })).failures).toEqual([
-      { property: 'adoptId', reason: 'Queue.adoptId names no object: ZCC has no Queue with id "q_missing". Correct it, or remove adoptId to create a new one.' },
+      {
+        property: 'adoptId',
+        reason: 'Queue.adoptId names no object: ZCC has no Queue with id "q_missing". Correct it, or remove adoptId to create a new one.',
+      },
     ]);
   });
 

@@ -161,7 +161,11 @@ const cases: Case[] = [
     run: checked('Skill', { ...skill, name: '\ufeff' }),
     expect: { rejected: /must contain a visible character/ },
   },
-  { name: 'Queue name with emoji and joiners', run: checked('Queue', { ...queue, name: 'Family 👨‍👩‍👧 support 🎧' }), expect: { handled: 'ok', paths: [QUEUE_LIST] } },
+  {
+    name: 'Queue name with emoji and joiners',
+    run: checked('Queue', { ...queue, name: 'Family 👨‍👩‍👧 support 🎧' }),
+    expect: { handled: 'ok', paths: [QUEUE_LIST] },
+  },
   { name: 'Queue name in CJK', run: checked('Queue', { ...queue, name: '客户服务' }), expect: { handled: 'ok', paths: [QUEUE_LIST] } },
   { name: 'Queue name in Hebrew (RTL)', run: checked('Queue', { ...queue, name: 'שירות לקוחות' }), expect: { handled: 'ok', paths: [QUEUE_LIST] } },
 

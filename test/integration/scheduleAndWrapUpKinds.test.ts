@@ -175,6 +175,8 @@ describe('business hours, dispositions, disposition sets and variable groups', (
     });
     // In use: the emulator refuses to delete the hours a queue follows.
     await expect(remove('BusinessHours', hours.id, hours.outs)).rejects.toThrow(/used by queues/);
+    // Removed by a later run, which does not declare it again (a run's delete leaves what its checks declared).
+    forgetAllListings();
     await remove('QueueOperatingHours', queue.id, operating.outs!);
     expect(await client.getAt((await import('../../provider/client/endpoints')).endpoints.queueOperatingHours, [queue.id])).toMatchObject({
       business_hour_id: 'bh_default',

@@ -95,7 +95,9 @@ describe('two resources of one kind with one name', () => {
     );
     await expect(settle(checkedArgs('Skill', 'gold-en', { name: 'Gold', skillCategoryId: 'cat-en' }))).resolves.toBe('Gold');
     await expect(settle(checkedArgs('Skill', 'gold-de', { name: 'Gold', skillCategoryId: pulumi.output('cat-de') }))).resolves.toBe('Gold');
-    await expect(settle(checkedArgs('Skill', 'gold-en-2', { name: 'Gold', skillCategoryId: 'cat-en' }))).rejects.toThrow(/both declare name "Gold" and skillCategoryId "cat-en"/);
+    await expect(settle(checkedArgs('Skill', 'gold-en-2', { name: 'Gold', skillCategoryId: 'cat-en' }))).rejects.toThrow(
+      /both declare name "Gold" and skillCategoryId "cat-en"/,
+    );
   });
 
   it('the same resource constructed once is no duplicate of itself, and another kind may use the name', async () => {
