@@ -145,11 +145,7 @@ export function adoptFromImport<A extends { adoptId?: pulumi.Input<string> }>(
  * the preview, before any dependent (the inbox's queues and users) is touched. Options that set `protect` or
  * `retainOnDelete` themselves are left as they are.
  */
-export function protectUntilDecided(
-  kind: string,
-  args: object,
-  opts: pulumi.CustomResourceOptions | undefined,
-): pulumi.CustomResourceOptions | undefined {
+export function protectUntilDecided(kind: string, args: object, opts: pulumi.CustomResourceOptions | undefined): pulumi.CustomResourceOptions | undefined {
   const needs = specs.get(kind)?.deleteNeedsOneOf;
   if (!needs || opts?.protect !== undefined || opts?.retainOnDelete === true) return opts;
   const inputs = args as Record<string, unknown>;

@@ -226,7 +226,7 @@ export function buildProgram(account: Account, options: ExportOptions, meta: { v
   } else lines.push('const keep: pulumi.CustomResourceOptions = {};');
   if (options.portable)
     lines.push(
-      "// What this program creates in the target account is its own: removing a declaration (or destroy) deletes it.",
+      '// What this program creates in the target account is its own: removing a declaration (or destroy) deletes it.',
       'const created: pulumi.CustomResourceOptions = {};',
     );
   lines.push(
