@@ -32,15 +32,21 @@ function memberKey(item: unknown): string | undefined {
   return undefined;
 }
 
-const keyOf = (spec: ResourceSpec, owner: string) => `${spec.kind}|${owner}`;
+/**
+ * One set's identity: its kind, its owner and the other inputs it cannot change in place (a queue's dispositions
+ * for inbound calls are another set than those for outbound ones).
+ */
+const keyOf = (spec: ResourceSpec, owner: string, inputs: Props) =>
+  JSON.stringify([spec.kind, owner, ...(spec.replaceOnChanges ?? []).filter((input) => input !== ownerInput(spec)).map((input) => inputs[input] ?? null)]);
 
 /** Records a declaration of a set kind (inputs in SDK shape; unknown values are not recorded). */
 export function recordDeclared(spec: ResourceSpec, inputs: Props, isKnown: (value: unknown) => boolean): void {
   const input = ownerInput(spec);
   const owner = input ? inputs[input] : undefined;
   if (typeof owner !== 'string' || !isKnown(owner)) return;
-  let byInput = declared.get(keyOf(spec, owner));
-  if (!byInput) declared.set(keyOf(spec, owner), (byInput = new Map()));
+  const key = keyOf(spec, owner, inputs);
+  let byInput = declared.get(key);
+  if (!byInput) declared.set(key, (byInput = new Map()));
   for (const field of memberInputs(spec)) {
     const value = inputs[field];
     if (value === undefined || !isKnown(value)) continue;
@@ -61,7 +67,7 @@ export function recordDeclared(spec: ResourceSpec, inputs: Props, isKnown: (valu
 export function releasable(spec: ResourceSpec, id: string, inputs: Props): { inputs: Props; kept: string[]; nothing: boolean } {
   const input = ownerInput(spec);
   const owner = input ? String(inputs[input] ?? id) : id;
-  const byInput = declared.get(keyOf(spec, owner));
+  const byInput = declared.get(keyOf(spec, owner, inputs));
   if (!byInput || byInput.size === 0) return { inputs, kept: [], nothing: false };
   const out = { ...inputs };
   const kept: string[] = [];

@@ -348,7 +348,7 @@ export function createEngine(options: EngineOptions) {
     if (failures.length === 0 && isCreate) failures.push(...(await ownershipFailures(spec, news)));
     if (failures.length > 0) return { inputs: news, failures: failures.map((failure) => withoutRawValue(failure, news)) };
     spec.observe?.(userInputs(spec, news));
-    recordDeclared(spec, userInputs(spec, news), (value) => !containsUnknown(value));
+    recordDeclared(spec, withDefaults(spec, userInputs(spec, news)), (value) => !containsUnknown(value));
     if (spec.checkEffects && !containsUnknown(userInputs(spec, news))) {
       try {
         const effects = await spec.checkEffects(options.client(), userInputs(spec, news));
@@ -597,7 +597,7 @@ export function createEngine(options: EngineOptions) {
     return withUserFacingErrors(async () => {
       const spec = specFor(kind);
       // What another resource of this run declares for the same owner stays (declaredMembers.ts).
-      const release = releasable(spec, id, userInputs(spec, props));
+      const release = releasable(spec, id, withDefaults(spec, userInputs(spec, props)));
       if (release.nothing) {
         warn(`${kind} ${id} is left as it is: another resource of this program declares it for the same owner (renamed or moved).`);
         return;
