@@ -347,7 +347,7 @@ export function createEngine(options: EngineOptions) {
     const isCreate = Object.keys(userInputs(spec, olds)).length === 0;
     if (failures.length === 0 && isCreate) failures.push(...(await ownershipFailures(spec, news)));
     if (failures.length > 0) return { inputs: news, failures: failures.map((failure) => withoutRawValue(failure, news)) };
-    spec.observe?.(userInputs(spec, news));
+    spec.observe?.(userInputs(spec, news), userInputs(spec, olds));
     recordDeclared(spec, withDefaults(spec, userInputs(spec, news)), (value) => !containsUnknown(value));
     if (spec.checkEffects && !containsUnknown(userInputs(spec, news))) {
       try {
@@ -398,7 +398,11 @@ export function createEngine(options: EngineOptions) {
         ];
       }
       if (adoptId !== undefined || !spec.naturalKey || spec.naturalKey.some((key) => containsUnknown(declared[key]))) return [];
-      const holders = withNaturalKey(spec, await preexisting(options.client(), spec, storeOf(spec)), declared);
+      // A replacement is checked again as a new resource (Pulumi re-checks it without olds): the object it replaces
+      // (its diff said so, just before) is its own, deleted first or after.
+      const holders = withNaturalKey(spec, await preexisting(options.client(), spec, storeOf(spec)), declared).filter(
+        (item) => !replacedThisRun.has(`${spec.kind}:${String(item[spec.idField])}`),
+      );
       if (holders.length === 0) return [];
       if (!spec.uniqueName) {
         const ids = holders.map((item) => String(item[spec.idField])).join(', ');

@@ -183,7 +183,7 @@ export interface ResourceSpec {
    * Called at `check` with every declaration of the kind this run makes (unknowns included), before any write:
    * lets the writes of one run coordinate (an entry point one flow gives up and another takes).
    */
-  observe?: (inputs: Props) => void;
+  observe?: (inputs: Props, previous: Props) => void;
   /** Follow-up work after the object exists (publish, members). A failure here is a partial create. */
   afterWrite?: (client: ZccClient, id: string, inputs: Props, previous: Props | undefined) => Promise<Props | void>;
 }

@@ -35,6 +35,12 @@ const flowWaiters = new Map<string, Array<() => void>>();
  */
 const HOLDER_GRACE_MS = 2000;
 
+function markManaged(flowId: string): void {
+  managedFlows.add(flowId);
+  for (const resolve of flowWaiters.get(flowId) ?? []) resolve();
+  flowWaiters.delete(flowId);
+}
+
 function managedByThisRun(flowId: string): Promise<boolean> {
   if (managedFlows.has(flowId)) return Promise.resolve(true);
   return new Promise((resolve) => {
@@ -248,7 +254,9 @@ export const flowEntryPointsSpec = defineSpec<Props>()({
   replaceOnChanges: ['flowId'],
   references: { flowId: 'Flow', 'entryPoints[].entryId': 'EntryPoint' },
   uniqueItems: { input: 'entryPoints', key: 'entryId' },
-  observe: (inputs) => {
+  observe: (inputs, previous) => {
+    // The flow this resource held before is the stack's too (while its new flow id is unknown: a replaced flow).
+    if (typeof previous.flowId === 'string') markManaged(previous.flowId);
     const flowId = inputs.flowId;
     if (typeof flowId !== 'string' || flowId === UNKNOWN) return;
     managedFlows.add(flowId);

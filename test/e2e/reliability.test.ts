@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { ZccClient } from '../../provider/client/client';
+import { endpoints } from '../../provider/client/endpoints';
 import { expectNoChanges, outputCollector, readStateFiles, reapProcessesIn, useProject, type E2eProject } from './harness';
 
 jest.setTimeout(20 * 60_000);
@@ -269,7 +271,10 @@ describe('reliability: the fault matrix on the real Pulumi CLI', () => {
     await stack.up({ onOutput: stdout.onOutput, onError: (text) => stderr.push(text), logVerbosity: 9, logToStdErr: true, debug: true });
     // An API error and an authentication error, as users would see them.
     await control('PUT', '/settings', { behaviour: { uniqueQueueNames: true } });
-    await current().declare([...queues(2, 'secret'), { kind: 'Queue', name: 'clash', args: { name: 'secret 0', channel: 'messaging' } }]);
+    // A queue made in the console holds the name a new resource declares: the API error users see.
+    const consoleUser = new ZccClient({ ...current().emulator.options, baseUrl: current().emulator.baseUrl, plan: 'business' });
+    await consoleUser.createIn(endpoints.queues, { queue_name: 'console clash', channel: 'messaging' });
+    await current().declare([...queues(2, 'secret'), { kind: 'Queue', name: 'clash', args: { name: 'console clash', channel: 'messaging' } }]);
     const failed = outputCollector();
     await expect(stack.up({ onOutput: failed.onOutput, onError: (text) => stderr.push(text), logVerbosity: 9, logToStdErr: true })).rejects.toThrow();
     expect(failed.text()).toContain('already exists in ZCC');
