@@ -11,7 +11,13 @@ export function printable(text: string): string {
   return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** A value quoted for a message: JSON for structure, then escaped for the terminal. */
+/**
+ * Characters that print as nothing (zero-width space, word joiner, byte-order mark, soft hyphen). Legal in names,
+ * but a quoted value made of them would read as `""`: values quoted in messages show them escaped.
+ */
+const ZERO_WIDTH = /[\u00ad\u200b\u2060\ufeff]/gu;
+
+/** A value quoted for a message: JSON for structure, then escaped for the terminal, invisible characters shown. */
 export function shown(value: unknown): string {
   let json: string | undefined;
   try {
@@ -19,7 +25,7 @@ export function shown(value: unknown): string {
   } catch {
     json = undefined;
   }
-  return printable(json ?? String(value));
+  return printable(json ?? String(value)).replace(ZERO_WIDTH, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Whether text holds a character `printable` would escape. */

@@ -14,6 +14,7 @@ import { forgetListing, listingOf, rememberCreated, usesListing } from './listin
 import { beginWrite } from './stamps';
 import { preexisting, withNaturalKey } from './preexisting';
 import { recordDeclared, releasable } from './declaredMembers';
+import { fittedList, issueLine, issueReason, nearestFirst, schemaIssues } from './schemaIssues';
 
 /**
  * The generic engine behind every resource kind: check, diff, create, read, update and delete, driven by the specs
@@ -128,25 +129,15 @@ function userFacing(error: unknown, secrets: readonly string[]): Error {
   return clean;
 }
 
-/** Each input its schema refuses, with why (items of lists and objects named by path). Unknowns wait for the real run. */
-function schemaFailures(spec: ResourceSpec, inputs: Props): Array<[string, string]> {
-  const failures: Array<[string, string]> = [];
-  for (const [key, schema] of Object.entries(spec.inputSchema.shape)) {
-    if (containsUnknown(inputs[key])) continue;
-    const result = (schema as z.ZodType).safeParse(inputs[key]);
-    if (!result.success)
-      failures.push([key, result.error.issues.map((issue) => (issue.path.length ? `item ${issue.path.join('.')}: ` : '') + issue.message).join('; ')]);
-  }
-  return failures;
-}
-
 /**
  * Pulumi prints a failure as "property X value <raw value> has a problem: <reason>", the raw value unescaped. When
  * that value holds a control or bidi character, the failure is reported on the resource instead (our reason
  * already names the property and shows the value escaped), so the terminal never receives it raw.
  */
 function withoutRawValue(failure: dynamic.CheckFailure, news: Props): dynamic.CheckFailure {
-  const unsafe = hasUnsafeCharacter(failure.property) || holdsUnsafeText(news[failure.property]);
+  const value = news[failure.property];
+  // An object or list would be printed whole as a Go map dump; the reason already quotes the part that is wrong.
+  const unsafe = hasUnsafeCharacter(failure.property) || holdsUnsafeText(value) || (value !== null && typeof value === 'object');
   return unsafe ? { property: '', reason: failure.reason } : failure;
 }
 
@@ -157,14 +148,14 @@ function holdsUnsafeText(value: unknown): boolean {
   return false;
 }
 
+/** A hostile property name is quoted, not repeated whole: a long one would push what is allowed off the line. */
+function cutName(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 /** Pulumi's gRPC Struct cannot carry `undefined`: an output that has no value is left out. */
 function withoutUndefined(props: Props): Props {
   return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined));
-}
-
-/** Long values (a whole flow definition) are cut in messages; the JSON path in the reason says where to look. */
-function abbreviated(text: string): string {
-  return text.length > 200 ? `${text.slice(0, 200)}… (${text.length} characters)` : text;
 }
 
 /**
@@ -327,7 +318,10 @@ export function createEngine(options: EngineOptions) {
     for (const key of Object.keys(news)) {
       if (key.startsWith('__')) continue;
       if (!allowed.includes(key))
-        failures.push({ property: printable(key), reason: `${kind} has no property ${shown(key)}. Allowed properties: ${allowed.join(', ')}.` });
+        failures.push({
+          property: printable(key),
+          reason: fittedList(`${kind} has no property ${cutName(shown(key))}. Allowed properties: `, nearestFirst(key, allowed), '.', kind),
+        });
     }
     const adoptId = news[ADOPT_ID];
     if (adoptId !== undefined && !containsUnknown(adoptId)) {
@@ -335,11 +329,7 @@ export function createEngine(options: EngineOptions) {
       if (problem)
         failures.push({ property: ADOPT_ID, reason: `${kind}.${ADOPT_ID} is invalid: ${problem}; expected the id of an existing ${kind} to take over.` });
     }
-    for (const [key, why] of schemaFailures(spec, news)) {
-      const value = news[key];
-      const got = value === undefined ? 'nothing' : abbreviated(shown(value));
-      failures.push({ property: key, reason: `${kind}.${key} ${value === undefined ? 'is required' : 'is invalid'}: got ${got}; ${printable(why)}.` });
-    }
+    for (const issue of schemaIssues(spec, news)) failures.push({ property: issue.key, reason: issueReason(kind, issue) });
     if (failures.length === 0 && !containsUnknown(userInputs(spec, news))) {
       for (const [property, reason] of spec.crossFieldCheck?.(userInputs(spec, news)) ?? [])
         failures.push({ property, reason: `${kind}.${property} ${reason}` });
@@ -634,7 +624,7 @@ export function createEngine(options: EngineOptions) {
   /** Why `inputs` would fail `check` (per-field and cross-field), as `property: reason` lines; empty when valid. */
   function inputInvalid(kind: string, inputs: Props): string[] {
     const spec = specFor(kind);
-    const problems = schemaFailures(spec, inputs).map(([key, why]) => `${key}: ${why}`);
+    const problems = schemaIssues(spec, inputs).map(issueLine);
     if (problems.length === 0) for (const [key, reason] of spec.crossFieldCheck?.(inputs) ?? []) problems.push(`${key} ${reason}`);
     return problems;
   }

@@ -12,7 +12,7 @@ const profile = { name: 'Frontline' };
 const members = { queueId: 'q1', userIds: ['agent_001'] };
 const membership = { queueId: 'q1', userId: 'agent_001' };
 
-// [kind, inputs, property, what the message must say (the value and what is allowed)]
+// [kind, inputs, property (with the path inside it), what the message must say (the value and what is allowed)]
 const invalid: Array<[string, Record<string, unknown>, string, RegExp]> = [
   ['Queue', { ...queue, name: '' }, 'name', /got ""; must not be empty \(1 to 150 characters\)/],
   ['Queue', { ...queue, name: '   ' }, 'name', /got "   "; must not be empty/],
@@ -20,10 +20,10 @@ const invalid: Array<[string, Record<string, unknown>, string, RegExp]> = [
   ['Queue', { ...queue, name: 42 }, 'name', /got 42; expected a string/],
   ['Queue', { ...queue, description: 'd'.repeat(257) }, 'description', /must be at most 256 characters/],
   ['Queue', { ...queue, channel: 'fax' }, 'channel', /got "fax"; expected one of: voice, video, messaging, email, work_item/],
-  ['Queue', { ...queue, channel: ['voice'] }, 'channel', /got \["voice"\]; expected one of/],
+  ['Queue', { ...queue, channel: ['voice'] }, 'channel', /Queue\.channel is invalid: got \["voice"\]; expected one of/],
   ['Queue', { ...queue, distributionType: 'round_robin' }, 'distributionType', /got "round_robin"; expected a number/],
   ['Queue', { ...queue, overflowToQueueId: '..' }, 'overflowToQueueId', /got "\.\."; an id is/],
-  ['Queue', { ...queue, shortAbandon: { enable: 'yes' } }, 'shortAbandon', /item enable: expected true or false/],
+  ['Queue', { ...queue, shortAbandon: { enable: 'yes' } }, 'shortAbandon.enable', /Queue\.shortAbandon\.enable is invalid: got "yes"; expected true or false/],
   ['Queue', { ...queue, maxWaitTime: -1 }, 'maxWaitTime', /got -1; must be a whole number from 0 to 86400/],
   ['Queue', { ...queue, maxWaitTime: 1e9 }, 'maxWaitTime', /got 1000000000; must be a whole number from 0 to 86400/],
   ['Queue', { ...queue, maxWaitTime: 2.5 }, 'maxWaitTime', /got 2.5; must be a whole number/],
@@ -31,7 +31,7 @@ const invalid: Array<[string, Record<string, unknown>, string, RegExp]> = [
     'Queue',
     { ...queue, colour: 'blue' },
     'colour',
-    /Queue has no property "colour"\. Allowed properties: name, description, channel, maxWaitTime, .*, adoptId/,
+    /^Queue has no property "colour"\. Allowed properties: name, .*, … \(\d+ more in docs\/resources\.md#queue\)\.$/,
   ],
   ['Queue', { ...queue, adoptId: '' }, 'adoptId', /got ""; expected the id of an existing Queue/],
   ['SkillCategory', { ...category, skillType: 'numeric' }, 'skillType', /got "numeric"; expected one of: text, proficiency/],
@@ -48,24 +48,24 @@ const invalid: Array<[string, Record<string, unknown>, string, RegExp]> = [
   ['Flow', { ...flow, definition: { studioType: 9 } }, 'definition', /definition\.studioType must be one of 0, 1, 2, 3, 4/],
   ['Flow', { ...flow, channel: 'voice' }, 'channel', /Flow has no property "channel"/],
   ['Flow', { ...flow, publish: 'yes' }, 'publish', /got "yes"; expected true or false/],
-  ['AgentRoutingProfile', { ...profile, priorities: [{ categoryType: 'team' }] }, 'priorities', /item 0\.categoryType: expected one of: skill, intent/],
+  ['AgentRoutingProfile', { ...profile, priorities: [{ categoryType: 'team' }] }, 'priorities[0].categoryType', /got "team"; expected one of: skill, intent/],
   ['AgentRoutingProfile', { ...profile, priorities: [{ categoryType: 'skill' }] }, 'priorities', /item 0: categoryType "skill" needs skillCategoryId/],
   ['AgentRoutingProfile', { ...profile, waitTimeAgentInSeconds: -1 }, 'waitTimeAgentInSeconds', /got -1; must be a whole number from 0 to 86400/],
   [
     'ConsumerRoutingProfile',
     { name: 'C', accumulatedPriorities: [{ attributeType: 'new_customer' }] },
-    'accumulatedPriorities',
-    /item 0\.incrementalRate: expected a number/,
+    'accumulatedPriorities[0].incrementalRate',
+    /is required: got nothing; expected a number/,
   ],
   [
     'ConsumerRoutingProfile',
     { name: 'C', topPriorities: [{ attributeType: 'vip' }] },
-    'topPriorities',
-    /item 0\.attributeType: expected one of: address_book_contacts/,
+    'topPriorities[0].attributeType',
+    /got "vip"; expected one of: address_book_contacts/,
   ],
   ['QueueMembers', { ...members, userIds: ['agent_001', 'agent_001'] }, 'userIds', /must not list the same user twice/],
   ['QueueMembers', { ...members, mode: 'sometimes' }, 'mode', /got "sometimes"; expected one of: exclusive, additive/],
-  ['QueueMembers', { ...members, userIds: [''] }, 'userIds', /item 0: an id is 1 to 128 letters/],
+  ['QueueMembers', { ...members, userIds: [''] }, 'userIds[0]', /got ""; an id is 1 to 128 letters/],
   ['QueueAgent', { ...membership, userId: 7 }, 'userId', /got 7; expected a string/],
   ['QueueAgent', { queueId: 'q1' }, 'userId', /is required: got nothing/],
 ];
@@ -86,8 +86,14 @@ const valid: Array<[string, Record<string, unknown>]> = [
 describe(`bad input: ${invalid.length} invalid inputs rejected at check, before any API call`, () => {
   it.each(invalid)('%s %j is rejected on %s', async (kind, inputs, property, message) => {
     const result = await check(kind, {}, inputs);
-    expect(result.failures).toEqual([expect.objectContaining({ property, reason: expect.stringMatching(message) })]);
+    // Pulumi prints a named property's whole value (a Go map dump for objects and lists): those are named in the
+    // reason only, which quotes the bad part.
+    const key = property.split(/[.[]/)[0];
+    const value = inputs[key];
+    const named = value !== null && typeof value === 'object' ? '' : key;
+    expect(result.failures).toEqual([expect.objectContaining({ property: named, reason: expect.stringMatching(message) })]);
     expect(result.failures![0].reason).toContain(property);
+    expect(result.failures![0].reason.length).toBeLessThan(200);
   });
 
   it('made zero API calls for all of the above', async () => {

@@ -57,7 +57,7 @@ describe('UserSkills', () => {
     const failures = async (inputs: Record<string, unknown>) => ((await check('UserSkills', {}, inputs)).failures ?? []).map((f) => f.reason).join(' | ');
     expect(await failures({ userId: 'agent_012', skills: [{ skillId: german }, { skillId: german }] })).toMatch(/must not list the same skill twice/);
     expect(await failures({ userId: 'agent_012', skills: [{ skillId: german, proficiencyLevel: 6 }] })).toMatch(
-      /item 0\.proficiencyLevel: must be a whole number from 1 to 5/,
+      /UserSkills\.skills\[0\]\.proficiencyLevel is invalid: got 6; must be a whole number from 1 to 5/,
     );
     expect(await failures({ userId: 'agent_012', skills: [] })).toMatch(/UserSkills\.skills is empty in exclusive mode/);
     expect(((await control('GET', '/requests')) as { total: number }).total).toBe(0);

@@ -18,7 +18,10 @@ describe('SkillCategory, Skill, Flow and RoutingProfile rules', () => {
     expect(result.failures).toEqual([expect.objectContaining({ property: 'definition', reason: expect.stringMatching(/expected a JSON object/) })]);
     const noType = await check('Flow', {}, { name: 'F', definition: { nodes: [] } });
     expect(noType.failures).toEqual([
-      expect.objectContaining({ property: 'definition', reason: expect.stringMatching(/studioType must be one of 0, 1, 2, 3, 4/) }),
+      expect.objectContaining({
+        property: '',
+        reason: expect.stringMatching(/^Flow\.definition is invalid: got \{"nodes":\[\]\}; .*studioType must be one of 0, 1, 2, 3, 4/),
+      }),
     ]);
   });
 
