@@ -1,6 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import { configureFromStack, getClient, knownSecrets } from '../provider/runtime';
-import { redact } from '../provider/client/errors';
+import { isCredentialsRefusal, redact } from '../provider/client/errors';
 import { printable } from '../provider/client/printable';
 import { engine, listExisting } from '../provider/handlers';
 import type { ZccUser } from '../provider/client/schemas';
@@ -19,10 +19,25 @@ async function lookup<T>(name: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
+    if (isCredentialsRefusal(error)) throw credentialsError(error);
     const message = error instanceof Error ? error.message : String(error);
     const text = printable(redact(message, knownSecrets()));
     throw new pulumi.RunError(text.startsWith(`${name}:`) ? text : `${name}: ${text}`);
   }
+}
+
+/**
+ * Refused credentials fail every lookup for one cause. Pulumi's runtime reports an error object once, however many
+ * awaiters it reaches: every lookup throws this same RunError, so the refusal is printed once, without a lookup name.
+ */
+const credentialsErrors = new WeakMap<Error, pulumi.RunError>();
+function credentialsError(error: Error): pulumi.RunError {
+  let shared = credentialsErrors.get(error);
+  if (!shared) {
+    shared = new pulumi.RunError(printable(redact(error.message, knownSecrets())));
+    credentialsErrors.set(error, shared);
+  }
+  return shared;
 }
 
 function client() {

@@ -21,6 +21,8 @@ export class ZccApiError extends Error {
       attempts?: number;
       /** The request was not sent, or was abandoned, because Pulumi is cancelling the operation. */
       cancelled?: boolean;
+      /** Zoom's OAuth endpoint refused the credentials: every call of the process fails the same way. */
+      credentialsRefused?: boolean;
     },
   ) {
     super(printable(message));
@@ -55,6 +57,11 @@ export class ZccApiError extends Error {
 /** Predicates for callers, so nobody compares raw status codes. */
 export const isNotFound = (error: unknown): boolean => error instanceof ZccApiError && error.isNotFound;
 export const isConflict = (error: unknown): boolean => error instanceof ZccApiError && error.isConflict;
+/** The credentials were refused: one cause for every failing call, to be reported once. */
+export function isCredentialsRefusal(error: unknown): error is ZccApiError {
+  return error instanceof ZccApiError && error.details.credentialsRefused === true;
+}
+
 export const isAmbiguous = (error: unknown): boolean => error instanceof ZccApiError && error.isAmbiguous;
 
 /** The result of `run`, or undefined when the API answers 404 (the object is gone). */

@@ -15,6 +15,8 @@ const EXPIRY_MARGIN_MS = 60_000;
 export class TokenProvider {
   private token: { value: string; expiresAt: number } | undefined;
   private inFlight: Promise<string> | undefined;
+  /** Refused credentials stay refused for the process: every caller gets this one error, not a new token call. */
+  private refused: ZccApiError | undefined;
   minted = 0;
 
   constructor(
@@ -27,6 +29,7 @@ export class TokenProvider {
    * caller that joins a mint already under way stops waiting for it then, with the same error.
    */
   async get(withinMs?: number): Promise<string> {
+    if (this.refused) throw this.refused;
     if (this.token && this.token.expiresAt - EXPIRY_MARGIN_MS > Date.now()) return this.token.value;
     const minting = this.mint(withinMs);
     if (withinMs === undefined) return minting;
@@ -86,11 +89,19 @@ export class TokenProvider {
     if (response.status !== 200) {
       const reason = (response.data as { reason?: string; error?: string } | undefined)?.reason ?? `HTTP ${response.status}`;
       const [account, client, secret] = this.config.credentialSettings ?? ['zcc:accountId', 'zcc:clientId', 'zcc:clientSecret'];
-      throw new ZccApiError(`Zoom refused the Server-to-Server OAuth credentials (${printable(reason)}). Check ${account}, ${client} and ${secret}.`, {
-        method: 'POST',
-        path,
-        status: response.status,
-      });
+      // 400/401/403 are a verdict on the credentials (Zoom answers invalid_client); 429 and 5xx may pass.
+      const verdict = [400, 401, 403].includes(response.status);
+      const refusal = new ZccApiError(
+        `Zoom refused the Server-to-Server OAuth credentials (${printable(reason)}). Check ${account}, ${client} and ${secret}.`,
+        {
+          method: 'POST',
+          path,
+          status: response.status,
+          credentialsRefused: verdict,
+        },
+      );
+      if (verdict) this.refused = refusal;
+      throw refusal;
     }
     const parsed = tokenResponse.safeParse(response.data);
     if (!parsed.success) throw new ZccApiError('The Zoom OAuth endpoint answered without an access token.', { method: 'POST', path, status: response.status });

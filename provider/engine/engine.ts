@@ -1,7 +1,7 @@
 import type * as dynamic from '@pulumi/pulumi/dynamic';
 import type { z } from 'zod';
 import type { ZccClient } from '../client/client';
-import { ZccApiError, isAmbiguous, isConflict, redact } from '../client/errors';
+import { ZccApiError, isAmbiguous, isConflict, isCredentialsRefusal, redact } from '../client/errors';
 import { inOperation } from '../client/operation';
 import { idProblem } from '../client/paths';
 import { hasUnsafeCharacter, printable, shown } from '../client/printable';
@@ -295,12 +295,26 @@ export function createEngine(options: EngineOptions) {
     return spec;
   }
 
+  /**
+   * Refused credentials fail every resource of the run for one cause: its message is printed once, on the first
+   * resource that met it; the others say they stopped for it in a few words.
+   */
+  let credentialsReported = false;
+  function onceForCredentials(kind: string, error: ZccApiError): Error {
+    if (!credentialsReported) {
+      credentialsReported = true;
+      return userFacing(error, secrets());
+    }
+    return new Error(`${kind}: stopped, ZCC refused the credentials (the message is on the first resource that met it).`);
+  }
+
   /** Runs one operation: its calls after the first go ahead of new operations' (client/operation.ts). */
   async function withUserFacingErrors<T>(run: () => Promise<T>): Promise<T> {
     try {
       return await inOperation(run);
     } catch (error) {
       if (error && typeof error === 'object' && 'reasons' in error) throw error;
+      if (isCredentialsRefusal(error)) throw onceForCredentials('This resource', error);
       throw userFacing(error, secrets());
     }
   }
@@ -349,6 +363,7 @@ export function createEngine(options: EngineOptions) {
             failures: effects.failures.map(([property, reason]) => withoutRawValue({ property, reason: printable(`${kind}.${property} ${reason}`) }, news)),
           };
       } catch (error) {
+        if (isCredentialsRefusal(error)) return { inputs: news, failures: [{ property: '', reason: onceForCredentials(kind, error).message }] };
         warn(`${kind}: could not read what this declaration changes outside the stack (${userFacing(error, secrets()).message}).`);
       }
     }
@@ -356,6 +371,7 @@ export function createEngine(options: EngineOptions) {
       try {
         for (const warning of await spec.previewCreate(options.client(), userInputs(spec, news))) warn(warning);
       } catch (error) {
+        if (isCredentialsRefusal(error)) return { inputs: news, failures: [{ property: '', reason: onceForCredentials(kind, error).message }] };
         warn(`${kind}: could not read what this create will change in ZCC (${userFacing(error, secrets()).message}).`);
       }
     }
@@ -403,6 +419,8 @@ export function createEngine(options: EngineOptions) {
       }
       return [{ property: spec.naturalKey[0], reason: alreadyExists(spec, declared, holders) }];
     } catch (error) {
+      // Refused credentials are a verdict, not a failed courtesy: the preview fails as `up` would.
+      if (isCredentialsRefusal(error)) return [{ property: '', reason: onceForCredentials(spec.kind, error).message }];
       // The read is a courtesy of the preview: `up` meets the same facts at its write, and says so there.
       warn(`${spec.kind}: could not read whether ZCC already holds this object (${userFacing(error, secrets()).message}).`);
       return [];
