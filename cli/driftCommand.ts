@@ -1,8 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EngineEvent } from '@pulumi/pulumi/automation';
 import { UsageError, type OptionSpec, type ParsedOptions } from './args';
-import { buildReport, type StepEvent } from './drift/report';
+import { buildReport, type DriftReport, type StepEvent } from './drift/report';
+import { parseReport } from './drift/reportFile';
 import { renderMarkdown, renderText } from './drift/render';
 import { renderGraph, routingFromEvents } from './drift/graph';
 import { printable } from '../provider/client/printable';
@@ -12,6 +13,12 @@ export const driftOptions: Record<string, OptionSpec> = {
   cwd: { value: true, placeholder: '<dir>', description: 'The Pulumi project directory (default: the current directory).' },
   json: { value: true, placeholder: '<file>', description: 'Also write the report as JSON (versioned shape, see docs/drift.md).' },
   markdown: { value: true, placeholder: '<file>', description: 'Also write the report as Markdown, for a PR comment or $GITHUB_STEP_SUMMARY.' },
+  report: {
+    value: true,
+    placeholder: '<file>',
+    description:
+      'Run no preview: read a JSON report written by an earlier run (hostile: checked, counts recomputed, every value escaped) and print it, or write it with --markdown. For the job that comments on a pull request.',
+  },
 };
 
 /**
@@ -42,6 +49,7 @@ function failureSummary(error: unknown): string {
  * reported from Pulumi's structured engine events, never from its human output.
  */
 export async function runDrift(options: ParsedOptions, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  if (typeof options.report === 'string') return fromReportFile(options.report, options);
   const workDir = path.resolve((options.cwd as string | undefined) ?? '.');
   const automation = require('@pulumi/pulumi/automation') as typeof import('@pulumi/pulumi/automation');
   let stackName = (options.stack as string | undefined) ?? env.PULUMI_STACK;
@@ -57,6 +65,7 @@ export async function runDrift(options: ParsedOptions, env: NodeJS.ProcessEnv = 
       refresh: true,
       onEvent: (event: EngineEvent) => {
         if (event.resOutputsEvent) events.push({ resOutputsEvent: event.resOutputsEvent as unknown as StepEvent['resOutputsEvent'] });
+        if (event.diagnosticEvent) events.push({ diagnosticEvent: event.diagnosticEvent });
       },
     });
   } catch (error) {
@@ -65,9 +74,26 @@ export async function runDrift(options: ParsedOptions, env: NodeJS.ProcessEnv = 
     console.error(`zcc-pulumi drift: the check itself failed (exit ${EXIT.failed}), so drift is unknown:\n  ${summary}`);
     return EXIT.failed;
   }
-  const report = buildReport(stackName, events);
+  const report: DriftReport = { ...buildReport(stackName, events), routing: routingFromEvents(events) };
+  return written(report, options);
+}
+
+/** Prints the report, writes the files asked for, and answers the exit code its content calls for. */
+function written(report: DriftReport, options: ParsedOptions): number {
   console.log(renderText(report));
   if (typeof options.json === 'string') writeFileSync(options.json, `${JSON.stringify(report, null, 2)}\n`);
-  if (typeof options.markdown === 'string') writeFileSync(options.markdown, renderMarkdown(report, renderGraph(routingFromEvents(events), { report })));
+  if (typeof options.markdown === 'string') writeFileSync(options.markdown, renderMarkdown(report, renderGraph(report.routing ?? [], { report })));
   return report.drift.length > 0 ? EXIT.drift : report.pending.length > 0 ? EXIT.pendingOnly : EXIT.clean;
+}
+
+/** `--report <file>`: an earlier run's JSON, rendered by this (trusted) installation. */
+function fromReportFile(file: string, options: ParsedOptions): number {
+  let report: DriftReport;
+  try {
+    report = parseReport(readFileSync(file, 'utf8'), file);
+  } catch (error) {
+    console.error(`zcc-pulumi drift: ${printable((error as Error).message)}`);
+    return EXIT.failed;
+  }
+  return written(report, options);
 }

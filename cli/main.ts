@@ -22,7 +22,7 @@ const commands: Record<string, Command> = {
   },
   drift: {
     summary: 'Preview with refresh and report drift (changed in ZCC) apart from pending program changes; for CI.',
-    usage: 'zcc-pulumi drift [--stack <name>] [--cwd <dir>] [--json <file>] [--markdown <file>]',
+    usage: 'zcc-pulumi drift [--stack <name>] [--cwd <dir>] [--json <file>] [--markdown <file>] | zcc-pulumi drift --report <file> [--markdown <file>]',
     options: () => require('./driftCommand').driftOptions,
     run: (options) => require('./driftCommand').runDrift(options),
   },

@@ -30,6 +30,7 @@ export function getClient(): ZccClient {
     config.timeoutMs,
     config.retryBudgetMs,
     config.exactReads,
+    config.readOnly,
   ]);
   if (!client || key !== clientKey) {
     client = new ZccClient(config);

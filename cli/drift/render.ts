@@ -29,26 +29,34 @@ const nameText = (name: string) => cut(name, 120);
 
 /** What changed in one field, as parts: plain words from this template, and values (hostile) to be quoted. */
 type Part = { word: string } | { value: string };
-/** A value not known before up is said in words, never quoted as if it were a value. */
-const valuePart = (v: unknown): Part => (isKnownAfterUp(v) ? { word: KNOWN_AFTER_UP_TEXT } : { value: value(v) });
+
+/** An id the stack knows is followed by the name a reviewer knows it by: `"d_17" (Disposition "Resolved")`. */
+function named(parts: Part[], v: unknown, names: Record<string, string> | undefined): Part[] {
+  const name = typeof v === 'string' && names && Object.hasOwn(names, v) ? names[v] : undefined;
+  return name === undefined ? parts : [...parts, { word: ' (' }, { value: cut(name, 120) }, { word: ')' }];
+}
 
 function fieldParts(change: FieldChange, creating: boolean): Part[] {
   const field: Part = { value: printable(change.field) };
-  if (creating && change.summary === undefined && change.added === undefined) return [field, { word: ' = ' }, valuePart(change.new)];
+  const names = change.names;
+  const valuePart = (v: unknown): Part[] => named([isKnownAfterUp(v) ? { word: KNOWN_AFTER_UP_TEXT } : { value: value(v) }], v, names);
+  if (creating && change.summary === undefined && change.added === undefined) return [field, { word: ' = ' }, ...valuePart(change.new)];
   if (change.added !== undefined || change.removed !== undefined) {
     const parts: Part[] = [field, { word: ': ' }];
     const group = (label: string, items: unknown[] | undefined) => {
       if (!items?.length) return;
       if (parts.length > 2) parts.push({ word: '; ' });
       parts.push({ word: `${label} ` });
-      items.forEach((one, index) => parts.push(...(index > 0 ? [{ word: ', ' }] : []), isKnownAfterUp(one) ? valuePart(one) : { value: item(one) }));
+      items.forEach((one, index) =>
+        parts.push(...(index > 0 ? [{ word: ', ' }] : []), ...(isKnownAfterUp(one) ? valuePart(one) : named([{ value: item(one) }], one, names))),
+      );
     };
     group('added', change.added);
     group('removed', change.removed);
     return parts;
   }
   if (change.summary !== undefined) return [field, { word: `: ${change.summary}` }];
-  return [field, { word: ': ' }, valuePart(change.old), { word: ' → ' }, valuePart(change.new)];
+  return [field, { word: ': ' }, ...valuePart(change.old), { word: ' → ' }, ...valuePart(change.new)];
 }
 
 /** One field for the terminal: `maxWaitTime: 240 → 999`. */
@@ -110,12 +118,17 @@ const adviceMarkdown = (report: DriftReport) =>
 export function renderText(report: DriftReport): string {
   const lines: string[] = [];
   const stack = printable(report.stack);
-  if (report.clean) return `No drift and nothing pending on stack ${stack}: Zoom Contact Center matches the program and its last deployment.`;
+  const warned =
+    report.warnings.length > 0
+      ? ` ${report.warnings.length} warning(s):\n${report.warnings.map((entry) => `  ! ${kindText(entry.kind)} "${nameText(entry.name)}": ${cut(entry.message, 400)}`).join('\n')}`
+      : '';
+  if (report.clean) return `No drift and nothing pending on stack ${stack}: Zoom Contact Center matches the program and its last deployment.${warned}`;
   lines.push(`Stack ${stack}: ${report.summary.drift} resource(s) drifted, ${report.summary.pending} change(s) pending.`);
   if (report.drift.length > 0) {
     lines.push('', 'Drift (changed in Zoom Contact Center outside Pulumi since the last `pulumi up`):');
     for (const entry of report.drift) {
-      lines.push(`  ${entry.change === 'deleted' ? '-' : '~'} ${kindText(entry.kind)} "${nameText(entry.name)}": ${DRIFT_WORDS[entry.change]}`);
+      const because = entry.because ? ` (because ${printable(entry.because)})` : '';
+      lines.push(`  ${entry.change === 'deleted' ? '-' : '~'} ${kindText(entry.kind)} "${nameText(entry.name)}": ${DRIFT_WORDS[entry.change]}${because}`);
       for (const field of entry.fields) lines.push(`      ${describeField(field)}`);
     }
   }
@@ -126,6 +139,10 @@ export function renderText(report: DriftReport): string {
       lines.push(`  ${sign} ${kindText(entry.kind)} "${nameText(entry.name)}": ${pendingWords(entry)}`);
       for (const field of entry.fields) lines.push(`      ${describeField(field, entry.op === 'create')}`);
     }
+  }
+  if (report.warnings.length > 0) {
+    lines.push('', 'Warnings (what up would do outside the stack, or could not check):');
+    for (const entry of report.warnings) lines.push(`  ! ${kindText(entry.kind)} "${nameText(entry.name)}": ${cut(entry.message, 400)}`);
   }
   lines.push('', ...adviceText(report));
   return lines.join('\n');
@@ -154,7 +171,7 @@ function markdownField(change: FieldChange, creating = false): string {
 /** `diagram`: the Mermaid flowchart of what the change touches (graph.ts), shown when it has a node. */
 export function renderMarkdown(report: DriftReport, diagram?: string): string {
   const lines = [`## Zoom Contact Center: stack ${code(report.stack)}`, ''];
-  if (report.clean) {
+  if (report.clean && report.warnings.length === 0) {
     lines.push('No drift and nothing pending: the account matches the program and its last deployment.');
     return `${lines.join('\n')}\n`;
   }
@@ -163,13 +180,20 @@ export function renderMarkdown(report: DriftReport, diagram?: string): string {
   if (report.drift.length > 0) {
     lines.push('### Drift: changed in Zoom Contact Center outside Pulumi', '', '| Resource | Change | Fields |', '|---|---|---|');
     for (const entry of report.drift)
-      lines.push(`| ${kindMarkdown(entry.kind)} ${code(nameText(entry.name))} | ${DRIFT_WORDS[entry.change]} | ${fields(entry.fields)} |`);
+      lines.push(
+        `| ${kindMarkdown(entry.kind)} ${code(nameText(entry.name))} | ${DRIFT_WORDS[entry.change]}${entry.because ? ` (because ${code(entry.because)})` : ''} | ${fields(entry.fields)} |`,
+      );
     lines.push('');
   }
   if (report.pending.length > 0) {
     lines.push('### Pending: declared in the program, not yet applied', '', '| Resource | Change | Fields |', '|---|---|---|');
     for (const entry of report.pending)
       lines.push(`| ${kindMarkdown(entry.kind)} ${code(nameText(entry.name))} | ${pendingWords(entry)} | ${fields(entry.fields, entry.op === 'create')} |`);
+    lines.push('');
+  }
+  if (report.warnings.length > 0) {
+    lines.push('### Warnings: what `up` would do outside the stack', '', '| Resource | Warning |', '|---|---|');
+    for (const entry of report.warnings) lines.push(`| ${kindMarkdown(entry.kind)} ${code(nameText(entry.name))} | ${code(cut(entry.message, 400))} |`);
     lines.push('');
   }
   if (diagram && /\n {2}n1\[/.test(diagram)) lines.push('### Routing this touches', '', '```mermaid', diagram, '```', '');

@@ -13,6 +13,8 @@ import { sameValue } from '../../provider/engine/normalize';
 /** The part of Pulumi's engine event this reads (a subset of `@pulumi/pulumi/automation` EngineEvent). */
 export interface StepEvent {
   resOutputsEvent?: { metadata: StepMetadata };
+  /** A resource's warning (effects outside the stack: a number taken from another flow, members left to others). */
+  diagnosticEvent?: { urn?: string; severity: string; message: string };
 }
 export interface StepMetadata {
   op: string;
@@ -31,6 +33,8 @@ export interface FieldChange {
   removed?: unknown[];
   /** A human summary where values are too large to show (a flow's definition). */
   summary?: string;
+  /** Names of the stack's objects whose ids appear in this change (`Disposition "Resolved"`), for review. */
+  names?: Record<string, string>;
 }
 
 export interface DriftEntry {
@@ -40,6 +44,16 @@ export interface DriftEntry {
   /** `modified`: fields changed in ZCC; `deleted`: the object is gone (the next `up` re-creates it if declared). */
   change: 'modified' | 'deleted';
   fields: FieldChange[];
+  /** For a change that follows from another drift (a set that loses a disposition deleted in ZCC): which. */
+  because?: string;
+}
+
+/** A warning the preview gave about a resource: what `up` would do outside the stack, by name. */
+export interface WarningEntry {
+  kind: string;
+  name: string;
+  urn: string;
+  message: string;
 }
 
 export interface PendingEntry {
@@ -60,6 +74,10 @@ export interface DriftReport {
   summary: { drift: number; pending: number };
   drift: DriftEntry[];
   pending: PendingEntry[];
+  /** The preview's warnings per resource (effects outside the stack); they do not make a report unclean. */
+  warnings: WarningEntry[];
+  /** What the routing diagram is drawn from (graph.ts), so a trusted job can draw it from this JSON alone. */
+  routing?: Array<{ urn: string; kind: string; name: string; id?: string; inputs: Record<string, unknown>; recorded?: Record<string, unknown> }>;
 }
 
 const SECRET_SIG = '4dabf18193072939515e22adb298388d';
@@ -89,24 +107,51 @@ export function settings(inputs: Record<string, unknown> | undefined | null): Re
   return Object.fromEntries(Object.entries(inputs ?? {}).filter(([key]) => !key.startsWith('__')));
 }
 
-function fieldChange(field: string, before: unknown, after: unknown): FieldChange {
+const isPlainObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+/** Fields that name a list item, so a changed item is shown as its changed fields, not removed and added whole. */
+const ITEM_KEYS = ['name', 'id', 'dayOfWeek', 'skillId', 'userId', 'entryId', 'queueId', 'dispositionId', 'attributeType', 'categoryType'];
+const itemKey = (item: Record<string, unknown>) => ITEM_KEYS.find((key) => typeof item[key] === 'string' || typeof item[key] === 'number');
+
+/**
+ * What changed in one field. Objects are compared field by field (`hours.timezone`), lists as sets (who came and
+ * went), and a list item that keeps its name but changes is shown by its changed fields (`closures[1].endTime`), so
+ * a review always sees the changed value itself, never a long value cut before it.
+ */
+function fieldChanges(field: string, before: unknown, after: unknown): FieldChange[] {
   if (DOCUMENT_FIELDS.has(field))
-    return { field, summary: before === undefined ? 'definition added' : after === undefined ? 'definition removed' : 'definition changed' };
-  // Lists (members, skills) are sets in every kind that has them: report who came and went, not positions.
+    return [{ field, summary: before === undefined ? 'definition added' : after === undefined ? 'definition removed' : 'definition changed' }];
+  if (isPlainObject(before) && isPlainObject(after) && !isKnownAfterUp(before) && !isKnownAfterUp(after) && !(SECRET_SIG in before) && !(SECRET_SIG in after))
+    return changedFields(before, after).map((change) => ({ ...change, field: `${field}.${change.field}` }));
   if (Array.isArray(before) || Array.isArray(after)) {
     const oldItems = (Array.isArray(before) ? before : []).map(masked);
     const newItems = (Array.isArray(after) ? after : []).map(masked);
-    const added = newItems.filter((item) => !oldItems.some((old) => same(old, item)));
-    const removed = oldItems.filter((item) => !newItems.some((next) => same(next, item)));
-    if (added.length > 0 || removed.length > 0) return { field, added, removed };
-    return { field, old: oldItems, new: newItems, summary: 'order changed' };
+    let added = newItems.filter((item) => !oldItems.some((old) => same(old, item)));
+    let removed = oldItems.filter((item) => !newItems.some((next) => same(next, item)));
+    const nested: FieldChange[] = [];
+    for (const gone of [...removed]) {
+      if (!isPlainObject(gone)) continue;
+      const key = itemKey(gone);
+      const successor = key && added.find((item) => isPlainObject(item) && item[key] === gone[key]);
+      if (!successor || !key) continue;
+      added = added.filter((item) => item !== successor);
+      removed = removed.filter((item) => item !== gone);
+      nested.push(
+        ...changedFields(gone, successor as Record<string, unknown>).map((change) => ({
+          ...change,
+          field: `${field}[${newItems.indexOf(successor)}].${change.field}`,
+        })),
+      );
+    }
+    if (added.length > 0 || removed.length > 0) return [{ field, added, removed }, ...nested];
+    if (nested.length > 0) return nested;
+    return [{ field, old: oldItems, new: newItems, summary: 'order changed' }];
   }
-  return { field, old: masked(before), new: masked(after) };
+  return [{ field, old: masked(before), new: masked(after) }];
 }
 
 function changedFields(before: Record<string, unknown>, after: Record<string, unknown>, only?: (field: string) => boolean): FieldChange[] {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  return keys.filter((key) => !same(before[key], after[key]) && (only?.(key) ?? true)).map((key) => fieldChange(key, before[key], after[key]));
+  return keys.filter((key) => !same(before[key], after[key]) && (only?.(key) ?? true)).flatMap((key) => fieldChanges(key, before[key], after[key]));
 }
 
 export const kindOf = (type: string) => type.split(':').pop() ?? type;
@@ -178,9 +223,51 @@ export function buildReport(stack: string, events: StepEvent[]): DriftReport {
     if (fields.length > 0 || op === 'replace') pending.set(step.urn, { ...entry, op, ...deletedFirst, fields });
   }
 
+  // A set that only loses objects deleted in ZCC (and gets their re-created ids) repairs that drift: it is drift.
+  const deletedIds = new Map<string, string>();
+  for (const step of steps.filter((meta) => meta.op === 'refresh' && deleted.has(meta.urn)))
+    if (step.old?.id) deletedIds.set(step.old.id, `${kindOf(step.type)} ${JSON.stringify(nameOf(step.urn))}`);
+  for (const [urn, entry] of pending) {
+    if (entry.op !== 'update' || deleted.has(urn) || entry.fields.length === 0) continue;
+    const deletedIn = (values: unknown[] | undefined) => (values ?? []).filter((id): id is string => typeof id === 'string' && deletedIds.has(id));
+    // The link to the deleted object: the plan removes its old id, or the refresh already saw the set lose it.
+    const earlier = drift.find((other) => other.urn === urn);
+    const lost = [...entry.fields, ...(earlier?.fields ?? [])].flatMap((field) => deletedIn(field.removed));
+    const onlyRepairs = entry.fields.every(
+      (field) =>
+        (field.added ?? []).length > 0 &&
+        (field.added ?? []).every(isKnownAfterUp) &&
+        deletedIn(field.removed).length === (field.removed ?? []).length &&
+        (field.added ?? []).length <= new Set(lost).size,
+    );
+    if (lost.length === 0 || !onlyRepairs) continue;
+    pending.delete(urn);
+    const because = `${[...new Set(lost.map((id) => deletedIds.get(id)!))].join(', ')} deleted in ZCC; up re-adds it once re-created`;
+    if (earlier) earlier.because = because;
+    else drift.push({ kind: entry.kind, name: entry.name, urn, change: 'modified', fields: entry.fields, because });
+  }
+
+  const names = idNames(steps);
+  for (const entry of [...drift, ...pending.values()]) for (const field of entry.fields) withNames(field, names);
+
+  const warnings: WarningEntry[] = [];
+  for (const event of events) {
+    const diagnostic = event.diagnosticEvent;
+    if (!diagnostic?.urn) continue;
+    const type = diagnostic.urn.split('::')[2] ?? '';
+    if (!isUserResource(type)) continue;
+    // The provider's warnings reach Pulumi through its stderr ("warning: …"), or as warning diagnostics.
+    const text = diagnostic.message.trim();
+    const warning = diagnostic.severity === 'warning' ? text : /^warning: /.test(text) ? text.slice('warning: '.length) : undefined;
+    if (warning === undefined) continue;
+    const entry = { kind: kindOf(type), name: nameOf(diagnostic.urn), urn: diagnostic.urn, message: warning };
+    if (!warnings.some((other) => other.urn === entry.urn && other.message === entry.message)) warnings.push(entry);
+  }
+
   const byName = <T extends { kind: string; name: string }>(a: T, b: T) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name);
   const pendingList = [...pending.values()].sort(byName);
   drift.sort(byName);
+  warnings.sort(byName);
   return {
     version: 1,
     stack,
@@ -188,5 +275,26 @@ export function buildReport(stack: string, events: StepEvent[]): DriftReport {
     summary: { drift: drift.length, pending: pendingList.length },
     drift,
     pending: pendingList,
+    warnings,
   };
+}
+
+/** Ids of the stack's objects, with the name a reviewer knows them by: `Disposition "Resolved"`. */
+function idNames(steps: StepMetadata[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const step of steps) {
+    for (const side of [step.old, step.new]) {
+      const id = side?.id;
+      const name = side?.inputs?.name;
+      if (typeof id === 'string' && id !== '' && id !== PULUMI_UNKNOWN && typeof name === 'string')
+        names.set(id, `${kindOf(step.type)} ${JSON.stringify(name)}`);
+    }
+  }
+  return names;
+}
+
+function withNames(field: FieldChange, names: Map<string, string>): void {
+  const values = [field.old, field.new, ...(field.added ?? []), ...(field.removed ?? [])].flatMap((value) => (Array.isArray(value) ? value : [value]));
+  const found = values.filter((value): value is string => typeof value === 'string' && names.has(value));
+  if (found.length > 0) field.names = Object.fromEntries(found.map((id) => [id, names.get(id)!]));
 }

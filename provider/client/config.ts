@@ -36,7 +36,17 @@ export interface ZccClientConfig extends ZccCredentials {
   exactReads?: boolean;
   /** Where the credentials were set, for messages: `zcc:accountId` from stack config, `ZOOM_ACCOUNT_ID` from the environment. */
   credentialSettings?: string[];
+  /** ZCC_READ_ONLY: every request but a GET (and the token call) is refused before it is sent. */
+  readOnly?: boolean;
 }
+
+/**
+ * ZCC_READ_ONLY=true, for CI jobs that must only read (a pull request's preview, nightly drift). It is read from the
+ * environment only, never from stack config, which the code under review could change. In such a job the
+ * credentials must come from ZOOM_* (a read-only app): credentials held in the stack's config are the deploy
+ * credentials, and are refused rather than used.
+ */
+export const READ_ONLY_ENV = 'ZCC_READ_ONLY';
 
 export const DEFAULT_BASE_URL = 'https://api.zoom.us/v2';
 
@@ -137,6 +147,15 @@ export function resolveClientConfig(config: Lookup, env: NodeJS.ProcessEnv = pro
     return value === undefined || value === '' ? undefined : value;
   };
   const settingOf = (configKey: string) => (config(`zcc:${configKey}`) ? `zcc:${configKey}` : settingNamed(configKey).env);
+  const readOnlyText = env[READ_ONLY_ENV];
+  if (readOnlyText !== undefined && readOnlyText !== '' && !['true', 'false', '1', '0'].includes(readOnlyText))
+    throw new ZccConfigError(`${READ_ONLY_ENV} must be true or false, got ${shown(readOnlyText)}.`);
+  const readOnly = readOnlyText === 'true' || readOnlyText === '1';
+  const fromStack = ['accountId', 'clientId', 'clientSecret'].filter((key) => config(`zcc:${key}`)).map((key) => `zcc:${key}`);
+  if (readOnly && fromStack.length > 0)
+    throw new ZccConfigError(
+      `${READ_ONLY_ENV} is set, but the stack's config holds ${fromStack.join(', ')}: those are the deploy credentials, and this job may only read. Give it a read-only app's ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET, and keep the stack's credentials out of its reach (docs: examples/github-workflows/README.md).`,
+    );
   const accountId = pick('accountId');
   const clientId = pick('clientId');
   const clientSecret = pick('clientSecret');
@@ -172,6 +191,7 @@ export function resolveClientConfig(config: Lookup, env: NodeJS.ProcessEnv = pro
     retryBudgetMs: retryBudget !== undefined ? retryBudget * 1000 : undefined,
     exactReads: exactReads === 'true' || exactReads === '1',
     credentialSettings: [settingOf('accountId'), settingOf('clientId'), settingOf('clientSecret')],
+    readOnly,
   };
 }
 

@@ -124,6 +124,10 @@ export class ZccHttp {
 
   request<T>(method: HttpMethod, path: string, options: RequestOptions<T>): Promise<T> {
     const write = method !== 'GET';
+    if (write && this.config.readOnly)
+      return Promise.reject(
+        new ZccApiError(`${method} ${path} was not sent: ZCC_READ_ONLY is set, and this run may only read.`, { method, path, code: 'read_only' }),
+      );
     return serialized(write ? options.objectKey : undefined, () => this.attempts(method, path, options));
   }
 

@@ -10,14 +10,15 @@ describe('zcc-pulumi drift on the real Pulumi CLI', () => {
   const current = useProject('program');
   // Asynchronous: the emulator runs in this process and must keep answering while the command runs.
   const runDrift = (...args: string[]) => runCli('drift', ...args);
-  const runCli = (command: string, ...args: string[]) =>
+  const runCli = (command: string, ...args: string[]) => runCliWith({}, command, ...args);
+  const runCliWith = (extraEnv: Record<string, string>, command: string, ...args: string[]) =>
     new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
       // The copy installed in the project, as `npx zcc-pulumi` runs it.
       const bin = path.join(current().dir, 'node_modules/zcc-pulumi/dist/cli/main.js');
       execFile(
         process.execPath,
         [bin, command, ...args],
-        { cwd: current().dir, env: { ...process.env, ...current().envVars }, maxBuffer: 64 * 1024 * 1024 },
+        { cwd: current().dir, env: { ...process.env, ...current().envVars, ...extraEnv }, maxBuffer: 64 * 1024 * 1024 },
         (error, stdout, stderr) => resolve({ status: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
       );
     });
@@ -103,6 +104,18 @@ describe('zcc-pulumi drift on the real Pulumi CLI', () => {
     expect(markdown).toContain('| Queue `billing` | to create | `channel` = `"messaging"`<br>`description` = `""`<br>`name` = `"Billing"` |');
     expect(found.stdout).toContain('maxWaitTime: 240 → 999');
     for (const text of [found.stdout, found.stderr, markdown, JSON.stringify(report)]) expect(text).not.toContain(current().emulator.options.clientSecret);
+
+    // The trusted comment job's way: the same Markdown, rendered from the JSON alone, with no preview run.
+    await control('DELETE', '/requests');
+    const rendered = await runDrift('--report', 'drift.json', '--markdown', 'from-json.md');
+    expect(rendered.status).toBe(1);
+    expect(readFileSync(path.join(dir, 'from-json.md'), 'utf8')).toBe(markdown);
+    expect((await control('GET', '/requests')).total).toBe(0);
+    // A read-only job (ZCC_READ_ONLY) refuses the stack's own (deploy) credentials instead of using them.
+    const readOnly = await runCliWith({ ZCC_READ_ONLY: 'true' }, 'drift', '--stack', 'e2e');
+    expect(readOnly.status).toBe(2);
+    expect(readOnly.stderr).toContain("ZCC_READ_ONLY is set, but the stack's config holds zcc:accountId, zcc:clientId, zcc:clientSecret");
+    expect((await control('GET', '/requests')).total).toBe(0);
 
     // The command the report prints to put things back is the one that does it: the next check is clean.
     expect(found.stdout).toContain('`pulumi up --refresh --stack e2e`');

@@ -320,6 +320,18 @@ describe('transport behaviour', () => {
     expect(JSON.stringify(error) + String(error?.message) + String(error?.stack)).not.toContain('definitely-wrong-secret');
   });
 
+  it('in read-only mode (ZCC_READ_ONLY) reads, and refuses every write before it is sent', async () => {
+    await control('DELETE', '/requests');
+    const reader = newClient({ readOnly: true });
+    expect(await reader.listOf(endpoints.queues)).toEqual(expect.any(Array));
+    const refused = await reader.createIn(endpoints.queues, { queue_name: 'never', channel: 'voice' }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(refused?.message).toBe('POST /contact_center/queues was not sent: ZCC_READ_ONLY is set, and this run may only read.');
+    expect((await log()).writes).toBe(0);
+  });
+
   it('retries reads on 5xx and connection resets', async () => {
     await control('POST', '/faults', { method: 'GET', path: '/queues$', action: 'respond', status: 503, times: 2 });
     await control('POST', '/faults', { method: 'GET', path: '/queues$', action: 'reset', times: 1 });

@@ -1,4 +1,4 @@
-import { create, update } from '../../provider/handlers';
+import { check, create, update } from '../../provider/handlers';
 import { forgetAllListings } from '../../provider/engine/listings';
 import { getClient } from '../../provider/runtime';
 import { endpoints } from '../../provider/client/endpoints';
@@ -61,10 +61,70 @@ describe('writes whose answer is lost after they committed', () => {
     expect((await writes()).map((entry) => entry.route)).toEqual(['PATCH /v2/contact_center/closures/:closureSetId']);
   });
 
-  it('member and id-set adds: each member once, and the update succeeds', async () => {
+  it('member and id-set adds of every set kind: each member once, and the update succeeds', async () => {
     const queue = await create('Queue', { name: 'Members', channel: 'voice', ...stub });
     const team = await create('Team', { name: 'Tier 9', parentTeamId: 'team_root', ...stub });
-    const cases: Array<{ kind: string; path: string; inputs: Record<string, unknown>; more: Record<string, unknown>; held: () => Promise<string[]> }> = [
+    const inbox = await create('Inbox', (await check('Inbox', {}, { name: 'Voicemail', ...stub })).inputs!);
+    const otherQueues = await Promise.all(['Members 2', 'Members 3'].map((name) => create('Queue', { name, channel: 'voice', ...stub })));
+    const dispositions = await Promise.all(['Resolved', 'Escalated', 'Callback'].map((name) => create('Disposition', { name, ...stub })));
+    const skills = await Promise.all(
+      ['German', 'French'].map(
+        async (name) => (await getClient().createIn(endpoints.skills, { skill_name: name, skill_category_id: 'cat_language' })).skill_id,
+      ),
+    );
+    const ids = (rows: Array<Record<string, unknown>> | undefined, field: string) => (rows ?? []).map((row) => String(row[field]));
+    const cases: Array<{
+      kind: string;
+      path: string;
+      inputs: Record<string, unknown>;
+      more: Record<string, unknown>;
+      held: () => Promise<string[]>;
+      want?: string[];
+    }> = [
+      {
+        kind: 'QueueSupervisors',
+        path: '/queues/[^/]+/supervisors$',
+        inputs: { queueId: queue.id, userIds: ['agent_001'] },
+        more: { userIds: ['agent_001', 'agent_005'] },
+        held: async () => (await control('GET', '/objects/queue_supervisors'))[queue.id],
+      },
+      {
+        kind: 'TeamSupervisors',
+        path: '/teams/[^/]+/supervisors$',
+        inputs: { teamId: team.id, userIds: ['agent_001'] },
+        more: { userIds: ['agent_001', 'agent_006'] },
+        held: async () => (await control('GET', '/objects/team_supervisors'))[team.id],
+      },
+      {
+        kind: 'InboxQueues',
+        path: '/inboxes/[^/]+/queues$',
+        inputs: { inboxId: inbox.id, queueIds: [queue.id] },
+        more: { queueIds: [queue.id, ...otherQueues.map((made) => made.id)] },
+        held: async () => (await control('GET', '/objects/inbox_queues'))[inbox.id],
+      },
+      {
+        kind: 'InboxUsers',
+        path: '/inboxes/[^/]+/users$',
+        inputs: { inboxId: inbox.id, userIds: ['agent_001'] },
+        more: { userIds: ['agent_001', 'agent_007'] },
+        held: async () => (await control('GET', '/objects/inbox_users'))[inbox.id],
+      },
+      {
+        kind: 'QueueDispositions',
+        path: '/queues/[^/]+/dispositions$',
+        inputs: { queueId: queue.id, dispositionIds: [dispositions[0].id] },
+        more: { dispositionIds: dispositions.map((made) => made.id) },
+        // The emulator keeps a queue's dispositions per direction: "inbound:<id>".
+        held: async () => ((await control('GET', '/objects/queue_dispositions'))[queue.id] as string[]).map((entry) => entry.replace(/^inbound:/, '')),
+      },
+      {
+        kind: 'UserSkills',
+        path: '/users/[^/]+/skills$',
+        inputs: { userId: 'agent_010', skills: [{ skillId: skills[0], proficiencyLevel: 2 }], mode: 'exclusive' },
+        more: { skills: skills.map((skillId) => ({ skillId, proficiencyLevel: 2 })) },
+        held: async () => ids((await control('GET', '/objects/user_skills')).agent_010, 'skill_id'),
+        want: skills,
+      },
       {
         kind: 'QueueMembers',
         path: '/queues/[^/]+/agents$',
@@ -80,12 +140,16 @@ describe('writes whose answer is lost after they committed', () => {
         held: async () => (await control('GET', '/objects/team_agents'))[team.id],
       },
     ];
-    for (const { kind, path, inputs, more, held } of cases) {
+    for (const { kind, path, inputs, more, held, want } of cases) {
       const made = await create(kind, { ...inputs, ...stub });
       await control('POST', '/faults', { method: 'POST', path, action: 'drop-after-commit', times: 1 });
       await update(kind, made.id, made.outs!, { ...made.outs!, ...more, ...stub });
+      // The fault fired: the add's first answer really was lost after it committed.
+      const faults = (await control('GET', '/faults')) as Array<{ path: string; hits: number }>;
+      expect({ kind, hits: faults.find((fault) => fault.path === path)?.hits }).toEqual({ kind, hits: 1 });
       const members = await held();
-      expect({ kind, members: [...members].sort() }).toEqual({ kind, members: [...(more.userIds as string[])].sort() });
+      const wanted = (Object.values(more)[0] as unknown[]).every((item) => typeof item === 'string') ? (Object.values(more)[0] as string[]) : [];
+      expect({ kind, members: [...members].sort() }).toEqual({ kind, members: [...(want ?? wanted)].sort() });
     }
   });
 });

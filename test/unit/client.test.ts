@@ -76,6 +76,18 @@ describe('client building blocks', () => {
     expect(out).not.toMatch(/abc\.def-123|Zm9vOmJhcg==|s3cr3t|my-known-secret/);
   });
 
+  it('in a read-only job (ZCC_READ_ONLY) takes credentials from ZOOM_* only, refusing the stack-held deploy credentials', () => {
+    const env = { ZCC_READ_ONLY: 'true', ZOOM_ACCOUNT_ID: 'acc', ZOOM_CLIENT_ID: 'reader', ZOOM_CLIENT_SECRET: 'read-only-secret' };
+    expect(resolveClientConfig(() => undefined, env)).toMatchObject({ clientId: 'reader', readOnly: true });
+    const stackHeld = (key: string) => ({ 'zcc:clientSecret': 'deploy-secret' })[key];
+    expect(() => resolveClientConfig(stackHeld, env)).toThrow(
+      /^ZCC_READ_ONLY is set, but the stack's config holds zcc:clientSecret: those are the deploy credentials/,
+    );
+    expect(() => resolveClientConfig(stackHeld, env)).not.toThrow(/deploy-secret/);
+    expect(resolveClientConfig(stackHeld, { ...env, ZCC_READ_ONLY: 'false' })).toMatchObject({ clientSecret: 'deploy-secret', readOnly: false });
+    expect(() => resolveClientConfig(() => undefined, { ...env, ZCC_READ_ONLY: 'yes' })).toThrow('ZCC_READ_ONLY must be true or false, got "yes".');
+  });
+
   it('resolves config from stack config before env, and names what is missing without values', () => {
     const config = resolveClientConfig((key) => ({ 'zcc:accountId': 'acc', 'zcc:clientId': 'cid' })[key], {
       ZOOM_CLIENT_SECRET: 'from-env',

@@ -32,7 +32,7 @@ describe('drift report from engine events', () => {
       },
       step('same', 'Queue', 'support', { name: 'Support' }, { name: 'Support' }),
     ]);
-    expect(report).toEqual({ version: 1, stack: 'prod', clean: true, summary: { drift: 0, pending: 0 }, drift: [], pending: [] });
+    expect(report).toEqual({ version: 1, stack: 'prod', clean: true, summary: { drift: 0, pending: 0 }, drift: [], pending: [], warnings: [] });
     expect(renderText(report)).toMatch(/^No drift and nothing pending on stack prod/);
   });
 
@@ -140,5 +140,79 @@ describe('replacements in the report', () => {
     ]);
     expect(renderText(report)).toContain('+- Queue "q": to replace (deleted first: out of service until the new one exists)');
     expect(renderText(report)).toContain('skillCategoryId: (unset) → (known after up)');
+  });
+
+  it('shows a nested change as the changed field and values, never a long value cut before them', () => {
+    const closure = (name: string, end: string) => ({ name, closureHourType: 'allDay', startTime: '2027-01-01T00:00:00', endTime: end, recurring: false });
+    const hours = (timezone: string) => ({ hourType: 'custom', timezone, customHours: [{ dayOfWeek: 'monday', customHourType: 'allDay' }] });
+    const report = buildReport('prod', [
+      step(
+        'refresh',
+        'ClosureSet',
+        'holidays',
+        { closures: [closure('New Year', '2027-01-01T23:59:00'), closure('Labour Day', '2027-05-01T23:59:00')], hours: hours('UTC') },
+        { closures: [closure('New Year', '2027-01-02T12:00:00'), closure('Labour Day', '2027-05-01T23:59:00')], hours: hours('Europe/Paris') },
+      ),
+    ]);
+    expect(report.drift[0].fields).toEqual([
+      { field: 'closures[0].endTime', old: '2027-01-01T23:59:00', new: '2027-01-02T12:00:00' },
+      { field: 'hours.timezone', old: 'UTC', new: 'Europe/Paris' },
+    ]);
+    expect(renderText(report)).toContain('closures[0].endTime: "2027-01-01T23:59:00" → "2027-01-02T12:00:00"');
+  });
+
+  it('names ids the stack knows; a set that loses a disposition deleted in ZCC is drift because of it, not pending', () => {
+    const disposition = (op: string, old: unknown, next: unknown): StepEvent => ({
+      resOutputsEvent: {
+        metadata: {
+          op,
+          urn: urn('Disposition', 'resolved'),
+          type: `${TYPE}Disposition`,
+          old: old as never,
+          new: next as never,
+        },
+      },
+    });
+    const unknown = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
+    const report = buildReport('prod', [
+      disposition('refresh', { id: 'd_17', inputs: { name: 'Resolved' } }, null),
+      step('refresh', 'DispositionSet', 'wrap-up', { name: 'Wrap-up', dispositionIds: ['d_17', 'd_2'] }, { name: 'Wrap-up', dispositionIds: ['d_17', 'd_2'] }),
+      disposition('create', null, { inputs: { name: 'Resolved' } }),
+      step('update', 'DispositionSet', 'wrap-up', { name: 'Wrap-up', dispositionIds: ['d_17', 'd_2'] }, { name: 'Wrap-up', dispositionIds: [unknown, 'd_2'] }),
+    ]);
+    expect(report.pending).toEqual([]);
+    expect(report.drift.map((entry) => [entry.kind, entry.change, entry.because])).toEqual([
+      ['Disposition', 'deleted', undefined],
+      ['DispositionSet', 'modified', 'Disposition "resolved" deleted in ZCC; up re-adds it once re-created'],
+    ]);
+    const text = renderText(report);
+    expect(text).toContain('~ DispositionSet "wrap-up": changed in ZCC (because Disposition "resolved" deleted in ZCC; up re-adds it once re-created)');
+    expect(text).toContain('removed d_17 (Disposition "Resolved")');
+  });
+
+  it('carries the preview warnings of resources (effects outside the stack), in text, Markdown and JSON', () => {
+    const report = buildReport('prod', [
+      step('same', 'FlowEntryPoints', 'main-line', { flowId: 'f1' }, { flowId: 'f1' }),
+      {
+        diagnosticEvent: {
+          urn: urn('FlowEntryPoints', 'main-line'),
+          severity: 'info#err',
+          message: 'warning: FlowEntryPoints takes +16505550100 from flow "Sample voice flow" (flow_seed_voice)\n',
+        },
+      },
+      { diagnosticEvent: { urn: 'urn:pulumi:prod::center::pulumi:pulumi:Stack::center-prod', severity: 'warning', message: 'not a resource' } },
+      { diagnosticEvent: { urn: urn('Queue', 'q'), severity: 'info', message: 'plain output' } },
+    ]);
+    expect(report.clean).toBe(true);
+    expect(report.warnings).toEqual([
+      {
+        kind: 'FlowEntryPoints',
+        name: 'main-line',
+        urn: urn('FlowEntryPoints', 'main-line'),
+        message: 'FlowEntryPoints takes +16505550100 from flow "Sample voice flow" (flow_seed_voice)',
+      },
+    ]);
+    expect(renderText(report)).toContain('! FlowEntryPoints "main-line": FlowEntryPoints takes +16505550100 from flow "Sample voice flow"');
+    expect(renderMarkdown(report)).toContain('### Warnings: what `up` would do outside the stack');
   });
 });

@@ -45,5 +45,25 @@ describe('example GitHub workflows', () => {
     const comment = preview.slice(preview.indexOf('  comment:'));
     expect(comment).not.toMatch(/checkout|secrets\./);
     expect(comment).toContain('<!-- zcc-pulumi-preview -->');
+    // The comment is rendered here, by a released zcc-pulumi, from the JSON report: the pull request's job hands
+    // over JSON only, never Markdown.
+    expect(preview).toMatch(/name: zcc-preview\n\s+path: zcc-preview\.json\n/);
+    expect(comment).toMatch(/npm install --ignore-scripts .*"zcc-pulumi@\$ZCC_PULUMI_VERSION"/);
+    expect(comment).toContain('zcc-pulumi drift --report ../zcc-preview.json --markdown ../zcc-preview.md');
+  });
+
+  it('the jobs that only read say so (ZCC_READ_ONLY): writes and stack-held deploy credentials are refused', () => {
+    for (const file of ['zcc-pr-preview.yml', 'zcc-drift.yml']) {
+      const text = workflows.find((w) => w.file === file)!.text;
+      expect({
+        file,
+        readOnly: /ZCC_READ_ONLY: "true"/.test(text),
+        readOnlyApp: /ZOOM_CLIENT_SECRET: \$\{\{ secrets\.ZOOM_READONLY_CLIENT_SECRET \}\}/.test(text),
+      }).toEqual({
+        file,
+        readOnly: true,
+        readOnlyApp: true,
+      });
+    }
   });
 });
