@@ -3,7 +3,7 @@ import type { ZccClient } from '../client/client';
 import type { ZccFlow } from '../client/schemas';
 import { STAMP_OUTPUT, defineSpec, type ObjectStore, type Props } from '../engine/spec';
 import { endpoints } from '../client/endpoints';
-import { unlessNotFound } from '../client/errors';
+import { isAmbiguous, unlessNotFound } from '../client/errors';
 import { sameValue } from '../engine/normalize';
 import { text } from './fields';
 import { plainJsonProblem } from './plainJson';
@@ -32,6 +32,24 @@ async function withDefinition(client: ZccClient, flow: ZccFlow, preferPublished:
   return { ...flow, definition, published_version: published, latest_version: latest };
 }
 
+/**
+ * Imports the declared definition as a new version. An import is a POST that adds a version: sent again after its
+ * answer was lost it would add a second one. After an ambiguous failure the flow is read again: a version newer than
+ * `before` that holds the definition is the lost import's, and nothing is re-sent; otherwise it is sent once more.
+ */
+async function importVersionOnce(client: ZccClient, id: string, before: number, full: Props): Promise<void> {
+  const send = () => client.importFlow({ flow_name: String(full.flow_name), import_mode: 'version' }, JSON.stringify(full.definition));
+  try {
+    await send();
+  } catch (error) {
+    if (!isAmbiguous(error)) throw error;
+    const now = await client.getOne(endpoints.flows, [id]);
+    const latest = latestVersion(now);
+    if (latest > before && sameValue(await client.exportFlow(id, latest), full.definition)) return;
+    await send();
+  }
+}
+
 const flowStore: ObjectStore = {
   list: (client) => client.listOf(endpoints.flows) as Promise<Props[]>,
   create: async (client, body) => {
@@ -55,8 +73,7 @@ const flowStore: ObjectStore = {
       });
     }
     // A new version goes to the flow of the same name and channel: after any rename above.
-    if (changed.definition !== undefined)
-      await client.importFlow({ flow_name: String(full.flow_name), import_mode: 'version' }, JSON.stringify(full.definition));
+    if (changed.definition !== undefined) await importVersionOnce(client, id, latestVersion(flow), full);
   },
   remove: async (client, id) => {
     await unlessNotFound(() => client.deleteOne(endpoints.flows, [id]));

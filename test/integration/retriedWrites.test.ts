@@ -61,6 +61,32 @@ describe('writes whose answer is lost after they committed', () => {
     expect((await writes()).map((entry) => entry.route)).toEqual(['PATCH /v2/contact_center/closures/:closureSetId']);
   });
 
+  it('a flow: its import (create) and a new version (update) land once when their answers are lost', async () => {
+    const flowsNamed = async (name: string) =>
+      ((await control('GET', '/objects/flows')) as Array<{ flow_id: string; flow_name: string; flow_versions?: unknown[] }>).filter(
+        (flow) => flow.flow_name === name,
+      );
+    const inputs = { name: 'Retried IVR', definition: { studioType: 0, nodes: [{ id: 'start', type: 'Start' }] }, ...stub };
+    await control('POST', '/faults', { method: 'POST', path: '/flows$', action: 'drop-after-commit', times: 1 });
+    const made = await create('Flow', inputs);
+    expect((await flowsNamed('Retried IVR')).map((flow) => flow.flow_id)).toEqual([made.id]);
+    await control('POST', '/faults', { method: 'POST', path: '/flows$', action: 'drop-after-commit', times: 1 });
+    await update('Flow', made.id, made.outs!, {
+      ...inputs,
+      definition: {
+        studioType: 0,
+        nodes: [
+          { id: 'start', type: 'Start' },
+          { id: 'menu', type: 'Menu' },
+        ],
+      },
+    });
+    // Two versions: the first import and one new version, not a second copy of it.
+    expect((await flowsNamed('Retried IVR')).map((flow) => flow.flow_versions?.length)).toEqual([2]);
+    const faults = (await control('GET', '/faults')) as Array<{ path: string; hits: number }>;
+    expect(faults.filter((fault) => fault.path === '/flows$').map((fault) => fault.hits)).toEqual([1, 1]);
+  });
+
   it('member and id-set adds of every set kind: each member once, and the update succeeds', async () => {
     const queue = await create('Queue', { name: 'Members', channel: 'voice', ...stub });
     const team = await create('Team', { name: 'Tier 9', parentTeamId: 'team_root', ...stub });
