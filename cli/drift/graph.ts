@@ -62,19 +62,23 @@ interface Edge {
   state: 'same' | 'added' | 'removed';
 }
 
-function edgesOf(resource: RoutingResource, inputs: Props | undefined, urnById: Map<string, string>): string[] {
+/** Keys under which a flow file names a queue by its name (`"queueName": "Support"`), as the package's example does. */
+const QUEUE_NAME_KEY = /^queue_?name$/i;
+
+function edgesOf(resource: RoutingResource, inputs: Props | undefined, urnById: Map<string, string>, queueByName: Map<string, string>): string[] {
   if (!inputs) return [];
   const targets = new Set<string>();
   if (resource.kind === 'Flow') {
-    // A flow names queues inside its definition (Studio's JSON): any string that is a queue's id.
-    const visit = (value: unknown): void => {
+    // A flow names queues inside its definition (Studio's JSON): by id (any string that is a queue's id), or by
+    // name under a queue-name key.
+    const visit = (value: unknown, key: string): void => {
       if (typeof value === 'string') {
-        const urn = urnById.get(value);
+        const urn = urnById.get(value) ?? (QUEUE_NAME_KEY.test(key) ? queueByName.get(value) : undefined);
         if (urn && urn.includes('zcc:Queue::')) targets.add(urn);
-      } else if (Array.isArray(value)) value.forEach(visit);
-      else if (value && typeof value === 'object') Object.values(value).forEach(visit);
+      } else if (Array.isArray(value)) value.forEach((item) => visit(item, key));
+      else if (value && typeof value === 'object') for (const [inner, item] of Object.entries(value)) visit(item, inner);
     };
-    visit(inputs.definition);
+    visit(inputs.definition, '');
   }
   for (const { kind, id } of referencedIds(engine.specFor(resource.kind), inputs)) {
     const urn = urnById.get(id);
@@ -94,6 +98,11 @@ export function renderGraph(resources: RoutingResource[], options: GraphOptions 
   const byUrn = new Map(resources.map((resource) => [resource.urn, resource]));
   const urnById = new Map<string, string>();
   for (const resource of resources) if (resource.id && DRAWN.includes(resource.kind)) urnById.set(resource.id, resource.urn);
+  const queueByName = new Map<string, string>();
+  for (const resource of resources) {
+    const name = resource.inputs.name ?? resource.recorded?.name;
+    if (resource.kind === 'Queue' && typeof name === 'string') queueByName.set(name, resource.urn);
+  }
 
   const marks = new Map<string, Mark[]>();
   const mark = (urn: string, what: Mark) => marks.set(urn, [...new Set([...(marks.get(urn) ?? []), what])]);
@@ -119,8 +128,8 @@ export function renderGraph(resources: RoutingResource[], options: GraphOptions 
   const drawn = resources.filter((resource) => DRAWN.includes(resource.kind));
   const edges = new Map<string, Edge>();
   for (const resource of drawn) {
-    const now = edgesOf(resource, resource.inputs, urnById);
-    const before = resource.recorded ? edgesOf(resource, resource.recorded, urnById) : now;
+    const now = edgesOf(resource, resource.inputs, urnById, queueByName);
+    const before = resource.recorded ? edgesOf(resource, resource.recorded, urnById, queueByName) : now;
     for (const to of new Set([...now, ...before])) {
       const state = now.includes(to) && before.includes(to) ? 'same' : now.includes(to) ? 'added' : 'removed';
       edges.set(`${resource.urn} ${to}`, { from: resource.urn, to, state });

@@ -93,6 +93,37 @@ describe('the routing diagram', () => {
     expect(markdown).toContain(`### Routing this touches\n\n\`\`\`mermaid\n${diagram}\n\`\`\`\n`);
   });
 
+  it('links a flow to the queues its file names by name (queueName), as the example flow does, and by id', () => {
+    const queue = (name: string, id: string): RoutingResource => ({
+      urn: urn('Queue', name.toLowerCase()),
+      kind: 'Queue',
+      name: name.toLowerCase(),
+      id,
+      inputs: { name },
+    });
+    const flow: RoutingResource = {
+      urn: urn('Flow', 'ivr'),
+      kind: 'Flow',
+      name: 'ivr',
+      id: 'f1',
+      inputs: {
+        name: 'IVR',
+        definition: {
+          nodes: [
+            { id: 'sales', type: 'RouteTo', properties: { queueName: 'Sales' } },
+            { id: 'support', type: 'RouteTo', properties: { queue_id: 'q2' } },
+            // A prompt that says a queue's name is not a route to it.
+            { id: 'menu', properties: { prompt: 'Billing' } },
+          ],
+        },
+      },
+    };
+    const diagram = renderGraph([flow, queue('Sales', 'q1'), queue('Support', 'q2'), queue('Billing', 'q3')]);
+    expect(diagram.split('\n').filter((line) => line.includes('-->'))).toEqual(['  n1 --> n3', '  n1 --> n4']);
+    expect(diagram).toContain('n3["Queue: Sales"]');
+    expect(diagram).toContain('n4["Queue: Support"]');
+  });
+
   it('labels from the account are inert: entity codes for anything but letters, digits and plain marks', () => {
     expect(mermaidText('Support "Tier 1"')).toBe('Support #34;Tier 1#34;');
     expect(mermaidText('a]b\n```\n<img src=x>')).toBe('a#93;b#10;#96;#96;#96;#10;#60;img src#61;x#62;');
