@@ -115,8 +115,9 @@ export const businessHoursSpec = defineSpec<ZccBusinessHours>()({
   timezone: 'Europe/Berlin',
   hours: {
     hourType: 'custom',
-    customHours: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'].map((day) => ({
-      dayOfWeek: day as 'monday',
+    // \`as const\` keeps each day's type: a typo ('mondy') fails to compile.
+    customHours: (['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const).map((dayOfWeek) => ({
+      dayOfWeek,
       customHourType: 'hours' as const,
       customHourRanges: [{ startTime: '08:00', endTime: '18:00' }],
     })),

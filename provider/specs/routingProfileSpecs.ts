@@ -91,7 +91,7 @@ export const agentRoutingProfileSpec = defineSpec<ZccAgentRoutingProfile>()({
     return failures;
   },
   outputs: { agentRoutingProfileId: { description: 'The agent routing profile id ZCC assigned.' } },
-  example: `const languages = zcc.getOne(endpoints.skillCategories, [{ name: 'Languages' }]);
+  example: `const languages = zcc.getSkillCategory({ name: 'Languages' });
 const frontline = new zcc.AgentRoutingProfile('frontline', {
   name: 'Frontline',
   waitTimeAgentInSeconds: 60,
