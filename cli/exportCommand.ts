@@ -122,6 +122,7 @@ export async function runExport(options: ParsedOptions, env: NodeJS.ProcessEnv =
   const seconds = (Date.now() - started) / 1000;
   console.log(`Exported ${total} objects to ${printable(dir)} with ${account.apiCalls} API calls in ${seconds.toFixed(1)} s:`);
   for (const [kind, count] of Object.entries(exported.counts)) console.log(`  ${kind}: ${count}`);
+  for (const { kind, id, label, message } of account.warnings) console.error(`warning: ${kind} ${shown(label)} (${shown(id)}): ${printable(message)}`);
   if (account.unsupported.length > 0) {
     console.error(`Skipped ${account.unsupported.length} object(s) that this package's resources cannot declare (--skip-unsupported):`);
     for (const line of unsupportedLines(account.unsupported)) console.error(line);

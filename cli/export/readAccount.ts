@@ -1,5 +1,5 @@
 import { getClient } from '../../provider/runtime';
-import { engine, inputInvalid, listExisting, readExisting } from '../../provider/handlers';
+import { engine, inputInvalid, inputWarnings, listExisting, readExisting } from '../../provider/handlers';
 import type { Props } from '../../provider/engine/spec';
 import { sameValue } from '../../provider/engine/normalize';
 import { USER, objectKinds, setKinds } from './kinds';
@@ -26,6 +26,8 @@ export interface Account {
   objects: ExportedObject[];
   /** Objects left out because their settings cannot be declared; the caller decides whether that fails the export. */
   unsupported: UnsupportedObject[];
+  /** Objects exported as they are although they meet one of the package's assumptions (spec assumptionWarnings). */
+  warnings: Array<{ kind: string; id: string; label: string; message: string }>;
   /** user id → email, for references to users. */
   emails: Map<string, string>;
   /**
@@ -69,11 +71,13 @@ export async function readAccount(): Promise<Account> {
   const before = client.http.stats.requests;
   const objects: ExportedObject[] = [];
   const unsupported: UnsupportedObject[] = [];
+  const warnings: Account['warnings'] = [];
   const add = (kind: string, id: string, label: string, read: Props) => {
     // What the program will declare: the server's defaults (an empty id for "the account default") left out.
     const inputs = withoutDefaults(kind, read);
     const problems = inputInvalid(kind, inputs);
     if (problems.length > 0) return void unsupported.push({ kind, id, label, problems });
+    for (const message of inputWarnings(kind, inputs)) warnings.push({ kind, id, label, message });
     objects.push({ kind, id, label, inputs });
   };
 
@@ -163,5 +167,5 @@ export async function readAccount(): Promise<Account> {
     }
   }
   // Objects are collected as reads finish; the program is built in a deterministic order anyway (program.ts).
-  return { objects, unsupported, emails, lookups, apiCalls: client.http.stats.requests - before };
+  return { objects, unsupported, warnings, emails, lookups, apiCalls: client.http.stats.requests - before };
 }

@@ -348,6 +348,8 @@ export function createEngine(options: EngineOptions) {
       for (const [property, reason] of spec.crossFieldCheck?.(userInputs(spec, news)) ?? [])
         failures.push({ property, reason: `${kind}.${property} ${reason}` });
     }
+    if (failures.length === 0 && !containsUnknown(userInputs(spec, news)))
+      for (const warning of spec.assumptionWarnings?.(userInputs(spec, news)) ?? []) warn(`${kind}: ${warning}`);
     const isCreate = Object.keys(userInputs(spec, olds)).length === 0;
     if (failures.length === 0 && isCreate) failures.push(...(await ownershipFailures(spec, news)));
     if (failures.length > 0) return { inputs: news, failures: failures.map((failure) => withoutRawValue(failure, news)) };
@@ -647,5 +649,10 @@ export function createEngine(options: EngineOptions) {
     return problems;
   }
 
-  return { specFor, check, diff, create, read, update, remove, listExisting, readExisting, inputInvalid };
+  /** What `inputs` keeps although it meets one of the package's assumptions (spec `assumptionWarnings`). */
+  function inputWarnings(kind: string, inputs: Props): string[] {
+    return specFor(kind).assumptionWarnings?.(inputs) ?? [];
+  }
+
+  return { specFor, check, diff, create, read, update, remove, listExisting, readExisting, inputInvalid, inputWarnings };
 }

@@ -162,6 +162,12 @@ export interface ResourceSpec {
   references?: Record<string, string>;
   /** Checks across fields, after each field passed on its own; returns failures as `[property, reason]`. */
   crossFieldCheck?: (inputs: Props) => Array<[string, string]>;
+  /**
+   * Where an assumption of this package (a meaning it gives a bare number of Zoom's) meets data that does not fit
+   * it, which the API accepts: the data is kept and declared as it is, and each line here is a warning, at check
+   * and in `zcc-pulumi export`.
+   */
+  assumptionWarnings?: (inputs: Props) => string[];
   /** Inputs that are not API fields but follow from the API object (e.g. `publish` from a flow's status). */
   derivedInputs?: (server: Props, declared: Props | undefined) => Props;
   /** How objects are stored, when not a plain REST collection at `path`. */

@@ -91,10 +91,19 @@ export const businessHoursSpec = defineSpec<ZccBusinessHours>()({
       const ranges = (day.customHourRanges as unknown[] | undefined) ?? [];
       if (day.customHourType === 'hours' && ranges.length === 0)
         return [['hours', `customHours item ${index} (${String(day.dayOfWeek)}): customHourType "hours" needs customHourRanges.`]];
-      if (day.customHourType !== 'hours' && ranges.length > 0)
-        return [['hours', `customHours item ${index} (${String(day.dayOfWeek)}): customHourRanges only apply to customHourType "hours".`]];
     }
     return [];
+  },
+  // Ranges on a day that is not "hours": the API accepts them and Zoom keeps them. Declared and kept as they are
+  // (an export must not refuse an account), with a warning, since what they mean there is not documented.
+  assumptionWarnings: (inputs) => {
+    const days = ((inputs.hours as { customHours?: Array<Record<string, unknown>> } | undefined)?.customHours ?? []).filter(
+      (day) => day.customHourType !== 'hours' && ((day.customHourRanges as unknown[] | undefined) ?? []).length > 0,
+    );
+    return days.map(
+      (day) =>
+        `${String(day.dayOfWeek)} has customHourRanges with customHourType ${JSON.stringify(day.customHourType)}: kept as declared, but this package assumes custom_hour_type ${day.customHourType === 'allDay' ? 1 : 0} means ${day.customHourType === 'allDay' ? 'open all day' : 'closed'}, so Zoom may ignore the ranges. Use customHourType "hours" to open only during them.`,
+    );
   },
   exportAs: { role: 'object' },
   // Every account has one default, made with the account.

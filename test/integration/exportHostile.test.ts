@@ -110,6 +110,24 @@ describe('export with hostile account data', () => {
   });
 });
 
+describe('export of data that meets an assumption of the package', () => {
+  beforeEach(() => control(emulator(), 'POST', '/reset'));
+
+  it('business hours with ranges on an all-day day (API-accepted) export as they are, with a warning', async () => {
+    // custom_hour_type 1 (assumed: open all day) with ranges, as the API accepts and Zoom keeps.
+    await control(emulator(), 'PATCH', '/objects/business_hours/bh_default', {
+      hours: { hour_type: 2, custom_hours: [{ day_of_week: 2, custom_hour_type: 1, custom_hour_ranges: [{ start_time: '09:00', end_time: '17:00' }] }] },
+    });
+    const out = path.join(work, 'assumption');
+    expect(await quietly(() => exportTo(out))).toBe(0);
+    expect(printed.filter((line) => line.startsWith('warning: '))).toEqual([
+      'warning: BusinessHours "Default business hours" ("bh_default"): monday has customHourRanges with customHourType "allDay": kept as declared, but this package assumes custom_hour_type 1 means open all day, so Zoom may ignore the ranges. Use customHourType "hours" to open only during them.',
+    ]);
+    const program = readFileSync(path.join(out, 'index.ts'), 'utf8');
+    expect(program).toMatch(/customHourType: "allDay",\s*customHourRanges: \[\s*\{\s*startTime: "09:00",\s*endTime: "17:00"/);
+  });
+});
+
 describe('export credentials', () => {
   it('a refused secret names the environment variables export reads, not stack config', async () => {
     const saved = process.env.ZOOM_CLIENT_SECRET;

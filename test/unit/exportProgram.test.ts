@@ -10,6 +10,7 @@ const account = (
 ): Account => ({
   objects,
   unsupported: [],
+  warnings: [],
   emails: new Map(Object.entries(emails)),
   lookups: new Map(Object.entries(lookups)),
   apiCalls: 0,
