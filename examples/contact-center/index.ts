@@ -91,8 +91,8 @@ const holidays = new zcc.ClosureSet('holidays', {
   name: 'Public holidays',
   timezone: 'Europe/Berlin',
   closures: [
-    { closureName: 'New Year', closureHourType: 1, startTime: '2027-01-01T00:00', endTime: '2027-01-01T23:59', recurringFrequency: 0 },
-    { closureName: 'Christmas', closureHourType: 1, startTime: '2027-12-25T00:00', endTime: '2027-12-26T23:59', recurringFrequency: 0 },
+    { closureName: 'New Year', closureHourType: 'allDay', startTime: '2027-01-01T00:00', endTime: '2027-01-01T23:59', recurringFrequency: 'none' },
+    { closureName: 'Christmas', closureHourType: 'allDay', startTime: '2027-12-25T00:00', endTime: '2027-12-26T23:59', recurringFrequency: 'none' },
   ],
 });
 new zcc.QueueOperatingHours('support-hours', { queueId: support.queueId, businessHourId: officeHours.businessHourId, closureSetId: holidays.closureSetId });

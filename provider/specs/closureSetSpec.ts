@@ -6,12 +6,18 @@ import type { ZccClient } from '../client/client';
 import { sameValue } from '../engine/normalize';
 import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
 import { restStore } from '../engine/store';
-import { integer, numberIn, text, timezone } from './fields';
+import { coded, integer, text, timezone } from './fields';
 
 /**
  * Closure sets (`/closures`): holidays and one-off closures, each a list inside its set. Zoom's document gives the
- * closures' numbers (`closure_hour_type`, `recurring_frequency`, …) without their meanings, so the SDK takes the
- * documented numbers as they are rather than guess names for them.
+ * closures' numbers (`closure_hour_type`, `recurring_frequency`, `recurring_frequency_type`) without their meanings.
+ * The SDK names them, as it names business hours' numbers, and each name is an assumption, said where it is made:
+ * - `closure_hour_type` 1 = `allDay` (closed whole days from startTime to endTime), 2 = `timeRange` (closed from
+ *   startTime to endTime only), by analogy with business hours' `custom_hour_type` 1 (all day) and 2 (hours);
+ * - `recurring_frequency` 0 = `none`, 1 = `weekly`, 2 = `monthly`, 3 = `yearly`: the recurrence fields Zoom gives
+ *   (`recurring_week_interval`, `recurring_days_of_week`, `recurring_month`) fit weekly, monthly and yearly rules;
+ * - `recurring_frequency_type` 1 = `onDate` (the same date), 2 = `onWeekday` (the same weekday of the month).
+ * The API numbers are what is sent and read; a wrong guess changes only the names, never what reaches Zoom.
  */
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 
@@ -24,11 +30,14 @@ const localTime = (description: string) =>
 const closure = z
   .strictObject({
     closureName: text('Name of the closure (1-64 characters), e.g. "New Year".', { min: 1, max: 64 }),
-    closureHourType: numberIn([1, 2], '`closure_hour_type` as Zoom numbers it (1 or 2).'),
+    closureHourType: coded({ allDay: 1, timeRange: 2 }, 'Closed whole days, or only from startTime to endTime (`closure_hour_type`; the meanings are assumed)'),
     startTime: localTime('When the closure starts, in the set\'s timezone ("yyyy-MM-ddTHH:mm").'),
     endTime: localTime("When it ends, in the set's timezone; not before startTime."),
-    recurringFrequency: numberIn([0, 1, 2, 3], '`recurring_frequency` as Zoom numbers it (0 to 3).'),
-    recurringFrequencyType: numberIn([1, 2], '`recurring_frequency_type` (1 or 2).').optional(),
+    recurringFrequency: coded({ none: 0, weekly: 1, monthly: 2, yearly: 3 }, 'How the closure repeats (`recurring_frequency`; the meanings are assumed)'),
+    recurringFrequencyType: coded(
+      { onDate: 1, onWeekday: 2 },
+      'For monthly and yearly closures: the same date, or the same weekday of the month (`recurring_frequency_type`; the meanings are assumed)',
+    ).optional(),
     recurringMonth: integer('`recurring_month` (1-12).', 1, 12).optional(),
     recurringWeekInterval: integer('`recurring_week_interval` (1 or more).', 1, 52).optional(),
     recurringDaysOfWeek: z
@@ -124,7 +133,7 @@ export const closureSetSpec = defineSpec<ZccClosureSet>()({
   example: `const holidays = new zcc.ClosureSet('holidays', {
   name: 'Holidays',
   timezone: 'Europe/Berlin',
-  closures: [{ closureName: 'New Year', closureHourType: 1, startTime: '2027-01-01T00:00', endTime: '2027-01-01T23:59', recurringFrequency: 0 }],
+  closures: [{ closureName: 'New Year', closureHourType: 'allDay', startTime: '2027-01-01T00:00', endTime: '2027-01-01T23:59', recurringFrequency: 'none' }],
 });`,
   store: closureSetStore(),
 });

@@ -17,7 +17,7 @@ export interface ClosureSetArgs extends AdoptableArgs {
   /** Make this the account default closure set; ZCC refuses to unset it (make another set the default instead). */
   accountDefault?: pulumi.Input<boolean>;
   /** The closures, in order. */
-  closures: pulumi.Input<pulumi.Input<{ closureName: pulumi.Input<string>; closureHourType: pulumi.Input<number>; startTime: pulumi.Input<string>; endTime: pulumi.Input<string>; recurringFrequency: pulumi.Input<number>; recurringFrequencyType?: pulumi.Input<number>; recurringMonth?: pulumi.Input<number>; recurringWeekInterval?: pulumi.Input<number>; recurringDaysOfWeek?: pulumi.Input<pulumi.Input<string>[]> }>[]>;
+  closures: pulumi.Input<pulumi.Input<{ closureName: pulumi.Input<string>; closureHourType: pulumi.Input<'allDay' | 'timeRange'>; startTime: pulumi.Input<string>; endTime: pulumi.Input<string>; recurringFrequency: pulumi.Input<'none' | 'weekly' | 'monthly' | 'yearly'>; recurringFrequencyType?: pulumi.Input<'onDate' | 'onWeekday'>; recurringMonth?: pulumi.Input<number>; recurringWeekInterval?: pulumi.Input<number>; recurringDaysOfWeek?: pulumi.Input<pulumi.Input<string>[]> }>[]>;
 }
 
 /** A set of closures (holidays, one-off closures, with recurrence) in one timezone, which queues follow (QueueOperatingHours). The account has one default; find it with getClosureSet({ name: 'Default closures' }). */
@@ -31,7 +31,7 @@ export class ClosureSet extends pulumi.dynamic.Resource {
   /** Make this the account default closure set; ZCC refuses to unset it (make another set the default instead). */
   declare public readonly accountDefault: pulumi.Output<boolean | undefined>;
   /** The closures, in order. */
-  declare public readonly closures: pulumi.Output<{ closureName: string; closureHourType: number; startTime: string; endTime: string; recurringFrequency: number; recurringFrequencyType?: number; recurringMonth?: number; recurringWeekInterval?: number; recurringDaysOfWeek?: string[] }[]>;
+  declare public readonly closures: pulumi.Output<({ closureName: string; closureHourType: 'allDay' | 'timeRange'; startTime: string; endTime: string; recurringFrequency: 'none' | 'weekly' | 'monthly' | 'yearly'; recurringFrequencyType?: 'onDate' | 'onWeekday'; recurringMonth?: number; recurringWeekInterval?: number; recurringDaysOfWeek?: string[] })[]>;
   /** The closure set id ZCC assigned. The resource id, so it is known during a preview unless the object is replaced. */
   public get closureSetId(): pulumi.Output<string> {
     return this.id;

@@ -104,12 +104,14 @@ const scenarios: Scenario[] = [
     initial: {
       name: 'Lifecycle closures',
       timezone: 'Europe/Berlin',
-      closures: [{ closureName: 'New Year', closureHourType: 1, startTime: '2027-01-01T00:00', endTime: '2027-01-01T23:59', recurringFrequency: 0 }],
+      closures: [
+        { closureName: 'New Year', closureHourType: 'allDay', startTime: '2027-01-01T00:00', endTime: '2027-01-01T23:59', recurringFrequency: 'none' },
+      ],
     },
     inPlace: {
       closures: [
-        { closureName: 'New Year', closureHourType: 1, startTime: '2027-01-01T00:00', endTime: '2027-01-01T23:59', recurringFrequency: 3 },
-        { closureName: 'Christmas', closureHourType: 1, startTime: '2027-12-25T00:00', endTime: '2027-12-26T23:59', recurringFrequency: 3 },
+        { closureName: 'New Year', closureHourType: 'allDay', startTime: '2027-01-01T00:00', endTime: '2027-01-01T23:59', recurringFrequency: 'yearly' },
+        { closureName: 'Christmas', closureHourType: 'allDay', startTime: '2027-12-25T00:00', endTime: '2027-12-26T23:59', recurringFrequency: 'yearly' },
       ],
     },
     consoleEdit: { field: 'closure_set_description', value: 'edited in the console', input: 'description' },

@@ -31,7 +31,9 @@ describe('QueueOperatingHours, QueueDispositions, QueueTeams, TeamMembers, TeamS
         args: {
           name: 'Holidays',
           timezone: 'Europe/Berlin',
-          closures: [{ closureName: 'New Year', closureHourType: 1, startTime: '2027-01-01T00:00', endTime: '2027-01-01T23:59', recurringFrequency: 0 }],
+          closures: [
+            { closureName: 'New Year', closureHourType: 'allDay', startTime: '2027-01-01T00:00', endTime: '2027-01-01T23:59', recurringFrequency: 'none' },
+          ],
         },
       },
       { kind: 'Disposition', name: 'resolved', args: { name: 'Resolved' } },

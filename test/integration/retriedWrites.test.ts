@@ -44,10 +44,10 @@ describe('writes whose answer is lost after they committed', () => {
   it('a closure set update: each closure once, after the PATCH that added them lost its answer', async () => {
     const closure = (closureName: string, day: string) => ({
       closureName,
-      closureHourType: 1,
+      closureHourType: 'allDay',
       startTime: `2027-${day}T00:00`,
       endTime: `2027-${day}T23:59`,
-      recurringFrequency: 0,
+      recurringFrequency: 'none',
     });
     const inputs = { name: 'Holidays', timezone: 'Europe/Berlin', closures: [closure('New Year', '01-01')], ...stub };
     const made = await create('ClosureSet', inputs);

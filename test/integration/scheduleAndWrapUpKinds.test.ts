@@ -140,7 +140,13 @@ describe('business hours, dispositions, disposition sets and variable groups', (
   });
 
   it('closure sets replace their closures on update, and a queue follows the hours it is given, then the defaults again', async () => {
-    const newYear = { closureName: 'New Year', closureHourType: 1, startTime: '2027-01-01T00:00', endTime: '2027-01-01T23:59', recurringFrequency: 0 };
+    const newYear = {
+      closureName: 'New Year',
+      closureHourType: 'allDay',
+      startTime: '2027-01-01T00:00',
+      endTime: '2027-01-01T23:59',
+      recurringFrequency: 'none',
+    };
     const holidays = await create('ClosureSet', { name: 'Holidays', timezone: 'Europe/Berlin', closures: [newYear], ...stub });
     const inputs = {
       name: 'Holidays',
