@@ -52,6 +52,15 @@ function toBody(spec: ResourceSpec, inputs: Props, only?: string[]): Props {
 }
 
 /** Whether one input has the same meaning on both sides (set-like arrays compared as sets). */
+/**
+ * Recorded inputs with the API's numbers named as this version names them: a field that a later version gave
+ * names (a closure's `closureHourType: 1` → `"allDay"`) is the same value, not a change to apply.
+ */
+function namedCodes(spec: ResourceSpec, props: Props): Props {
+  const shape = spec.inputSchema.shape as Record<string, z.ZodType>;
+  return Object.fromEntries(Object.entries(props).map(([key, value]) => [key, key in shape ? fromApiValue(toApiValue(value, shape[key]), shape[key]) : value]));
+}
+
 function sameField(spec: ResourceSpec, key: string, a: unknown, b: unknown): boolean {
   return sameValue(a, b, spec.setFields?.includes(key));
 }
@@ -432,7 +441,7 @@ export function createEngine(options: EngineOptions) {
   async function diff(kind: string, id: string, olds: Props, news: Props): Promise<dynamic.DiffResult> {
     return withUserFacingErrors(async () => {
       const spec = specFor(kind);
-      const previous = withDefaults(spec, userInputs(spec, olds));
+      const previous = namedCodes(spec, withDefaults(spec, userInputs(spec, olds)));
       const next = withDefaults(spec, userInputs(spec, news));
       const changed = Object.keys(spec.inputSchema.shape).filter((key) => containsUnknown(next[key]) || !sameField(spec, key, previous[key], next[key]));
       // A value unknown during preview forces replacement only when it refers to an object this run replaces
@@ -562,7 +571,7 @@ export function createEngine(options: EngineOptions) {
     return withUserFacingErrors(async () => {
       const spec = specFor(kind);
       const client = options.client();
-      const previous = withDefaults(spec, userInputs(spec, olds));
+      const previous = namedCodes(spec, withDefaults(spec, userInputs(spec, olds)));
       const declared = withDefaults(spec, userInputs(spec, news));
       const changed = Object.keys(spec.apiFields).filter((key) => !spec.replaceOnChanges?.includes(key) && !sameField(spec, key, previous[key], declared[key]));
       // A field the program stopped declaring is left as it is in ZCC (no longer managed): nothing to send for it.

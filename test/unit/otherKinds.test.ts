@@ -51,4 +51,18 @@ describe('SkillCategory, Skill, Flow and RoutingProfile rules', () => {
       ).changes,
     ).toBe(false);
   });
+
+  it('a recorded number that this version names is the same value: no diff for closureHourType 1 → "allDay"', async () => {
+    const closure = { closureName: 'New Year', startTime: '2027-01-01T00:00', endTime: '2027-01-01T23:59' };
+    const recorded = { name: 'Holidays', timezone: 'UTC', closures: [{ ...closure, closureHourType: 1, recurringFrequency: 3 }], __provider: 'stub' };
+    const declared = {
+      name: 'Holidays',
+      timezone: 'UTC',
+      closures: [{ ...closure, closureHourType: 'allDay', recurringFrequency: 'yearly' }],
+      __provider: 'stub',
+    };
+    expect((await diff('ClosureSet', 'cs1', recorded, declared)).changes).toBe(false);
+    const moved = { ...declared, closures: [{ ...closure, closureHourType: 'allDay', recurringFrequency: 'monthly' }] };
+    expect(await diff('ClosureSet', 'cs1', recorded, moved)).toMatchObject({ changes: true, replaces: [] });
+  });
 });
