@@ -1,5 +1,5 @@
 import { printable } from '../../provider/client/printable';
-import { isKnownAfterUp, type DriftEntry, type DriftReport, type FieldChange, type PendingEntry } from './report';
+import { isKnownAfterUp, type DriftEntry, type DriftReport, type FieldChange, type PendingEntry, type WarningEntry } from './report';
 
 /**
  * The report for people: a terminal summary and a Markdown document for pull requests and job summaries. Every
@@ -115,6 +115,10 @@ const adviceText = (report: DriftReport) =>
 const adviceMarkdown = (report: DriftReport) =>
   advice(report).map((sentence) => sentence.map((part) => ('word' in part ? part.word : code(part.command))).join(''));
 
+/** `  ! FlowEntryPoints "main-line": …`, or without a name when the warning came without its resource. */
+const warningText = (entry: WarningEntry) =>
+  `  ! ${entry.kind ? kindText(entry.kind) : 'warning'}${entry.name ? ` "${nameText(entry.name)}"` : ''}: ${cut(entry.message, 400)}`;
+
 export function renderText(report: DriftReport): string {
   const lines: string[] = [];
   const stack = printable(report.stack);
@@ -142,7 +146,7 @@ export function renderText(report: DriftReport): string {
   }
   if (report.warnings.length > 0) {
     lines.push('', 'Warnings (what up would do outside the stack, or could not check):');
-    for (const entry of report.warnings) lines.push(`  ! ${kindText(entry.kind)} "${nameText(entry.name)}": ${cut(entry.message, 400)}`);
+    for (const entry of report.warnings) lines.push(warningText(entry));
   }
   lines.push('', ...adviceText(report));
   return lines.join('\n');
@@ -193,7 +197,8 @@ export function renderMarkdown(report: DriftReport, diagram?: string): string {
   }
   if (report.warnings.length > 0) {
     lines.push('### Warnings: what `up` would do outside the stack', '', '| Resource | Warning |', '|---|---|');
-    for (const entry of report.warnings) lines.push(`| ${kindMarkdown(entry.kind)} ${code(nameText(entry.name))} | ${code(cut(entry.message, 400))} |`);
+    for (const entry of report.warnings)
+      lines.push(`| ${entry.kind ? kindMarkdown(entry.kind) : '—'}${entry.name ? ` ${code(nameText(entry.name))}` : ''} | ${code(cut(entry.message, 400))} |`);
     lines.push('');
   }
   if (diagram && /\n {2}n1\[/.test(diagram)) lines.push('### Routing this touches', '', '```mermaid', diagram, '```', '');

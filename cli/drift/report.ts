@@ -48,7 +48,11 @@ export interface DriftEntry {
   because?: string;
 }
 
-/** A warning the preview gave about a resource: what `up` would do outside the stack, by name. */
+/**
+ * A warning the preview gave: what `up` would do outside the stack, naming the other object. Warnings a dynamic
+ * provider prints reach Pulumi without their resource: `name` and `urn` are then empty, and `kind` is the kind the
+ * message starts with.
+ */
 export interface WarningEntry {
   kind: string;
   name: string;
@@ -253,14 +257,17 @@ export function buildReport(stack: string, events: StepEvent[]): DriftReport {
   const warnings: WarningEntry[] = [];
   for (const event of events) {
     const diagnostic = event.diagnosticEvent;
-    if (!diagnostic?.urn) continue;
-    const type = diagnostic.urn.split('::')[2] ?? '';
-    if (!isUserResource(type)) continue;
-    // The provider's warnings reach Pulumi through its stderr ("warning: …"), or as warning diagnostics.
+    if (!diagnostic) continue;
+    const type = diagnostic.urn?.split('::')[2] ?? '';
+    const onResource = diagnostic.urn !== undefined && diagnostic.urn !== '' && isUserResource(type);
+    // The provider's warnings reach Pulumi through its stderr ("warning: …", shown on the stack: a dynamic provider
+    // cannot name the resource), or as warning diagnostics of a resource. They start with the kind they concern.
     const text = diagnostic.message.trim();
-    const warning = diagnostic.severity === 'warning' ? text : /^warning: /.test(text) ? text.slice('warning: '.length) : undefined;
-    if (warning === undefined) continue;
-    const entry = { kind: kindOf(type), name: nameOf(diagnostic.urn), urn: diagnostic.urn, message: warning };
+    const ours = /^warning: /.test(text);
+    if (!ours && !(onResource && diagnostic.severity === 'warning')) continue;
+    const message = ours ? text.slice('warning: '.length) : text;
+    const kind = onResource ? kindOf(type) : (/^([A-Z][A-Za-z]+)\b/.exec(message)?.[1] ?? '');
+    const entry = { kind, name: onResource ? nameOf(diagnostic.urn!) : '', urn: onResource ? diagnostic.urn! : '', message };
     if (!warnings.some((other) => other.urn === entry.urn && other.message === entry.message)) warnings.push(entry);
   }
 

@@ -219,6 +219,7 @@ async function createOnce(client: ZccClient, spec: ResourceSpec, declared: Props
   const body = toBody(spec, withDefaults(spec, declared), spec.createFields);
   // What was there before: taken at check already; a create that skipped check (tests, export) takes it now.
   const before = spec.naturalKey ? await preexisting(client, spec, storeOf(spec)).catch(() => undefined) : undefined;
+  const earlier = new Set((before ?? []).map((item) => String(item[spec.idField])));
   let lostAttempt = false;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -229,7 +230,6 @@ async function createOnce(client: ZccClient, spec: ResourceSpec, declared: Props
       if (!(conflict || ambiguous) || !spec.naturalKey || attempt >= 4) throw error;
       lostAttempt ||= ambiguous;
       const matches = await findByNaturalKey(client, spec, declared);
-      const earlier = new Set((before ?? []).map((item) => String(item[spec.idField])));
       // Objects this run may have made: none of them existed before (without that list, none is provably ours).
       const ours = before ? matches.filter((item) => !earlier.has(String(item[spec.idField]))) : [];
       if (lostAttempt && ours.length === 1) return adoptMatch(client, spec, ours[0], declared);
@@ -265,8 +265,7 @@ function describeKey(spec: ResourceSpec, declared: Props): string {
 
 /** The objects matching the declaration's natural key, each read in full (list items carry fewer fields). */
 async function findByNaturalKey(client: ZccClient, spec: ResourceSpec, declared: Props): Promise<Props[]> {
-  const items = await storeOf(spec).list(client);
-  const matches = items.filter((item) => (spec.naturalKey ?? []).every((key) => sameValue(item[spec.apiFields[key]], declared[key])));
+  const matches = withNaturalKey(spec, await storeOf(spec).list(client), declared);
   const full = await Promise.all(matches.map((item) => storeOf(spec).get(client, String(item[spec.idField]))));
   return full.filter((item): item is Props => item !== undefined);
 }
@@ -364,7 +363,7 @@ export function createEngine(options: EngineOptions) {
     if (failures.length > 0) return { inputs: news, failures: failures.map((failure) => withoutRawValue(failure, news)) };
     spec.observe?.(userInputs(spec, news), userInputs(spec, olds));
     recordDeclared(spec, withDefaults(spec, userInputs(spec, news)), (value) => !containsUnknown(value));
-    if (spec.checkEffects && !containsUnknown(userInputs(spec, news))) {
+    if (spec.checkEffects) {
       try {
         const effects = await spec.checkEffects(options.client(), userInputs(spec, news));
         for (const warning of effects.warnings) warn(warning);

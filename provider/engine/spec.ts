@@ -182,7 +182,9 @@ export interface ResourceSpec {
   /**
    * What this declaration's writes would do to objects the stack does not manage, read at every `check` (reads
    * only, so previews say it): `failures` (`[property, reason]`) refuse the preview where consent is missing,
-   * `warnings` name each effect that has consent (an entry point taken from a flow outside the stack).
+   * `warnings` name each effect that has consent (an entry point taken from a flow outside the stack). During a
+   * preview `inputs` may hold values not known yet (UNKNOWN, e.g. the id of a flow the same run creates): it says
+   * what it can from the rest, since a new resource's effects matter most.
    */
   checkEffects?: (client: ZccClient, inputs: Props) => Promise<{ failures: Array<[string, string]>; warnings: string[] }>;
   /**

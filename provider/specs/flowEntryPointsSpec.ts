@@ -58,13 +58,21 @@ function managedByThisRun(flowId: string): Promise<boolean> {
 type Holder = { flowId: string; name: string; entry: string };
 let flowList: Promise<unknown[]> | undefined;
 
-/** The flows (other than `flowId`) that hold the given entry points now, from the flow list, with readable names. */
-async function holdersOf(client: ZccClient, flowId: string, entryIds: string[]): Promise<Holder[]> {
+/**
+ * The flows (other than `flowId`) that hold the given entry points, from the flow list (its items name their entry
+ * points), with readable names. Checks share one listing per run: a preview writes nothing, and in an up the
+ * holders that matter are outside the run. A write asks for a `fresh` one: it acts on what holds the number now.
+ */
+async function holdersOf(client: ZccClient, flowId: string, entryIds: string[], fresh = false): Promise<Holder[]> {
   if (entryIds.length === 0) return [];
-  // One listing per run: a preview writes nothing, and in an up the holders that matter are outside the run.
-  flowList ??= client.listOf(endpoints.flows);
-  flowList.catch(() => (flowList = undefined));
-  const flows = (await flowList) as Array<{
+  let listing: Promise<unknown[]>;
+  if (fresh) listing = client.listOf(endpoints.flows);
+  else {
+    flowList ??= client.listOf(endpoints.flows);
+    flowList.catch(() => (flowList = undefined));
+    listing = flowList;
+  }
+  const flows = (await listing) as Array<{
     flow_id: string;
     flow_name?: string;
     entry_points?: Array<{ entry_id?: string; entry_name?: string; entry_number?: string }>;
@@ -89,10 +97,12 @@ async function takeovers(client: ZccClient, inputs: Props): Promise<{ refused: H
     .map((entry) => entry.entryId)
     .filter((id): id is string => typeof id === 'string' && id !== UNKNOWN);
   const allowed = new Set(Array.isArray(inputs.takeFrom) ? (inputs.takeFrom as string[]) : []);
+  // A consent not known before `up` (takeFrom from another resource's output) is not a refusal: it is warned.
+  const consentUnknown = inputs.takeFrom === UNKNOWN || allowed.has(UNKNOWN);
   const refused: Holder[] = [];
   const consented: Holder[] = [];
   for (const holder of await holdersOf(client, flowId, ids)) {
-    if (allowed.has(holder.flowId)) consented.push(holder);
+    if (allowed.has(holder.flowId) || consentUnknown) consented.push(holder);
     else if (!(await managedByThisRun(holder.flowId))) refused.push(holder);
   }
   return { refused, consented };
@@ -131,12 +141,6 @@ const drop = (client: ZccClient, flowId: string, ids: string[]) =>
         objectKey: `/contact_center/flows/${flowId}`,
       });
 
-/** The flow that holds an entry point now, from the flow list (its items name their entry points). */
-async function holderOf(client: ZccClient, entryId: string): Promise<string | undefined> {
-  const flows = (await client.listOf(endpoints.flows)) as Array<{ flow_id: string; entry_points?: Array<{ entry_id?: string }> }>;
-  return flows.find((flow) => (flow.entry_points ?? []).some((entry) => entry.entry_id === entryId))?.flow_id;
-}
-
 /**
  * Adds one entry point; when another flow holds it, takes it from there first (two calls, back to back), only
  * from a flow this run manages or one `takeFrom` names. If the add then fails, the entry point goes back to the
@@ -147,8 +151,8 @@ async function take(client: ZccClient, flowId: string, entry: Entry, takeFrom: r
     await post(client, flowId, { entry_points: [entry] });
   } catch (error) {
     if (!isConflict(error)) throw error;
-    const holder = await holderOf(client, entry.entry_id);
-    if (!holder || holder === flowId) throw error;
+    const holder = (await holdersOf(client, flowId, [entry.entry_id], true))[0]?.flowId;
+    if (!holder) throw error;
     if (!takeFrom.includes(holder) && !(await managedByThisRun(holder)))
       throw new Error(
         `Entry point ${entry.entry_id} is on flow ${holder}, which this stack does not manage, so flow ${flowId} did not take it. To move it, add ${JSON.stringify(holder)} to takeFrom.`,
@@ -282,7 +286,9 @@ export const flowEntryPointsSpec = defineSpec<Props>()({
           ]
         : [],
       warnings: consented.length
-        ? [`FlowEntryPoints on flow ${String(inputs.flowId)} takes ${describeHolders(consented)} (takeFrom): that flow loses it.`]
+        ? [
+            `FlowEntryPoints on ${inputs.flowId === UNKNOWN ? 'a flow this run creates' : `flow ${String(inputs.flowId)}`} takes ${describeHolders(consented)} (takeFrom): that flow loses it.`,
+          ]
         : [],
     };
   },

@@ -178,4 +178,52 @@ describe('zcc-pulumi drift on the real Pulumi CLI', () => {
     expect(report.drift).toEqual([expect.objectContaining({ kind: 'Queue', name: 'edited', fields: [{ field: 'maxWaitTime', old: 240, new: 999 }] })]);
     expect(found.stdout).toContain('maxWaitTime: 240 → 999');
   });
+
+  it('a number taken from a flow outside the stack: refused by the preview without consent; with takeFrom, warned in the preview and the drift report, then moved', async () => {
+    const { stack, control } = current();
+    const entries = async () => (await control('GET', '/objects/flow_entry_points')) as Record<string, Array<{ entry_id: string }>>;
+    const program = (takeFrom?: string[]) =>
+      current().declare([
+        { kind: 'Flow', name: 'own-ivr', args: { name: 'Own IVR', publish: true, definition: { studioType: 0, nodes: [{ id: 'start', type: 'Start' }] } } },
+        {
+          kind: 'FlowEntryPoints',
+          name: 'main-line',
+          // ep_phone_1 (+16505550100) reaches the account's sample voice flow, which this stack does not manage.
+          args: { flowId: { $ref: 'own-ivr.flowId' }, entryPoints: [{ entryId: 'ep_phone_1' }], ...(takeFrom ? { takeFrom } : {}) },
+        },
+      ]);
+    expect((await entries()).flow_seed_voice?.map((entry) => entry.entry_id)).toContain('ep_phone_1');
+
+    await program();
+    await control('DELETE', '/requests');
+    const refused = outputCollector();
+    await expect(stack.preview({ onOutput: refused.onOutput })).rejects.toThrow();
+    expect(refused.text()).toContain('would take +16505550100 from flow "Sample voice flow" (flow_seed_voice): that flow is not managed by this stack');
+    expect((await control('GET', '/requests')).writes).toBe(0);
+    // `up` without its preview (the Automation API's) creates the stack's own flow, and refuses the takeover: no
+    // entry point is written, and the sample flow keeps its number.
+    await expect(stack.up({ onOutput: outputCollector().onOutput })).rejects.toThrow();
+    const written = (await control('GET', '/requests')) as { entries: Array<{ method: string; route: string }> };
+    expect(written.entries.filter((entry) => entry.method !== 'GET' && entry.route.includes('entry_points'))).toEqual([]);
+    expect((await entries()).flow_seed_voice?.map((entry) => entry.entry_id)).toContain('ep_phone_1');
+
+    await program(['flow_seed_voice']);
+    await control('DELETE', '/requests');
+    const found = await runDrift('--stack', 'e2e', '--json', 'takeover.json', '--markdown', 'takeover.md');
+    expect(found.status).toBe(3);
+    const report = JSON.parse(readFileSync(path.join(current().dir, 'takeover.json'), 'utf8')) as DriftReport;
+    expect(report.warnings).toEqual([
+      // A dynamic provider's warning reaches Pulumi without its resource: the kind comes from the message.
+      expect.objectContaining({ kind: 'FlowEntryPoints', message: expect.stringContaining('takes +16505550100 from flow "Sample voice flow"') }),
+    ]);
+    expect(report.warnings[0].message).toContain('flow_seed_voice');
+    expect(readFileSync(path.join(current().dir, 'takeover.md'), 'utf8')).toContain('### Warnings: what `up` would do outside the stack');
+    expect((await control('GET', '/requests')).writes).toBe(0);
+
+    await stack.up({ onOutput: outputCollector().onOutput });
+    await expectNoChanges(stack);
+    const after = await entries();
+    expect(after.flow_seed_voice?.map((entry) => entry.entry_id) ?? []).not.toContain('ep_phone_1');
+    expect(Object.entries(after).filter(([, list]) => list.some((entry) => entry.entry_id === 'ep_phone_1')).length).toBe(1);
+  });
 });

@@ -1,5 +1,6 @@
 import { check, create, diff, read, remove, update } from '../../provider/handlers';
 import { forgetAllListings } from '../../provider/engine/listings';
+import { UNKNOWN } from '../../provider/engine/normalize';
 import { forgetWantedEntryPoints } from '../../provider/specs/flowEntryPointsSpec';
 import { getEntryPoint } from '../../sdk/lookups';
 import { checkTraffic } from '../support/conformance';
@@ -95,6 +96,9 @@ describe('the entry points that reach a flow', () => {
         ),
       },
     ]);
+    // A flow the same run creates (its id unknown in the preview) is refused the same way.
+    const forNewFlow = await check('FlowEntryPoints', {}, { ...inputs, flowId: UNKNOWN });
+    expect(forNewFlow.failures).toEqual([{ property: '', reason: expect.stringContaining('would take +16505550100 from flow "Sample voice flow"') }]);
     // The write refuses it too, so a run that skipped the preview takes nothing.
     await expect(create('FlowEntryPoints', inputs)).rejects.toThrow(/on flow flow_seed_voice, which this stack does not manage/);
     expect((await control('GET', '/objects/flow_entry_points')).flow_seed_voice).toEqual([{ entry_id: 'ep_phone_1', entry_language: 'en-US' }]);

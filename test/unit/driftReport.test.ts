@@ -201,10 +201,19 @@ describe('replacements in the report', () => {
         },
       },
       { diagnosticEvent: { urn: 'urn:pulumi:prod::center::pulumi:pulumi:Stack::center-prod', severity: 'warning', message: 'not a resource' } },
+      // What a dynamic provider prints reaches Pulumi on the stack, without its resource.
+      {
+        diagnosticEvent: {
+          urn: 'urn:pulumi:prod::center::pulumi:pulumi:Stack::center-prod',
+          severity: 'info#err',
+          message: 'warning: Disposition "X" already exists in ZCC (d1)\n',
+        },
+      },
       { diagnosticEvent: { urn: urn('Queue', 'q'), severity: 'info', message: 'plain output' } },
     ]);
     expect(report.clean).toBe(true);
     expect(report.warnings).toEqual([
+      { kind: 'Disposition', name: '', urn: '', message: 'Disposition "X" already exists in ZCC (d1)' },
       {
         kind: 'FlowEntryPoints',
         name: 'main-line',
