@@ -171,12 +171,15 @@ export const flowSpec = defineSpec<Props>()({
   definition: zcc.readFlowFile('flows/main-ivr.json'), // or the exported JSON as an object
 });`,
   store: flowStore,
-  // Publishes the new version when asked, and reports the versions as they now are (an update answers 204).
+  // Publishes the new version when asked, and reports the versions as they now are (an update answers 204). Only a
+  // version that is not published yet and holds the declaration is published: an adopted or promoted flow whose
+  // latest version already is the declared, published one makes no write, and a console draft is never published.
   afterWrite: async (client, id, inputs, previous) => {
     const flow = await client.getOne(endpoints.flows, [id]);
     const latest = latestVersion(flow);
     const changed = !previous || previous.publish !== true || !sameValue(previous.definition, inputs.definition);
-    if (inputs.publish === true && changed) {
+    const due = inputs.publish === true && changed && publishedVersion(flow) !== latest && latest > 0;
+    if (due && sameValue(await client.exportFlow(id, latest), inputs.definition)) {
       await client.publishFlow(id, latest);
       // Publishing moves the modification time: read it, so the next refresh can trust the recorded one.
       const published = await client.getOne(endpoints.flows, [id]);

@@ -1,4 +1,5 @@
-import { check, create, remove } from '../../provider/handlers';
+import { check, create, remove, update } from '../../provider/handlers';
+import { getClient } from '../../provider/runtime';
 import { forgetAllListings } from '../../provider/engine/listings';
 import { control as callControl, useEmulatorEnv } from './emulatorEnv';
 
@@ -24,6 +25,26 @@ describe('creates that may or may not have happened', () => {
     expect(result.id).toBe(server[0].queue_id);
     expect(server[0].max_wait_time).toBe(90);
     expect((await control('GET', '/requests')).byRoute['POST /v2/contact_center/queues']).toBe(1);
+  });
+
+  it('a flow whose latest version is the declared, published one is never published again (adoption, promotion, publish: true on a console-published draft)', async () => {
+    const definition = { studioType: 0, nodes: [{ id: 'start', type: 'Start' }] };
+    const made = await create('Flow', { name: 'Promoted IVR', definition, publish: true, __provider: 'stub' });
+    forgetAllListings();
+    await control('DELETE', '/requests');
+    const adopted = await create('Flow', { name: 'Promoted IVR', definition, publish: true, adoptId: made.id, __provider: 'stub' });
+    expect(adopted.id).toBe(made.id);
+    const log = (await control('GET', '/requests')) as { writes: number };
+    expect(log.writes).toBe(0);
+    const flow = ((await control('GET', '/objects/flows')) as Array<{ flow_id: string; flow_versions: unknown[] }>).find((f) => f.flow_id === made.id)!;
+    expect(flow.flow_versions).toHaveLength(1);
+
+    // A draft published in the console, then declared publish: true with the same definition: nothing to publish.
+    const draft = await create('Flow', { name: 'Draft IVR', definition, publish: false, __provider: 'stub' });
+    await getClient().publishFlow(draft.id, 1);
+    await control('DELETE', '/requests');
+    await update('Flow', draft.id, draft.outs!, { name: 'Draft IVR', definition, publish: true, __provider: 'stub' });
+    expect(((await control('GET', '/requests')) as { writes: number }).writes).toBe(0);
   });
 
   it('re-sends a create after a 5xx when the lookup proves nothing was made', async () => {
