@@ -106,9 +106,12 @@ function masked(value: unknown): unknown {
 // The engine's own comparison (key order and NFC/NFD never differ), so drift means what a diff would mean.
 const same = (a: unknown, b: unknown) => sameValue(a, b);
 
-/** Inputs a user reads as settings: Pulumi's own bookkeeping (`__provider`) is left out. */
+/**
+ * Inputs a user reads as settings: Pulumi's own bookkeeping (`__provider`) is left out, and so is `onDelete`, the
+ * provider's record of what a delete does (it follows from the settings; engine.ts ON_DELETE).
+ */
 export function settings(inputs: Record<string, unknown> | undefined | null): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(inputs ?? {}).filter(([key]) => !key.startsWith('__')));
+  return Object.fromEntries(Object.entries(inputs ?? {}).filter(([key]) => !key.startsWith('__') && key !== 'onDelete'));
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);

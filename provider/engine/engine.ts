@@ -35,6 +35,32 @@ function userInputs(spec: ResourceSpec, props: Props): Props {
   return out;
 }
 
+/**
+ * The input that records what deleting the resource does beyond the object (spec `onDelete`): Pulumi shows a
+ * deleted resource's recorded inputs in `destroy --preview-only` and in previews, and runs no provider code then.
+ */
+export const ON_DELETE = 'onDelete';
+
+/** Set kinds remove what they declare; other kinds say it with `onDelete`. Values not known yet are counted. */
+function deleteEffect(spec: ResourceSpec, inputs: Props): string | undefined {
+  if (spec.onDelete) return spec.onDelete(inputs);
+  const role = spec.exportAs;
+  if (role.role !== 'set') return undefined;
+  const parts: string[] = [];
+  for (const field of [role.members].flat()) {
+    const value = inputs[field];
+    const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+    // A member is an id, or an object naming one (a user's skill: { skillId, proficiencyLevel }).
+    const idOf = (item: unknown) =>
+      item !== null && typeof item === 'object' ? Object.entries(item).find(([key, inner]) => key.endsWith('Id') && typeof inner === 'string')?.[1] : item;
+    const known = items.map(idOf).filter((item): item is string => typeof item === 'string' && item !== UNKNOWN);
+    const unknown = items.length - known.length;
+    if (items.length === 0) continue;
+    parts.push(`${field} ${[...known, ...(unknown > 0 ? [`${unknown} known after up`] : [])].join(', ')}`);
+  }
+  return parts.length > 0 ? `removes from its ${role.owner}: ${parts.join('; ')}` : undefined;
+}
+
 /** Inputs with server defaults filled in: what the object will look like once it exists. */
 function withDefaults(spec: ResourceSpec, inputs: Props): Props {
   const out = { ...inputs };
@@ -338,7 +364,8 @@ export function createEngine(options: EngineOptions) {
     const shape = spec.inputSchema.shape;
     const allowed = [...Object.keys(shape), ADOPT_ID];
     for (const key of Object.keys(news)) {
-      if (key.startsWith('__')) continue;
+      // ON_DELETE is this provider's own record (deleteEffect), written by check: never a declaration.
+      if (key.startsWith('__') || key === ON_DELETE) continue;
       if (!allowed.includes(key))
         failures.push({
           property: printable(key),
@@ -385,7 +412,8 @@ export function createEngine(options: EngineOptions) {
         warn(`${kind}: could not read what this create will change in ZCC (${userFacing(error, secrets()).message}).`);
       }
     }
-    return { inputs: { ...news, ...withDefaults(spec, userInputs(spec, news)) } };
+    const effect = deleteEffect(spec, withDefaults(spec, userInputs(spec, news)));
+    return { inputs: { ...news, ...withDefaults(spec, userInputs(spec, news)), ...(effect ? { [ON_DELETE]: effect } : {}) } };
   }
 
   /**
@@ -498,6 +526,7 @@ export function createEngine(options: EngineOptions) {
       }
       const { id, outs } = toOutputs(spec, server, declared);
       if (typeof adoptId === 'string') outs[ADOPT_ID] = adoptId;
+      if (typeof inputs[ON_DELETE] === 'string') outs[ON_DELETE] = inputs[ON_DELETE];
       // What the create sent but its answer does not show (a disposition's sub-dispositions): the server took it.
       else
         for (const key of Object.keys(spec.apiFields))
@@ -552,6 +581,7 @@ export function createEngine(options: EngineOptions) {
         // Nothing moved since the recorded state: it stands as it is.
         const inputs = userInputs(spec, props);
         if (props[ADOPT_ID] !== undefined) inputs[ADOPT_ID] = props[ADOPT_ID];
+        if (props[ON_DELETE] !== undefined) inputs[ON_DELETE] = props[ON_DELETE];
         return { id, props: Object.fromEntries(Object.entries(props).filter(([key]) => !key.startsWith('__'))), inputs };
       }
       const got = listed?.server ?? (await storeOf(spec).get(options.client(), id, declaredBody(spec, props)));
@@ -562,6 +592,8 @@ export function createEngine(options: EngineOptions) {
       const { inputs, outs } = toOutputs(spec, server, declared);
       const extra = Object.fromEntries(Object.entries(props).filter(([key]) => !(key in outs) && !(key in spec.inputSchema.shape) && !key.startsWith('__')));
       if (props[ADOPT_ID] !== undefined) inputs[ADOPT_ID] = props[ADOPT_ID];
+      // What a delete does is recorded at check, from the declaration: a refresh keeps it.
+      if (props[ON_DELETE] !== undefined) inputs[ON_DELETE] = props[ON_DELETE];
       return { id, props: { ...extra, ...outs }, inputs };
     });
   }
@@ -589,6 +621,8 @@ export function createEngine(options: EngineOptions) {
       }
       // The PATCH answers 204: echo the declared inputs over the previous outputs rather than paying for a GET.
       const outs: Props = { ...olds, ...userInputs(spec, news), [spec.idOutput]: id };
+      if (typeof news[ON_DELETE] === 'string') outs[ON_DELETE] = news[ON_DELETE];
+      else delete outs[ON_DELETE];
       delete outs[PROVIDER_KEY];
       for (const key of Object.keys(spec.inputSchema.shape)) if (news[key] === undefined) delete outs[key];
       let extra: Props | void | undefined;

@@ -168,6 +168,12 @@ export interface ResourceSpec {
    * and in `zcc-pulumi export`.
    */
   assumptionWarnings?: (inputs: Props) => string[];
+  /**
+   * What deleting this resource does beyond the object itself, in words, recorded as the input `onDelete` so that
+   * `destroy --preview-only` and a preview that removes the resource show it (Pulumi shows a deleted resource's
+   * recorded inputs, and runs no provider code then). Set kinds get one by default: the members they remove.
+   */
+  onDelete?: (inputs: Props) => string | undefined;
   /** Inputs that are not API fields but follow from the API object (e.g. `publish` from a flow's status). */
   derivedInputs?: (server: Props, declared: Props | undefined) => Props;
   /** How objects are stored, when not a plain REST collection at `path`. */

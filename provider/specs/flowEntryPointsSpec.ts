@@ -293,6 +293,12 @@ export const flowEntryPointsSpec = defineSpec<Props>()({
     };
   },
   exportAs: { role: 'set', owner: 'Flow', members: 'entryPoints', nameSuffix: 'entry-points' },
+  onDelete: (inputs) => {
+    const ids = asEntriesIn(inputs.entryPoints).map((entry) =>
+      typeof entry.entryId === 'string' && entry.entryId !== UNKNOWN ? entry.entryId : 'one known after up',
+    );
+    return ids.length > 0 ? `leaves entry points ${ids.join(', ')} reaching no flow, unless a FlowEntryPoints of the same run takes them` : undefined;
+  },
   onePerProgram: 'flowId',
   example: `const mainLine = zcc.getEntryPoint({ channel: 'voice', number: '+16505550100' });
 new zcc.FlowEntryPoints('ivr-numbers', { flowId: ivr.flowId, entryPoints: [{ entryId: mainLine.then((e) => e.entryId), entryLanguage: 'en-US' }] });`,

@@ -3,6 +3,7 @@ import { INBOX_LOCATIONS, type ZccInbox } from '../client/schemas';
 import { endpoints } from '../client/endpoints';
 import { isNotFound } from '../client/errors';
 import { shown } from '../client/printable';
+import { UNKNOWN } from '../engine/normalize';
 import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
 import { restStore } from '../engine/store';
 import { integer, listedModificationTime, numberIn, oneOf, text, zoomId } from './fields';
@@ -126,6 +127,14 @@ export const inboxSpec = defineSpec<ZccInbox>()({
   uniqueName: true,
   naturalKey: ['name'],
   references: { moveMessagesOnDeleteTo: 'Inbox', 'voicemail.greetingAudioAssetId': 'Asset' },
+  onDelete: (inputs) =>
+    inputs.deleteMessagesOnDelete === true
+      ? 'deletes the inbox and every voicemail message in it'
+      : typeof inputs.moveMessagesOnDeleteTo === 'string' && inputs.moveMessagesOnDeleteTo !== UNKNOWN
+        ? `moves its voicemail messages to inbox ${inputs.moveMessagesOnDeleteTo}, then deletes the inbox`
+        : inputs.moveMessagesOnDeleteTo !== undefined
+          ? 'moves its voicemail messages to another inbox (known after up), then deletes the inbox'
+          : 'refused: deleting the inbox needs deleteMessagesOnDelete or moveMessagesOnDeleteTo',
   crossFieldCheck: (inputs) =>
     inputs.deleteMessagesOnDelete === true && inputs.moveMessagesOnDeleteTo !== undefined
       ? [['moveMessagesOnDeleteTo', 'cannot be set with deleteMessagesOnDelete: true; the messages are either deleted or moved.']]

@@ -79,6 +79,7 @@ export const queueOperatingHoursSpec = defineSpec<Props>()({
   replaceOnChanges: ['queueId'],
   references: { queueId: 'Queue', businessHourId: 'BusinessHours', closureSetId: 'ClosureSet' },
   exportAs: { role: 'set', owner: 'Queue', members: ['businessHourId', 'closureSetId'], nameSuffix: 'hours' },
+  onDelete: () => "the queue follows the account's default business hours and closures again",
   onePerProgram: 'queueId',
   example: `new zcc.QueueOperatingHours('support-hours', { queueId: support.queueId, businessHourId: office.businessHourId, closureSetId: holidays.closureSetId });`,
   store: operatingHoursStore(),

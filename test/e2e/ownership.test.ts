@@ -128,6 +128,10 @@ describe('who owns an object: renames, component moves, refusals before any writ
     await expect(stack.preview({ onOutput: refused.onOutput })).rejects.toThrow();
     expect(refused.text()).toContain('cannot be deleted');
     expect(refused.text()).toContain('undecided');
+    // Printed once in the diagnostics (the progress lines above them echo each event): no repeats, no stack frame.
+    const diagnostics = refused.text().slice(refused.text().indexOf('Diagnostics:'));
+    expect(diagnostics.split('cannot be deleted').length - 1).toBe(1);
+    expect(refused.text()).not.toMatch(/\n\s+at .*:\d+:\d+\)/);
     expect(await writes()).toEqual([]);
     const inbox = ((await control('GET', '/objects/inboxes')) as Array<{ inbox_id: string; inbox_name: string }>).find(
       (i) => i.inbox_name === 'Undecided voicemail',
@@ -137,6 +141,11 @@ describe('who owns an object: renames, component moves, refusals before any writ
     await current().declare([undecided[0], { ...undecided[1], args: { ...undecided[1].args, deleteMessagesOnDelete: true } }, undecided[2]]);
     await stack.up(quiet());
     await current().declare(undecided.slice(0, 1));
+    // The preview of the removal says what goes with the inbox (Pulumi shows its recorded inputs, onDelete among them).
+    const removal = outputCollector();
+    await stack.preview({ onOutput: removal.onOutput, diff: true });
+    expect(removal.text()).toMatch(/onDelete\s*: "deletes the inbox and every voicemail message in it"/);
+    expect(removal.text()).toMatch(/onDelete\s*: "removes from its Inbox: queueIds \w+"/);
     await stack.up(quiet());
     expect(((await control('GET', '/objects/inboxes')) as Array<{ inbox_name: string }>).map((i) => i.inbox_name)).not.toContain('Undecided voicemail');
   });

@@ -282,8 +282,10 @@ describe('reliability: the fault matrix on the real Pulumi CLI', () => {
     await current().declare([...queues(2, 'secret'), { kind: 'Queue', name: 'other', args: { name: 'other', channel: 'messaging' } }]);
     const denied = outputCollector();
     await expect(stack.up({ onOutput: denied.onOutput, onError: (text) => stderr.push(text) })).rejects.toThrow();
-    // One cause, one message: printed once (not once per resource), with no stack frame or Node warning.
-    expect(denied.text().split('refused the Server-to-Server OAuth credentials').length - 1).toBe(1);
+    // One cause, one message: printed once in the diagnostics (not once per resource; the progress lines above them
+    // echo each event), with no stack frame or Node warning.
+    const diagnostics = denied.text().slice(denied.text().indexOf('Diagnostics:'));
+    expect(diagnostics.split('refused the Server-to-Server OAuth credentials').length - 1).toBe(1);
     expect(denied.text()).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)|PromiseRejectionHandledWarning/);
     await stack.setConfig('zcc:clientSecret', { value: secret, secret: true });
     // Pulumi deletes with the provider configuration recorded in state, so record the restored secret first.
