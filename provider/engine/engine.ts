@@ -429,9 +429,16 @@ export function createEngine(options: EngineOptions) {
         if (containsUnknown(declared)) return [];
         // The kind's listing answers for most (one per process); a GET for the rest (sets, which have no list).
         const listed = await preexisting(options.client(), spec, storeOf(spec)).catch(() => []);
-        if (listed.some((item) => String(item[spec.idField]) === adoptId)) return [];
-        const existing = await storeOf(spec).get(options.client(), adoptId, declaredBody(spec, declared));
-        if (existing) return [];
+        const existing =
+          listed.find((item) => String(item[spec.idField]) === adoptId) ?? (await storeOf(spec).get(options.client(), adoptId, declaredBody(spec, declared)));
+        if (existing) {
+          // Taking over an object made outside the stack is an effect on it: said by name in the preview.
+          const name = spec.apiFields.name ? existing[spec.apiFields.name] : undefined;
+          warn(
+            `${spec.kind} ${typeof name === 'string' ? `${JSON.stringify(name)} ` : ''}(${adoptId}) is taken over (adoptId): from this up the stack manages it, and deleting the resource deletes it in ZCC unless the resource has retainOnDelete.`,
+          );
+          return [];
+        }
         return [
           {
             property: ADOPT_ID,

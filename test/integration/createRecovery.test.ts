@@ -32,6 +32,17 @@ describe('creates that may or may not have happened', () => {
     const made = await create('Flow', { name: 'Promoted IVR', definition, publish: true, __provider: 'stub' });
     forgetAllListings();
     await control('DELETE', '/requests');
+    // The preview says the takeover by name: an effect on an object made outside the stack.
+    const warnings: string[] = [];
+    const spy = jest.spyOn(console, 'warn').mockImplementation((line: string) => void warnings.push(line));
+    try {
+      expect((await check('Flow', {}, { name: 'Promoted IVR', definition, publish: true, adoptId: made.id, __provider: 'stub' })).failures).toBeUndefined();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(warnings).toEqual([
+      `warning: Flow "Promoted IVR" (${made.id}) is taken over (adoptId): from this up the stack manages it, and deleting the resource deletes it in ZCC unless the resource has retainOnDelete.`,
+    ]);
     const adopted = await create('Flow', { name: 'Promoted IVR', definition, publish: true, adoptId: made.id, __provider: 'stub' });
     expect(adopted.id).toBe(made.id);
     const log = (await control('GET', '/requests')) as { writes: number };
