@@ -131,7 +131,7 @@ export async function runExport(options: ParsedOptions, env: NodeJS.ProcessEnv =
   console.log(
     options.portable
       ? '--portable: no ids; `pulumi up` on another account creates everything there (users are matched by email).'
-      : 'Next: cd into it, npm install, pulumi stack init, set zcc:* config, then `pulumi up` adopts everything without a single write.',
+      : 'Next: cd into it, npm install, pulumi stack init, set zcc:* config, then `npx zcc-pulumi adopt` records everything in the stack with reads only (writes are refused while it runs), so the first `pulumi preview` plans no create.',
   );
   return 0;
 }

@@ -20,6 +20,12 @@ const commands: Record<string, Command> = {
     options: () => require('./exportCommand').exportOptions,
     run: (options) => require('./exportCommand').runExport(options),
   },
+  adopt: {
+    summary: "Record an exported account in a stack with reads only, so the program's first preview plans no create.",
+    usage: 'zcc-pulumi adopt [--stack <name>] [--cwd <dir>]',
+    options: () => require('./adoptCommand').adoptOptions,
+    run: (options) => require('./adoptCommand').runAdopt(options),
+  },
   drift: {
     summary: 'Preview with refresh and report drift (changed in ZCC) apart from pending program changes; for CI.',
     usage: 'zcc-pulumi drift [--stack <name>] [--cwd <dir>] [--json <file>] [--markdown <file>] | zcc-pulumi drift --report <file> [--markdown <file>]',

@@ -36,7 +36,7 @@ export interface ZccClientConfig extends ZccCredentials {
   exactReads?: boolean;
   /** Where the credentials were set, for messages: `zcc:accountId` from stack config, `ZOOM_ACCOUNT_ID` from the environment. */
   credentialSettings?: string[];
-  /** ZCC_READ_ONLY: every request but a GET (and the token call) is refused before it is sent. */
+  /** ZCC_READ_ONLY or ZCC_REFUSE_WRITES: every request but a GET (and the token call) is refused before it is sent. */
   readOnly?: boolean;
 }
 
@@ -47,6 +47,13 @@ export interface ZccClientConfig extends ZccCredentials {
  * credentials, and are refused rather than used.
  */
 export const READ_ONLY_ENV = 'ZCC_READ_ONLY';
+
+/**
+ * ZCC_REFUSE_WRITES=true: every request but a GET (and the token call) is refused before it is sent, whatever the
+ * credentials. `zcc-pulumi adopt` sets it for the up that records an exported account in a stack, so that up can
+ * only read. Environment only, like ZCC_READ_ONLY, which implies it.
+ */
+export const REFUSE_WRITES_ENV = 'ZCC_REFUSE_WRITES';
 
 export const DEFAULT_BASE_URL = 'https://api.zoom.us/v2';
 
@@ -151,6 +158,7 @@ export function resolveClientConfig(config: Lookup, env: NodeJS.ProcessEnv = pro
   if (readOnlyText !== undefined && readOnlyText !== '' && !['true', 'false', '1', '0'].includes(readOnlyText))
     throw new ZccConfigError(`${READ_ONLY_ENV} must be true or false, got ${shown(readOnlyText)}.`);
   const readOnly = readOnlyText === 'true' || readOnlyText === '1';
+  const refuseWrites = readOnly || env[REFUSE_WRITES_ENV] === 'true' || env[REFUSE_WRITES_ENV] === '1';
   const fromStack = ['accountId', 'clientId', 'clientSecret'].filter((key) => config(`zcc:${key}`)).map((key) => `zcc:${key}`);
   if (readOnly && fromStack.length > 0)
     throw new ZccConfigError(
@@ -191,7 +199,7 @@ export function resolveClientConfig(config: Lookup, env: NodeJS.ProcessEnv = pro
     retryBudgetMs: retryBudget !== undefined ? retryBudget * 1000 : undefined,
     exactReads: exactReads === 'true' || exactReads === '1',
     credentialSettings: [settingOf('accountId'), settingOf('clientId'), settingOf('clientSecret')],
-    readOnly,
+    readOnly: refuseWrites,
   };
 }
 

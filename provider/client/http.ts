@@ -126,7 +126,11 @@ export class ZccHttp {
     const write = method !== 'GET';
     if (write && this.config.readOnly)
       return Promise.reject(
-        new ZccApiError(`${method} ${path} was not sent: ZCC_READ_ONLY is set, and this run may only read.`, { method, path, code: 'read_only' }),
+        new ZccApiError(`${method} ${path} was not sent: this run may only read (ZCC_READ_ONLY or ZCC_REFUSE_WRITES is set).`, {
+          method,
+          path,
+          code: 'read_only',
+        }),
       );
     return serialized(write ? options.objectKey : undefined, () => this.attempts(method, path, options));
   }

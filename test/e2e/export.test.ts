@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { LocalWorkspace, PulumiCommand, type Stack } from '@pulumi/pulumi/automation';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -45,6 +46,18 @@ const filesOf = (dir: string) =>
       .sort()
       .map((file) => [file, readFileSync(path.join(dir, file), 'utf8')]),
   );
+
+/** The CLI as users run it, in the project, with the project's Pulumi environment (no terminal). */
+function runCli(dir: string, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [path.join(repoRoot, 'dist/cli/main.js'), ...args],
+      { cwd: dir, env: { ...process.env, ...pulumiEnv(repoRoot, dir), PULUMI_SKIP_CHECKPOINTS: 'true' }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ status: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
+    );
+  });
+}
 
 async function stackFor(dir: string, emulator: Emulator): Promise<Stack> {
   installPackage(repoRoot, dir);
@@ -101,14 +114,18 @@ describe(`zcc-pulumi export of a seeded account (${PER_KIND} objects of every ki
     expect(program).not.toMatch(/userIds: \[\s*"/);
     expect(program).toContain('user("ada.lovelace1@example.com")');
 
-    // Install and adopt: zero writes, then nothing to do, also after a refresh.
+    // Install and adopt (zcc-pulumi adopt: an up whose writes the client refuses), then the program's first preview
+    // plans nothing: no create, no change; also after a refresh.
     const stack = await stackFor(exported, a);
     await controlA.clearRequests();
-    const up = await stack.up({ onOutput: outputCollector().onOutput });
+    const adopted = await runCli(exported, 'adopt', '--stack', 'e2e');
     const upLog = await controlA.requests();
-    console.log(`export: up adopted ${up.summary.resourceChanges?.create} resources with ${upLog.total} API calls and ${upLog.writes} writes`);
+    console.log(`export: adopt took ${total} objects with ${upLog.total} API calls and ${upLog.writes} writes: ${adopted.stdout.trim()}`);
+    expect({ status: adopted.status, stderr: adopted.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(adopted.stdout).toContain(`Adopted ${total} object(s) into stack e2e with reads only`);
     expect(upLog.writes).toBe(0);
-    expect(up.summary.resourceChanges).toEqual({ create: total + 1 });
+    const firstPreview = await stack.preview({ onOutput: outputCollector().onOutput });
+    expect(firstPreview.changeSummary).toEqual({ same: total + 1 });
     await expectNoChanges(stack);
     const refreshed = await stack.preview({ refresh: true });
     expect(Object.keys(refreshed.changeSummary)).toEqual(['same']);

@@ -328,7 +328,7 @@ describe('transport behaviour', () => {
       () => undefined,
       (e: Error) => e,
     );
-    expect(refused?.message).toBe('POST /contact_center/queues was not sent: ZCC_READ_ONLY is set, and this run may only read.');
+    expect(refused?.message).toBe('POST /contact_center/queues was not sent: this run may only read (ZCC_READ_ONLY or ZCC_REFUSE_WRITES is set).');
     expect((await log()).writes).toBe(0);
   });
 
