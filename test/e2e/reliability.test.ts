@@ -100,6 +100,34 @@ describe('reliability: the fault matrix on the real Pulumi CLI', () => {
     await expectConverged(current(), declared);
   });
 
+  it('row 3b: the answer to a committed closure set PATCH is dropped: each closure once, then an empty preview', async () => {
+    const { stack, control } = current();
+    const closure = (closureName: string, day: string) => ({
+      closureName,
+      closureHourType: 'allDay',
+      startTime: `2027-${day}T00:00`,
+      endTime: `2027-${day}T23:59`,
+      recurringFrequency: 'none',
+    });
+    const holidays = (closures: unknown[]) => [
+      { kind: 'ClosureSet', name: 'holidays', args: { name: 'Retried holidays', timezone: 'Europe/Berlin', closures } },
+    ];
+    await current().declare(holidays([closure('New Year', '01-01')]));
+    await stack.up(quiet());
+    await current().declare(holidays([closure('New Year', '01-01'), closure('Labour Day', '05-01')]));
+    await control('POST', '/faults', { method: 'PATCH', path: '/closures/[^/]+$', action: 'drop-after-commit', times: 1 });
+    await control('DELETE', '/requests');
+    await stack.up(quiet());
+    const byRoute = (await log()).byRoute;
+    const held = ((await control('GET', '/objects/closure_sets')) as Row[]).find((set) => set.closure_set_name === 'Retried holidays')!;
+    report.push(
+      `row 3b: closure set PATCH ${byRoute['PATCH /v2/contact_center/closures/:closureSetId']} time(s) (its answer dropped), closures ${held.closures.length}`,
+    );
+    expect(held.closures.map((c: Row) => c.closure_name)).toEqual(['New Year', 'Labour Day']);
+    expect(byRoute['PATCH /v2/contact_center/closures/:closureSetId']).toBe(1);
+    await expectNoChanges(stack);
+  });
+
   it('row 4: responses slower than the client timeout', async () => {
     const { stack, control } = current();
     const declared = queues(5, 'slow');

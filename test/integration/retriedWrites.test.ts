@@ -122,6 +122,13 @@ describe('writes whose answer is lost after they committed', () => {
         held: async () => (await control('GET', '/objects/team_supervisors'))[team.id],
       },
       {
+        kind: 'QueueTeams',
+        path: '/queues/[^/]+/teams$',
+        inputs: { queueId: queue.id, teamIds: [team.id] },
+        more: { teamIds: [team.id, 'team_root'] },
+        held: async () => (await control('GET', '/objects/queue_teams'))[queue.id],
+      },
+      {
         kind: 'InboxQueues',
         path: '/inboxes/[^/]+/queues$',
         inputs: { inboxId: inbox.id, queueIds: [queue.id] },
