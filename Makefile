@@ -10,6 +10,7 @@ help:
 	@echo "make check  typecheck, format and schema checks, unit and integration tests: the inner loop (minutes)"
 	@echo "make test   make check, then the e2e tests on the real Pulumi CLI (what CI runs)"
 	@echo "make bench  print client throughput and scale runs (1,000 queues; mixes of 1,000, also at --parallel 1000, and 5,000) as ratios"
+	@echo "make contract  contract/official-api.json from ../shared/zoom-cc-official-api.md (make check fails when stale)"
 	@echo "make format lay out the TypeScript sources with prettier (make test checks it)"
 	@echo "make tools  provide the Pulumi CLI in .tools/bin (built from Go modules when not on PATH)"
 	@echo "make pack   build the release tarball zcc-pulumi-<version>.tgz that users install"
@@ -37,6 +38,11 @@ format: install
 schema: build
 	node dist/scripts/generateSchema.js
 
+# Zoom's official shapes (../shared/zoom-cc-official-api.md) as contract/official-api.json, which the conformance
+# tests read: a clone without ../shared has the contract too. `make check` fails when it is stale.
+contract: build
+	node dist/scripts/generateContract.js
+
 demo: build tools
 	node dist/scripts/demo.js
 
@@ -55,6 +61,7 @@ bench: build tools
 check: build typecheck
 	npx prettier --check --log-level warn "**/*.ts" || { echo "run make format"; exit 1; }
 	node dist/scripts/generateSchema.js --check
+	node dist/scripts/generateContract.js --check
 	npx jest --selectProjects unit --maxWorkers=2
 	# Each integration file starts its own emulator on its own port: two run at once (118 s serially, 58 s so).
 	npx jest --selectProjects integration --maxWorkers=2
@@ -66,4 +73,4 @@ test: check tools
 volume: build tools
 	ZCC_SCALE_DRIFT_N=1000 ZCC_EXPORT_PER_KIND=300 npx jest --selectProjects e2e --runInBand --testPathPatterns 'e2e/(scaleDrift|export)\.test'
 
-.PHONY: help install build tools typecheck format schema demo emulator bench check test pack volume
+.PHONY: help install build tools typecheck format schema contract demo emulator bench check test pack volume

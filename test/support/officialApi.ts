@@ -1,121 +1,27 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseDocument, type DocumentedOperation, type Shape } from '../../scripts/officialApiDocument';
 
 /**
- * Zoom's official request/response shapes, parsed from ../shared/zoom-cc-official-api.md, so that recorded
- * traffic can be checked against the document itself: a later correction of the document re-checks both the
- * client and the emulator. Shares nothing with provider/ or emulator/.
+ * Zoom's official request/response shapes, from contract/official-api.json (generated from
+ * ../shared/zoom-cc-official-api.md by `make contract`; `make check` fails when it is stale), so that recorded
+ * traffic is checked against the document itself, also in a clone without ../shared.
  */
-export type Shape =
-  | { kind: 'object'; fields: Record<string, { optional: boolean; shape: Shape }> }
-  | { kind: 'array'; item: Shape }
-  | { kind: 'enum'; values: Array<string | number> }
-  | { kind: 'string' | 'number' | 'boolean' | 'any' | 'void' }
-  | { kind: 'union'; options: Shape[] };
+export type { Shape };
 
-export interface Operation {
-  method: string;
-  template: string;
+export interface Operation extends DocumentedOperation {
   pattern: RegExp;
-  query?: Shape;
-  body?: Shape;
-  response?: Shape;
-  /** Part 1 (configuration) or Part 2 (operational). */
-  part: 1 | 2;
 }
 
-export const OFFICIAL_DOC = path.resolve(__dirname, '../../../shared/zoom-cc-official-api.md');
+export const CONTRACT_FILE = path.resolve(__dirname, '../../contract/official-api.json');
 
-class Parser {
-  private at = 0;
-  constructor(private readonly text: string) {}
-  private skip() {
-    while (this.at < this.text.length && /[\s;,]/.test(this.text[this.at])) this.at++;
-  }
-  private peek(word: string) {
-    this.skip();
-    return this.text.startsWith(word, this.at);
-  }
-  private take(word: string) {
-    if (!this.peek(word)) throw new Error(`expected ${word} at ${this.text.slice(this.at, this.at + 40)}`);
-    this.at += word.length;
-  }
-  type(): Shape {
-    const options = [this.single()];
-    while (this.peek('|')) {
-      this.take('|');
-      options.push(this.single());
-    }
-    if (options.length === 1) return options[0];
-    if (options.every((o) => o.kind === 'enum')) return { kind: 'enum', values: options.flatMap((o) => (o as { values: Array<string | number> }).values) };
-    return { kind: 'union', options };
-  }
-  private single(): Shape {
-    this.skip();
-    if (this.peek('{')) return this.object();
-    if (this.peek('ReadonlyArray<')) {
-      this.take('ReadonlyArray<');
-      const item = this.type();
-      this.take('>');
-      return { kind: 'array', item };
-    }
-    if (this.peek('"')) {
-      const end = this.text.indexOf('"', this.at + 1);
-      const value = this.text.slice(this.at + 1, end);
-      this.at = end + 1;
-      return { kind: 'enum', values: [value] };
-    }
-    const word = /^[A-Za-z0-9_.-]+( JSON)?/.exec(this.text.slice(this.at))![0];
-    this.at += word.length;
-    if (/^-?\d+(\.\d+)?$/.test(word)) return { kind: 'enum', values: [Number(word)] };
-    if (word === 'string' || word === 'number' || word === 'boolean' || word === 'void') return { kind: word };
-    if (word === 'never') return { kind: 'void' };
-    if (word === 'any JSON') return { kind: 'any' };
-    throw new Error(`unknown type ${word}`);
-  }
-  private object(): Shape {
-    this.take('{');
-    const fields: Record<string, { optional: boolean; shape: Shape }> = {};
-    while (!this.peek('}')) {
-      const name = /^[A-Za-z0-9_]+/.exec(this.text.slice(this.at))![0];
-      this.at += name.length;
-      const optional = this.text[this.at] === '?';
-      if (optional) this.at++;
-      this.take(':');
-      fields[name] = { optional, shape: this.type() };
-    }
-    this.take('}');
-    return { kind: 'object', fields };
-  }
-}
+const withPattern = (op: DocumentedOperation): Operation => ({ ...op, pattern: new RegExp(`^${op.template.replace(/\{[^}]+\}/g, '[^/]+')}$`) });
 
-export function parseOfficialApi(file = OFFICIAL_DOC): Operation[] {
-  const text = readFileSync(file, 'utf8');
-  const operations: Operation[] = [];
-  let part: 1 | 2 = 1;
-  const sections = text.split(/\n(?=## |# Part )/);
-  for (const section of sections) {
-    if (section.startsWith('# Part 2')) part = 2;
-    const head = /^## (GET|POST|PUT|PATCH|DELETE) (\S+)/.exec(section);
-    if (!head) continue;
-    const [, method, template] = head;
-    const block = (label: RegExp): Shape | undefined => {
-      const match = label.exec(section);
-      if (!match) return undefined;
-      const rest = section.slice(match.index + match[0].length);
-      return new Parser(rest).type();
-    };
-    operations.push({
-      method,
-      template,
-      pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`),
-      query: block(/\nQuery( \(required\))?:\n/),
-      body: block(/\nBody:\n/),
-      response: block(/\nResponse:\n/),
-      part,
-    });
-  }
-  return operations;
+/** The documented operations: from the committed contract, or from a document's text when one is given. */
+export function parseOfficialApi(documentFile?: string): Operation[] {
+  if (documentFile) return parseDocument(readFileSync(documentFile, 'utf8')).map(withPattern);
+  const contract = JSON.parse(readFileSync(CONTRACT_FILE, 'utf8')) as { operations: DocumentedOperation[] };
+  return contract.operations.map(withPattern);
 }
 
 /** The operation a request is, by method and path (without /v2), or undefined when the document has none. */

@@ -1,6 +1,6 @@
 import { mismatches, operationFor, parseOfficialApi, queryObject } from '../support/officialApi';
 
-/** The parser of ../shared/zoom-cc-official-api.md that the conformance checks rely on. */
+/** The contract the conformance checks rely on: contract/official-api.json, generated from ../shared/zoom-cc-official-api.md. */
 describe('the official API document, parsed', () => {
   const operations = parseOfficialApi();
 
