@@ -44,3 +44,22 @@ export const objectKinds = (): ObjectKind[] => EXPORT_ORDER.flatMap((spec) => (s
 export const setKinds = (): SetKind[] => EXPORT_ORDER.flatMap((spec) => (spec.exportAs.role === 'set' ? [{ spec, role: spec.exportAs }] : []));
 
 export const isSetKind = (kind: string) => EXPORT_ORDER.some((spec) => spec.kind === kind && spec.exportAs.role === 'set');
+
+/**
+ * Keys of a flow file whose values name other objects by id: `<kind>_id` or `<kind>_ids` (`skill_category_id`,
+ * `skillCategoryId`, `business_hour_id`) for every kind the specs declare or refer to (their `references`), plus
+ * Studio's own `routing_profile_id`. Derived from the specs, so a new kind's ids are found in flow files too.
+ */
+export function flowReferenceKey(specs: readonly ResourceSpec[] = allSpecs): RegExp {
+  const kinds = new Set(specs.map((spec) => spec.kind));
+  for (const spec of specs) for (const target of Object.values(spec.references ?? {})) kinds.add(target);
+  const words = [...kinds].sort().map((kind) =>
+    kind
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .toLowerCase()
+      .replace(/s$/, '')
+      .split('_')
+      .join('_?'),
+  );
+  return new RegExp(`^(${[...words.map((word) => `${word}s?`), 'routing_?profile'].join('|')})_?ids?$`, 'i');
+}

@@ -1,7 +1,7 @@
 import { engine } from '../../provider/handlers';
 import type { Props } from '../../provider/engine/spec';
 import type { Account, ExportedObject } from './readAccount';
-import { EXPORT_ORDER, USER } from './kinds';
+import { EXPORT_ORDER, USER, flowReferenceKey } from './kinds';
 import { fileSafe, identifier, NameSpace, slug } from './naming';
 import { shown } from '../../provider/client/printable';
 import { LITERAL_MARK } from '../../sdk/flowFile';
@@ -50,9 +50,8 @@ const KIND_ORDER: readonly string[] = EXPORT_ORDER.map((spec) => spec.kind);
 const PLACEHOLDER = (key: string) => `{{zcc:${key}}}`;
 /** Text that readFlowFile's placeholders and literal marks begin with. */
 const PLACEHOLDER_START = '{{zcc';
-/** Keys of a flow file whose values name other objects by id (Zoom Studio's and the API's spellings). */
-const FLOW_REFERENCE_KEY =
-  /^(queue|flow|skill|skill_?category|agent_?routing_?profile|consumer_?routing_?profile|routing_?profile|user|inbox|asset|intent_?group|business_?hours?|closure_?set|disposition|disposition_?set|variable|variable_?group|team)_?ids?$/i;
+/** Keys of a flow file whose values name other objects by id (kinds.ts: derived from the specs). */
+const FLOW_REFERENCE_KEY = flowReferenceKey();
 
 /** The input a kind writes to its own file (a flow's definition), if any. */
 function fileInputOf(kind: string): { input: string; dir: string } | undefined {

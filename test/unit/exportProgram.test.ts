@@ -1,3 +1,4 @@
+import { flowReferenceKey } from '../../cli/export/kinds';
 import { buildProgram } from '../../cli/export/program';
 import { fileSafe, foldKey, identifier, identifierChar, NameSpace, slug } from '../../cli/export/naming';
 import { fillPlaceholders } from '../../sdk/flowFile';
@@ -24,6 +25,37 @@ const queue = (id: string, name: string, extra: Record<string, unknown> = {}): E
 const options = { portable: false, manageDeletes: false };
 
 describe('export naming', () => {
+  it('finds ids in flow files under the key of every kind the specs declare or refer to, in either spelling', () => {
+    const key = flowReferenceKey();
+    for (const found of [
+      'queue_id',
+      'queueId',
+      'queue_ids',
+      'skill_category_id',
+      'skillCategoryId',
+      'business_hour_id',
+      'businessHoursId',
+      'closure_set_id',
+      'routing_profile_id',
+      'agent_routing_profile_id',
+      'inbox_id',
+      'asset_id',
+      'intent_group_id',
+      'entry_point_id',
+      'address_book_ids',
+      'user_id',
+      'team_ids',
+      'variable_group_id',
+    ])
+      expect({ found, matches: key.test(found) }).toEqual({ found, matches: true });
+    for (const other of ['queue_name', 'id', 'prompt', 'skill', 'queue_idx', 'ivr_id'])
+      expect({ other, matches: key.test(other) }).toEqual({ other, matches: false });
+    // A kind added to the specs is found with no list to extend.
+    const extra = { kind: 'CallbackPolicy', references: { campaignId: 'Campaign' } } as unknown as Parameters<typeof flowReferenceKey>[0][number];
+    expect(flowReferenceKey([extra]).test('campaign_id')).toBe(true);
+    expect(flowReferenceKey([extra]).test('callback_policy_id')).toBe(true);
+  });
+
   it('slugs keep letters of every script and drop punctuation and emoji', () => {
     expect(['Main IVR (EN)', 'Поддержка 24/7', 'サポート', 'Café ☕', '☕', 'a__b'].map(slug)).toEqual([
       'main-ivr-en',
