@@ -1,3 +1,4 @@
+import type { ResourceSpec } from '../../provider/engine/spec';
 import { flowReferenceKey } from '../../cli/export/kinds';
 import { buildProgram } from '../../cli/export/program';
 import { fileSafe, foldKey, identifier, identifierChar, NameSpace, slug } from '../../cli/export/naming';
@@ -51,7 +52,7 @@ describe('export naming', () => {
     for (const other of ['queue_name', 'id', 'prompt', 'skill', 'queue_idx', 'ivr_id'])
       expect({ other, matches: key.test(other) }).toEqual({ other, matches: false });
     // A kind added to the specs is found with no list to extend.
-    const extra = { kind: 'CallbackPolicy', references: { campaignId: 'Campaign' } } as unknown as Parameters<typeof flowReferenceKey>[0][number];
+    const extra = { kind: 'CallbackPolicy', references: { campaignId: 'Campaign' } } as unknown as ResourceSpec;
     expect(flowReferenceKey([extra]).test('campaign_id')).toBe(true);
     expect(flowReferenceKey([extra]).test('callback_policy_id')).toBe(true);
   });
