@@ -1,4 +1,4 @@
-import type { RequestLogEntry } from './runtime';
+import type { RequestLogEntry } from './emulatorRuntime';
 
 /**
  * The typed client of the emulator's test-only control surface (`/__emulator/*`), for tests, the demo and

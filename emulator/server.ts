@@ -1,6 +1,6 @@
 import { registerDispositionRoutes, registerQueueDispositionRoutes } from './routes/dispositions';
+import { registerVariableGroupRoutes } from './routes/variableGroups';
 import { registerVariableRoutes } from './routes/variables';
-import { registerVariableObjectRoutes } from './routes/variableObjects';
 import { registerBusinessHoursRoutes } from './routes/businessHours';
 import { registerClosureRoutes } from './routes/closures';
 import { registerOperatingHoursRoutes } from './routes/operatingHours';
@@ -12,7 +12,7 @@ import type { BehaviourSettings } from './context';
 import type { Plan } from './rateLimits';
 import type { SeedOptions } from './seed';
 import type { EmulatorState } from './state';
-import { EmulatorRuntime } from './runtime';
+import { EmulatorRuntime } from './emulatorRuntime';
 import { CONTROL_PREFIX } from './plugins/plugin';
 import { zoomErrors } from './plugins/zoomErrors';
 import { localOnly } from './plugins/localOnly';
@@ -31,7 +31,7 @@ import { registerFlowRoutes } from './routes/flows';
 import { registerSkillRoutes } from './routes/skills';
 import { registerRoutingProfileRoutes } from './routes/routingProfiles';
 
-export type { RequestLogEntry } from './runtime';
+export type { RequestLogEntry } from './emulatorRuntime';
 
 export interface EmulatorOptions {
   port?: number;
@@ -107,8 +107,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     registerRoutingProfileRoutes,
     registerDispositionRoutes,
     registerQueueDispositionRoutes,
+    registerVariableGroupRoutes,
     registerVariableRoutes,
-    registerVariableObjectRoutes,
     registerBusinessHoursRoutes,
     registerClosureRoutes,
     registerOperatingHoursRoutes,

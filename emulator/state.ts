@@ -1,4 +1,4 @@
-import { Table } from './store';
+import { Table } from './table';
 
 export const CHANNELS = ['voice', 'video', 'chat', 'sms', 'email'] as const;
 export const SKILL_TYPES = ['text', 'proficiency'] as const;

@@ -8,7 +8,7 @@
  * reported twice; a field the program changed to what the console already set is drift only too.
  */
 
-import { sameValue } from '../../provider/engine/normalize';
+import { sameValue } from '../../provider/engine/compare';
 
 /** The part of Pulumi's engine event this reads (a subset of `@pulumi/pulumi/automation` EngineEvent). */
 export interface StepEvent {

@@ -1,7 +1,7 @@
 import { getClient } from '../../provider/runtime';
 import { engine, inputInvalid, inputWarnings, listExisting, readExisting } from '../../provider/handlers';
 import type { Props } from '../../provider/engine/spec';
-import { sameValue } from '../../provider/engine/normalize';
+import { sameValue } from '../../provider/engine/compare';
 import { USER, objectKinds, setKinds } from './kinds';
 import { endpoints } from '../../provider/client/endpoints';
 

@@ -4,7 +4,7 @@ import type { BehaviourSettings } from '../context';
 import type { FaultRule } from '../faults';
 import { flowView } from '../routes/flows';
 import type { RateLimitSettings } from '../rateLimits';
-import { now } from '../store';
+import { now } from '../table';
 import { foreignCaller } from './localOnly';
 import type { PluginOptions } from './plugin';
 

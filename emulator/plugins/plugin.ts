@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { EmulatorError } from '../errors';
-import type { EmulatorRuntime } from '../runtime';
+import type { EmulatorRuntime } from '../emulatorRuntime';
 
 export interface PluginOptions {
   runtime: EmulatorRuntime;

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { RateCategory } from '../rateLimits';
-import type { RequestLogBook } from '../runtime';
+import type { RequestLogBook } from '../emulatorRuntime';
 import { isControl, pathOf, serverWide } from './plugin';
 
 /** A body for the log: values under keys that name credentials are replaced, files summarized. */

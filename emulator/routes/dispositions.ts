@@ -2,7 +2,7 @@ import { identified } from '../lookup';
 import { conflict, invalidField, notFound } from '../errors';
 import { findQueue } from './queues';
 import { paginate } from '../pagination';
-import { now } from '../store';
+import { now } from '../table';
 import type { DispositionRow, DispositionSetRow, EmulatorState } from '../state';
 import { asBody, enumField, rejectUnknownFields, stringField, type Body } from '../validate';
 import { defineRoutes, params, query } from '../context';

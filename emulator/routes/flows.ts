@@ -1,7 +1,7 @@
 import { identified } from '../lookup';
 import { conflict, notFound, invalidField } from '../errors';
 import { paginate } from '../pagination';
-import { now } from '../store';
+import { now } from '../table';
 import type { EmulatorState, FlowRow, FlowVersionRow } from '../state';
 import { asBody, enumField, integerField, rejectUnknownFields, stringField } from '../validate';
 import { defineRoutes, params, query } from '../context';

@@ -1,7 +1,7 @@
 import { identified } from '../lookup';
 import { conflict, invalidField, notFound } from '../errors';
 import { paginate } from '../pagination';
-import { now } from '../store';
+import { now } from '../table';
 import type { EmulatorState } from '../state';
 import { asBody, booleanField, enumField, rejectUnknownFields, stringField, type Body, idList } from '../validate';
 import { defineRoutes, params, query } from '../context';

@@ -1,7 +1,7 @@
 import { identified } from '../lookup';
 import { conflict, invalidField } from '../errors';
 import { paginate } from '../pagination';
-import { now } from '../store';
+import { now } from '../table';
 import { QUEUE_CHANNELS, type QueueRow, type EmulatorState } from '../state';
 import { asBody, booleanField, enumField, integerField, rejectUnknownFields, stringField, type Body } from '../validate';
 import { defineRoutes, params, query } from '../context';

@@ -1,7 +1,7 @@
 import { identified } from '../lookup';
 import { conflict, EmulatorError, invalidField } from '../errors';
 import { paginate } from '../pagination';
-import { now } from '../store';
+import { now } from '../table';
 import { SKILL_TYPES, type EmulatorState, type SkillCategoryRow, type SkillRow } from '../state';
 import { asBody, enumField, integerField, rejectUnknownFields, stringField } from '../validate';
 import { defineRoutes, params, query } from '../context';

@@ -1,7 +1,7 @@
 import { identified } from '../lookup';
 import { conflict, invalidField, notFound } from '../errors';
 import { paginate } from '../pagination';
-import { now } from '../store';
+import { now } from '../table';
 import type { EmulatorState, TeamRow } from '../state';
 import { asBody, rejectUnknownFields, stringField, idList } from '../validate';
 import { defineRoutes, params, query } from '../context';

@@ -1,7 +1,7 @@
 import { identified, identify } from '../lookup';
 import { conflict, notFound, invalidField, EmulatorError } from '../errors';
 import { paginate } from '../pagination';
-import { now } from '../store';
+import { now } from '../table';
 import type { EmulatorState, UserRow } from '../state';
 import { asBody, enumField, integerField, rejectUnknownFields, stringField, type Body } from '../validate';
 import { defineRoutes, params, query } from '../context';

@@ -1,5 +1,5 @@
 import type { ZccClient } from '../client/client';
-import { sameValue } from './normalize';
+import { sameValue } from './compare';
 import type { ObjectStore, Props, ResourceSpec } from './spec';
 
 /**

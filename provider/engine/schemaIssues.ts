@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { printable, shown } from '../client/printable';
-import { containsUnknown } from './normalize';
+import { containsUnknown } from './compare';
 import type { Props, ResourceSpec } from './spec';
 
 /** One input the schema refuses: where (the property and the path inside it), the value found there, and why. */

@@ -3,9 +3,9 @@ import type { ZccClosureSet } from '../client/schemas';
 import { endpoints } from '../client/endpoints';
 import { isAmbiguous, unlessNotFound } from '../client/errors';
 import type { ZccClient } from '../client/client';
-import { sameValue } from '../engine/normalize';
+import { sameValue } from '../engine/compare';
 import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
-import { restStore } from '../engine/store';
+import { restStore } from '../engine/restStore';
 import { coded, integer, text, timezone } from './fields';
 
 /**

@@ -3,7 +3,7 @@ import { DISPOSITION_STATUSES, type ZccDisposition, type ZccDispositionSet } fro
 import { endpoints } from '../client/endpoints';
 import { unlessNotFound } from '../client/errors';
 import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
-import { restStore } from '../engine/store';
+import { restStore } from '../engine/restStore';
 import { integer, listedModificationTime, oneOf, text, zoomId } from './fields';
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ID_RULE, idProblem } from '../client/paths';
 import { hasUnsafeCharacter, isInvisible } from '../client/printable';
-import { withApiCodes } from '../engine/nested';
+import { withApiCodes } from '../engine/apiValues';
 import { STAMP_OUTPUT, type Props } from '../engine/spec';
 
 const codePoints = (value: string) => [...value].length;
@@ -56,7 +56,7 @@ export function setOf<const T extends readonly [string, ...string[]]>(values: T,
 
 /**
  * A readable value that the API spells as a number (`codes`: SDK value → API number), converted both ways by the
- * engine (engine/nested.ts). The description says which numbers each value stands for.
+ * engine (engine/apiValues.ts). The description says which numbers each value stands for.
  */
 export function coded<const T extends Record<string, number>>(codes: T, description: string) {
   const names = Object.keys(codes) as [Extract<keyof T, string>, ...Array<Extract<keyof T, string>>];

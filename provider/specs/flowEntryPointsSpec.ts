@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ZccClient } from '../client/client';
 import { endpoints, fillPath } from '../client/endpoints';
 import { ZccApiError, isConflict, isNotFound } from '../client/errors';
-import { UNKNOWN } from '../engine/normalize';
+import { UNKNOWN } from '../engine/compare';
 import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
 import { oneOf, text, zoomId } from './fields';
 

@@ -4,7 +4,7 @@ import type { ZccFlow } from '../client/schemas';
 import { STAMP_OUTPUT, defineSpec, type ObjectStore, type Props } from '../engine/spec';
 import { endpoints } from '../client/endpoints';
 import { isAmbiguous, unlessNotFound } from '../client/errors';
-import { sameValue } from '../engine/normalize';
+import { sameValue } from '../engine/compare';
 import { text } from './fields';
 import { plainJsonProblem } from './plainJson';
 

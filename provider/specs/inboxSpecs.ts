@@ -3,9 +3,9 @@ import { INBOX_LOCATIONS, type ZccInbox } from '../client/schemas';
 import { endpoints } from '../client/endpoints';
 import { isNotFound } from '../client/errors';
 import { shown } from '../client/printable';
-import { UNKNOWN } from '../engine/normalize';
+import { UNKNOWN } from '../engine/compare';
 import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
-import { restStore } from '../engine/store';
+import { restStore } from '../engine/restStore';
 import { integer, listedModificationTime, numberIn, oneOf, text, zoomId } from './fields';
 import { idSetSpec } from './idSets';
 

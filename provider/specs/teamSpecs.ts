@@ -3,7 +3,7 @@ import type { ZccTeam } from '../client/schemas';
 import { endpoints, fillPath } from '../client/endpoints';
 import { isNotFound, unlessNotFound } from '../client/errors';
 import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
-import { restStore } from '../engine/store';
+import { restStore } from '../engine/restStore';
 import { text, zoomId } from './fields';
 import { idSetSpec } from './idSets';
 

@@ -3,7 +3,7 @@ import { VARIABLE_DATA_TYPES, type ZccVariable } from '../client/schemas';
 import { endpoints } from '../client/endpoints';
 import { unlessNotFound } from '../client/errors';
 import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
-import { restStore } from '../engine/store';
+import { restStore } from '../engine/restStore';
 import { oneOf, text, zoomId } from './fields';
 
 /**

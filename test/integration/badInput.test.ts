@@ -1,6 +1,6 @@
 import { check } from '../../provider/handlers';
 import { control, useEmulatorEnv } from './emulatorEnv';
-import { UNKNOWN } from '../../provider/engine/normalize';
+import { UNKNOWN } from '../../provider/engine/compare';
 
 const emulator = useEmulatorEnv();
 

@@ -1,5 +1,5 @@
 import { check, create, diff, read } from '../../provider/handlers';
-import { UNKNOWN } from '../../provider/engine/normalize';
+import { UNKNOWN } from '../../provider/engine/compare';
 import { forgetAllListings } from '../../provider/engine/listings';
 import { control as callControl, useEmulatorEnv } from './emulatorEnv';
 

@@ -1,6 +1,6 @@
 import { check, create, diff, read, remove, update } from '../../provider/handlers';
 import { forgetAllListings } from '../../provider/engine/listings';
-import { UNKNOWN } from '../../provider/engine/normalize';
+import { UNKNOWN } from '../../provider/engine/compare';
 import { forgetWantedEntryPoints } from '../../provider/specs/flowEntryPointsSpec';
 import { getEntryPoint } from '../../sdk/lookups';
 import { checkTraffic } from '../support/conformance';

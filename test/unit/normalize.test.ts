@@ -1,4 +1,4 @@
-import { canonical, containsUnknown, preferOrder, sameValue, UNKNOWN } from '../../provider/engine/normalize';
+import { canonical, containsUnknown, preferOrder, sameValue, UNKNOWN } from '../../provider/engine/compare';
 
 describe('canonical comparison', () => {
   it('ignores object key order and JSON whitespace', () => {

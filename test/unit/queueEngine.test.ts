@@ -1,5 +1,5 @@
 import { check, diff } from '../../provider/handlers';
-import { UNKNOWN } from '../../provider/engine/normalize';
+import { UNKNOWN } from '../../provider/engine/compare';
 
 const valid = { name: 'Support', channel: 'voice', maxWaitTime: 120, distributionType: 2, shortAbandon: { enable: true, threshold: 10 } };
 
