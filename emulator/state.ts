@@ -301,26 +301,34 @@ export class EmulatorState {
     } as Record<string, Table<object>>;
   }
 
-  /** Empties every table and map (reset then seeds again). */
+  /**
+   * The relations kept beside the tables (members, links and settings per owner), by the name the control API
+   * serves them under (`GET objects/<name>`, `PUT <name>/<owner id>`). `ownedBy`: the table whose console deletion
+   * takes the owner's entry with it. The one list of them: the control API and `clear()` read it.
+   */
+  relations(): Record<string, { map: Map<string, unknown>; ownedBy?: string }> {
+    return {
+      queue_agents: { map: this.queueAgents, ownedBy: 'queues' },
+      queue_supervisors: { map: this.queueSupervisors, ownedBy: 'queues' },
+      queue_operating_hours: { map: this.queueOperatingHours, ownedBy: 'queues' },
+      queue_dispositions: { map: this.queueDispositions, ownedBy: 'queues' },
+      queue_disposition_sets: { map: this.queueDispositionSets, ownedBy: 'queues' },
+      queue_agent_opt_in: { map: this.queueAgentOptIn },
+      user_skills: { map: this.userSkills },
+      engagement_events: { map: this.engagementEvents },
+      inbox_queues: { map: this.inboxQueues },
+      inbox_users: { map: this.inboxUsers },
+      team_agents: { map: this.teamAgents },
+      team_supervisors: { map: this.teamSupervisors },
+      queue_teams: { map: this.queueTeams },
+      flow_entry_points: { map: this.flowEntries, ownedBy: 'flows' },
+      flow_detect_language: { map: this.flowDetectLanguage },
+    } as Record<string, { map: Map<string, unknown>; ownedBy?: string }>;
+  }
+
+  /** Empties every table and relation (reset then seeds again). */
   clear(): void {
     for (const table of Object.values(this.tables())) table.clear();
-    for (const map of [
-      this.queueAgentOptIn,
-      this.queueAgents,
-      this.queueSupervisors,
-      this.userSkills,
-      this.engagementEvents,
-      this.queueDispositions,
-      this.queueDispositionSets,
-      this.queueOperatingHours,
-      this.inboxQueues,
-      this.inboxUsers,
-      this.teamAgents,
-      this.teamSupervisors,
-      this.queueTeams,
-      this.flowEntries,
-      this.flowDetectLanguage,
-    ])
-      map.clear();
+    for (const relation of Object.values(this.relations())) relation.map.clear();
   }
 }

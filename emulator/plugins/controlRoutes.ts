@@ -51,18 +51,8 @@ export async function controlRoutes(app: FastifyInstance, { runtime }: PluginOpt
 
   app.get('/objects/:collection', async (request, reply) => {
     const { collection } = request.params as Record<string, string>;
-    if (collection === 'queue_agents') return Object.fromEntries(state.queueAgents);
-    if (collection === 'queue_supervisors') return Object.fromEntries(state.queueSupervisors);
-    if (collection === 'user_skills') return Object.fromEntries(state.userSkills);
-    if (collection === 'queue_operating_hours') return Object.fromEntries(state.queueOperatingHours);
-    if (collection === 'queue_dispositions') return Object.fromEntries(state.queueDispositions);
-    if (collection === 'queue_disposition_sets') return Object.fromEntries(state.queueDispositionSets);
-    if (collection === 'inbox_queues') return Object.fromEntries(state.inboxQueues);
-    if (collection === 'inbox_users') return Object.fromEntries(state.inboxUsers);
-    if (collection === 'team_agents') return Object.fromEntries(state.teamAgents);
-    if (collection === 'team_supervisors') return Object.fromEntries(state.teamSupervisors);
-    if (collection === 'queue_teams') return Object.fromEntries(state.queueTeams);
-    if (collection === 'flow_entry_points') return Object.fromEntries(state.flowEntries);
+    const relation = state.relations()[collection];
+    if (relation) return Object.fromEntries(relation.map);
     // Flows as the API shows them, with every version's file as text.
     if (collection === 'flows') return state.flows.all().map(flowText);
     const table = state.tables()[collection];
@@ -89,66 +79,19 @@ export async function controlRoutes(app: FastifyInstance, { runtime }: PluginOpt
     const { collection, id } = request.params as Record<string, string>;
     const table = state.tables()[collection];
     if (!table?.delete(id)) return reply.code(404).send({ code: 404, message: `No ${collection} row ${id}` });
-    // A console deletion takes what hangs on the object with it (its entry points are free again).
-    if (collection === 'flows') state.flowEntries.delete(id);
-    if (collection === 'queues') {
-      for (const map of [state.queueAgents, state.queueSupervisors, state.queueOperatingHours, state.queueDispositions, state.queueDispositionSets])
-        map.delete(id);
-    }
+    // A console deletion takes what hangs on the object with it (a flow's entry points are free again).
+    for (const relation of Object.values(state.relations())) if (relation.ownedBy === collection) relation.map.delete(id);
     return { ok: true };
   });
 
-  // Membership and skills edited behind the provider's back, as an admin would in the console.
-  // A queue's operating hours ({business_hour_id?, closure_set_id?}; {} follows the defaults) and the dispositions
-  // and sets it offers (`<assign_type>:<id>` strings), set as a console admin would.
-  app.put('/queue_operating_hours/:queueId', async (request) => {
-    const { queueId } = request.params as Record<string, string>;
-    state.queueOperatingHours.set(queueId, request.body as Record<string, string>);
-    return { ok: true };
-  });
-  app.put('/queue_dispositions/:queueId', async (request) => {
-    const { queueId } = request.params as Record<string, string>;
-    state.queueDispositions.set(queueId, request.body as string[]);
-    return { ok: true };
-  });
-  app.put('/queue_disposition_sets/:queueId', async (request) => {
-    const { queueId } = request.params as Record<string, string>;
-    state.queueDispositionSets.set(queueId, request.body as string[]);
-    return { ok: true };
-  });
-  app.put('/inbox_queues/:inboxId', async (request) => {
-    state.inboxQueues.set((request.params as Record<string, string>).inboxId, request.body as string[]);
-    return { ok: true };
-  });
-  app.put('/inbox_users/:inboxId', async (request) => {
-    state.inboxUsers.set((request.params as Record<string, string>).inboxId, request.body as string[]);
-    return { ok: true };
-  });
-  app.put('/flow_entry_points/:flowId', async (request) => {
-    state.flowEntries.set((request.params as Record<string, string>).flowId, request.body as Array<{ entry_id: string }>);
-    return { ok: true };
-  });
-  for (const [route, map] of [
-    ['team_agents', state.teamAgents],
-    ['team_supervisors', state.teamSupervisors],
-    ['queue_teams', state.queueTeams],
-  ] as const)
-    app.put(`/${route}/:id`, async (request) => {
-      map.set((request.params as Record<string, string>).id, request.body as string[]);
-      return { ok: true };
-    });
-  app.put('/queue_agents/:queueId', async (request) => {
-    state.queueAgents.set((request.params as Record<string, string>).queueId, [...(request.body as string[])]);
-    return { ok: true };
-  });
-  app.put('/queue_supervisors/:queueId', async (request) => {
-    state.queueSupervisors.set((request.params as Record<string, string>).queueId, [...(request.body as string[])]);
-    return { ok: true };
-  });
-  app.put('/user_skills/:userId', async (request) => {
-    state.userSkills.set((request.params as Record<string, string>).userId, [
-      ...(request.body as Array<{ skill_id: string; user_proficiency_level?: number }>),
-    ]);
+  // Members, links and settings edited behind the provider's back, as an admin would in the console: any relation
+  // of state.relations() by its name, the owner's id and the whole new value (a queue's agents, an inbox's queues,
+  // a queue's operating hours {business_hour_id?, closure_set_id?}, its dispositions as `<assign_type>:<id>`).
+  app.put('/:relation/:id', async (request, reply) => {
+    const { relation, id } = request.params as Record<string, string>;
+    const target = state.relations()[relation];
+    if (!target) return reply.code(404).send({ code: 404, message: `Unknown relation ${relation}` });
+    target.map.set(id, Array.isArray(request.body) ? [...(request.body as unknown[])] : request.body);
     return { ok: true };
   });
 
