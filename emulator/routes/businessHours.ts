@@ -4,6 +4,7 @@ import { paginate } from '../pagination';
 import type { BusinessHoursRow, EmulatorState } from '../state';
 import { asBody, booleanField, rejectUnknownFields, stringField, type Body, isTimezone } from '../validate';
 import { defineRoutes, params, query } from '../context';
+import { flowsWith, queuesWith } from './whereUsed';
 
 /**
  * Business hours, in the shapes of Zoom's document ("Part 1, continued"). The document gives the numbers
@@ -111,6 +112,14 @@ export function registerBusinessHoursRoutes(route: ReturnType<typeof defineRoute
   route('GET', '/contact_center/business_hours/:businessHourId', 'light', (request, { state }) => ({
     body: hoursOf(state, params(request).businessHourId, query(request).business_hour_identifier_type),
   }));
+  route('GET', '/contact_center/business_hours/:businessHourId/queues', 'medium', (request, { state }) => {
+    const row = hoursOf(state, params(request).businessHourId, query(request).business_hour_identifier_type);
+    return { body: queuesWith(state, 'business_hour_id', row.business_hour_id, query(request)) };
+  });
+  route('GET', '/contact_center/business_hours/:businessHourId/flows', 'medium', (request, { state }) => {
+    hoursOf(state, params(request).businessHourId, query(request).business_hour_identifier_type);
+    return { body: flowsWith(query(request)) };
+  });
   route('PATCH', '/contact_center/business_hours/:businessHourId', 'light', (request, { state }) => {
     const row = hoursOf(state, params(request).businessHourId, 'id');
     const body = asBody(request.body);

@@ -4,6 +4,7 @@ import { paginate } from '../pagination';
 import type { ClosureRow, ClosureSetRow, EmulatorState } from '../state';
 import { asBody, booleanField, rejectUnknownFields, stringField, type Body, isTimezone } from '../validate';
 import { defineRoutes, params, query } from '../context';
+import { flowsWith, queuesWith } from './whereUsed';
 
 /**
  * Closure sets (holidays and one-off closures), in the shapes of Zoom's document ("Part 1, continued"). A PATCH
@@ -137,6 +138,14 @@ export function registerClosureRoutes(route: ReturnType<typeof defineRoutes>) {
   route('GET', '/contact_center/closures/:closureSetId', 'light', (request, { state }) => ({
     body: setOf(state, params(request).closureSetId, query(request).closure_set_identifier_type),
   }));
+  route('GET', '/contact_center/closures/:closureSetId/queues', 'medium', (request, { state }) => {
+    const row = setOf(state, params(request).closureSetId, query(request).closure_set_identifier_type);
+    return { body: queuesWith(state, 'closure_set_id', row.closure_set_id, query(request)) };
+  });
+  route('GET', '/contact_center/closures/:closureSetId/flows', 'medium', (request, { state }) => {
+    setOf(state, params(request).closureSetId, query(request).closure_set_identifier_type);
+    return { body: flowsWith(query(request)) };
+  });
   route('PATCH', '/contact_center/closures/:closureSetId', 'light', (request, { state }) => {
     const row = setOf(state, params(request).closureSetId, 'id');
     const body = asBody(request.body);

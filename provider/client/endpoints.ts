@@ -127,6 +127,23 @@ export const endpoints = {
     maxPageSize: 300,
     categories: LIGHT_WRITES,
   },
+  // Where business hours and closure sets are used: read-only lists, read when a delete is refused.
+  businessHoursQueues: {
+    path: '/contact_center/business_hours/{businessHourId}/queues',
+    objectId: 'queueId',
+    listKey: 'queues',
+    item: schemas.usingQueueSchema,
+    maxPageSize: 300,
+    categories: MEDIUM,
+  },
+  closureSetQueues: {
+    path: '/contact_center/closures/{closureSetId}/queues',
+    objectId: 'queueId',
+    listKey: 'queues',
+    item: schemas.usingQueueSchema,
+    maxPageSize: 300,
+    categories: MEDIUM,
+  },
   // One object per queue, at the path itself (GET and PATCH, no list).
   queueOperatingHours: {
     path: '/contact_center/queues/{queueId}/operating_hours',

@@ -239,6 +239,9 @@ export const closureSetSchema = z.object({
 });
 export type ZccClosureSet = z.infer<typeof closureSetSchema>;
 
+/** GET /business_hours/{businessHourId}/queues and /closures/{closureSetId}/queues: the queues that use them. */
+export const usingQueueSchema = z.object({ queue_id: z.string(), cc_queue_id: z.string().optional(), queue_name: z.string() });
+
 /** GET /queues/{queueId}/operating_hours. */
 export const queueOperatingHoursSchema = z.object({
   business_hour_id: z.string(),

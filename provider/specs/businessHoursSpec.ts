@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { ZccBusinessHours } from '../client/schemas';
 import { endpoints } from '../client/endpoints';
+import { restStore } from '../engine/restStore';
+import { namingUsersOnDelete } from './whereUsed';
 import { defineSpec } from '../engine/spec';
 import { coded, text, timezone } from './fields';
 
@@ -38,6 +40,7 @@ export const businessHoursSpec = defineSpec<ZccBusinessHours>()({
   description:
     "Business hours: when the queues and flows that use them are open, in one timezone. The account has one default (`accountDefault`); find the existing one with getBusinessHours({ name: 'Default business hours' }).",
   endpoint: endpoints.businessHours,
+  store: namingUsersOnDelete(restStore(endpoints.businessHours), endpoints.businessHoursQueues, 'Business hours'),
   idField: 'business_hour_id',
   idOutput: 'businessHourId',
   inputSchema: z.strictObject({

@@ -6,6 +6,7 @@ import type { ZccClient } from '../client/client';
 import { sameValue } from '../engine/compare';
 import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
 import { restStore } from '../engine/restStore';
+import { namingUsersOnDelete } from './whereUsed';
 import { coded, integer, text, timezone } from './fields';
 
 /**
@@ -135,5 +136,5 @@ export const closureSetSpec = defineSpec<ZccClosureSet>()({
   timezone: 'Europe/Berlin',
   closures: [{ closureName: 'New Year', closureHourType: 'allDay', startTime: '2027-01-01T00:00', endTime: '2027-01-01T23:59', recurringFrequency: 'none' }],
 });`,
-  store: closureSetStore(),
+  store: namingUsersOnDelete(closureSetStore(), endpoints.closureSetQueues, 'Closure set'),
 });

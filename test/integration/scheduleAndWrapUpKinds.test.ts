@@ -180,7 +180,7 @@ describe('business hours, dispositions, disposition sets and variable groups', (
       closure_set_id: 'cs_default',
     });
     // In use: the emulator refuses to delete the hours a queue follows.
-    await expect(remove('BusinessHours', hours.id, hours.outs)).rejects.toThrow(/used by queues/);
+    await expect(remove('BusinessHours', hours.id, hours.outs)).rejects.toThrow(/was not deleted: queue "Hours queue" \(\w+\) still uses it/);
     // Removed by a later run, which does not declare it again (a run's delete leaves what its checks declared).
     forgetAllListings();
     await remove('QueueOperatingHours', queue.id, operating.outs!);
@@ -253,6 +253,27 @@ describe('business hours, dispositions, disposition sets and variable groups', (
         'DELETE /contact_center/queues/{queueId}/dispositions/sets/{dispositionSetId}',
       ]),
     );
+  });
+
+  it('a delete ZCC refuses because queues use the hours or closures names those queues, read from the where-used lists', async () => {
+    const hours = await create('BusinessHours', { ...office, name: 'Used hours', ...stub });
+    const closures = await create('ClosureSet', { name: 'Used closures', timezone: 'UTC', closures: [], ...stub });
+    const queue = await create('Queue', { name: 'Uses them', channel: 'voice', ...stub });
+    await control('PUT', `/queue_operating_hours/${queue.id}`, { business_hour_id: hours.id, closure_set_id: closures.id });
+    await control('DELETE', '/requests');
+    await expect(remove('BusinessHours', hours.id, hours.outs!)).rejects.toThrow(
+      `Business hours ${hours.id} was not deleted: queue "Uses them" (${queue.id}) still uses it. Give those queues other hours in the same up (their QueueOperatingHours), or keep these.`,
+    );
+    await expect(remove('ClosureSet', closures.id, closures.outs!)).rejects.toThrow(
+      `Closure set ${closures.id} was not deleted: queue "Uses them" (${queue.id}) still uses it.`,
+    );
+    const report = checkTraffic((await control('GET', '/requests')).entries, parseOfficialApi());
+    expect(report.unknownOperations).toEqual([]);
+    expect(report.mismatches).toEqual([]);
+    expect(Object.keys(report.byOperation)).toEqual(
+      expect.arrayContaining(['GET /contact_center/business_hours/{businessHourId}/queues', 'GET /contact_center/closures/{closureSetId}/queues']),
+    );
+    expect((await control('GET', '/objects/business_hours')).map((row: { business_hour_id: string }) => row.business_hour_id)).toContain(hours.id);
   });
 
   it('check refuses what the API would, naming the property, the value and what is allowed, before any call', async () => {
