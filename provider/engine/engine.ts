@@ -12,7 +12,7 @@ import { STAMP_OUTPUT, type ObjectStore, type Props, type ResourceSpec } from '.
 import { restStore } from './restStore';
 import { forgetListing, listingOf, rememberCreated, usesListing } from './listings';
 import { beginWrite } from './stamps';
-import { preexisting, withNaturalKey } from './preexisting';
+import { preexisting, recordAdopted, withNaturalKey } from './preexisting';
 import { recordDeclared, releasable } from './declaredMembers';
 import { fittedList, issueLine, issueReason, nearestFirst, schemaIssues } from './schemaIssues';
 
@@ -388,6 +388,7 @@ export function createEngine(options: EngineOptions) {
     const isCreate = Object.keys(userInputs(spec, olds)).length === 0;
     if (failures.length === 0 && isCreate) failures.push(...(await ownershipFailures(spec, news)));
     if (failures.length > 0) return { inputs: news, failures: failures.map((failure) => withoutRawValue(failure, news)) };
+    if (typeof news[ADOPT_ID] === 'string' && !containsUnknown(news[ADOPT_ID])) recordAdopted(kind, news[ADOPT_ID]);
     spec.observe?.(userInputs(spec, news), userInputs(spec, olds));
     recordDeclared(spec, withDefaults(spec, userInputs(spec, news)), (value) => !containsUnknown(value));
     if (spec.checkEffects) {

@@ -32,7 +32,23 @@ export function withNaturalKey(spec: ResourceSpec, items: Props[], declared: Pro
   return items.filter((item) => key.every((input) => sameValue(item[spec.apiFields[input]], declared[input])));
 }
 
+/**
+ * Objects that a resource of this run takes over with `adoptId` (recorded at its check): they are the stack's from
+ * this run on, even while the adopting resource's id is not known to others in a preview (a FlowEntryPoints on an
+ * adopted flow must not take that flow's numbers for someone else's).
+ */
+const adopted = new Set<string>();
+
+export function recordAdopted(kind: string, id: string): void {
+  adopted.add(`${kind}:${id}`);
+}
+
+export function adoptedThisRun(kind: string, id: string): boolean {
+  return adopted.has(`${kind}:${id}`);
+}
+
 /** For tests, which run many "processes" in one. */
 export function forgetPreexisting(): void {
   snapshots.clear();
+  adopted.clear();
 }

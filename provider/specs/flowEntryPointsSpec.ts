@@ -3,6 +3,7 @@ import type { ZccClient } from '../client/client';
 import { endpoints, fillPath } from '../client/endpoints';
 import { ZccApiError, isConflict, isNotFound } from '../client/errors';
 import { UNKNOWN } from '../engine/compare';
+import { adoptedThisRun } from '../engine/preexisting';
 import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
 import { oneOf, text, zoomId } from './fields';
 
@@ -41,10 +42,13 @@ function markManaged(flowId: string): void {
   flowWaiters.delete(flowId);
 }
 
+/** A flow whose entry points this run declares, or that a Flow of this run adopts (its numbers are the stack's). */
+const isManaged = (flowId: string) => managedFlows.has(flowId) || adoptedThisRun('Flow', flowId);
+
 function managedByThisRun(flowId: string): Promise<boolean> {
-  if (managedFlows.has(flowId)) return Promise.resolve(true);
+  if (isManaged(flowId)) return Promise.resolve(true);
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(managedFlows.has(flowId)), HOLDER_GRACE_MS);
+    const timer = setTimeout(() => resolve(isManaged(flowId)), HOLDER_GRACE_MS);
     timer.unref?.();
     const waiting = flowWaiters.get(flowId) ?? [];
     waiting.push(() => {

@@ -99,6 +99,14 @@ describe('the entry points that reach a flow', () => {
     // A flow the same run creates (its id unknown in the preview) is refused the same way.
     const forNewFlow = await check('FlowEntryPoints', {}, { ...inputs, flowId: UNKNOWN });
     expect(forNewFlow.failures).toEqual([{ property: '', reason: expect.stringContaining('would take +16505550100 from flow "Sample voice flow"') }]);
+    // But a flow this run adopts is the stack's: an exported program's FlowEntryPoints on its adopted flow (id not
+    // known yet in the preview) keeps that flow's own numbers, refused nothing.
+    const sample = (await control('GET', '/objects/flows')).find((f: { flow_id: string }) => f.flow_id === 'flow_seed_voice');
+    const adoption = await check('Flow', {}, { name: sample.flow_name, definition: { studioType: 0 }, adoptId: 'flow_seed_voice', ...stub });
+    expect(adoption.failures ?? []).toEqual([]);
+    expect((await check('FlowEntryPoints', {}, { ...inputs, flowId: UNKNOWN })).failures).toBeUndefined();
+    forgetAllListings();
+    forgetWantedEntryPoints();
     // The write refuses it too, so a run that skipped the preview takes nothing.
     await expect(create('FlowEntryPoints', inputs)).rejects.toThrow(/on flow flow_seed_voice, which this stack does not manage/);
     expect((await control('GET', '/objects/flow_entry_points')).flow_seed_voice).toEqual([{ entry_id: 'ep_phone_1', entry_language: 'en-US' }]);
