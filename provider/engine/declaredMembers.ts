@@ -1,3 +1,4 @@
+import { currentRun } from './run';
 import type { Props, ResourceSpec } from './spec';
 
 /**
@@ -9,7 +10,7 @@ import type { Props, ResourceSpec } from './spec';
  * - a replacement that keeps the owner (create before delete): the old resource's delete would undo the new one.
  * Per provider process (one Pulumi operation), like listings.
  */
-const declared = new Map<string, Map<string, Set<string>>>();
+const declared = () => currentRun().part('declared', () => new Map<string, Map<string, Set<string>>>());
 
 /** The input naming the owner of a set kind (`queueId`), from its export role and references. */
 function ownerInput(spec: ResourceSpec): string | undefined {
@@ -45,8 +46,8 @@ export function recordDeclared(spec: ResourceSpec, inputs: Props, isKnown: (valu
   const owner = input ? inputs[input] : undefined;
   if (typeof owner !== 'string' || !isKnown(owner)) return;
   const key = keyOf(spec, owner, inputs);
-  let byInput = declared.get(key);
-  if (!byInput) declared.set(key, (byInput = new Map()));
+  let byInput = declared().get(key);
+  if (!byInput) declared().set(key, (byInput = new Map()));
   for (const field of memberInputs(spec)) {
     const value = inputs[field];
     if (value === undefined || !isKnown(value)) continue;
@@ -67,7 +68,7 @@ export function recordDeclared(spec: ResourceSpec, inputs: Props, isKnown: (valu
 export function releasable(spec: ResourceSpec, id: string, inputs: Props): { inputs: Props; kept: string[]; nothing: boolean } {
   const input = ownerInput(spec);
   const owner = input ? String(inputs[input] ?? id) : id;
-  const byInput = declared.get(keyOf(spec, owner, inputs));
+  const byInput = declared().get(keyOf(spec, owner, inputs));
   if (!byInput || byInput.size === 0) return { inputs, kept: [], nothing: false };
   const out = { ...inputs };
   const kept: string[] = [];
@@ -93,5 +94,5 @@ export function releasable(spec: ResourceSpec, id: string, inputs: Props): { inp
 
 /** For tests, which run many "processes" in one. */
 export function forgetDeclared(): void {
-  declared.clear();
+  declared().clear();
 }

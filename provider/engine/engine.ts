@@ -14,6 +14,7 @@ import { forgetListing, listingOf, rememberCreated, usesListing } from './listin
 import { beginWrite } from './stamps';
 import { preexisting, recordAdopted, withNaturalKey } from './preexisting';
 import { recordDeclared, releasable } from './declaredMembers';
+import { currentRun } from './run';
 import { fittedList, issueLine, issueReason, nearestFirst, schemaIssues } from './schemaIssues';
 
 /**
@@ -124,6 +125,7 @@ function toOutputs(spec: ResourceSpec, server: Props, declared: Props | undefine
   return { id, inputs, outs };
 }
 
+/** Each kind's store, made once: derived from its spec alone, so not run state. */
 const stores = new Map<ResourceSpec, ObjectStore>();
 
 /**
@@ -132,7 +134,8 @@ const stores = new Map<ResourceSpec, ObjectStore>();
  * reference is unknown in a preview looks up its old reference here: replaced upstream, replaced dependent; updated
  * upstream, nothing (an updated object keeps its id).
  */
-const replacedThisRun = new Set<string>(); // `<kind>:<id>`: a queue and its member set share an id
+// `<kind>:<id>` (a queue and its member set share an id), in this run (run.ts).
+const replacedThisRun = () => currentRun().part('replaced', () => new Set<string>());
 function storeOf(spec: ResourceSpec): ObjectStore {
   let store = stores.get(spec);
   if (!store) {
@@ -453,7 +456,7 @@ export function createEngine(options: EngineOptions) {
       // A replacement is checked again as a new resource (Pulumi re-checks it without olds): the object it replaces
       // (its diff said so, just before) is its own, deleted first or after.
       const holders = withNaturalKey(spec, await preexisting(options.client(), spec, storeOf(spec)), declared).filter(
-        (item) => !replacedThisRun.has(`${spec.kind}:${String(item[spec.idField])}`),
+        (item) => !replacedThisRun().has(`${spec.kind}:${String(item[spec.idField])}`),
       );
       if (holders.length === 0) return [];
       if (!spec.uniqueName) {
@@ -484,7 +487,8 @@ export function createEngine(options: EngineOptions) {
       // are unknown in preview too. `up` diffs again with the real value and replaces then if it did change.
       // diff only compares: it never calls the API, so a preview writes nothing.
       const conditional = containsUnknown(next) ? [] : (spec.replaceIf?.(previous, next) ?? []);
-      const upstreamReplaced = (key: string) => spec.references?.[key] !== undefined && replacedThisRun.has(`${spec.references[key]}:${String(previous[key])}`);
+      const upstreamReplaced = (key: string) =>
+        spec.references?.[key] !== undefined && replacedThisRun().has(`${spec.references[key]}:${String(previous[key])}`);
       const replaces = changed.filter(
         (key) =>
           (spec.replaceOnChanges?.includes(key) || conditional.includes(key)) &&
@@ -492,7 +496,7 @@ export function createEngine(options: EngineOptions) {
       );
       const keepsName = !changed.includes('name') && next.name !== UNKNOWN;
       const deleteBeforeReplace = replaces.length > 0 && !!spec.uniqueName && keepsName;
-      if (replaces.length > 0) replacedThisRun.add(`${kind}:${id}`);
+      if (replaces.length > 0) replacedThisRun().add(`${kind}:${id}`);
       if (deleteBeforeReplace) {
         warn(
           `${kind} ${shown(String(next.name ?? previous.name ?? id))} (${id}) is replaced because ${replaces.join(', ')} changed, and deleted first: ZCC requires its name to stay unique, so it is out of service from its deletion until the new ${kind.toLowerCase()} exists (calls and engagements routed to it fail meanwhile).`,

@@ -1,3 +1,4 @@
+import { currentRun } from './run';
 import type { ZccClient } from '../client/client';
 import type { ObjectStore, Props, ResourceSpec } from './spec';
 import { forgetAllStamps } from './stamps';
@@ -13,31 +14,31 @@ import { forgetDeclared } from './declaredMembers';
  * - everything else (and objects missing from the listing, to confirm a deletion) with a GET.
  * Any write of a kind in this process drops its listing, so no read is answered from before a change.
  */
-const listings = new Map<string, Promise<Map<string, Props>>>();
+const listings = () => currentRun().part('listings', () => new Map<string, Promise<Map<string, Props>>>());
 
 export function usesListing(spec: ResourceSpec): boolean {
   return spec.listHasEveryField === true || spec.listUnchanged !== undefined;
 }
 
 export function listingOf(client: ZccClient, spec: ResourceSpec, store: ObjectStore): Promise<Map<string, Props>> {
-  let listing = listings.get(spec.kind);
+  let listing = listings().get(spec.kind);
   if (!listing) {
     listing = store.list(client).then((items) => new Map(items.map((item) => [String(item[spec.idField]), item])));
     // A failed listing is not kept: the next read tries again (or falls back to its GET).
-    listing.catch(() => listings.delete(spec.kind));
-    listings.set(spec.kind, listing);
+    listing.catch(() => listings().delete(spec.kind));
+    listings().set(spec.kind, listing);
   }
   return listing;
 }
 
 export function forgetListing(kind: string): void {
-  listings.delete(kind);
+  listings().delete(kind);
 }
 
 /** For tests, which run many "processes" in one: start from no listing, no creation and no pending stamp. */
 export function forgetAllListings(): void {
-  listings.clear();
-  createdHere.clear();
+  listings().clear();
+  createdHere().clear();
   forgetAllStamps();
   forgetPreexisting();
   forgetDeclared();
@@ -47,14 +48,14 @@ export function forgetAllListings(): void {
  * Objects this provider process created, by kind. A queue created a moment ago by this run has no members, so the
  * preview-time warning about members an exclusive set would remove needs no call for it.
  */
-const createdHere = new Map<string, Set<string>>();
+const createdHere = () => currentRun().part('createdHere', () => new Map<string, Set<string>>());
 
 export function rememberCreated(kind: string, id: string): void {
-  let ids = createdHere.get(kind);
-  if (!ids) createdHere.set(kind, (ids = new Set()));
+  let ids = createdHere().get(kind);
+  if (!ids) createdHere().set(kind, (ids = new Set()));
   ids.add(id);
 }
 
 export function createdInThisProcess(kind: string, id: string): boolean {
-  return createdHere.get(kind)?.has(id) ?? false;
+  return createdHere().get(kind)?.has(id) ?? false;
 }

@@ -1,3 +1,4 @@
+import { currentRun } from './run';
 import type { ZccClient } from '../client/client';
 import { sameValue } from './compare';
 import type { ObjectStore, Props, ResourceSpec } from './spec';
@@ -12,15 +13,15 @@ import type { ObjectStore, Props, ResourceSpec } from './spec';
  * One listing per kind per process, taken at the first create's `check` (or right before its POST): the run's own
  * creates are not in it, which is what makes them provable.
  */
-const snapshots = new Map<string, Promise<Props[]>>();
+const snapshots = () => currentRun().part('preexisting', () => new Map<string, Promise<Props[]>>());
 
 export function preexisting(client: ZccClient, spec: ResourceSpec, store: ObjectStore): Promise<Props[]> {
-  let snapshot = snapshots.get(spec.kind);
+  let snapshot = snapshots().get(spec.kind);
   if (!snapshot) {
     snapshot = store.list(client);
     // A failed listing is not kept: the next create tries again.
-    snapshot.catch(() => snapshots.delete(spec.kind));
-    snapshots.set(spec.kind, snapshot);
+    snapshot.catch(() => snapshots().delete(spec.kind));
+    snapshots().set(spec.kind, snapshot);
   }
   return snapshot;
 }
@@ -37,18 +38,18 @@ export function withNaturalKey(spec: ResourceSpec, items: Props[], declared: Pro
  * this run on, even while the adopting resource's id is not known to others in a preview (a FlowEntryPoints on an
  * adopted flow must not take that flow's numbers for someone else's).
  */
-const adopted = new Set<string>();
+const adopted = () => currentRun().part('adopted', () => new Set<string>());
 
 export function recordAdopted(kind: string, id: string): void {
-  adopted.add(`${kind}:${id}`);
+  adopted().add(`${kind}:${id}`);
 }
 
 export function adoptedThisRun(kind: string, id: string): boolean {
-  return adopted.has(`${kind}:${id}`);
+  return adopted().has(`${kind}:${id}`);
 }
 
 /** For tests, which run many "processes" in one. */
 export function forgetPreexisting(): void {
-  snapshots.clear();
-  adopted.clear();
+  snapshots().clear();
+  adopted().clear();
 }

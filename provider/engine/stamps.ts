@@ -1,3 +1,4 @@
+import { currentRun } from './run';
 import type { Props } from './spec';
 
 /**
@@ -43,15 +44,22 @@ export interface StampSource {
   idField: string;
 }
 
-const kinds = new Map<string, KindStamps>();
-/** Orders "write finished" before "page requested": one counter for the process. */
-let clock = 0;
-/** Pages read for stamps, by kind: what stamping cost this process (tests and the bench read it). */
-export const stampPagesRead = new Map<string, number>();
+/**
+ * This run's stamp state (run.ts): per kind, the writes under way and the objects waiting for a stamp; a clock
+ * that orders "write finished" before "page requested"; and the pages read for stamps, by kind (what stamping
+ * cost this run, which tests and the bench read).
+ */
+const stamps = () => currentRun().part('stamps', () => ({ kinds: new Map<string, KindStamps>(), clock: 0, pagesRead: new Map<string, number>() }));
+const tick = () => ++stamps().clock;
+
+/** Pages read for stamps by kind in this run. */
+export function stampPagesRead(kind: string): number {
+  return stamps().pagesRead.get(kind) ?? 0;
+}
 
 function stateOf(kind: string): KindStamps {
-  let state = kinds.get(kind);
-  if (!state) kinds.set(kind, (state = { writing: 0, waiting: new Map(), walking: false }));
+  let state = stamps().kinds.get(kind);
+  if (!state) stamps().kinds.set(kind, (state = { writing: 0, waiting: new Map(), walking: false }));
   return state;
 }
 
@@ -75,7 +83,7 @@ export function beginWrite(kind: string): { stamp(id: string, source: StampSourc
       state.source = source;
       return new Promise((resolve) => {
         state.waiting.get(id)?.resolve(undefined);
-        state.waiting.set(id, { since: ++clock, at: Date.now(), resolve });
+        state.waiting.set(id, { since: tick(), at: Date.now(), resolve });
         schedule(kind, state);
       });
     },
@@ -104,15 +112,15 @@ async function walk(kind: string, state: KindStamps): Promise<void> {
   const source = state.source;
   if (!source || state.walking) return;
   state.walking = true;
-  const started = ++clock;
+  const started = tick();
   const due = () => [...state.waiting.values()].some((waiter) => waiter.since < started);
   try {
     const pages = source.pages()[Symbol.asyncIterator]();
     for (;;) {
-      const requested = ++clock;
+      const requested = tick();
       const next = await pages.next();
       if (next.done) break;
-      stampPagesRead.set(kind, (stampPagesRead.get(kind) ?? 0) + 1);
+      stamps().pagesRead.set(kind, (stamps().pagesRead.get(kind) ?? 0) + 1);
       for (const item of next.value) {
         const id = String(item[source.idField]);
         const waiter = state.waiting.get(id);
@@ -140,7 +148,6 @@ async function walk(kind: string, state: KindStamps): Promise<void> {
 
 /** For tests, which run many "processes" in one. */
 export function forgetAllStamps(): void {
-  for (const state of kinds.values()) if (state.timer) clearTimeout(state.timer);
-  kinds.clear();
-  stampPagesRead.clear();
+  for (const state of stamps().kinds.values()) if (state.timer) clearTimeout(state.timer);
+  currentRun().forget('stamps');
 }

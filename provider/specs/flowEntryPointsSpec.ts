@@ -4,6 +4,7 @@ import { endpoints, fillPath } from '../client/endpoints';
 import { ZccApiError, isConflict, isNotFound } from '../client/errors';
 import { UNKNOWN } from '../engine/compare';
 import { adoptedThisRun } from '../engine/preexisting';
+import { currentRun } from '../engine/run';
 import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
 import { oneOf, text, zoomId } from './fields';
 
@@ -20,14 +21,20 @@ import { oneOf, text, zoomId } from './fields';
  */
 type Entry = { entry_id: string; entry_language?: string; customer_identity_source?: string };
 
-/** entry id → the flow a declaration of this run wants it on. */
-const wantedOn = new Map<string, string>();
-/** flow id → the flows outside the stack its declaration consents to take entry points from (`takeFrom`). */
-const consentOf = new Map<string, string[]>();
-/** Flows whose entry points a declaration of this run manages (their FlowEntryPoints is in the program). */
-const managedFlows = new Set<string>();
-/** Resolves waiters once a flow's FlowEntryPoints declaration has been checked. */
-const flowWaiters = new Map<string, Array<() => void>>();
+/**
+ * What this run's FlowEntryPoints declarations say (recorded at check, run.ts): `wantedOn`, entry id → the flow a
+ * declaration wants it on; `consentOf`, flow id → the flows outside the stack its declaration may take entry points
+ * from (`takeFrom`); `managedFlows`, flows whose entry points a declaration manages; `flowWaiters`, what waits for a
+ * flow's declaration to be checked; `flowList`, the one flow listing checks share.
+ */
+const entryRun = () =>
+  currentRun().part('flowEntryPoints', () => ({
+    wantedOn: new Map<string, string>(),
+    consentOf: new Map<string, string[]>(),
+    managedFlows: new Set<string>(),
+    flowWaiters: new Map<string, Array<() => void>>(),
+    flowList: undefined as Promise<unknown[]> | undefined,
+  }));
 
 /**
  * How long a take-over waits for the holding flow's own declaration to be checked: Pulumi checks the program's
@@ -37,30 +44,29 @@ const flowWaiters = new Map<string, Array<() => void>>();
 const HOLDER_GRACE_MS = 2000;
 
 function markManaged(flowId: string): void {
-  managedFlows.add(flowId);
-  for (const resolve of flowWaiters.get(flowId) ?? []) resolve();
-  flowWaiters.delete(flowId);
+  entryRun().managedFlows.add(flowId);
+  for (const resolve of entryRun().flowWaiters.get(flowId) ?? []) resolve();
+  entryRun().flowWaiters.delete(flowId);
 }
 
 /** A flow whose entry points this run declares, or that a Flow of this run adopts (its numbers are the stack's). */
-const isManaged = (flowId: string) => managedFlows.has(flowId) || adoptedThisRun('Flow', flowId);
+const isManaged = (flowId: string) => entryRun().managedFlows.has(flowId) || adoptedThisRun('Flow', flowId);
 
 function managedByThisRun(flowId: string): Promise<boolean> {
   if (isManaged(flowId)) return Promise.resolve(true);
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(isManaged(flowId)), HOLDER_GRACE_MS);
     timer.unref?.();
-    const waiting = flowWaiters.get(flowId) ?? [];
+    const waiting = entryRun().flowWaiters.get(flowId) ?? [];
     waiting.push(() => {
       clearTimeout(timer);
       resolve(true);
     });
-    flowWaiters.set(flowId, waiting);
+    entryRun().flowWaiters.set(flowId, waiting);
   });
 }
 
 type Holder = { flowId: string; name: string; entry: string };
-let flowList: Promise<unknown[]> | undefined;
 
 /**
  * The flows (other than `flowId`) that hold the given entry points, from the flow list (its items name their entry
@@ -72,9 +78,9 @@ async function holdersOf(client: ZccClient, flowId: string, entryIds: string[], 
   let listing: Promise<unknown[]>;
   if (fresh) listing = client.listOf(endpoints.flows);
   else {
-    flowList ??= client.listOf(endpoints.flows);
-    flowList.catch(() => (flowList = undefined));
-    listing = flowList;
+    entryRun().flowList ??= client.listOf(endpoints.flows);
+    entryRun().flowList!.catch(() => (entryRun().flowList = undefined));
+    listing = entryRun().flowList!;
   }
   const flows = (await listing) as Array<{
     flow_id: string;
@@ -172,7 +178,7 @@ async function take(client: ZccClient, flowId: string, entry: Entry, takeFrom: r
 }
 
 async function reconcile(client: ZccClient, flowId: string, desired: Entry[], detect: boolean | undefined) {
-  const takeFrom = consentOf.get(flowId) ?? [];
+  const takeFrom = entryRun().consentOf.get(flowId) ?? [];
   const current = await entriesOf(client, flowId);
   if (!current)
     throw new ZccApiError(`Flow ${flowId} does not exist, so its entry points cannot be set.`, {
@@ -183,7 +189,7 @@ async function reconcile(client: ZccClient, flowId: string, desired: Entry[], de
   const wantedIds = new Set(desired.map((entry) => entry.entry_id));
   // Given up here; unless another declaration of this run takes it (and moves it itself).
   const release = current.entries
-    .filter((entry) => !wantedIds.has(entry.entry_id) && (wantedOn.get(entry.entry_id) ?? flowId) === flowId)
+    .filter((entry) => !wantedIds.has(entry.entry_id) && (entryRun().wantedOn.get(entry.entry_id) ?? flowId) === flowId)
     .map((entry) => entry.entry_id);
   await drop(client, flowId, release);
   for (const entry of desired) {
@@ -218,7 +224,9 @@ function flowEntryPointsStore(): ObjectStore {
       await drop(
         client,
         flowId,
-        current.entries.filter((entry) => declared.has(entry.entry_id) && (wantedOn.get(entry.entry_id) ?? flowId) === flowId).map((entry) => entry.entry_id),
+        current.entries
+          .filter((entry) => declared.has(entry.entry_id) && (entryRun().wantedOn.get(entry.entry_id) ?? flowId) === flowId)
+          .map((entry) => entry.entry_id),
       );
     },
   };
@@ -267,16 +275,16 @@ export const flowEntryPointsSpec = defineSpec<Props>()({
     if (typeof previous.flowId === 'string') markManaged(previous.flowId);
     const flowId = inputs.flowId;
     if (typeof flowId !== 'string' || flowId === UNKNOWN) return;
-    managedFlows.add(flowId);
+    entryRun().managedFlows.add(flowId);
     if (Array.isArray(inputs.takeFrom))
-      consentOf.set(
+      entryRun().consentOf.set(
         flowId,
         (inputs.takeFrom as unknown[]).filter((id): id is string => typeof id === 'string'),
       );
-    for (const resolve of flowWaiters.get(flowId) ?? []) resolve();
-    flowWaiters.delete(flowId);
+    for (const resolve of entryRun().flowWaiters.get(flowId) ?? []) resolve();
+    entryRun().flowWaiters.delete(flowId);
     for (const entry of asEntriesIn(inputs.entryPoints))
-      if (typeof entry.entryId === 'string' && entry.entryId !== UNKNOWN) wantedOn.set(entry.entryId, flowId);
+      if (typeof entry.entryId === 'string' && entry.entryId !== UNKNOWN) entryRun().wantedOn.set(entry.entryId, flowId);
   },
   checkEffects: async (client, inputs) => {
     const { refused, consented } = await takeovers(client, inputs);
@@ -315,9 +323,5 @@ function asEntriesIn(value: unknown): Array<{ entryId?: unknown }> {
 
 /** For tests, which run many "processes" in one. */
 export function forgetWantedEntryPoints(): void {
-  wantedOn.clear();
-  managedFlows.clear();
-  flowWaiters.clear();
-  consentOf.clear();
-  flowList = undefined;
+  currentRun().forget('flowEntryPoints');
 }

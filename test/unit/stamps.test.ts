@@ -34,7 +34,7 @@ describe('stamps after writes', () => {
       ['a', 'b'],
       ['c', 'd'],
     ]);
-    expect(stampPagesRead.get('Queue')).toBe(2);
+    expect(stampPagesRead('Queue')).toBe(2);
   });
 
   it('never stamps from a page requested before the write finished', async () => {
