@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EngineEvent } from '@pulumi/pulumi/automation';
 import { UsageError, type OptionSpec, type ParsedOptions } from './args';
-import { buildReport, type DriftReport, type StepEvent } from './drift/report';
+import { buildReport, masked, type DriftReport, type StepEvent } from './drift/report';
 import { parseReport } from './drift/reportFile';
 import { renderMarkdown, renderText } from './drift/render';
 import { renderGraph, routingFromEvents } from './drift/graph';
@@ -74,7 +74,13 @@ export async function runDrift(options: ParsedOptions, env: NodeJS.ProcessEnv = 
     console.error(`zcc-pulumi drift: the check itself failed (exit ${EXIT.failed}), so drift is unknown:\n  ${summary}`);
     return EXIT.failed;
   }
-  const report: DriftReport = { ...buildReport(stackName, events), routing: routingFromEvents(events) };
+  // The routing travels in the JSON for --report: its values masked like the report's own.
+  const routing = routingFromEvents(events).map((resource) => ({
+    ...resource,
+    inputs: masked(resource.inputs) as Record<string, unknown>,
+    ...(resource.recorded ? { recorded: masked(resource.recorded) as Record<string, unknown> } : {}),
+  }));
+  const report: DriftReport = { ...buildReport(stackName, events), routing };
   return written(report, options);
 }
 

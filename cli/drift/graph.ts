@@ -158,7 +158,8 @@ export function renderGraph(resources: RoutingResource[], options: GraphOptions 
   const lines = ['flowchart LR'];
   for (const urn of shown) {
     const resource = byUrn.get(urn)!;
-    const name = String(resource.inputs.name ?? resource.recorded?.name ?? resource.name);
+    const declaredName = resource.inputs.name ?? resource.recorded?.name;
+    const name = typeof declaredName === 'string' ? declaredName : resource.name;
     const count = members.get(urn);
     const parts = [`${LABEL[resource.kind]}: ${mermaidText(name)}`];
     if (count && (count.agents > 0 || count.supervisors > 0)) parts.push(`${count.agents} agents, ${count.supervisors} supervisors`);

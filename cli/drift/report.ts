@@ -94,8 +94,11 @@ export const isKnownAfterUp = (value: unknown): boolean =>
 /** Fields whose values are documents, not settings: reported as changed, never printed. */
 const DOCUMENT_FIELDS = new Set(['definition']);
 
-/** Secrets stay secret: Pulumi shows them as "[secret]" in events; a signature object is masked here too. */
-function masked(value: unknown): unknown {
+/**
+ * Secrets stay secret: Pulumi shows them as "[secret]" in events; a signature object is masked here too. And a
+ * value not known before up is never written as Pulumi's placeholder (KNOWN_AFTER_UP instead).
+ */
+export function masked(value: unknown): unknown {
   if (value === PULUMI_UNKNOWN) return KNOWN_AFTER_UP;
   if (value && typeof value === 'object' && !Array.isArray(value) && SECRET_SIG in (value as object)) return '[secret]';
   if (Array.isArray(value)) return value.map(masked);
