@@ -1,5 +1,5 @@
 import { allSpecs } from '../../provider/specs';
-import { objectTemplate } from '../../provider/client/endpoints';
+import { endpoints, objectTemplate } from '../../provider/client/endpoints';
 import { control as callControl, useEmulatorEnv } from './emulatorEnv';
 
 const emulator = useEmulatorEnv({ plan: 'unlimited' });
@@ -23,6 +23,20 @@ describe('every kind is served by the emulator', () => {
           if (!routes.has(route)) missing.push(`${spec.kind}: ${route}`);
       }
     }
+    expect(missing).toEqual([]);
+  });
+
+  it('serves every endpoint the client defines (the where-used lists and other reads included)', async () => {
+    const routes = new Set<string>((await callControl(emulator(), 'GET', '/routes')).map(asRoute));
+    const missing = Object.entries(endpoints)
+      .map(([name, endpoint]) => {
+        const at = asRoute(endpoint.path);
+        // A listed collection is read with GET at its path; one with no list (a queue's teams) is written with POST;
+        // a singleton at its path (a queue's operating hours) is read with GET there too.
+        const route = `${'unlisted' in endpoint && endpoint.unlisted ? 'POST' : 'GET'} ${at}`;
+        return routes.has(route) ? undefined : `${name}: ${route}`;
+      })
+      .filter((line) => line !== undefined);
     expect(missing).toEqual([]);
   });
 });
