@@ -42,21 +42,29 @@ function userInputs(spec: ResourceSpec, props: Props): Props {
  */
 export const ON_DELETE = 'onDelete';
 
+/**
+ * Inputs that are this provider's records, not API fields (the object adopted, what a delete does): a refresh reads
+ * nothing for them, so it keeps what the state holds.
+ */
+function providerRecords(props: Props): Props {
+  return Object.fromEntries([ADOPT_ID, ON_DELETE].filter((key) => props[key] !== undefined).map((key) => [key, props[key]]));
+}
+
 /** Set kinds remove what they declare; other kinds say it with `onDelete`. Values not known yet are counted. */
 function deleteEffect(spec: ResourceSpec, inputs: Props): string | undefined {
   if (spec.onDelete) return spec.onDelete(inputs);
   const role = spec.exportAs;
   if (role.role !== 'set') return undefined;
+  // A member is an id, or an object naming one (a user's skill: { skillId, proficiencyLevel }).
+  const idOf = (item: unknown) =>
+    item !== null && typeof item === 'object' ? Object.entries(item).find(([key, inner]) => key.endsWith('Id') && typeof inner === 'string')?.[1] : item;
   const parts: string[] = [];
   for (const field of [role.members].flat()) {
     const value = inputs[field];
     const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
-    // A member is an id, or an object naming one (a user's skill: { skillId, proficiencyLevel }).
-    const idOf = (item: unknown) =>
-      item !== null && typeof item === 'object' ? Object.entries(item).find(([key, inner]) => key.endsWith('Id') && typeof inner === 'string')?.[1] : item;
+    if (items.length === 0) continue;
     const known = items.map(idOf).filter((item): item is string => typeof item === 'string' && item !== UNKNOWN);
     const unknown = items.length - known.length;
-    if (items.length === 0) continue;
     parts.push(`${field} ${[...known, ...(unknown > 0 ? [`${unknown} known after up`] : [])].join(', ')}`);
   }
   return parts.length > 0 ? `removes from its ${role.owner}: ${parts.join('; ')}` : undefined;
@@ -78,7 +86,6 @@ function toBody(spec: ResourceSpec, inputs: Props, only?: string[]): Props {
   return body;
 }
 
-/** Whether one input has the same meaning on both sides (set-like arrays compared as sets). */
 /**
  * Recorded inputs with the API's numbers named as this version names them: a field that a later version gave
  * names (a closure's `closureHourType: 1` → `"allDay"`) is the same value, not a change to apply.
@@ -88,6 +95,7 @@ function namedCodes(spec: ResourceSpec, props: Props): Props {
   return Object.fromEntries(Object.entries(props).map(([key, value]) => [key, key in shape ? fromApiValue(toApiValue(value, shape[key]), shape[key]) : value]));
 }
 
+/** Whether one input has the same meaning on both sides (set-like arrays compared as sets). */
 function sameField(spec: ResourceSpec, key: string, a: unknown, b: unknown): boolean {
   return sameValue(a, b, spec.setFields?.includes(key));
 }
@@ -336,14 +344,17 @@ export function createEngine(options: EngineOptions) {
    * Refused credentials fail every resource of the run for one cause: its message is printed once, on the first
    * resource that met it; the others say they stopped for it in a few words.
    */
-  let credentialsReported = false;
   function onceForCredentials(kind: string, error: ZccApiError): Error {
-    if (!credentialsReported) {
-      credentialsReported = true;
+    const credentials = currentRun().part('credentials', () => ({ reported: false }));
+    if (!credentials.reported) {
+      credentials.reported = true;
       return userFacing(error, secrets());
     }
     return new Error(`${kind}: stopped, ZCC refused the credentials (the message is on the first resource that met it).`);
   }
+
+  /** A check that met refused credentials fails on the resource (a verdict: `up` would fail the same way). */
+  const credentialsFailure = (kind: string, error: ZccApiError): dynamic.CheckFailure => ({ property: '', reason: onceForCredentials(kind, error).message });
 
   /** Runs one operation: its calls after the first go ahead of new operations' (client/operation.ts). */
   async function withUserFacingErrors<T>(run: () => Promise<T>): Promise<T> {
@@ -382,21 +393,22 @@ export function createEngine(options: EngineOptions) {
         failures.push({ property: ADOPT_ID, reason: `${kind}.${ADOPT_ID} is invalid: ${problem}; expected the id of an existing ${kind} to take over.` });
     }
     for (const issue of schemaIssues(spec, news)) failures.push({ property: issue.key, reason: issueReason(kind, issue) });
-    if (failures.length === 0 && !containsUnknown(userInputs(spec, news))) {
-      for (const [property, reason] of spec.crossFieldCheck?.(userInputs(spec, news)) ?? [])
-        failures.push({ property, reason: `${kind}.${property} ${reason}` });
+    const declared = userInputs(spec, news);
+    const known = !containsUnknown(declared);
+    if (failures.length === 0 && known) {
+      for (const [property, reason] of spec.crossFieldCheck?.(declared) ?? []) failures.push({ property, reason: `${kind}.${property} ${reason}` });
     }
-    if (failures.length === 0 && !containsUnknown(userInputs(spec, news)))
-      for (const warning of spec.assumptionWarnings?.(userInputs(spec, news)) ?? []) warn(`${kind}: ${warning}`);
+    if (failures.length === 0 && known) for (const warning of spec.assumptionWarnings?.(declared) ?? []) warn(`${kind}: ${warning}`);
     const isCreate = Object.keys(userInputs(spec, olds)).length === 0;
     if (failures.length === 0 && isCreate) failures.push(...(await ownershipFailures(spec, news)));
     if (failures.length > 0) return { inputs: news, failures: failures.map((failure) => withoutRawValue(failure, news)) };
     if (typeof news[ADOPT_ID] === 'string' && !containsUnknown(news[ADOPT_ID])) recordAdopted(kind, news[ADOPT_ID]);
-    spec.observe?.(userInputs(spec, news), userInputs(spec, olds));
-    recordDeclared(spec, withDefaults(spec, userInputs(spec, news)), (value) => !containsUnknown(value));
+    spec.observe?.(declared, userInputs(spec, olds));
+    const withServerDefaults = withDefaults(spec, declared);
+    recordDeclared(spec, withServerDefaults, (value) => !containsUnknown(value));
     if (spec.checkEffects) {
       try {
-        const effects = await spec.checkEffects(options.client(), userInputs(spec, news));
+        const effects = await spec.checkEffects(options.client(), declared);
         for (const warning of effects.warnings) warn(warning);
         if (effects.failures.length > 0)
           return {
@@ -404,20 +416,20 @@ export function createEngine(options: EngineOptions) {
             failures: effects.failures.map(([property, reason]) => withoutRawValue({ property, reason: printable(`${kind}.${property} ${reason}`) }, news)),
           };
       } catch (error) {
-        if (isCredentialsRefusal(error)) return { inputs: news, failures: [{ property: '', reason: onceForCredentials(kind, error).message }] };
+        if (isCredentialsRefusal(error)) return { inputs: news, failures: [credentialsFailure(kind, error)] };
         warn(`${kind}: could not read what this declaration changes outside the stack (${userFacing(error, secrets()).message}).`);
       }
     }
-    if (isCreate && spec.previewCreate && news[ADOPT_ID] === undefined && !containsUnknown(userInputs(spec, news))) {
+    if (isCreate && spec.previewCreate && news[ADOPT_ID] === undefined && known) {
       try {
-        for (const warning of await spec.previewCreate(options.client(), userInputs(spec, news))) warn(warning);
+        for (const warning of await spec.previewCreate(options.client(), declared)) warn(warning);
       } catch (error) {
-        if (isCredentialsRefusal(error)) return { inputs: news, failures: [{ property: '', reason: onceForCredentials(kind, error).message }] };
+        if (isCredentialsRefusal(error)) return { inputs: news, failures: [credentialsFailure(kind, error)] };
         warn(`${kind}: could not read what this create will change in ZCC (${userFacing(error, secrets()).message}).`);
       }
     }
-    const effect = deleteEffect(spec, withDefaults(spec, userInputs(spec, news)));
-    return { inputs: { ...news, ...withDefaults(spec, userInputs(spec, news)), ...(effect ? { [ON_DELETE]: effect } : {}) } };
+    const effect = deleteEffect(spec, withServerDefaults);
+    return { inputs: { ...news, ...withServerDefaults, ...(effect ? { [ON_DELETE]: effect } : {}) } };
   }
 
   /**
@@ -469,7 +481,7 @@ export function createEngine(options: EngineOptions) {
       return [{ property: spec.naturalKey[0], reason: alreadyExists(spec, declared, holders) }];
     } catch (error) {
       // Refused credentials are a verdict, not a failed courtesy: the preview fails as `up` would.
-      if (isCredentialsRefusal(error)) return [{ property: '', reason: onceForCredentials(spec.kind, error).message }];
+      if (isCredentialsRefusal(error)) return [credentialsFailure(spec.kind, error)];
       // The read is a courtesy of the preview: `up` meets the same facts at its write, and says so there.
       warn(`${spec.kind}: could not read whether ZCC already holds this object (${userFacing(error, secrets()).message}).`);
       return [];
@@ -538,11 +550,11 @@ export function createEngine(options: EngineOptions) {
       }
       const { id, outs } = toOutputs(spec, server, declared);
       if (typeof adoptId === 'string') outs[ADOPT_ID] = adoptId;
-      if (typeof inputs[ON_DELETE] === 'string') outs[ON_DELETE] = inputs[ON_DELETE];
       // What the create sent but its answer does not show (a disposition's sub-dispositions): the server took it.
       else
         for (const key of Object.keys(spec.apiFields))
           if (declared[key] !== undefined && outs[key] === undefined && (!spec.createFields || spec.createFields.includes(key))) outs[key] = declared[key];
+      if (typeof inputs[ON_DELETE] === 'string') outs[ON_DELETE] = inputs[ON_DELETE];
       // Settings the create endpoint does not take, unless the object already has them (a recovered create).
       const pending = new Set(differingFields(spec, server, declared).differing);
       const settings = typeof adoptId === 'string' ? [] : settingsAfterCreate(spec, declared).filter((key) => pending.has(key));
@@ -591,9 +603,7 @@ export function createEngine(options: EngineOptions) {
       const listed = await readFromListing(spec, id, props);
       if (listed?.unchanged) {
         // Nothing moved since the recorded state: it stands as it is.
-        const inputs = userInputs(spec, props);
-        if (props[ADOPT_ID] !== undefined) inputs[ADOPT_ID] = props[ADOPT_ID];
-        if (props[ON_DELETE] !== undefined) inputs[ON_DELETE] = props[ON_DELETE];
+        const inputs = { ...userInputs(spec, props), ...providerRecords(props) };
         return { id, props: Object.fromEntries(Object.entries(props).filter(([key]) => !key.startsWith('__'))), inputs };
       }
       const got = listed?.server ?? (await storeOf(spec).get(options.client(), id, declaredBody(spec, props)));
@@ -603,10 +613,7 @@ export function createEngine(options: EngineOptions) {
       const declared = userInputs(spec, props);
       const { inputs, outs } = toOutputs(spec, server, declared);
       const extra = Object.fromEntries(Object.entries(props).filter(([key]) => !(key in outs) && !(key in spec.inputSchema.shape) && !key.startsWith('__')));
-      if (props[ADOPT_ID] !== undefined) inputs[ADOPT_ID] = props[ADOPT_ID];
-      // What a delete does is recorded at check, from the declaration: a refresh keeps it.
-      if (props[ON_DELETE] !== undefined) inputs[ON_DELETE] = props[ON_DELETE];
-      return { id, props: { ...extra, ...outs }, inputs };
+      return { id, props: { ...extra, ...outs }, inputs: { ...inputs, ...providerRecords(props) } };
     });
   }
 
