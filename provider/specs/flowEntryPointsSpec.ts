@@ -275,14 +275,13 @@ export const flowEntryPointsSpec = defineSpec<Props>()({
     if (typeof previous.flowId === 'string') markManaged(previous.flowId);
     const flowId = inputs.flowId;
     if (typeof flowId !== 'string' || flowId === UNKNOWN) return;
-    entryRun().managedFlows.add(flowId);
     if (Array.isArray(inputs.takeFrom))
       entryRun().consentOf.set(
         flowId,
         (inputs.takeFrom as unknown[]).filter((id): id is string => typeof id === 'string'),
       );
-    for (const resolve of entryRun().flowWaiters.get(flowId) ?? []) resolve();
-    entryRun().flowWaiters.delete(flowId);
+    // Waiters resume after this returns (promise callbacks), so they see the consent and entries recorded below.
+    markManaged(flowId);
     for (const entry of asEntriesIn(inputs.entryPoints))
       if (typeof entry.entryId === 'string' && entry.entryId !== UNKNOWN) entryRun().wantedOn.set(entry.entryId, flowId);
   },

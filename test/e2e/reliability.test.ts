@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ZccClient } from '../../provider/client/client';
 import { endpoints } from '../../provider/client/endpoints';
 import { expectNoChanges, outputCollector, readStateFiles, reapProcessesIn, useProject, type E2eProject } from './harness';
+import { allDayClosure as closure } from '../support/closures';
 
 jest.setTimeout(20 * 60_000);
 
@@ -102,13 +103,6 @@ describe('reliability: the fault matrix on the real Pulumi CLI', () => {
 
   it('row 3b: the answer to a committed closure set PATCH is dropped: each closure once, then an empty preview', async () => {
     const { stack, control } = current();
-    const closure = (closureName: string, day: string) => ({
-      closureName,
-      closureHourType: 'allDay',
-      startTime: `2027-${day}T00:00`,
-      endTime: `2027-${day}T23:59`,
-      recurringFrequency: 'none',
-    });
     const holidays = (closures: unknown[]) => [
       { kind: 'ClosureSet', name: 'holidays', args: { name: 'Retried holidays', timezone: 'Europe/Berlin', closures } },
     ];

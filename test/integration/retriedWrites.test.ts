@@ -3,6 +3,7 @@ import { forgetAllListings } from '../../provider/engine/listings';
 import { getClient } from '../../provider/runtime';
 import { endpoints } from '../../provider/client/endpoints';
 import { control as callControl, useEmulatorEnv } from './emulatorEnv';
+import { allDayClosure as closure } from '../support/closures';
 
 /**
  * Every write that is not idempotent, under `drop-after-commit` (the write lands, its answer is lost): it is
@@ -42,13 +43,6 @@ describe('writes whose answer is lost after they committed', () => {
   });
 
   it('a closure set update: each closure once, after the PATCH that added them lost its answer', async () => {
-    const closure = (closureName: string, day: string) => ({
-      closureName,
-      closureHourType: 'allDay',
-      startTime: `2027-${day}T00:00`,
-      endTime: `2027-${day}T23:59`,
-      recurringFrequency: 'none',
-    });
     const inputs = { name: 'Holidays', timezone: 'Europe/Berlin', closures: [closure('New Year', '01-01')], ...stub };
     const made = await create('ClosureSet', inputs);
     await control('POST', '/faults', { method: 'PATCH', path: '/closures/[^/]+$', action: 'drop-after-commit', times: 1 });
