@@ -92,6 +92,15 @@ export function releasable(spec: ResourceSpec, id: string, inputs: Props): { inp
   return { inputs: out, kept, nothing: singleton && scalarDeclared };
 }
 
+/**
+ * What the resources of this run declare for one owner's set, per member input (keys as `memberKey`): an update
+ * never removes them, whatever its mode (ownedSet.ts). `inputs` holds the set's other identifying inputs (a scope
+ * such as `assignType`), in SDK shape.
+ */
+export function declaredForOwner(spec: ResourceSpec, owner: string, inputs: Props): Map<string, Set<string>> | undefined {
+  return declared().get(keyOf(spec, owner, inputs));
+}
+
 /** For tests, which run many "processes" in one. */
 export function forgetDeclared(): void {
   declared().clear();

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { ZccTeam } from '../client/schemas';
 import { endpoints, fillPath } from '../client/endpoints';
-import { isNotFound, unlessNotFound } from '../client/errors';
-import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
+import { unlessNotFound } from '../client/errors';
+import { ownedSetSpec } from '../engine/ownedSet';
+import { defineSpec, type ObjectStore } from '../engine/spec';
 import { restStore } from '../engine/restStore';
 import { text, zoomId } from './fields';
 import { idSetSpec } from './idSets';
@@ -86,77 +87,41 @@ export const teamSupervisorsSpec = idSetSpec({
 });
 
 /**
- * Zoom's document can add a queue's teams and remove them, but has no call that lists them: this resource adds
- * the declared teams and removes only those it added (additive), and a refresh cannot see console changes to them
- * (it confirms the queue still exists).
+ * Zoom's document can add a queue's teams and remove them, but has no call that lists them: an owned set without a
+ * read, so additive (it removes only teams it added), and a refresh cannot see console changes to them (it confirms
+ * the queue still exists).
  */
-const asIds = (value: unknown) => (Array.isArray(value) ? (value as string[]) : []);
-function queueTeamsStore(): ObjectStore {
-  const add = async (client: Parameters<ObjectStore['list']>[0], queueId: string, ids: string[]) => {
-    if (ids.length > 0) await client.addTo(endpoints.queueTeams, [queueId], { team_ids: ids });
-  };
-  const drop = async (client: Parameters<ObjectStore['list']>[0], queueId: string, ids: string[]) => {
-    if (ids.length === 0) return;
-    try {
-      await client.http.request<void>('DELETE', fillPath(endpoints.queueTeams.path, [queueId]), {
-        category: endpoints.queueTeams.categories.delete,
-        body: { team_ids: ids },
-      });
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-    }
-  };
-  return {
-    list: async () => [],
-    create: async (client, body) => {
-      await add(client, String(body.queue_id), asIds(body.team_ids));
-      return { queue_id: body.queue_id, team_ids: asIds(body.team_ids) };
-    },
-    get: async (client, queueId, previous) => {
-      const queue = await unlessNotFound(() => client.getOne(endpoints.queues, [queueId]));
-      return queue ? { queue_id: queueId, team_ids: asIds(previous?.team_ids) } : undefined;
-    },
-    update: async (client, queueId, _changed, full, previous) => {
-      const wanted = asIds(full.team_ids);
-      const before = asIds(previous.team_ids);
-      await add(
-        client,
-        queueId,
-        wanted.filter((id) => !before.includes(id)),
-      );
-      await drop(
-        client,
-        queueId,
-        before.filter((id) => !wanted.includes(id)),
-      );
-    },
-    remove: async (client, queueId, previous) => {
-      if (await unlessNotFound(() => client.getOne(endpoints.queues, [queueId]))) await drop(client, queueId, asIds(previous.team_ids));
-    },
-  };
-}
-
-export const queueTeamsSpec = defineSpec<Props>()({
+export const queueTeamsSpec = ownedSetSpec({
   kind: 'QueueTeams',
   description:
     "Teams assigned to one queue. Zoom's API can add and remove a queue's teams but not list them, so this resource is additive (it removes only teams it added) and a refresh cannot see console changes to them.",
   endpoint: endpoints.queueTeams,
-  idField: 'queue_id',
-  idOutput: 'queueId',
-  inputSchema: z.strictObject({
-    queueId: zoomId('Id of the queue. Changing it replaces the resource.'),
-    teamIds: z
-      .array(zoomId('A team id.'), { error: 'expected a list of team ids' })
-      .min(1, { error: 'must list at least one team' })
-      .max(500, { error: 'must list at most 500 teams' })
-      .refine((ids) => new Set(ids).size === ids.length, { error: 'must not list the same team twice' })
-      .describe('The teams the queue is assigned (e.g. `tier1.teamId`); order does not matter.'),
-  }),
-  apiFields: { queueId: 'queue_id', teamIds: 'team_ids' },
-  setFields: ['teamIds'],
-  replaceOnChanges: ['queueId'],
-  references: { queueId: 'Queue', 'teamIds[]': 'Team' },
+  parent: { kind: 'Queue', input: 'queueId', noun: 'queue', schema: zoomId('Id of the queue. Changing it replaces the resource.') },
+  lists: [
+    {
+      input: 'teamIds',
+      field: 'team_ids',
+      kind: 'Team',
+      noun: 'teams',
+      schema: z
+        .array(zoomId('A team id.'), { error: 'expected a list of team ids' })
+        .min(1, { error: 'must list at least one team' })
+        .max(500, { error: 'must list at most 500 teams' })
+        .refine((ids) => new Set(ids).size === ids.length, { error: 'must not list the same team twice' })
+        .describe('The teams the queue is assigned (e.g. `tier1.teamId`); order does not matter.'),
+    },
+  ],
+  calls: {
+    parentExists: async (client, queueId) => (await unlessNotFound(() => client.getOne(endpoints.queues, [queueId]))) !== undefined,
+    add: (client, queueId, field, ids) => client.addTo<void>(endpoints.queueTeams, [queueId], { [field]: ids }),
+    remove: (client, queueId, field, ids) =>
+      client.http.request<void>('DELETE', fillPath(endpoints.queueTeams.path, [queueId]), {
+        category: endpoints.queueTeams.categories.delete,
+        body: { [field]: ids },
+      }),
+    addBatch: 500,
+    removeBatch: 500,
+  },
   exportAs: { role: 'none', because: "Zoom's API has no call that lists a queue's teams, so export cannot read them" },
   example: `new zcc.QueueTeams('support-teams', { queueId: support.queueId, teamIds: [tier1.teamId] });`,
-  store: queueTeamsStore(),
 });

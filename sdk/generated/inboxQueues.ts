@@ -8,25 +8,25 @@ import provider = require('../providers/inboxQueues');
 
 /** Inputs of a {@link InboxQueues}. */
 export interface InboxQueuesArgs extends AdoptableArgs {
-  /** Id of the inbox. Changing it replaces the resource. */
+  /** Id of the inbox (e.g. `inbox.inboxId`). Changing it replaces the resource. */
   inboxId: pulumi.Input<string>;
   /** The inbox's queues; order does not matter. */
   queueIds: pulumi.Input<pulumi.Input<string>[]>;
   /** `exclusive` removes queues not listed; `additive` never removes what it did not add. Defaults to exclusive. */
   mode?: pulumi.Input<'exclusive' | 'additive'>;
-  /** Allow an empty `queueIds` in exclusive mode, which removes every one of the inbox's queues. Without it an empty exclusive list fails, so a list computed empty by mistake cannot empty an inbox. */
+  /** Allow an empty list in exclusive mode, which removes every one of the inbox's queues. Without it an empty exclusive list fails, so a list computed empty by mistake cannot empty an inbox. */
   allowEmpty?: pulumi.Input<boolean>;
 }
 
 /** The queues whose voicemail goes to one inbox. */
 export class InboxQueues extends pulumi.dynamic.Resource {
-  /** Id of the inbox. Changing it replaces the resource. */
+  /** Id of the inbox (e.g. `inbox.inboxId`). Changing it replaces the resource. */
   declare public readonly inboxId: pulumi.Output<string>;
   /** The inbox's queues; order does not matter. */
   declare public readonly queueIds: pulumi.Output<string[]>;
   /** `exclusive` removes queues not listed; `additive` never removes what it did not add. Defaults to exclusive. */
   declare public readonly mode: pulumi.Output<'exclusive' | 'additive' | undefined>;
-  /** Allow an empty `queueIds` in exclusive mode, which removes every one of the inbox's queues. Without it an empty exclusive list fails, so a list computed empty by mistake cannot empty an inbox. */
+  /** Allow an empty list in exclusive mode, which removes every one of the inbox's queues. Without it an empty exclusive list fails, so a list computed empty by mistake cannot empty an inbox. */
   declare public readonly allowEmpty: pulumi.Output<boolean | undefined>;
 
   /** `opts.import` is taken as `adoptId`: Pulumi cannot import a dynamic resource itself. */

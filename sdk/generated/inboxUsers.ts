@@ -8,25 +8,25 @@ import provider = require('../providers/inboxUsers');
 
 /** Inputs of a {@link InboxUsers}. */
 export interface InboxUsersArgs extends AdoptableArgs {
-  /** Id of the inbox. Changing it replaces the resource. */
+  /** Id of the inbox (e.g. `inbox.inboxId`). Changing it replaces the resource. */
   inboxId: pulumi.Input<string>;
   /** The inbox's users; order does not matter. */
   userIds: pulumi.Input<pulumi.Input<string>[]>;
   /** `exclusive` removes users not listed; `additive` never removes what it did not add. Defaults to exclusive. */
   mode?: pulumi.Input<'exclusive' | 'additive'>;
-  /** Allow an empty `userIds` in exclusive mode, which removes every one of the inbox's users. Without it an empty exclusive list fails, so a list computed empty by mistake cannot empty an inbox. */
+  /** Allow an empty list in exclusive mode, which removes every one of the inbox's users. Without it an empty exclusive list fails, so a list computed empty by mistake cannot empty an inbox. */
   allowEmpty?: pulumi.Input<boolean>;
 }
 
 /** The users who can open one inbox. */
 export class InboxUsers extends pulumi.dynamic.Resource {
-  /** Id of the inbox. Changing it replaces the resource. */
+  /** Id of the inbox (e.g. `inbox.inboxId`). Changing it replaces the resource. */
   declare public readonly inboxId: pulumi.Output<string>;
   /** The inbox's users; order does not matter. */
   declare public readonly userIds: pulumi.Output<string[]>;
   /** `exclusive` removes users not listed; `additive` never removes what it did not add. Defaults to exclusive. */
   declare public readonly mode: pulumi.Output<'exclusive' | 'additive' | undefined>;
-  /** Allow an empty `userIds` in exclusive mode, which removes every one of the inbox's users. Without it an empty exclusive list fails, so a list computed empty by mistake cannot empty an inbox. */
+  /** Allow an empty list in exclusive mode, which removes every one of the inbox's users. Without it an empty exclusive list fails, so a list computed empty by mistake cannot empty an inbox. */
   declare public readonly allowEmpty: pulumi.Output<boolean | undefined>;
 
   /** `opts.import` is taken as `adoptId`: Pulumi cannot import a dynamic resource itself. */

@@ -18,7 +18,7 @@ export interface QueueDispositionsArgs extends AdoptableArgs {
   dispositionSetIds?: pulumi.Input<pulumi.Input<string>[]>;
   /** `exclusive` removes dispositions and sets not listed; `additive` never removes what it did not add. Defaults to exclusive. */
   mode?: pulumi.Input<'exclusive' | 'additive'>;
-  /** Allow an empty `dispositionIds` in exclusive mode, which removes every disposition and set the queue offers in that direction. Without it an empty exclusive list fails, so a list computed empty by mistake cannot strip a queue of its wrap-up codes. */
+  /** Allow an empty list in exclusive mode, which removes every one of the queue's dispositions and sets. Without it an empty exclusive list fails, so a list computed empty by mistake cannot strip a queue of its wrap-up codes. */
   allowEmpty?: pulumi.Input<boolean>;
 }
 
@@ -34,7 +34,7 @@ export class QueueDispositions extends pulumi.dynamic.Resource {
   declare public readonly dispositionSetIds: pulumi.Output<string[] | undefined>;
   /** `exclusive` removes dispositions and sets not listed; `additive` never removes what it did not add. Defaults to exclusive. */
   declare public readonly mode: pulumi.Output<'exclusive' | 'additive' | undefined>;
-  /** Allow an empty `dispositionIds` in exclusive mode, which removes every disposition and set the queue offers in that direction. Without it an empty exclusive list fails, so a list computed empty by mistake cannot strip a queue of its wrap-up codes. */
+  /** Allow an empty list in exclusive mode, which removes every one of the queue's dispositions and sets. Without it an empty exclusive list fails, so a list computed empty by mistake cannot strip a queue of its wrap-up codes. */
   declare public readonly allowEmpty: pulumi.Output<boolean | undefined>;
 
   /** `opts.import` is taken as `adoptId`: Pulumi cannot import a dynamic resource itself. */

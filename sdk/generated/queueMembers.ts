@@ -14,7 +14,7 @@ export interface QueueMembersArgs extends AdoptableArgs {
   userIds: pulumi.Input<pulumi.Input<string>[]>;
   /** `exclusive` removes agents not listed; `additive` never removes what it did not add. Defaults to exclusive. */
   mode?: pulumi.Input<'exclusive' | 'additive'>;
-  /** Allow an empty `userIds` in exclusive mode, which removes every one of the queue's agents. Without it an empty exclusive list fails, so a list computed empty by mistake cannot empty a queue. */
+  /** Allow an empty list in exclusive mode, which removes every one of the queue's agents. Without it an empty exclusive list fails, so a list computed empty by mistake cannot empty a queue. */
   allowEmpty?: pulumi.Input<boolean>;
 }
 
@@ -26,7 +26,7 @@ export class QueueMembers extends pulumi.dynamic.Resource {
   declare public readonly userIds: pulumi.Output<string[]>;
   /** `exclusive` removes agents not listed; `additive` never removes what it did not add. Defaults to exclusive. */
   declare public readonly mode: pulumi.Output<'exclusive' | 'additive' | undefined>;
-  /** Allow an empty `userIds` in exclusive mode, which removes every one of the queue's agents. Without it an empty exclusive list fails, so a list computed empty by mistake cannot empty a queue. */
+  /** Allow an empty list in exclusive mode, which removes every one of the queue's agents. Without it an empty exclusive list fails, so a list computed empty by mistake cannot empty a queue. */
   declare public readonly allowEmpty: pulumi.Output<boolean | undefined>;
 
   /** `opts.import` is taken as `adoptId`: Pulumi cannot import a dynamic resource itself. */

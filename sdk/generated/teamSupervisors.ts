@@ -8,25 +8,25 @@ import provider = require('../providers/teamSupervisors');
 
 /** Inputs of a {@link TeamSupervisors}. */
 export interface TeamSupervisorsArgs extends AdoptableArgs {
-  /** Id of the team. Changing it replaces the resource. */
+  /** Id of the team (e.g. `team.teamId`). Changing it replaces the resource. */
   teamId: pulumi.Input<string>;
   /** The team's supervisors; order does not matter. */
   userIds: pulumi.Input<pulumi.Input<string>[]>;
   /** `exclusive` removes supervisors not listed; `additive` never removes what it did not add. Defaults to exclusive. */
   mode?: pulumi.Input<'exclusive' | 'additive'>;
-  /** Allow an empty `userIds` in exclusive mode, which removes every one of the team's supervisors. Without it an empty exclusive list fails, so a list computed empty by mistake cannot empty a team. */
+  /** Allow an empty list in exclusive mode, which removes every one of the team's supervisors. Without it an empty exclusive list fails, so a list computed empty by mistake cannot empty a team. */
   allowEmpty?: pulumi.Input<boolean>;
 }
 
 /** The supervisors of one team. */
 export class TeamSupervisors extends pulumi.dynamic.Resource {
-  /** Id of the team. Changing it replaces the resource. */
+  /** Id of the team (e.g. `team.teamId`). Changing it replaces the resource. */
   declare public readonly teamId: pulumi.Output<string>;
   /** The team's supervisors; order does not matter. */
   declare public readonly userIds: pulumi.Output<string[]>;
   /** `exclusive` removes supervisors not listed; `additive` never removes what it did not add. Defaults to exclusive. */
   declare public readonly mode: pulumi.Output<'exclusive' | 'additive' | undefined>;
-  /** Allow an empty `userIds` in exclusive mode, which removes every one of the team's supervisors. Without it an empty exclusive list fails, so a list computed empty by mistake cannot empty a team. */
+  /** Allow an empty list in exclusive mode, which removes every one of the team's supervisors. Without it an empty exclusive list fails, so a list computed empty by mistake cannot empty a team. */
   declare public readonly allowEmpty: pulumi.Output<boolean | undefined>;
 
   /** `opts.import` is taken as `adoptId`: Pulumi cannot import a dynamic resource itself. */

@@ -14,7 +14,7 @@ export interface UserSkillsArgs extends AdoptableArgs {
   skills: pulumi.Input<pulumi.Input<{ skillId: pulumi.Input<string>; proficiencyLevel?: pulumi.Input<number> }>[]>;
   /** `exclusive` removes skills not listed; `additive` never removes what it did not add. Defaults to exclusive. */
   mode?: pulumi.Input<'exclusive' | 'additive'>;
-  /** Allow an empty `skills` in exclusive mode, which removes every skill of the user. Without it an empty exclusive list fails, so a list computed empty by mistake cannot strip a user's skills. */
+  /** Allow an empty list in exclusive mode, which removes every one of the user's skills. Without it an empty exclusive list fails, so a list computed empty by mistake cannot strip a user's skills. */
   allowEmpty?: pulumi.Input<boolean>;
 }
 
@@ -26,7 +26,7 @@ export class UserSkills extends pulumi.dynamic.Resource {
   declare public readonly skills: pulumi.Output<{ skillId: string; proficiencyLevel?: number }[]>;
   /** `exclusive` removes skills not listed; `additive` never removes what it did not add. Defaults to exclusive. */
   declare public readonly mode: pulumi.Output<'exclusive' | 'additive' | undefined>;
-  /** Allow an empty `skills` in exclusive mode, which removes every skill of the user. Without it an empty exclusive list fails, so a list computed empty by mistake cannot strip a user's skills. */
+  /** Allow an empty list in exclusive mode, which removes every one of the user's skills. Without it an empty exclusive list fails, so a list computed empty by mistake cannot strip a user's skills. */
   declare public readonly allowEmpty: pulumi.Output<boolean | undefined>;
 
   /** `opts.import` is taken as `adoptId`: Pulumi cannot import a dynamic resource itself. */

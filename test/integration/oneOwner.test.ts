@@ -1,4 +1,4 @@
-import { check, create, remove } from '../../provider/handlers';
+import { check, create, remove, update } from '../../provider/handlers';
 import { forgetAllListings } from '../../provider/engine/listings';
 import { control as callControl, useEmulatorEnv } from './emulatorEnv';
 
@@ -46,5 +46,18 @@ describe('an id belongs to one resource: sets and singletons', () => {
     forgetAllListings();
     await renamed('QueueMembers', { queueId: queue.id, userIds: ['agent_002'], mode: 'additive' }, { id: members.id, outs: members.outs! });
     expect((await control('GET', '/objects/queue_agents'))[queue.id]).toEqual(['agent_002']);
+  });
+
+  it("an exclusive set's update keeps what another resource of the run declares for the same parent, and removes the rest", async () => {
+    const queue = await create('Queue', { name: 'Shared queue', channel: 'voice', ...stub });
+    const team = await create('QueueMembers', { queueId: queue.id, userIds: ['agent_001', 'agent_002'], mode: 'exclusive', ...stub });
+    await control('PUT', `/queue_agents/${queue.id}`, ['agent_001', 'agent_002', 'agent_003', 'agent_004']);
+    forgetAllListings();
+    // This run: the exclusive set drops agent_002, and a second (additive) set of the program declares agent_003.
+    const next = { queueId: queue.id, userIds: ['agent_001'], mode: 'exclusive' };
+    expect((await check('QueueMembers', team.outs!, { ...next, ...stub })).failures).toBeUndefined();
+    expect((await check('QueueMembers', {}, { queueId: queue.id, userIds: ['agent_003'], mode: 'additive', ...stub })).failures).toBeUndefined();
+    await update('QueueMembers', team.id, { ...team.outs!, ...stub }, { ...next, ...stub });
+    expect((await control('GET', '/objects/queue_agents'))[queue.id]).toEqual(['agent_001', 'agent_003']);
   });
 });

@@ -231,7 +231,7 @@ describe('business hours, dispositions, disposition sets and variable groups', (
     forgetAllListings();
     const warned = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     await check('QueueDispositions', {}, { queueId: other.id, dispositionIds: [resolved.id], ...stub });
-    expect(warned.mock.calls.flat().join('\n')).toContain(`will remove 1 dispositions and sets it does not list: disposition ${callback.id}`);
+    expect(warned.mock.calls.flat().join('\n')).toContain(`will remove 1 of its dispositions and sets it does not list: disposition ${callback.id}`);
     warned.mockRestore();
     // An empty exclusive declaration is refused unless meant.
     expect((await check('QueueDispositions', {}, { queueId: other.id, ...stub })).failures).toEqual([expect.objectContaining({ property: 'dispositionIds' })]);
