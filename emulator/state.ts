@@ -234,6 +234,40 @@ export interface QueueOperatingHoursRow {
   operating_hours_overflow_enabled?: boolean;
 }
 
+/** A role and its privileges (`_default`: one of the account's built-in roles, which cannot be deleted). */
+export interface RoleRow {
+  role_id: string;
+  role_name: string;
+  role_description: string;
+  privileges: string[];
+  modified_by: string;
+  last_modified_time: string;
+  _default?: boolean;
+}
+export interface RegionRow {
+  region_id: string;
+  region_name: string;
+  sip_zone_id?: string;
+  is_main_region: boolean;
+  last_modified_time: string;
+}
+/** An agent status or a not-ready / queue opt-out reason (`status_category`). */
+export interface SystemStatusRow {
+  status_id: string;
+  status_name: string;
+  status_type: 'default' | 'custom';
+  status_category: 'agent_status' | 'queue_opt_out_and_not_ready_status';
+  enable: boolean;
+  status_assigned_queues: Array<{ id: string }>;
+  last_modified_time: string;
+}
+export interface AssetCategoryRow {
+  category_id: string;
+  category_name: string;
+  category_scope: 'system' | 'agent';
+  last_modified_time: string;
+}
+
 /** Everything the emulator holds; reset replaces it wholesale. */
 export class EmulatorState {
   readonly queues = new Table<QueueRow>('queues', 'queue_id');
@@ -277,6 +311,10 @@ export class EmulatorState {
   readonly closureSets = new Table<ClosureSetRow>('closure_sets', 'closure_set_id');
   /** queue id → its operating hours, when set (unset: the account defaults). */
   readonly queueOperatingHours = new Map<string, QueueOperatingHoursRow>();
+  readonly roles = new Table<RoleRow>('roles', 'role_id');
+  readonly regions = new Table<RegionRow>('regions', 'region_id');
+  readonly systemStatuses = new Table<SystemStatusRow>('system_statuses', 'status_id');
+  readonly assetCategories = new Table<AssetCategoryRow>('asset_categories', 'category_id');
 
   /** The collections the control surface may read and change behind the provider's back. */
   tables(): Record<string, Table<object>> {
@@ -298,6 +336,10 @@ export class EmulatorState {
       entry_points: this.entryPoints,
       business_hours: this.businessHours,
       closure_sets: this.closureSets,
+      roles: this.roles,
+      regions: this.regions,
+      system_statuses: this.systemStatuses,
+      asset_categories: this.assetCategories,
     } as Record<string, Table<object>>;
   }
 
@@ -320,10 +362,30 @@ export class EmulatorState {
       inbox_users: { map: this.inboxUsers },
       team_agents: { map: this.teamAgents },
       team_supervisors: { map: this.teamSupervisors },
-      queue_teams: { map: this.queueTeams },
+      queue_teams: { map: this.queueTeams, ownedBy: 'queues' },
       flow_entry_points: { map: this.flowEntries, ownedBy: 'flows' },
       flow_detect_language: { map: this.flowDetectLanguage },
     } as Record<string, { map: Map<string, unknown>; ownedBy?: string }>;
+  }
+
+  /**
+   * Deletes an object the way Zoom does, by the API or in the console: its row, the relations it owns (a queue's
+   * agents, hours, dispositions, teams) and its place in other objects' lists (a status's queues, an inbox's
+   * queues), so nothing it used stays "in use" by an object that no longer exists.
+   */
+  deleteObject(table: string, id: string): boolean {
+    const deleted = this.tables()[table]?.delete(id) ?? false;
+    for (const relation of Object.values(this.relations())) if (relation.ownedBy === table) relation.map.delete(id);
+    if (table === 'queues') {
+      for (const members of [this.inboxQueues])
+        for (const [owner, ids] of members)
+          members.set(
+            owner,
+            ids.filter((queueId) => queueId !== id),
+          );
+      for (const status of this.systemStatuses.all()) status.status_assigned_queues = status.status_assigned_queues.filter((queue) => queue.id !== id);
+    }
+    return deleted;
   }
 
   /** Empties every table and relation (reset then seeds again). */

@@ -77,10 +77,8 @@ export async function controlRoutes(app: FastifyInstance, { runtime }: PluginOpt
   });
   app.delete('/objects/:collection/:id', async (request, reply) => {
     const { collection, id } = request.params as Record<string, string>;
-    const table = state.tables()[collection];
-    if (!table?.delete(id)) return reply.code(404).send({ code: 404, message: `No ${collection} row ${id}` });
     // A console deletion takes what hangs on the object with it (a flow's entry points are free again).
-    for (const relation of Object.values(state.relations())) if (relation.ownedBy === collection) relation.map.delete(id);
+    if (!state.deleteObject(collection, id)) return reply.code(404).send({ code: 404, message: `No ${collection} row ${id}` });
     return { ok: true };
   });
 

@@ -225,9 +225,8 @@ export function registerQueueRoutes(route: ReturnType<typeof defineRoutes>) {
 
   route('DELETE', '/contact_center/queues/:queueId', 'light', (request, { state }) => {
     const queue = findQueue(state, params(request).queueId, query(request).queue_identifier_type);
-    state.queues.delete(queue.queue_id);
-    state.queueAgents.delete(queue.queue_id);
-    state.queueSupervisors.delete(queue.queue_id);
+    // The queue's members, hours link, dispositions and teams go with it, and so does its place in other lists.
+    state.deleteObject('queues', queue.queue_id);
     return { status: 204 };
   });
 }
