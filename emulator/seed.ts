@@ -1,5 +1,7 @@
 import { EmulatorState, CHANNELS } from './state';
 import { STUDIO_CHANNELS } from './routes/flows';
+import { DEFAULT_AGENT_ROLE } from './routes/roles';
+import { MAIN_REGION } from './routes/regions';
 
 const FIRST = [
   'Ada',
@@ -53,6 +55,7 @@ export interface SeedOptions {
  * (`vg_system`) with two variables, a voicemail inbox (`inbox_default`), the root team (`team_root`), entry points (`ep_phone_1`-`3`, `ep_web_chat`, `ep_email`; the first number reaches the voice sample flow); one published sample flow per channel (`flow_seed_<channel>`).
  */
 export function seed(state: EmulatorState, options: SeedOptions = {}): void {
+  accountDefaults(state);
   if (options.none) return;
   const userCount = options.users ?? 60;
   for (let i = 1; i <= userCount; i++) {
@@ -224,4 +227,48 @@ export function seed(state: EmulatorState, options: SeedOptions = {}): void {
     }));
     state.engagementEvents.set(id, events);
   }
+}
+
+/**
+ * What every account has from its first day, even an empty one (`--seed none`): the built-in roles (Admin,
+ * Supervisor, Agent), the main region, the built-in agent statuses and one asset category. Users created later get
+ * the Agent role and the main region.
+ */
+function accountDefaults(state: EmulatorState): void {
+  const at = new Date(SEED_EPOCH).toISOString();
+  for (const [id, name, privileges] of [
+    [
+      'role_admin',
+      'Admin',
+      ['admin_queues_manage', 'admin_flows_manage', 'admin_users_manage', 'admin_roles_manage', 'admin_assets_manage', 'analytics_dashboards_view'],
+    ],
+    ['role_supervisor', 'Supervisor', ['analytics_dashboards_view', 'analytics_realtime_view', 'general_engagements_monitor']],
+    [DEFAULT_AGENT_ROLE, 'Agent', ['general_agent_status_change']],
+  ] as const)
+    state.roles.insert({
+      role_id: id,
+      role_name: name,
+      role_description: `Built-in ${name.toLowerCase()} role`,
+      privileges: [...privileges],
+      modified_by: 'seed',
+      last_modified_time: at,
+      _default: true,
+    });
+  state.regions.insert({ region_id: MAIN_REGION, region_name: 'Main', is_main_region: true, last_modified_time: at });
+  for (const [id, name] of [
+    ['status_offline', 'Offline'],
+    ['status_ready', 'Ready'],
+    ['status_not_ready', 'Not Ready'],
+    ['status_occupied', 'Occupied'],
+  ] as const)
+    state.systemStatuses.insert({
+      status_id: id,
+      status_name: name,
+      status_type: 'default',
+      status_category: 'agent_status',
+      enable: true,
+      status_assigned_queues: [],
+      last_modified_time: at,
+    });
+  state.assetCategories.insert({ category_id: 'asset_cat_general', category_name: 'General', category_scope: 'system', last_modified_time: at });
 }

@@ -7,6 +7,10 @@ import { registerOperatingHoursRoutes } from './routes/operatingHours';
 import { registerInboxRoutes } from './routes/inboxes';
 import { registerTeamRoutes } from './routes/teams';
 import { registerEntryPointRoutes } from './routes/entryPoints';
+import { registerRoleRoutes } from './routes/roles';
+import { registerRegionRoutes } from './routes/regions';
+import { registerSystemStatusRoutes } from './routes/systemStatuses';
+import { registerAssetCategoryRoutes } from './routes/assetCategories';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { BehaviourSettings } from './context';
 import type { Plan } from './rateLimits';
@@ -115,6 +119,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     registerInboxRoutes,
     registerTeamRoutes,
     registerEntryPointRoutes,
+    registerRoleRoutes,
+    registerRegionRoutes,
+    registerSystemStatusRoutes,
+    registerAssetCategoryRoutes,
   ]) {
     await app.register(apiArea(area), plugin);
   }

@@ -75,7 +75,7 @@ function userDetail(user: UserRow): Record<string, unknown> {
   return detail;
 }
 
-function userSettings(body: Body): Partial<UserRow> {
+function userSettings(state: EmulatorState, body: Body): Partial<UserRow> {
   const out: Partial<UserRow> = {};
   if (body.user_access !== undefined) out.user_access = enumField(body, 'user_access', USER_ACCESS);
   if (body.client_integration !== undefined) out.client_integration = enumField(body, 'client_integration', CLIENT_INTEGRATIONS);
@@ -92,7 +92,16 @@ function userSettings(body: Body): Partial<UserRow> {
   ] as const) {
     if (body[field] !== undefined) (out as Record<string, unknown>)[field] = stringField(body, field, { max: 128 });
   }
-  if (body.role_id !== undefined) out.role_name = body.role_id === 'role_supervisor' ? 'Supervisor' : 'Agent';
+  if (out.role_id !== undefined) {
+    const role = state.roles.get(out.role_id);
+    if (!role) throw invalidField('role_id', `Role does not exist: ${out.role_id}.`);
+    out.role_name = role.role_name;
+  }
+  if (out.region_id !== undefined) {
+    const region = state.regions.get(out.region_id);
+    if (!region) throw invalidField('region_id', `Region does not exist: ${out.region_id}.`);
+    out.region_name = region.region_name;
+  }
   return out;
 }
 
@@ -146,7 +155,7 @@ export function registerUserRoutes(route: ReturnType<typeof defineRoutes>) {
       status_name: 'Offline',
       user_access: 'active',
       client_integration: 'Default',
-      ...userSettings(body),
+      ...userSettings(state, body),
       modified_by: 'api',
       last_modified_time: now(),
     });
@@ -159,7 +168,7 @@ export function registerUserRoutes(route: ReturnType<typeof defineRoutes>) {
     const user = findUser(state, params(request).userId, query(request).user_identifier_type);
     const body = asBody(request.body);
     rejectUnknownFields(body, UPDATE_FIELDS);
-    Object.assign(user, userSettings(body), { modified_by: 'api', last_modified_time: now() });
+    Object.assign(user, userSettings(state, body), { modified_by: 'api', last_modified_time: now() });
     return { status: 204 };
   });
 
@@ -172,7 +181,7 @@ export function registerUserRoutes(route: ReturnType<typeof defineRoutes>) {
       const key = entry.user_id ?? entry.user_email;
       if (typeof key !== 'string') throw invalidField('users', 'Each user needs user_id or user_email.');
       const user = findUser(state, key, entry.user_id !== undefined ? 'id' : 'email');
-      Object.assign(user, userSettings(entry), { modified_by: 'api', last_modified_time: now() });
+      Object.assign(user, userSettings(state, entry), { modified_by: 'api', last_modified_time: now() });
     }
     return { status: 204 };
   });
