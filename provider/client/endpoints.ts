@@ -23,8 +23,8 @@ export interface Collection<Item = unknown> {
   unlisted?: true;
 }
 
-const LIGHT_WRITES = { list: 'medium', get: 'light', create: 'light', update: 'light', delete: 'light' } as const;
-const MEDIUM = { list: 'medium', get: 'medium', create: 'medium', update: 'medium', delete: 'medium' } as const;
+export const LIGHT_WRITES = { list: 'medium', get: 'light', create: 'light', update: 'light', delete: 'light' } as const;
+export const MEDIUM = { list: 'medium', get: 'medium', create: 'medium', update: 'medium', delete: 'medium' } as const;
 
 export const endpoints = {
   queues: { path: '/contact_center/queues', objectId: 'queueId', listKey: 'queues', item: schemas.queueSchema, maxPageSize: 300, categories: LIGHT_WRITES },

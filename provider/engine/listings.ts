@@ -1,4 +1,4 @@
-import { currentRun } from './run';
+import { currentRun, newRun } from './run';
 import type { ZccClient } from '../client/client';
 import type { ObjectStore, Props, ResourceSpec } from './spec';
 import { forgetAllStamps } from './stamps';
@@ -35,13 +35,12 @@ export function forgetListing(kind: string): void {
   listings().delete(kind);
 }
 
-/** For tests, which run many "processes" in one: start from no listing, no creation and no pending stamp. */
+/** For tests, which run many "processes" in one: the next call belongs to a new run (run.ts), with nothing pending. */
 export function forgetAllListings(): void {
-  listings().clear();
-  createdHere().clear();
   forgetAllStamps();
   forgetPreexisting();
   forgetDeclared();
+  newRun();
 }
 
 /**

@@ -15,10 +15,14 @@ import { closureSetSpec } from './closureSetSpec';
 import { queueOperatingHoursSpec } from './queueOperatingHoursSpec';
 import { queueDispositionsSpec } from './queueDispositionsSpec';
 import { queueAgentSpec, queueMembersSpec, queueSupervisorSpec, queueSupervisorsSpec } from './membershipSpecs';
+import { roleSpec, roleUsersSpec } from './roleSpecs';
+import { regionSpec } from './regionSpec';
+import { agentStatusSpec } from './agentStatusSpec';
+import { assetCategorySpec } from './assetCategorySpec';
 
 /**
  * Every kind this package manages, in the order of the generated reference. Adding a kind is one spec file plus
- * one line here; the engine receives this list (provider/handlers.ts) and names no kind itself.
+ * one line here (and the emulator's route: ARCHITECTURE.md, "Adding a kind"); the engine receives this list (provider/handlers.ts) and names no kind itself.
  */
 export const allSpecs: readonly ResourceSpec[] = [
   queueSpec,
@@ -48,4 +52,9 @@ export const allSpecs: readonly ResourceSpec[] = [
   queueSupervisorsSpec,
   queueSupervisorSpec,
   userSkillsSpec,
+  roleSpec,
+  roleUsersSpec,
+  regionSpec,
+  agentStatusSpec,
+  assetCategorySpec,
 ];

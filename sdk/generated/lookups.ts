@@ -305,3 +305,85 @@ export interface TeamInfo {
 export function getTeam(args: { name: string; parentTeamId?: string }): Promise<TeamInfo> {
   return findByName<TeamInfo>('Team', args);
 }
+
+/** A role as `getRole` returns it: fields of its list item (`GET /contact_center/roles`). */
+export interface RoleInfo {
+  /** The role id. */
+  roleId: string;
+  /** The name. */
+  name: string;
+  /** The description. */
+  description?: string;
+  /** How many users hold the role. */
+  totalUsers?: number;
+}
+
+/**
+ * The role with exactly this name (all pages of the list); fails naming the name when none matches, and
+ * listing the ids when several do.
+ */
+export function getRole(args: { name: string }): Promise<RoleInfo> {
+  return findByName<RoleInfo>('Role', args);
+}
+
+/** A region as `getRegion` returns it: fields of its list item (`GET /contact_center/regions`). */
+export interface RegionInfo {
+  /** The region id. */
+  regionId: string;
+  /** The name. */
+  name: string;
+  /** Whether it is the account's main region. */
+  isMainRegion?: boolean;
+  /** Its SIP zone. */
+  sipZoneId?: string;
+  /** How many users it holds. */
+  usersCount?: number;
+}
+
+/**
+ * The region with exactly this name (all pages of the list); fails naming the name when none matches, and
+ * listing the ids when several do.
+ */
+export function getRegion(args: { name: string }): Promise<RegionInfo> {
+  return findByName<RegionInfo>('Region', args);
+}
+
+/** An agent status as `getAgentStatus` returns it: fields of its list item (`GET /contact_center/system_statuses`). */
+export interface AgentStatusInfo {
+  /** The status id. */
+  statusId: string;
+  /** The name. */
+  name: string;
+  /** `agent_status` or `queue_opt_out_and_not_ready_status`. */
+  category?: string;
+  /** `default` (built in) or `custom`. */
+  statusType?: string;
+  /** Whether agents can choose it. */
+  enabled?: boolean;
+}
+
+/**
+ * The agent status with exactly this name (all pages of the list); fails naming the name when none matches, and
+ * listing the ids when several do. `category`: The category to look in: names are unique only within one.
+ */
+export function getAgentStatus(args: { name: string; category?: string }): Promise<AgentStatusInfo> {
+  return findByName<AgentStatusInfo>('AgentStatus', args);
+}
+
+/** An asset category as `getAssetCategory` returns it: fields of its list item (`GET /contact_center/asset_library/categories`). */
+export interface AssetCategoryInfo {
+  /** The category id. */
+  categoryId: string;
+  /** The name. */
+  name: string;
+  /** `system` or `agent`. */
+  scope?: string;
+}
+
+/**
+ * The asset category with exactly this name (all pages of the list); fails naming the name when none matches, and
+ * listing the ids when several do. `scope`: The scope to look in: names are unique only within one.
+ */
+export function getAssetCategory(args: { name: string; scope?: string }): Promise<AssetCategoryInfo> {
+  return findByName<AssetCategoryInfo>('AssetCategory', args);
+}

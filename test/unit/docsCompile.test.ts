@@ -28,6 +28,7 @@ const EARLIER: Record<string, string> = {
   customer: 'zcc.VariableGroup',
   voicemailBox: 'zcc.Inbox',
   tier1: 'zcc.Team',
+  leads: 'zcc.Role',
 };
 
 function blocks(): Array<{ name: string; code: string }> {

@@ -1,0 +1,141 @@
+import { check, create, read, remove, update } from '../../provider/handlers';
+import { forgetAllListings } from '../../provider/engine/listings';
+import { getAgentStatus, getAssetCategory, getRegion, getRole } from '../../sdk/generated/lookups';
+import { checkTraffic } from '../support/conformance';
+import { parseOfficialApi } from '../support/officialApi';
+import { control as callControl, useEmulatorEnv } from './emulatorEnv';
+
+/**
+ * Roles and their users, regions, agent statuses and asset categories, through the engine against the emulator:
+ * create, read, update in place, a console edit caught and restored, replacement where one exists, delete with its
+ * decision, and every request and answer in the official shapes.
+ */
+jest.setTimeout(60_000);
+
+const emulator = useEmulatorEnv({ plan: 'unlimited' });
+const control = (method: string, route: string, body?: unknown) => callControl(emulator(), method, route, body);
+const stub = { __provider: 'stub' };
+const checked = async (kind: string, inputs: Record<string, unknown>) => {
+  const result = await check(kind, {}, { ...inputs, ...stub });
+  expect(result.failures).toBeUndefined();
+  return result.inputs!;
+};
+
+beforeEach(async () => {
+  forgetAllListings();
+  await control('POST', '/reset');
+  await control('DELETE', '/requests');
+});
+
+afterEach(async () => {
+  const report = checkTraffic((await control('GET', '/requests')).entries, parseOfficialApi());
+  expect(report.unknownOperations).toEqual([]);
+  expect(report.mismatches).toEqual([]);
+});
+
+describe('Role and RoleUsers', () => {
+  it('privileges are added and removed against the role as it is; its users move on delete', async () => {
+    const agent = await getRole({ name: 'Agent' });
+    expect(agent).toMatchObject({ roleId: 'role_agent', name: 'Agent' });
+    const inputs = { name: 'Team leads', privileges: ['analytics_realtime_view', 'general_engagements_monitor'], transferRoleId: agent.roleId };
+    const role = await create('Role', await checked('Role', inputs));
+    const state = (await read('Role', role.id, role.outs!)).props!;
+    expect(state).toMatchObject({ name: 'Team leads', privileges: ['analytics_realtime_view', 'general_engagements_monitor'], description: '' });
+
+    // A privilege added in the console shows at refresh, and the next update removes it with the undeclared one.
+    forgetAllListings();
+    await control('PATCH', `/objects/roles/${role.id}`, { privileges: ['analytics_realtime_view', 'general_engagements_monitor', 'admin_flows_manage'] });
+    const drifted = (await read('Role', role.id, role.outs!)).props!;
+    expect([...(drifted.privileges as string[])].sort()).toEqual(['admin_flows_manage', 'analytics_realtime_view', 'general_engagements_monitor']);
+    await update('Role', role.id, drifted, { ...inputs, name: 'Leads', privileges: ['analytics_realtime_view', 'analytics_historical_reports_view'], ...stub });
+    expect(await control('GET', `/objects/roles/${role.id}`)).toMatchObject({
+      role_name: 'Leads',
+      privileges: ['analytics_realtime_view', 'analytics_historical_reports_view'],
+    });
+
+    // An unknown privilege is ZCC's to refuse: the error names it.
+    await expect(update('Role', role.id, drifted, { ...inputs, privileges: ['fly'], ...stub })).rejects.toThrow(/privileges.*fly/);
+
+    const users = await create('RoleUsers', await checked('RoleUsers', { roleId: role.id, userIds: ['agent_010', 'agent_011'] }));
+    expect((await getRole({ name: 'Leads' })).totalUsers).toBe(2);
+    await control('PATCH', '/objects/users/agent_012', { role_id: role.id, role_name: 'Leads' });
+    forgetAllListings();
+    const seen = (await read('RoleUsers', role.id, users.outs!)).props!;
+    expect(seen.userIds).toEqual(['agent_010', 'agent_011', 'agent_012']);
+    await update('RoleUsers', role.id, seen, { roleId: role.id, userIds: ['agent_010', 'agent_011'], mode: 'exclusive', ...stub });
+    expect(await control('GET', '/objects/users/agent_012')).toMatchObject({ role_id: 'role_agent' });
+
+    // Deleting the role moves its remaining users to transferRoleId.
+    forgetAllListings();
+    await remove('Role', role.id, { ...role.outs!, ...stub });
+    expect(await control('GET', '/objects/users/agent_010')).toMatchObject({ role_id: 'role_agent', role_name: 'Agent' });
+  });
+
+  it('a role without transferRoleId is protected by the SDK, and the provider refuses its delete, naming the input', async () => {
+    const role = await create('Role', await checked('Role', { name: 'Temporary' }));
+    expect((await check('Role', {}, { name: 'Temporary', ...stub })).inputs!.onDelete).toBe('refused: deleting the role needs transferRoleId');
+    await expect(remove('Role', role.id, { ...role.outs!, ...stub })).rejects.toThrow(/needs transferRoleId/);
+    expect(await control('GET', `/objects/roles/${role.id}`)).toMatchObject({ role_name: 'Temporary' });
+  });
+});
+
+describe('Region', () => {
+  it('is created in a SIP zone, renamed in place, and its users move on delete', async () => {
+    const main = await getRegion({ name: 'Main' });
+    expect(main).toMatchObject({ regionId: 'region_main', isMainRegion: true });
+    const region = await create('Region', await checked('Region', { name: 'EMEA', sipZoneId: 'sz_eu_central', moveUsersOnDeleteTo: main.regionId }));
+    expect(region.outs).toMatchObject({ isMainRegion: false, sipZoneId: 'sz_eu_central' });
+    await control('PATCH', '/objects/users/agent_020', { region_id: region.id, region_name: 'EMEA' });
+    // A console rename shows at refresh; up renames it back.
+    await control('PATCH', `/objects/regions/${region.id}`, { region_name: 'Europe' });
+    forgetAllListings();
+    const drifted = (await read('Region', region.id, region.outs!)).props!;
+    expect(drifted.name).toBe('Europe');
+    await update('Region', region.id, drifted, { name: 'EMEA', sipZoneId: 'sz_eu_central', moveUsersOnDeleteTo: main.regionId, ...stub });
+    expect((await getRegion({ name: 'EMEA' })).usersCount).toBe(1);
+    await remove('Region', region.id, { ...region.outs!, ...stub });
+    expect(await control('GET', '/objects/users/agent_020')).toMatchObject({ region_id: 'region_main' });
+  });
+});
+
+describe('AgentStatus', () => {
+  it('a not-ready reason with its queues; a queue deleted in ZCC leaves the list; a new category replaces it', async () => {
+    expect(await getAgentStatus({ name: 'Ready', category: 'agent_status' })).toMatchObject({ statusId: 'status_ready', statusType: 'default' });
+    const queue = await create('Queue', { name: 'Status queue', channel: 'voice', ...stub });
+    const other = await create('Queue', { name: 'Other queue', channel: 'voice', ...stub });
+    const inputs = { name: 'Lunch', category: 'queue_opt_out_and_not_ready_status', queueIds: [queue.id, other.id] };
+    const lunch = await create('AgentStatus', await checked('AgentStatus', inputs));
+    expect(lunch.outs).toMatchObject({ name: 'Lunch', enabled: true, statusType: 'custom', queueIds: [queue.id, other.id] });
+    expect((await control('GET', `/objects/system_statuses/${lunch.id}`)).status_assigned_queues).toEqual([{ id: queue.id }, { id: other.id }]);
+
+    await update('AgentStatus', lunch.id, lunch.outs!, { ...inputs, enabled: false, queueIds: [other.id], ...stub });
+    await remove('Queue', other.id, other.outs!);
+    forgetAllListings();
+    expect((await read('AgentStatus', lunch.id, lunch.outs!)).props).toMatchObject({ enabled: false, queueIds: [] });
+
+    const diff = await import('../../provider/handlers').then((handlers) =>
+      handlers.diff('AgentStatus', lunch.id, lunch.outs!, { ...inputs, category: 'agent_status', ...stub }),
+    );
+    expect(diff.replaces).toEqual(['category']);
+    // Two statuses of one category cannot share a name: the preview of a later run refuses the second.
+    forgetAllListings();
+    const twin = await check('AgentStatus', {}, { name: 'Lunch', category: 'queue_opt_out_and_not_ready_status', ...stub });
+    expect(twin.failures?.[0]?.reason).toMatch(/already exists in ZCC/);
+    await remove('AgentStatus', lunch.id, lunch.outs!);
+    expect(await control('GET', '/objects/system_statuses')).not.toContainEqual(expect.objectContaining({ status_id: lunch.id }));
+  });
+});
+
+describe('AssetCategory', () => {
+  it('renamed in place, replaced for a new scope, found by name within a scope', async () => {
+    expect(await getAssetCategory({ name: 'General', scope: 'system' })).toMatchObject({ categoryId: 'asset_cat_general' });
+    const prompts = await create('AssetCategory', await checked('AssetCategory', { name: 'IVR prompts', scope: 'system' }));
+    await update('AssetCategory', prompts.id, prompts.outs!, { name: 'Prompts', scope: 'system', ...stub });
+    expect(await control('GET', `/objects/asset_categories/${prompts.id}`)).toMatchObject({ category_name: 'Prompts' });
+    // The same name in the other scope is another category.
+    const replies = await create('AssetCategory', await checked('AssetCategory', { name: 'Prompts', scope: 'agent' }));
+    expect((await getAssetCategory({ name: 'Prompts', scope: 'agent' })).categoryId).toBe(replies.id);
+    await remove('AssetCategory', replies.id, replies.outs!);
+    await remove('AssetCategory', prompts.id, prompts.outs!);
+  });
+});
