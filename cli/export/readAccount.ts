@@ -135,8 +135,17 @@ export async function readAccount(): Promise<Account> {
       const sets = await mapLimit(worth, CONCURRENCY, async (owner) => ({ owner, inputs: await readExisting(spec.kind, owner.id) }));
       // Exported when the owner holds something: a non-empty list, or an id (an empty one means the default).
       const holds = (value: unknown) => (Array.isArray(value) ? value.length > 0 : typeof value === 'string' && value !== '');
+      // A set held by one of the account's own objects (a built-in role, the root team: named by a lookup, not
+      // declared) is declared additive: another account's own object holds its own members, which the program
+      // must not take away (every user holds some role; a role's exclusive set would try to take users from it).
+      const builtIn = (item: Props) => {
+        if (role.owner === USER) return false;
+        const ownerRole = engine.specFor(role.owner).exportAs;
+        return ownerRole.role === 'object' && ownerRole.onlyIf !== undefined && !ownerRole.onlyIf(item);
+      };
       for (const { owner, inputs } of sets)
-        if (inputs && [role.members].flat().some((input) => holds(inputs[input]))) add(spec.kind, owner.id, owner.label, inputs);
+        if (inputs && [role.members].flat().some((input) => holds(inputs[input])))
+          add(spec.kind, owner.id, owner.label, builtIn(owner.item) && 'mode' in spec.inputSchema.shape ? { ...inputs, mode: 'additive' } : inputs);
     }
   })();
   // The account's entry points (numbers and addresses), named by a lookup wherever a flow's entry points name them.

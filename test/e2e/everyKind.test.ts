@@ -184,6 +184,40 @@ const scenarios: Scenario[] = [
     move: { parentTeamId: { $ref: 'lifecycle-team-parent.teamId' } },
     consoleEdit: { field: 'team_description', value: 'edited in the console', input: 'description' },
   },
+  {
+    kind: 'Role',
+    name: 'lifecycle-role',
+    collection: 'roles',
+    initial: { name: 'Lifecycle role', privileges: ['analytics_realtime_view'], transferRoleId: 'role_agent' },
+    inPlace: { description: 'changed in place', privileges: ['analytics_realtime_view', 'general_engagements_monitor'] },
+    consoleEdit: { field: 'role_description', value: 'edited in the console', input: 'description' },
+  },
+  {
+    kind: 'Region',
+    name: 'lifecycle-region',
+    collection: 'regions',
+    initial: { name: 'Lifecycle region', sipZoneId: 'sz_us_east', moveUsersOnDeleteTo: 'region_main' },
+    inPlace: { sipZoneId: 'sz_us_west' },
+    consoleEdit: { field: 'region_name', value: 'Lifecycle region renamed in the console', input: 'name' },
+  },
+  {
+    kind: 'AgentStatus',
+    name: 'lifecycle-status',
+    collection: 'system_statuses',
+    initial: { name: 'Lifecycle break', category: 'queue_opt_out_and_not_ready_status' },
+    inPlace: { enabled: false },
+    replace: { category: 'agent_status' },
+    consoleEdit: { field: 'status_name', value: 'Lifecycle renamed in the console', input: 'name' },
+  },
+  {
+    kind: 'AssetCategory',
+    name: 'lifecycle-asset-category',
+    collection: 'asset_categories',
+    initial: { name: 'Lifecycle prompts', scope: 'system' },
+    inPlace: { name: 'Lifecycle prompts renamed' },
+    replace: { scope: 'agent' },
+    consoleEdit: { field: 'category_name', value: 'Lifecycle renamed in the console', input: 'name' },
+  },
 ];
 
 describe('every standalone kind through the whole lifecycle on the real Pulumi CLI', () => {
@@ -270,7 +304,11 @@ describe('every standalone kind through the whole lifecycle on the real Pulumi C
             row.variable_group_name ??
             row.variable_name ??
             row.inbox_name ??
-            row.team_name,
+            row.team_name ??
+            row.role_name ??
+            row.region_name ??
+            row.status_name ??
+            row.category_name,
         );
       expect(left.filter((row) => label(row).startsWith('Lifecycle'))).toEqual([]);
     }

@@ -123,5 +123,26 @@ export async function describeAccount(origin: string): Promise<Map<string, unkno
     if (held.length > 0)
       add(`UserSkills:${names.get(userId)}`, held.map((skill) => `${names.get(skill.skill_id)} @${skill.user_proficiency_level ?? '-'}`).sort());
   }
+  // Roles (privileges as a set; the built-in roles are the account's own), who holds each role, regions, statuses
+  // and asset categories, by name.
+  const [roles, regions, statuses, assetCategories] = await Promise.all(['roles', 'regions', 'system_statuses', 'asset_categories'].map(get));
+  for (const row of roles as Row[]) {
+    add(`Role:${row.role_name}`, { description: row.role_description, privileges: [...row.privileges].sort() });
+    add(
+      `RoleUsers:${row.role_name}`,
+      (users as Row[])
+        .filter((user) => user.role_id === row.role_id)
+        .map((user) => `User:${user.user_email}`)
+        .sort(),
+    );
+  }
+  for (const row of regions as Row[]) add(`Region:${row.region_name}`, { sip_zone_id: row.sip_zone_id ?? null, main: row.is_main_region });
+  for (const row of statuses as Row[])
+    add(`AgentStatus:${row.status_category}:${row.status_name}`, {
+      type: row.status_type,
+      enable: row.enable,
+      queues: (row.status_assigned_queues as Row[]).map((queue) => names.get(queue.id) ?? queue.id).sort(),
+    });
+  for (const row of assetCategories as Row[]) add(`AssetCategory:${row.category_scope}:${row.category_name}`, {});
   return described;
 }

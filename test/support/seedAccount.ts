@@ -1,6 +1,10 @@
 import { ZccClient } from '../../provider/client/client';
 import type { Emulator } from '../../emulator/server';
 import { endpoints } from '../../provider/client/endpoints';
+import { rolesEndpoint, roleUsersEndpoint } from '../../provider/specs/roleSpecs';
+import { regionsEndpoint } from '../../provider/specs/regionSpec';
+import { agentStatusesEndpoint } from '../../provider/specs/agentStatusSpec';
+import { assetCategoriesEndpoint } from '../../provider/specs/assetCategorySpec';
 
 /**
  * Fills an emulator, through the API as a console user would, with an account of `perKind` objects of every
@@ -242,8 +246,50 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
     }),
   );
 
+  // Roles with privileges, each given to two users; regions in SIP zones; not-ready reasons on queues; asset
+  // categories in both scopes.
+  const privileges = ['analytics_realtime_view', 'general_engagements_monitor', 'admin_flows_manage', 'general_recordings_view'];
+  const roles = await all(
+    range(few).map(
+      (i) => () =>
+        client.createIn(rolesEndpoint, {
+          role_name: name('Role', i),
+          role_description: i % 2 ? `Seeded ${i}` : '',
+          privileges: privileges.slice(0, 1 + (i % privileges.length)),
+        }),
+    ),
+  );
+  // Users from the end of the list (the first ones are the built-in Supervisor role's).
+  for (const [i, role] of roles.entries())
+    await client.addTo(roleUsersEndpoint, [role.role_id], { user_ids: [users[users.length - 1 - 2 * i].user_id, users[users.length - 2 - 2 * i].user_id] });
+  const zones = ['sz_us_east', 'sz_us_west', 'sz_eu_central'];
+  const regions = await all(
+    range(few).map((i) => () => client.createIn(regionsEndpoint, { region_name: name('Region', i), ...(i % 3 ? { sip_zone_id: zones[i % 3] } : {}) })),
+  );
+  const statuses = await all(
+    range(few).map(
+      (i) => () =>
+        client.createIn(agentStatusesEndpoint, {
+          status_name: name('Break', i),
+          status_category: i % 2 ? 'agent_status' : 'queue_opt_out_and_not_ready_status',
+          enable: i % 3 !== 2,
+          status_assigned_queues: [{ id: queues[i % queues.length].queue_id }],
+        }),
+    ),
+  );
+  const assetCategories = await all(
+    range(few).map((i) => () => client.createIn(assetCategoriesEndpoint, { category_name: name('Assets', i), category_scope: i % 2 ? 'agent' : 'system' })),
+  );
+
   return {
     counts: {
+      Role: roles.length,
+      // The custom roles, and the built-in Supervisor and Agent roles, which hold users (declared additive).
+      RoleUsers: roles.length + 2,
+      Region: regions.length,
+      AgentStatus: statuses.length,
+      // The account's own category counts as well.
+      AssetCategory: assetCategories.length + 1,
       // The account's default hours and closures count as well.
       BusinessHours: hours.length + 1,
       ClosureSet: closureSets.length + 1,
