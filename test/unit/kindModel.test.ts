@@ -54,6 +54,11 @@ describe.each(allSpecs.map((spec) => [spec.kind, spec] as const))('%s', (kind, s
     expect(schema.resources[`zcc:index:${kind}`]).toBeDefined();
     expect(docs).toContain(`## ${kind}\n`);
   });
+
+  it("is named in the README's list of what the package manages", () => {
+    const manages = readme.slice(readme.indexOf('**What it manages.**'), readme.indexOf('Every kind with a name has a lookup'));
+    expect([kind, manages.includes(`\`${kind}\``)]).toEqual([kind, true]);
+  });
 });
 
 describe('settings', () => {
