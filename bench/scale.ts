@@ -105,6 +105,10 @@ interface Measured {
   /** Seconds from the first API call to the last. */
   span: number;
   throttled: number;
+  /** Writes (calls other than GET and the token call): what the operation needs at the least. */
+  writes: number;
+  /** GETs of a collection's list (listings, preexisting snapshots, stamp walks). */
+  listReads: number;
 }
 
 async function measure(control: EmulatorControl, dir: string, op: string, rates: Record<string, number>, run: () => Promise<unknown>): Promise<Measured> {
@@ -145,6 +149,8 @@ async function measure(control: EmulatorControl, dir: string, op: string, rates:
     tail: (ended - last) / 1000,
     span: (last - first) / 1000,
     throttled,
+    writes: log.entries.filter((entry) => entry.method !== 'GET' && !entry.route.includes('/oauth/')).length,
+    listReads: log.entries.filter((entry) => entry.method === 'GET' && /^GET \/v2\/contact_center\/[a-z_]+$/.test(entry.route)).length,
   };
 }
 
@@ -187,7 +193,7 @@ async function scenario(label: string, declarations: Declaration[], variant: Var
       const engine = Math.max(result.bound, preview);
       console.log(
         `  ${result.op.padEnd(34)} ${result.seconds.toFixed(1).padStart(7)}s ${(result.calls / objects).toFixed(3).padStart(9)} ${result.bound.toFixed(1).padStart(11)}s ${ratioBound.padStart(7)} ${(result.seconds / preview).toFixed(2).padStart(8)} ${`${(result.rss / 2 ** 20).toFixed(0)} MB`.padStart(12)}   ×max(bound, preview) ${(result.seconds / engine).toFixed(2)}; ` +
-          `calls from ${result.lead.toFixed(1)} s to ${(result.seconds - result.tail).toFixed(1)} s (span ${result.span.toFixed(1)} s${result.bound > 0 ? `, ${(result.span / result.bound).toFixed(2)}× bound` : ''}), ${result.throttled} answered 429`,
+          `${result.writes > 0 ? `calls/writes ${(result.calls / result.writes).toFixed(3)} (${result.writes} writes, ${result.listReads} list pages), ` : ''}calls from ${result.lead.toFixed(1)} s to ${(result.seconds - result.tail).toFixed(1)} s (span ${result.span.toFixed(1)} s${result.bound > 0 ? `, ${(result.span / result.bound).toFixed(2)}× bound` : ''}), ${result.throttled} answered 429`,
       );
     };
     const up = await measure(control, dir, 'up', rates, () => stack.up(parallel));

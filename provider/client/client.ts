@@ -47,18 +47,34 @@ export class ZccClient {
     query: Record<string, string | number | undefined> = {},
     maxPageSize = 300,
   ): AsyncGenerator<Array<z.infer<T>>> {
+    for await (const page of this.tokenPages(path, key, item, category, query, maxPageSize)) yield page.items;
+  }
+
+  /**
+   * As `pages`, each page with the `next_page_token` it was requested with (`''` for the first), starting at `from`:
+   * a reader may come back to where it stopped (Zoom's tokens expire after 15 minutes).
+   */
+  async *tokenPages<T extends z.ZodType>(
+    path: string,
+    key: string,
+    item: T,
+    category: RateCategory,
+    query: Record<string, string | number | undefined> = {},
+    maxPageSize = 300,
+    from = '',
+  ): AsyncGenerator<{ items: Array<z.infer<T>>; token: string }> {
     const schema = schemas.pageSchema(key, item);
     if (maxPageSize === 0) {
       // A list the document gives no page parameters (an inbox's queues): one answer holds it all.
       const page = await this.http.request('GET', path, { category, schema, query });
-      yield page[key] ?? [];
+      yield { items: page[key] ?? [], token: '' };
       return;
     }
     const pageSize = Math.min(this.config.pageSize ?? maxPageSize, maxPageSize);
-    let token = '';
+    let token = from;
     do {
       const page = await this.http.request('GET', path, { category, schema, query: { ...query, page_size: pageSize, next_page_token: token || undefined } });
-      yield page[key] ?? [];
+      yield { items: page[key] ?? [], token };
       token = page.next_page_token ?? '';
     } while (token !== '');
   }
@@ -80,9 +96,9 @@ export class ZccClient {
   listOf<T>(collection: Collection<T>, ids: readonly string[] = [], query: Record<string, string | number | undefined> = {}): Promise<T[]> {
     return this.listAll(fillPath(collection.path, ids), collection.listKey, collection.item, collection.categories.list, query, collection.maxPageSize);
   }
-  /** The pages of a collection's list (see `pages`). */
-  pagesOf<T>(collection: Collection<T>, ids: readonly string[] = []): AsyncGenerator<T[]> {
-    return this.pages(fillPath(collection.path, ids), collection.listKey, collection.item, collection.categories.list, {}, collection.maxPageSize);
+  /** The pages of a collection's list with the token each was requested with, from `from` (see `tokenPages`). */
+  pagesOf<T>(collection: Collection<T>, ids: readonly string[] = [], from = ''): AsyncGenerator<{ items: T[]; token: string }> {
+    return this.tokenPages(fillPath(collection.path, ids), collection.listKey, collection.item, collection.categories.list, {}, collection.maxPageSize, from);
   }
   /** POST to a collection. Not idempotent: after an ambiguous failure the caller looks the object up. */
   createIn<T>(collection: Collection<T>, body: unknown, ids: readonly string[] = []): Promise<T> {

@@ -219,7 +219,7 @@ function stampTicket(spec: ResourceSpec): StampTicket | undefined {
   return spec.stampFromList && spec.listUnchanged ? beginWrite(spec.kind) : undefined;
 }
 
-async function withStamp(client: ZccClient, spec: ResourceSpec, ticket: StampTicket | undefined, id: string, outs: Props): Promise<Props> {
+async function withStamp(client: ZccClient, spec: ResourceSpec, ticket: StampTicket | undefined, id: string, outs: Props, created = false): Promise<Props> {
   if (!ticket) return outs;
   const store = storeOf(spec);
   const pages = store.pages;
@@ -227,7 +227,7 @@ async function withStamp(client: ZccClient, spec: ResourceSpec, ticket: StampTic
     ticket.withdraw();
     return outs;
   }
-  const stamp = await ticket.stamp(id, { pages: () => pages(client), idField: spec.idField });
+  const stamp = await ticket.stamp(id, { pages: (from) => pages(client, from), idField: spec.idField }, created);
   return withoutUndefined({ ...outs, [STAMP_OUTPUT]: stamp });
 }
 
@@ -558,7 +558,7 @@ export function createEngine(options: EngineOptions) {
       // Settings the create endpoint does not take, unless the object already has them (a recovered create).
       const pending = new Set(differingFields(spec, server, declared).differing);
       const settings = typeof adoptId === 'string' ? [] : settingsAfterCreate(spec, declared).filter((key) => pending.has(key));
-      if (!spec.afterWrite && settings.length === 0) return { id, outs: await withStamp(client, spec, ticket, id, outs) };
+      if (!spec.afterWrite && settings.length === 0) return { id, outs: await withStamp(client, spec, ticket, id, outs, typeof adoptId !== 'string') };
       try {
         let settled = outs;
         if (settings.length > 0) {
@@ -568,7 +568,7 @@ export function createEngine(options: EngineOptions) {
           settled = { ...outs, ...Object.fromEntries(settings.map((key) => [key, declared[key]])) };
         }
         const extra = spec.afterWrite ? await spec.afterWrite(client, id, declared, previous) : computedAfterWrite(spec, settings.length > 0);
-        return { id, outs: await withStamp(client, spec, ticket, id, withoutUndefined({ ...settled, ...(extra ?? {}) })) };
+        return { id, outs: await withStamp(client, spec, ticket, id, withoutUndefined({ ...settled, ...(extra ?? {}) }), typeof adoptId !== 'string') };
       } catch (error) {
         ticket?.withdraw();
         // The object exists: record it in state (with the provider) so the next run can finish or delete it.

@@ -6,7 +6,7 @@ import type { ObjectStore, Props } from './spec';
 export function restStore(collection: Collection): ObjectStore {
   return {
     list: (client) => client.listOf(collection) as Promise<Props[]>,
-    pages: (client) => client.pagesOf(collection) as AsyncIterable<Props[]>,
+    pages: (client, from) => client.pagesOf(collection, [], from) as AsyncIterable<{ items: Props[]; token: string }>,
     create: (client, body) => client.createIn(collection, body) as Promise<Props>,
     get: (client, id) => unlessNotFound(() => client.getOne(collection, [id]) as Promise<Props>),
     update: (client, id, changed) => client.updateOne(collection, [id], changed),

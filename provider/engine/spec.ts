@@ -18,8 +18,11 @@ export interface ObjectStore {
   update(client: ZccClient, id: string, changed: Props, full: Props, previous: Props): Promise<void>;
   /** Succeeds when the object is already gone. */
   remove(client: ZccClient, id: string, previous: Props): Promise<void>;
-  /** The list page by page, for a reader that stops once it found what it looks for (stamps.ts). */
-  pages?(client: ZccClient): AsyncIterable<Props[]>;
+  /**
+   * The list page by page, each with the token it was requested with, from `from` (the first page when omitted),
+   * for a reader that stops once it found what it looks for and may come back where it stopped (stamps.ts).
+   */
+  pages?(client: ZccClient, from?: string): AsyncIterable<{ items: Props[]; token: string }>;
 }
 
 /**

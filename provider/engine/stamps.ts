@@ -13,7 +13,12 @@ import type { Props } from './spec';
  * - a walk starts once no other write of the kind is under way (everyone who will join has joined: with Pulumi's
  *   default `--parallel` all workers are waiting by then), after a short quiet period, or when the oldest waiting
  *   write has waited MAX_WAIT_MS (with a high `--parallel`, writes never pause);
- * - a walk stops at the page where it found every write it started for.
+ * - a walk stops at the page where it found every write it started for;
+ * - a walk for new objects only starts at the page where the previous walk stopped (`resume`): a list shows new
+ *   objects last (Zoom's lists, like the emulator's, are in creation order), so a run creating 1,000 queues reads
+ *   one or two pages per walk instead of the whole list. Should that order not hold, nothing is lost: a walk that
+ *   started there and reached the end without finding everything walks again from the first page. A token older
+ *   than RESUME_MS (Zoom's expire after 15 minutes) or refused is not used.
  * A stamp is best effort: a failed listing, or an object the list does not show, leaves the stamp out, which
  * costs that object one GET at the next refresh and nothing else. The write never fails because of it.
  *
@@ -23,10 +28,13 @@ import type { Props } from './spec';
  */
 export const MAX_WAIT_MS = 2000;
 const QUIET_MS = 25;
+const RESUME_MS = 10 * 60_000;
 
 interface Waiter {
   since: number;
   at: number;
+  /** The write created the object (so it is at the end of the list), rather than changing one. */
+  created: boolean;
   resolve(stamp: string | undefined): void;
 }
 
@@ -37,10 +45,13 @@ interface KindStamps {
   timer?: NodeJS.Timeout;
   /** The kind's list, page by page, and the id and time fields of its items. */
   source?: StampSource;
+  /** Where the last walk stopped: the token its last page was requested with, and when. */
+  resume?: { token: string; at: number };
 }
 
 export interface StampSource {
-  pages(): AsyncIterable<Props[]>;
+  /** The list's pages from `from` (the first page when omitted), each with the token it was requested with. */
+  pages(from?: string): AsyncIterable<{ items: Props[]; token: string }>;
   idField: string;
 }
 
@@ -67,7 +78,7 @@ function stateOf(kind: string): KindStamps {
  * Called when a write of `kind` begins. The returned ticket either asks for the written object's stamp or, when
  * the write failed or wrote nothing, withdraws, so a walk does not wait for it.
  */
-export function beginWrite(kind: string): { stamp(id: string, source: StampSource): Promise<string | undefined>; withdraw(): void } {
+export function beginWrite(kind: string): { stamp(id: string, source: StampSource, created?: boolean): Promise<string | undefined>; withdraw(): void } {
   const state = stateOf(kind);
   state.writing++;
   let open = true;
@@ -78,12 +89,12 @@ export function beginWrite(kind: string): { stamp(id: string, source: StampSourc
     return true;
   };
   return {
-    stamp(id, source) {
+    stamp(id, source, created = false) {
       if (!close()) return Promise.resolve(undefined);
       state.source = source;
       return new Promise((resolve) => {
         state.waiting.get(id)?.resolve(undefined);
-        state.waiting.set(id, { since: tick(), at: Date.now(), resolve });
+        state.waiting.set(id, { since: tick(), at: Date.now(), created, resolve });
         schedule(kind, state);
       });
     },
@@ -113,25 +124,21 @@ async function walk(kind: string, state: KindStamps): Promise<void> {
   if (!source || state.walking) return;
   state.walking = true;
   const started = tick();
-  const due = () => [...state.waiting.values()].some((waiter) => waiter.since < started);
+  const dueWaiters = () => [...state.waiting.values()].filter((waiter) => waiter.since < started);
+  // Only new objects are due: start where the last walk stopped, where they are.
+  const resume = state.resume && Date.now() - state.resume.at < RESUME_MS && dueWaiters().every((waiter) => waiter.created) ? state.resume.token : '';
   try {
-    const pages = source.pages()[Symbol.asyncIterator]();
-    for (;;) {
-      const requested = tick();
-      const next = await pages.next();
-      if (next.done) break;
-      stamps().pagesRead.set(kind, (stamps().pagesRead.get(kind) ?? 0) + 1);
-      for (const item of next.value) {
-        const id = String(item[source.idField]);
-        const waiter = state.waiting.get(id);
-        if (!waiter || waiter.since > requested) continue;
-        state.waiting.delete(id);
-        waiter.resolve(typeof item.last_modified_time === 'string' ? item.last_modified_time : undefined);
+    for (const from of resume ? [resume, ''] : ['']) {
+      let finished = true;
+      try {
+        finished = await walkFrom(kind, state, source, from, started);
+      } catch (error) {
+        // A refused resume token (expired) costs a walk from the first page; any other failure ends the walk.
+        if (from === '') throw error;
+        state.resume = undefined;
+        continue;
       }
-      if (!due()) {
-        await pages.return?.(undefined);
-        break;
-      }
+      if (!finished || dueWaiters().length === 0) break;
     }
   } catch {
     // Best effort: the objects it was for go without a stamp (one GET each at the next refresh).
@@ -143,6 +150,33 @@ async function walk(kind: string, state: KindStamps): Promise<void> {
     }
     state.walking = false;
     schedule(kind, state);
+  }
+}
+
+/**
+ * Reads pages from `from` until every write the walk started for has its stamp (then false: stopped early) or the
+ * list ends (true). Remembers the token of the last page read, where the next walk for new objects starts.
+ */
+async function walkFrom(kind: string, state: KindStamps, source: StampSource, from: string, started: number): Promise<boolean> {
+  const due = () => [...state.waiting.values()].some((waiter) => waiter.since < started);
+  const pages = source.pages(from || undefined)[Symbol.asyncIterator]();
+  for (;;) {
+    const requested = tick();
+    const next = await pages.next();
+    if (next.done) return true;
+    stamps().pagesRead.set(kind, (stamps().pagesRead.get(kind) ?? 0) + 1);
+    state.resume = { token: next.value.token, at: Date.now() };
+    for (const item of next.value.items) {
+      const id = String(item[source.idField]);
+      const waiter = state.waiting.get(id);
+      if (!waiter || waiter.since > requested) continue;
+      state.waiting.delete(id);
+      waiter.resolve(typeof item.last_modified_time === 'string' ? item.last_modified_time : undefined);
+    }
+    if (!due()) {
+      await pages.return?.(undefined);
+      return false;
+    }
   }
 }
 

@@ -1,16 +1,19 @@
 import { beginWrite, forgetAllStamps, stampPagesRead, type StampSource } from '../../provider/engine/stamps';
 
-/** A list of `ids` in pages of 2, whose times are read when each page is requested (as a server would). */
+/**
+ * A list of `ids` in pages of 2, whose times are read when each page is requested (as a server would); a page's
+ * token is its offset, and a walk may start at one.
+ */
 function source(times: Map<string, string>, requested: string[][]): StampSource {
   return {
     idField: 'id',
-    pages: async function* () {
+    pages: async function* (from?: string) {
       const ids = [...times.keys()];
-      for (let i = 0; i < ids.length; i += 2) {
+      for (let i = Number(from ?? 0); i < ids.length; i += 2) {
         const page = ids.slice(i, i + 2);
         requested.push(page);
         await new Promise((resolve) => setTimeout(resolve, 5));
-        yield page.map((id) => ({ id, last_modified_time: times.get(id) }));
+        yield { items: page.map((id) => ({ id, last_modified_time: times.get(id) })), token: i === 0 ? '' : String(i) };
       }
     },
   };
@@ -85,5 +88,33 @@ describe('stamps after writes', () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+
+  it('a walk for new objects starts where the last one stopped; updates, and objects not found there, walk from the first page', async () => {
+    const times = new Map(['a', 'b', 'c', 'd', 'e'].map((id) => [id, `t-${id}`]));
+    const requested: string[][] = [];
+    // Created e (the list's last page): the first walk reads the whole list once.
+    expect(await beginWrite('Queue').stamp('e', source(times, requested), true)).toBe('t-e');
+    expect(requested).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+    // f and g are created: the next walk starts at e's page and reads only the new ones.
+    requested.length = 0;
+    times.set('f', 't-f').set('g', 't-g');
+    const f = beginWrite('Queue');
+    const g = beginWrite('Queue');
+    const stamps = [f.stamp('f', source(times, requested), true), g.stamp('g', source(times, requested), true)];
+    expect(await Promise.all(stamps)).toEqual(['t-f', 't-g']);
+    expect(requested).toEqual([['e', 'f'], ['g']]);
+    // An update of c: from the first page, although the last walk stopped at g's.
+    requested.length = 0;
+    expect(await beginWrite('Queue').stamp('c', source(times, requested), false)).toBe('t-c');
+    expect(requested).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    // A "created" object that is not at the end (the order did not hold): the walk from c's page misses it, so it
+    // walks again from the first page and finds it.
+    requested.length = 0;
+    expect(await beginWrite('Queue').stamp('a', source(times, requested), true)).toBe('t-a');
+    expect(requested).toEqual([['c', 'd'], ['e', 'f'], ['g'], ['a', 'b']]);
   });
 });
