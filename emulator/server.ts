@@ -11,6 +11,7 @@ import { registerRoleRoutes } from './routes/roles';
 import { registerRegionRoutes } from './routes/regions';
 import { registerSystemStatusRoutes } from './routes/systemStatuses';
 import { registerAssetCategoryRoutes } from './routes/assetCategories';
+import { registerBlockListRoutes } from './routes/blockLists';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { BehaviourSettings } from './context';
 import type { Plan } from './rateLimits';
@@ -123,6 +124,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     registerRegionRoutes,
     registerSystemStatusRoutes,
     registerAssetCategoryRoutes,
+    registerBlockListRoutes,
   ]) {
     await app.register(apiArea(area), plugin);
   }

@@ -268,6 +268,29 @@ export interface AssetCategoryRow {
   last_modified_time: string;
 }
 
+export interface PhoneBlockRuleRow {
+  phone_block_list_rule_id: string;
+  status: 'active' | 'inactive';
+  match_type: 'phone_number' | 'prefix';
+  country_iso_code: string;
+  phone_number: string;
+  exceptions?: string[];
+  direction: Array<'inbound' | 'outbound'>;
+  channel: Array<'voice' | 'sms'>;
+  comment?: string;
+  created_time: string;
+  last_modified_time: string;
+}
+export interface IpBlockRuleRow {
+  ip_address_block_list_rule_id: string;
+  ip_address: string;
+  match_type: 'ip_address';
+  status: 'active' | 'inactive';
+  comment?: string;
+  created_time: string;
+  last_modified_time: string;
+}
+
 /** Everything the emulator holds; reset replaces it wholesale. */
 export class EmulatorState {
   readonly queues = new Table<QueueRow>('queues', 'queue_id');
@@ -315,6 +338,8 @@ export class EmulatorState {
   readonly regions = new Table<RegionRow>('regions', 'region_id');
   readonly systemStatuses = new Table<SystemStatusRow>('system_statuses', 'status_id');
   readonly assetCategories = new Table<AssetCategoryRow>('asset_categories', 'category_id');
+  readonly phoneBlockRules = new Table<PhoneBlockRuleRow>('phone_block_rules', 'phone_block_list_rule_id');
+  readonly ipBlockRules = new Table<IpBlockRuleRow>('ip_block_rules', 'ip_address_block_list_rule_id');
 
   /** The collections the control surface may read and change behind the provider's back. */
   tables(): Record<string, Table<object>> {
@@ -340,6 +365,8 @@ export class EmulatorState {
       regions: this.regions,
       system_statuses: this.systemStatuses,
       asset_categories: this.assetCategories,
+      phone_block_rules: this.phoneBlockRules,
+      ip_block_rules: this.ipBlockRules,
     } as Record<string, Table<object>>;
   }
 

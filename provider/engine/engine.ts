@@ -506,12 +506,12 @@ export function createEngine(options: EngineOptions) {
           (spec.replaceOnChanges?.includes(key) || conditional.includes(key)) &&
           (!containsUnknown(next[key]) || (next[key] === UNKNOWN && upstreamReplaced(key))),
       );
-      const keepsName = !changed.includes('name') && next.name !== UNKNOWN;
+      const keepsName = (spec.naturalKey ?? ['name']).every((key) => !changed.includes(key) && next[key] !== UNKNOWN);
       const deleteBeforeReplace = replaces.length > 0 && !!spec.uniqueName && keepsName;
       if (replaces.length > 0) replacedThisRun().add(`${kind}:${id}`);
       if (deleteBeforeReplace) {
         warn(
-          `${kind} ${shown(String(next.name ?? previous.name ?? id))} (${id}) is replaced because ${replaces.join(', ')} changed, and deleted first: ZCC requires its name to stay unique, so it is out of service from its deletion until the new ${kind.toLowerCase()} exists (calls and engagements routed to it fail meanwhile).`,
+          `${kind} ${shown(String(next.name ?? previous.name ?? spec.naturalKey?.map((key) => String(previous[key])).join(' ') ?? id))} (${id}) is replaced because ${replaces.join(', ')} changed, and deleted first: ZCC requires its ${spec.naturalKey?.[0] ?? 'name'} to stay unique, so it is out of service from its deletion until the new ${kind.toLowerCase()} exists (${spec.whileReplaced ?? 'calls and engagements routed to it fail meanwhile'}).`,
         );
       }
       return {

@@ -149,6 +149,11 @@ export interface ResourceSpec {
    * delete the old object first.
    */
   uniqueName?: boolean;
+  /**
+   * What is missing while a `uniqueName` object is replaced (deleted first, then created), for the preview's
+   * warning; by default "calls and engagements routed to it fail meanwhile".
+   */
+  whileReplaced?: string;
   /** Inputs that identify an object when a create's outcome is unknown (name, plus parent where it applies). */
   naturalKey?: string[];
   /** Extra outputs computed from the API object (timestamps, status). */

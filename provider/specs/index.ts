@@ -19,6 +19,7 @@ import { roleSpec, roleUsersSpec } from './roleSpecs';
 import { regionSpec } from './regionSpec';
 import { agentStatusSpec } from './agentStatusSpec';
 import { assetCategorySpec } from './assetCategorySpec';
+import { ipBlockListRuleSpec, phoneBlockListRuleSpec } from './blockListSpecs';
 
 /**
  * Every kind this package manages, in the order of the generated reference. Adding a kind is one spec file plus
@@ -57,4 +58,6 @@ export const allSpecs: readonly ResourceSpec[] = [
   regionSpec,
   agentStatusSpec,
   assetCategorySpec,
+  phoneBlockListRuleSpec,
+  ipBlockListRuleSpec,
 ];

@@ -32,4 +32,6 @@ export { RoleUsers, type RoleUsersArgs } from './roleUsers';
 export { Region, type RegionArgs } from './region';
 export { AgentStatus, type AgentStatusArgs } from './agentStatus';
 export { AssetCategory, type AssetCategoryArgs } from './assetCategory';
+export { PhoneBlockListRule, type PhoneBlockListRuleArgs } from './phoneBlockListRule';
+export { IpBlockListRule, type IpBlockListRuleArgs } from './ipBlockListRule';
 export * from './lookups';

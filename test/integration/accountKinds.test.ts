@@ -139,3 +139,51 @@ describe('AssetCategory', () => {
     await remove('AssetCategory', prompts.id, prompts.outs!);
   });
 });
+
+describe('PhoneBlockListRule and IpBlockListRule', () => {
+  it('are created one per batch call, read back, replaced (deleted first) on any change, and deleted', async () => {
+    const inputs = {
+      phoneNumber: '+1900',
+      matchType: 'prefix',
+      countryIsoCode: 'US',
+      direction: ['inbound'],
+      channel: ['voice', 'sms'],
+      exceptions: ['+19005550100'],
+    };
+    const rule = await create('PhoneBlockListRule', await checked('PhoneBlockListRule', inputs));
+    expect(rule.outs).toMatchObject({ ...inputs, status: 'active', ruleId: rule.id, createdTime: expect.any(String) });
+    forgetAllListings();
+    expect((await read('PhoneBlockListRule', rule.id, rule.outs!)).props).toMatchObject(inputs);
+
+    // Zoom cannot change a rule: a new comment replaces it, the old one first (same number), and the preview says
+    // what that means.
+    const { diff } = await import('../../provider/handlers');
+    const warned = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const replacing = await diff('PhoneBlockListRule', rule.id, rule.outs!, { ...inputs, comment: 'premium-rate', ...stub });
+    expect(replacing).toMatchObject({ replaces: ['comment'], deleteBeforeReplace: true });
+    expect(warned.mock.calls.flat().join('\n')).toContain('ZCC requires its phoneNumber to stay unique, so it is out of service');
+    expect(warned.mock.calls.flat().join('\n')).toContain('the number is not blocked meanwhile');
+    warned.mockRestore();
+
+    // A second rule for the same prefix is refused by the preview of a later run.
+    forgetAllListings();
+    const twin = await check('PhoneBlockListRule', {}, { ...inputs, ...stub });
+    expect(twin.failures?.[0]?.reason).toMatch(/already exists in ZCC/);
+    // exceptions only with a prefix.
+    const exact = await check('PhoneBlockListRule', {}, { ...inputs, matchType: 'phone_number', ...stub });
+    expect(exact.failures?.[0]?.reason).toMatch(/exceptions are only allowed with matchType "prefix"/);
+
+    await remove('PhoneBlockListRule', rule.id, rule.outs!);
+    expect(await control('GET', '/objects/phone_block_rules')).toEqual([]);
+
+    const ip = await create('IpBlockListRule', await checked('IpBlockListRule', { ipAddress: '203.0.113.0/24', comment: 'chat spam' }));
+    expect(await control('GET', `/objects/ip_block_rules/${ip.id}`)).toMatchObject({
+      ip_address: '203.0.113.0/24',
+      match_type: 'ip_address',
+      status: 'active',
+    });
+    await remove('IpBlockListRule', ip.id, ip.outs!);
+    // Already gone: a delete is done.
+    await remove('IpBlockListRule', ip.id, ip.outs!);
+  });
+});

@@ -5,6 +5,7 @@ import { rolesEndpoint, roleUsersEndpoint } from '../../provider/specs/roleSpecs
 import { regionsEndpoint } from '../../provider/specs/regionSpec';
 import { agentStatusesEndpoint } from '../../provider/specs/agentStatusSpec';
 import { assetCategoriesEndpoint } from '../../provider/specs/assetCategorySpec';
+import { ipBlockRulesEndpoint, phoneBlockRulesEndpoint } from '../../provider/specs/blockListSpecs';
 
 /**
  * Fills an emulator, through the API as a console user would, with an account of `perKind` objects of every
@@ -281,8 +282,33 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
     range(few).map((i) => () => client.createIn(assetCategoriesEndpoint, { category_name: name('Assets', i), category_scope: i % 2 ? 'agent' : 'system' })),
   );
 
+  // Block list rules, created in one batch call each kind.
+  await client.http.request('POST', phoneBlockRulesEndpoint.path, {
+    category: 'light',
+    idempotent: false,
+    body: {
+      phone_block_list_rules: range(few).map((i) => ({
+        status: i % 3 ? 'active' : 'inactive',
+        match_type: i % 2 ? 'prefix' : 'phone_number',
+        country_iso_code: 'US',
+        phone_number: `+1900555${String(i).padStart(4, '0')}`,
+        direction: i % 2 ? ['inbound', 'outbound'] : ['inbound'],
+        channel: ['voice'],
+        ...(i % 4 === 1 ? { exceptions: ['+19005550999'] } : {}),
+        ...(i % 2 ? { comment: `Seeded ${i}` } : {}),
+      })),
+    },
+  });
+  await client.http.request('POST', ipBlockRulesEndpoint.path, {
+    category: 'light',
+    idempotent: false,
+    body: { ip_address_block_list_rules: range(few).map((i) => ({ status: 'active', match_type: 'ip_address', ip_address: `203.0.113.${i + 1}` })) },
+  });
+
   return {
     counts: {
+      PhoneBlockListRule: few,
+      IpBlockListRule: few,
       Role: roles.length,
       // The custom roles, and the built-in Supervisor and Agent roles, which hold users (declared additive).
       RoleUsers: roles.length + 2,
