@@ -31,6 +31,16 @@ const roleUserView = ({ user_id, cc_user_id, display_name, user_email }: UserRow
 const privilegeProblem = (_state: EmulatorState, name: string) =>
   ALL_PRIVILEGES.includes(name) ? undefined : `Unknown privilege ${JSON.stringify(name)}; known: ${ALL_PRIVILEGES.join(', ')}.`;
 
+/** A role as the list shows it (the GET adds its privileges). */
+const listed = (state: EmulatorState, row: RoleRow) => ({
+  role_id: row.role_id,
+  role_name: row.role_name,
+  role_description: row.role_description,
+  total_users: usersOf(state, row).length,
+  modified_by: row.modified_by,
+  last_modified_time: row.last_modified_time,
+});
+
 function giveRole(user: UserRow, role: RoleRow) {
   Object.assign(user, { role_id: role.role_id, role_name: role.role_name, modified_by: 'api', last_modified_time: now() });
 }
@@ -68,23 +78,8 @@ export function registerRoleRoutes(route: ReturnType<typeof defineRoutes>) {
       row.privileges = [...row.privileges, ...added.filter((name) => !row.privileges.includes(name))];
       row.modified_by = 'api';
     },
-    listView: (state, row) => ({
-      role_id: row.role_id,
-      role_name: row.role_name,
-      role_description: row.role_description,
-      total_users: usersOf(state, row).length,
-      modified_by: row.modified_by,
-      last_modified_time: row.last_modified_time,
-    }),
-    view: (state, row) => ({
-      role_id: row.role_id,
-      role_name: row.role_name,
-      role_description: row.role_description,
-      total_users: usersOf(state, row).length,
-      modified_by: row.modified_by,
-      last_modified_time: row.last_modified_time,
-      privileges: grouped(row.privileges),
-    }),
+    listView: (state, row) => listed(state, row),
+    view: (state, row) => ({ ...listed(state, row), privileges: grouped(row.privileges) }),
     createView: (_state, row) => ({
       role_id: row.role_id,
       role_name: row.role_name,

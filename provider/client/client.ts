@@ -32,29 +32,16 @@ export class ZccClient {
     query: Record<string, string | number | undefined> = {},
     maxPageSize = 300,
   ): AsyncGenerator<z.infer<T>> {
-    for await (const page of this.pages(path, key, item, category, query, maxPageSize)) yield* page;
+    for await (const page of this.pages(path, key, item, category, query, maxPageSize)) yield* page.items;
   }
 
   /**
    * The pages of a paginated list, one request per page and only when the caller asks for the next one, so a
-   * caller that found what it looks for stops without reading the rest.
+   * caller that found what it looks for stops without reading the rest. Each page comes with the
+   * `next_page_token` it was requested with (`''` for the first), and the walk starts at `from`: a reader may come
+   * back to where it stopped (Zoom's tokens expire after 15 minutes).
    */
   async *pages<T extends z.ZodType>(
-    path: string,
-    key: string,
-    item: T,
-    category: RateCategory,
-    query: Record<string, string | number | undefined> = {},
-    maxPageSize = 300,
-  ): AsyncGenerator<Array<z.infer<T>>> {
-    for await (const page of this.tokenPages(path, key, item, category, query, maxPageSize)) yield page.items;
-  }
-
-  /**
-   * As `pages`, each page with the `next_page_token` it was requested with (`''` for the first), starting at `from`:
-   * a reader may come back to where it stopped (Zoom's tokens expire after 15 minutes).
-   */
-  async *tokenPages<T extends z.ZodType>(
     path: string,
     key: string,
     item: T,
@@ -96,9 +83,9 @@ export class ZccClient {
   listOf<T>(collection: Collection<T>, ids: readonly string[] = [], query: Record<string, string | number | undefined> = {}): Promise<T[]> {
     return this.listAll(fillPath(collection.path, ids), collection.listKey, collection.item, collection.categories.list, query, collection.maxPageSize);
   }
-  /** The pages of a collection's list with the token each was requested with, from `from` (see `tokenPages`). */
+  /** The pages of a collection's list with the token each was requested with, from `from` (see `pages`). */
   pagesOf<T>(collection: Collection<T>, ids: readonly string[] = [], from = ''): AsyncGenerator<{ items: T[]; token: string }> {
-    return this.tokenPages(fillPath(collection.path, ids), collection.listKey, collection.item, collection.categories.list, {}, collection.maxPageSize, from);
+    return this.pages(fillPath(collection.path, ids), collection.listKey, collection.item, collection.categories.list, {}, collection.maxPageSize, from);
   }
   /** POST to a collection. Not idempotent: after an ambiguous failure the caller looks the object up. */
   createIn<T>(collection: Collection<T>, body: unknown, ids: readonly string[] = []): Promise<T> {

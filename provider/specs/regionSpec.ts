@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { LIGHT_WRITES, type Collection } from '../client/endpoints';
-import { unlessNotFound } from '../client/errors';
-import { UNKNOWN } from '../engine/compare';
 import { restStore } from '../engine/restStore';
-import { defineSpec, type ObjectStore } from '../engine/spec';
+import { defineSpec } from '../engine/spec';
 import { text, zoomId } from './fields';
+import { movesUsersOnDelete } from './movesUsersOnDelete';
 
 /**
  * Regions (`/contact_center/regions`): every user is in one, the account's main region by default. The endpoint and
@@ -31,19 +30,7 @@ export const regionsEndpoint: Collection<ZccRegion> = {
   categories: LIGHT_WRITES,
 };
 
-function regionStore(): ObjectStore {
-  return {
-    ...restStore(regionsEndpoint),
-    remove: async (client, id, previous) => {
-      const target = previous.moveUsersOnDeleteTo;
-      if (typeof target !== 'string')
-        throw new Error(
-          `Region ${id} was not deleted: deleting a region needs moveUsersOnDeleteTo, the region its users move to. Set it, run up, then remove the region.`,
-        );
-      await unlessNotFound(() => client.deleteOne(regionsEndpoint, [id], { move_to_region_id: target }));
-    },
-  };
-}
+const regionDelete = movesUsersOnDelete({ collection: regionsEndpoint, input: 'moveUsersOnDeleteTo', queryField: 'move_to_region_id', noun: 'region' });
 
 export const regionSpec = defineSpec<ZccRegion>()({
   kind: 'Region',
@@ -65,12 +52,7 @@ export const regionSpec = defineSpec<ZccRegion>()({
   naturalKey: ['name'],
   references: { moveUsersOnDeleteTo: 'Region' },
   deleteNeedsOneOf: ['moveUsersOnDeleteTo'],
-  onDelete: (inputs) =>
-    typeof inputs.moveUsersOnDeleteTo === 'string' && inputs.moveUsersOnDeleteTo !== UNKNOWN
-      ? `moves its users to region ${inputs.moveUsersOnDeleteTo}, then deletes the region`
-      : inputs.moveUsersOnDeleteTo !== undefined
-        ? 'moves its users to another region (known after up), then deletes the region'
-        : 'refused: deleting the region needs moveUsersOnDeleteTo',
+  onDelete: regionDelete.onDelete,
   computedOutputs: (server) => ({ isMainRegion: server.is_main_region === true }),
   exportAs: { role: 'object', onlyIf: (item) => item.is_main_region !== true },
   lookup: {
@@ -88,5 +70,5 @@ export const regionSpec = defineSpec<ZccRegion>()({
   },
   example: `const main = zcc.getRegion({ name: 'Main' });
 const emea = new zcc.Region('emea', { name: 'EMEA', sipZoneId: 'sz_eu_central', moveUsersOnDeleteTo: main.then((region) => region.regionId) });`,
-  store: regionStore(),
+  store: { ...restStore(regionsEndpoint), remove: regionDelete.remove },
 });

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { LIGHT_WRITES, MEDIUM, fillPath, type Collection } from '../client/endpoints';
-import { unlessNotFound } from '../client/errors';
-import { UNKNOWN } from '../engine/compare';
 import { ownedSetSpec } from '../engine/ownedSet';
 import { restStore } from '../engine/restStore';
 import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
 import { listedModificationTime, text, zoomId } from './fields';
 import { idList, parentId } from './ownership';
+import { movesUsersOnDelete } from './movesUsersOnDelete';
 
 /**
  * Roles (`/contact_center/roles`) and the users who hold them. The endpoint and API shape live here, beside the
@@ -56,6 +55,8 @@ const flat = (server: Props | undefined): Props | undefined =>
     privileges: Object.values((server.privileges as Record<string, string[]> | undefined) ?? {}).flat(),
   };
 
+const roleDelete = movesUsersOnDelete({ collection: rolesEndpoint, input: 'transferRoleId', queryField: 'transfer_role_id', noun: 'role' });
+
 function roleStore(): ObjectStore {
   const rest = restStore(rolesEndpoint);
   return {
@@ -79,12 +80,7 @@ function roleStore(): ObjectStore {
       }
       if (Object.keys(settings).length > 0) await client.updateOne(rolesEndpoint, [id], settings);
     },
-    remove: async (client, id, previous) => {
-      const transfer = previous.transferRoleId;
-      if (typeof transfer !== 'string')
-        throw new Error(`Role ${id} was not deleted: deleting a role needs transferRoleId, the role its users move to. Set it, run up, then remove the role.`);
-      await unlessNotFound(() => client.deleteOne(rolesEndpoint, [id], { transfer_role_id: transfer }));
-    },
+    remove: roleDelete.remove,
   };
 }
 
@@ -115,12 +111,7 @@ export const roleSpec = defineSpec<ZccRole>()({
   naturalKey: ['name'],
   references: { transferRoleId: 'Role' },
   deleteNeedsOneOf: ['transferRoleId'],
-  onDelete: (inputs) =>
-    typeof inputs.transferRoleId === 'string' && inputs.transferRoleId !== UNKNOWN
-      ? `moves its users to role ${inputs.transferRoleId}, then deletes the role`
-      : inputs.transferRoleId !== undefined
-        ? 'moves its users to another role (known after up), then deletes the role'
-        : 'refused: deleting the role needs transferRoleId',
+  onDelete: roleDelete.onDelete,
   ...listedModificationTime,
   computedOutputs: (server) => ({ lastModifiedTime: server.last_modified_time }),
   exportAs: { role: 'object', onlyIf: (item) => !BUILT_IN_ROLES.includes(String(item.role_name)) },
