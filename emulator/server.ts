@@ -12,6 +12,7 @@ import { registerRegionRoutes } from './routes/regions';
 import { registerSystemStatusRoutes } from './routes/systemStatuses';
 import { registerAssetCategoryRoutes } from './routes/assetCategories';
 import { registerBlockListRoutes } from './routes/blockLists';
+import { registerAddressBookRoutes } from './routes/addressBooks';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { BehaviourSettings } from './context';
 import type { Plan } from './rateLimits';
@@ -125,6 +126,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     registerSystemStatusRoutes,
     registerAssetCategoryRoutes,
     registerBlockListRoutes,
+    registerAddressBookRoutes,
   ]) {
     await app.register(apiArea(area), plugin);
   }

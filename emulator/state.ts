@@ -291,6 +291,37 @@ export interface IpBlockRuleRow {
   last_modified_time: string;
 }
 
+export interface AddressBookUnitRow {
+  unit_id: string;
+  unit_name: string;
+  unit_description: string;
+  last_modified_time: string;
+}
+/** An address book (its contacts are customer data: only their count is kept). */
+export interface AddressBookRow {
+  address_book_id: string;
+  address_book_name: string;
+  address_book_description: string;
+  unit_id: string;
+  total_contacts: number;
+  last_modified_time: string;
+}
+export interface AddressBookCustomFieldRow {
+  custom_field_id: string;
+  custom_field_name: string;
+  custom_field_description?: string;
+  data_type: string;
+  default_value?: string;
+  pick_list_values?: string[];
+  address_book_ids?: string[];
+  use_as_routing_profile_parameter?: boolean;
+  use_as_external_url_parameter?: boolean;
+  show_in_transferred_calls?: boolean;
+  show_in_inbound_notification?: boolean;
+  show_in_profile_tab?: boolean;
+  last_modified_time: string;
+}
+
 /** Everything the emulator holds; reset replaces it wholesale. */
 export class EmulatorState {
   readonly queues = new Table<QueueRow>('queues', 'queue_id');
@@ -338,6 +369,9 @@ export class EmulatorState {
   readonly regions = new Table<RegionRow>('regions', 'region_id');
   readonly systemStatuses = new Table<SystemStatusRow>('system_statuses', 'status_id');
   readonly assetCategories = new Table<AssetCategoryRow>('asset_categories', 'category_id');
+  readonly addressBookUnits = new Table<AddressBookUnitRow>('address_book_units', 'unit_id');
+  readonly addressBooks = new Table<AddressBookRow>('address_books', 'address_book_id');
+  readonly addressBookCustomFields = new Table<AddressBookCustomFieldRow>('address_book_custom_fields', 'custom_field_id');
   readonly phoneBlockRules = new Table<PhoneBlockRuleRow>('phone_block_rules', 'phone_block_list_rule_id');
   readonly ipBlockRules = new Table<IpBlockRuleRow>('ip_block_rules', 'ip_address_block_list_rule_id');
 
@@ -367,6 +401,9 @@ export class EmulatorState {
       asset_categories: this.assetCategories,
       phone_block_rules: this.phoneBlockRules,
       ip_block_rules: this.ipBlockRules,
+      address_book_units: this.addressBookUnits,
+      address_books: this.addressBooks,
+      address_book_custom_fields: this.addressBookCustomFields,
     } as Record<string, Table<object>>;
   }
 

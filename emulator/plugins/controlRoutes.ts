@@ -72,7 +72,7 @@ export async function controlRoutes(app: FastifyInstance, { runtime }: PluginOpt
     if (!row) return reply.code(404).send({ code: 404, message: `No ${collection} row ${id}` });
     Object.assign(row, request.body as object);
     // A console edit is a change like any other: it moves the modification time, as the list-backed reads expect.
-    if ('last_modified_time' in row) Object.assign(row, { last_modified_time: now(), modified_by: 'console' });
+    if ('last_modified_time' in row) Object.assign(row, { last_modified_time: now(), ...('modified_by' in row ? { modified_by: 'console' } : {}) });
     return row;
   });
   app.delete('/objects/:collection/:id', async (request, reply) => {

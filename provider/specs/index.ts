@@ -20,6 +20,7 @@ import { regionSpec } from './regionSpec';
 import { agentStatusSpec } from './agentStatusSpec';
 import { assetCategorySpec } from './assetCategorySpec';
 import { ipBlockListRuleSpec, phoneBlockListRuleSpec } from './blockListSpecs';
+import { addressBookCustomFieldSpec, addressBookSpec, addressBookUnitSpec } from './addressBookSpecs';
 
 /**
  * Every kind this package manages, in the order of the generated reference. Adding a kind is one spec file plus
@@ -60,4 +61,7 @@ export const allSpecs: readonly ResourceSpec[] = [
   assetCategorySpec,
   phoneBlockListRuleSpec,
   ipBlockListRuleSpec,
+  addressBookUnitSpec,
+  addressBookSpec,
+  addressBookCustomFieldSpec,
 ];

@@ -34,4 +34,7 @@ export { AgentStatus, type AgentStatusArgs } from './agentStatus';
 export { AssetCategory, type AssetCategoryArgs } from './assetCategory';
 export { PhoneBlockListRule, type PhoneBlockListRuleArgs } from './phoneBlockListRule';
 export { IpBlockListRule, type IpBlockListRuleArgs } from './ipBlockListRule';
+export { AddressBookUnit, type AddressBookUnitArgs } from './addressBookUnit';
+export { AddressBook, type AddressBookArgs } from './addressBook';
+export { AddressBookCustomField, type AddressBookCustomFieldArgs } from './addressBookCustomField';
 export * from './lookups';

@@ -387,3 +387,59 @@ export interface AssetCategoryInfo {
 export function getAssetCategory(args: { name: string; scope?: string }): Promise<AssetCategoryInfo> {
   return findByName<AssetCategoryInfo>('AssetCategory', args);
 }
+
+/** An address book unit as `getAddressBookUnit` returns it: fields of its list item (`GET /contact_center/address_books/units`). */
+export interface AddressBookUnitInfo {
+  /** The unit id. */
+  unitId: string;
+  /** The name. */
+  name: string;
+  /** The description. */
+  description?: string;
+}
+
+/**
+ * The address book unit with exactly this name (all pages of the list); fails naming the name when none matches, and
+ * listing the ids when several do.
+ */
+export function getAddressBookUnit(args: { name: string }): Promise<AddressBookUnitInfo> {
+  return findByName<AddressBookUnitInfo>('AddressBookUnit', args);
+}
+
+/** An address book as `getAddressBook` returns it: fields of its list item (`GET /contact_center/address_books`). */
+export interface AddressBookInfo {
+  /** The address book id. */
+  addressBookId: string;
+  /** The name. */
+  name: string;
+  /** Its unit. */
+  unitId?: string;
+  /** How many contacts it holds. */
+  totalContacts?: number;
+}
+
+/**
+ * The address book with exactly this name (all pages of the list); fails naming the name when none matches, and
+ * listing the ids when several do. `unitId`: The unit to look in: names are unique only within one.
+ */
+export function getAddressBook(args: { name: string; unitId?: string }): Promise<AddressBookInfo> {
+  return findByName<AddressBookInfo>('AddressBook', args);
+}
+
+/** An address book custom field as `getAddressBookCustomField` returns it: fields of its list item (`GET /contact_center/address_books/custom_fields`). */
+export interface AddressBookCustomFieldInfo {
+  /** The custom field id. */
+  customFieldId: string;
+  /** The name. */
+  name: string;
+  /** The type of its values. */
+  dataType?: string;
+}
+
+/**
+ * The address book custom field with exactly this name (all pages of the list); fails naming the name when none matches, and
+ * listing the ids when several do.
+ */
+export function getAddressBookCustomField(args: { name: string }): Promise<AddressBookCustomFieldInfo> {
+  return findByName<AddressBookCustomFieldInfo>('AddressBookCustomField', args);
+}

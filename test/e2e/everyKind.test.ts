@@ -218,6 +218,30 @@ const scenarios: Scenario[] = [
     replace: { scope: 'agent' },
     consoleEdit: { field: 'category_name', value: 'Lifecycle renamed in the console', input: 'name' },
   },
+  {
+    kind: 'AddressBookUnit',
+    name: 'lifecycle-unit',
+    collection: 'address_book_units',
+    initial: { name: 'Lifecycle unit' },
+    inPlace: { description: 'changed in place' },
+    consoleEdit: { field: 'unit_description', value: 'edited in the console', input: 'description' },
+  },
+  {
+    kind: 'AddressBook',
+    name: 'lifecycle-book',
+    collection: 'address_books',
+    initial: { unitId: { $ref: 'lifecycle-unit.unitId' }, name: 'Lifecycle book', deleteContactsOnDelete: true },
+    inPlace: { name: 'Lifecycle book renamed' },
+    consoleEdit: { field: 'address_book_description', value: 'edited in the console', input: 'description' },
+  },
+  {
+    kind: 'AddressBookCustomField',
+    name: 'lifecycle-field',
+    collection: 'address_book_custom_fields',
+    initial: { name: 'Lifecycle tier', dataType: 'string', showInProfileTab: false },
+    inPlace: { dataType: 'pick_list', pickListValues: ['gold', 'silver'], addressBookIds: [{ $ref: 'lifecycle-book.addressBookId' }] },
+    consoleEdit: { field: 'show_in_profile_tab', value: true, input: 'showInProfileTab' },
+  },
 ];
 
 describe('every standalone kind through the whole lifecycle on the real Pulumi CLI', () => {
@@ -308,7 +332,10 @@ describe('every standalone kind through the whole lifecycle on the real Pulumi C
             row.role_name ??
             row.region_name ??
             row.status_name ??
-            row.category_name,
+            row.category_name ??
+            row.unit_name ??
+            row.address_book_name ??
+            row.custom_field_name,
         );
       expect(left.filter((row) => label(row).startsWith('Lifecycle'))).toEqual([]);
     }

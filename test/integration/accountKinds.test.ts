@@ -1,6 +1,6 @@
 import { check, create, read, remove, update } from '../../provider/handlers';
 import { forgetAllListings } from '../../provider/engine/listings';
-import { getAgentStatus, getAssetCategory, getRegion, getRole } from '../../sdk/generated/lookups';
+import { getAddressBook, getAgentStatus, getAssetCategory, getRegion, getRole } from '../../sdk/generated/lookups';
 import { checkTraffic } from '../support/conformance';
 import { parseOfficialApi } from '../support/officialApi';
 import { control as callControl, useEmulatorEnv } from './emulatorEnv';
@@ -185,5 +185,38 @@ describe('PhoneBlockListRule and IpBlockListRule', () => {
     await remove('IpBlockListRule', ip.id, ip.outs!);
     // Already gone: a delete is done.
     await remove('IpBlockListRule', ip.id, ip.outs!);
+  });
+});
+
+describe('AddressBookUnit, AddressBook and AddressBookCustomField', () => {
+  it('a unit with a book and a field; the book keeps its contacts unless deleting them is consented to', async () => {
+    const unit = await create('AddressBookUnit', await checked('AddressBookUnit', { name: 'Sales' }));
+    const book = await create('AddressBook', await checked('AddressBook', { unitId: unit.id, name: 'Customers' }));
+    const field = await create(
+      'AddressBookCustomField',
+      await checked('AddressBookCustomField', { name: 'Tier', dataType: 'pick_list', pickListValues: ['gold', 'silver'], addressBookIds: [book.id] }),
+    );
+    expect(field.outs).toMatchObject({ addressBookIds: [book.id], dataType: 'pick_list' });
+    // Lookups find them (books within a unit: Zoom lists books per unit).
+    expect((await getAddressBook({ name: 'Customers', unitId: unit.id })).addressBookId).toBe(book.id);
+
+    // A console rename of the field is seen and restored; its PATCH names the field and its type, as Zoom requires.
+    await control('PATCH', `/objects/address_book_custom_fields/${field.id}`, { custom_field_name: 'Level' });
+    forgetAllListings();
+    const drifted = (await read('AddressBookCustomField', field.id, field.outs!)).props!;
+    expect(drifted.name).toBe('Level');
+    await update('AddressBookCustomField', field.id, drifted, { ...field.outs!, name: 'Tier', showInProfileTab: true, ...stub });
+    expect(await control('GET', `/objects/address_book_custom_fields/${field.id}`)).toMatchObject({ custom_field_name: 'Tier', show_in_profile_tab: true });
+
+    // Contacts arrive (customer data): deleting the book without consent is refused, naming the input.
+    await control('PATCH', `/objects/address_books/${book.id}`, { total_contacts: 120 });
+    expect((await check('AddressBook', {}, { unitId: unit.id, name: 'Prospects', ...stub })).inputs!.onDelete).toMatch(/refused/);
+    await expect(remove('AddressBook', book.id, { ...book.outs!, ...stub })).rejects.toThrow(/needs deleteContactsOnDelete: true/);
+    // A unit that holds books cannot go first; with consent the book goes, its field stops naming it, then the unit.
+    await expect(remove('AddressBookUnit', unit.id, unit.outs!)).rejects.toThrow(/holds address books: Customers/);
+    await remove('AddressBook', book.id, { ...book.outs!, deleteContactsOnDelete: true, ...stub });
+    expect((await control('GET', `/objects/address_book_custom_fields/${field.id}`)).address_book_ids).toEqual([]);
+    await remove('AddressBookCustomField', field.id, field.outs!);
+    await remove('AddressBookUnit', unit.id, unit.outs!);
   });
 });

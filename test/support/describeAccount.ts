@@ -148,5 +148,12 @@ export async function describeAccount(origin: string): Promise<Map<string, unkno
   const rule = ({ created_time: _c, last_modified_time: _m, phone_block_list_rule_id: _p, ip_address_block_list_rule_id: _i, ...kept }: Row) => kept;
   for (const row of phoneRules as Row[]) add(`PhoneBlockListRule:${row.match_type}:${row.phone_number}`, rule(row));
   for (const row of ipRules as Row[]) add(`IpBlockListRule:${row.ip_address}`, rule(row));
+  const [units, books, fields] = await Promise.all(['address_book_units', 'address_books', 'address_book_custom_fields'].map(get));
+  const unitName = new Map((units as Row[]).map((row) => [row.unit_id, row.unit_name]));
+  const bookName = new Map((books as Row[]).map((row) => [row.address_book_id, `${unitName.get(row.unit_id)}/${row.address_book_name}`]));
+  for (const row of units as Row[]) add(`AddressBookUnit:${row.unit_name}`, { description: row.unit_description });
+  for (const row of books as Row[]) add(`AddressBook:${bookName.get(row.address_book_id)}`, { description: row.address_book_description });
+  for (const { custom_field_id: _id, last_modified_time: _at, address_book_ids: ids, ...row } of fields as Row[])
+    add(`AddressBookCustomField:${row.custom_field_name}`, { ...row, books: ((ids as string[]) ?? []).map((id) => bookName.get(id)).sort() });
   return described;
 }

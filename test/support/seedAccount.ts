@@ -6,6 +6,7 @@ import { regionsEndpoint } from '../../provider/specs/regionSpec';
 import { agentStatusesEndpoint } from '../../provider/specs/agentStatusSpec';
 import { assetCategoriesEndpoint } from '../../provider/specs/assetCategorySpec';
 import { ipBlockRulesEndpoint, phoneBlockRulesEndpoint } from '../../provider/specs/blockListSpecs';
+import { addressBookCustomFieldsEndpoint, addressBooksEndpoint, addressBookUnitsEndpoint } from '../../provider/specs/addressBookSpecs';
 
 /**
  * Fills an emulator, through the API as a console user would, with an account of `perKind` objects of every
@@ -305,8 +306,38 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
     body: { ip_address_block_list_rules: range(few).map((i) => ({ status: 'active', match_type: 'ip_address', ip_address: `203.0.113.${i + 1}` })) },
   });
 
+  // Address book units, two books each, and custom fields that name some books.
+  const units = await all(
+    range(few).map((i) => () => client.createIn(addressBookUnitsEndpoint, { unit_name: name('Unit', i), unit_description: `Seeded ${i}` })),
+  );
+  const books = (
+    await all(
+      units.map(
+        (unit, i) => () =>
+          all(
+            range(2).map((n) => () => client.createIn(addressBooksEndpoint, { unit_id: unit.unit_id, address_book_name: n ? `Suppliers` : name('Book', i) })),
+          ),
+      ),
+    )
+  ).flat();
+  const fields = await all(
+    range(few).map(
+      (i) => () =>
+        client.createIn(addressBookCustomFieldsEndpoint, {
+          custom_field_name: name('Field', i),
+          data_type: i % 3 ? 'string' : 'pick_list',
+          ...(i % 3 ? {} : { pick_list_values: ['gold', 'silver'] }),
+          address_book_ids: [books[i % books.length].address_book_id],
+          show_in_profile_tab: i % 2 === 0,
+        }),
+    ),
+  );
+
   return {
     counts: {
+      AddressBookUnit: units.length,
+      AddressBook: books.length,
+      AddressBookCustomField: fields.length,
       PhoneBlockListRule: few,
       IpBlockListRule: few,
       Role: roles.length,

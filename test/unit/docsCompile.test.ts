@@ -29,6 +29,8 @@ const EARLIER: Record<string, string> = {
   voicemailBox: 'zcc.Inbox',
   tier1: 'zcc.Team',
   leads: 'zcc.Role',
+  sales: 'zcc.AddressBookUnit',
+  customers: 'zcc.AddressBook',
 };
 
 function blocks(): Array<{ name: string; code: string }> {
