@@ -52,7 +52,14 @@ export function registerAddressBookRoutes(route: ReturnType<typeof defineRoutes>
     },
   });
 
-  const unitName = (state: EmulatorState, row: AddressBookRow) => state.addressBookUnits.get(row.unit_id)?.unit_name ?? '';
+  const bookView = (state: EmulatorState, row: AddressBookRow) => ({
+    address_book_id: row.address_book_id,
+    address_book_name: row.address_book_name,
+    address_book_description: row.address_book_description,
+    total_contacts: row.total_contacts,
+    unit_id: row.unit_id,
+    unit_name: state.addressBookUnits.get(row.unit_id)?.unit_name ?? '',
+  });
   registerRestCollection<AddressBookRow>(route, {
     noun: 'Address book',
     path: '/contact_center/address_books',
@@ -84,31 +91,12 @@ export function registerAddressBookRoutes(route: ReturnType<typeof defineRoutes>
       if (typeof q.unit_id !== 'string' || q.unit_id === '') throw invalidField('unit_id', 'This field is required.');
       return rows.filter((row) => row.unit_id === q.unit_id);
     },
-    listView: (state, row) => ({
-      address_book_id: row.address_book_id,
-      address_book_name: row.address_book_name,
-      address_book_description: row.address_book_description,
-      total_contacts: row.total_contacts,
-      unit_id: row.unit_id,
-      unit_name: unitName(state, row),
-    }),
-    view: (state, row) => ({
-      address_book_id: row.address_book_id,
-      address_book_name: row.address_book_name,
-      address_book_description: row.address_book_description,
-      total_contacts: row.total_contacts,
-      unit_id: row.unit_id,
-      unit_name: unitName(state, row),
-      queue_ids: [],
-      team_ids: [],
-    }),
-    createView: (state, row) => ({
-      address_book_id: row.address_book_id,
-      address_book_name: row.address_book_name,
-      address_book_description: row.address_book_description,
-      unit_id: row.unit_id,
-      unit_name: unitName(state, row),
-    }),
+    listView: (state, row) => bookView(state, row),
+    view: (state, row) => ({ ...bookView(state, row), queue_ids: [], team_ids: [] }),
+    createView: (state, row) => {
+      const { total_contacts: _count, ...created } = bookView(state, row);
+      return created;
+    },
     beforeDelete: (state, row) => {
       // The book's contacts go with it; custom fields stop naming it.
       for (const field of state.addressBookCustomFields.all()) field.address_book_ids = field.address_book_ids?.filter((id) => id !== row.address_book_id);
