@@ -16,6 +16,56 @@ import { findQueue } from './queues';
 const USER_ACCESS = ['active', 'inactive'] as const;
 const CLIENT_INTEGRATIONS = ['Default', 'Salesforce', 'Zendesk', 'ServiceNow', 'Microsoft_Dynamics_365'] as const;
 const PACKAGES = ['essentials', 'premium', 'elite'] as const;
+const ADD_ONS = ['ai_expert_assist', 'zoom_contact_center_for_service_cloud_voice', 'zoom_contact_center_for_epic'] as const;
+
+/** `channel_settings`, checked field by field (capacities 1 to 100: the document gives no range, an assumption). */
+function channelSettings(value: unknown): Record<string, unknown> {
+  const settings = asBody(value);
+  rejectUnknownFields(settings, ['multi_channel_engagements', 'concurrent_message_capacity', 'concurrent_email_capacity']);
+  const out: Record<string, unknown> = {};
+  if (settings.multi_channel_engagements !== undefined) {
+    const multi = asBody(settings.multi_channel_engagements);
+    rejectUnknownFields(multi, ['enable', 'max_agent_load', 'email_max_agent_load']);
+    if (multi.enable !== undefined && typeof multi.enable !== 'boolean')
+      throw invalidField('channel_settings.multi_channel_engagements.enable', 'Expected true or false.');
+    out.multi_channel_engagements = {
+      ...(multi.enable !== undefined ? { enable: multi.enable } : {}),
+      ...(multi.max_agent_load !== undefined ? { max_agent_load: integerField(multi, 'max_agent_load', 1, 100) } : {}),
+      ...(multi.email_max_agent_load !== undefined ? { email_max_agent_load: integerField(multi, 'email_max_agent_load', 1, 100) } : {}),
+    };
+  }
+  for (const field of ['concurrent_message_capacity', 'concurrent_email_capacity'])
+    if (settings[field] !== undefined) out[field] = integerField(settings, field, 1, 100);
+  return out;
+}
+
+/** The fields the user list shows (the GET shows more: emergency calling, the integration's name). */
+const LIST_FIELDS = [
+  'user_id',
+  'cc_user_id',
+  'display_name',
+  'user_email',
+  'role_id',
+  'role_name',
+  'client_integration',
+  'status_id',
+  'status_name',
+  'sub_status_id',
+  'sub_status_name',
+  'user_access',
+  'modified_by',
+  'last_modified_time',
+  'country_iso_code',
+  'region_id',
+  'region_name',
+  'channel_settings',
+  'package_name',
+  'add_ons_plan',
+  'teams',
+  'billing_account_id',
+  'billing_account_name',
+];
+const listView = (user: UserRow) => Object.fromEntries(Object.entries(user).filter(([key]) => LIST_FIELDS.includes(key)));
 const CREATE_FIELDS = [
   'user_id',
   'user_email',
@@ -71,7 +121,7 @@ export function memberView(user: UserRow): Record<string, unknown> {
 
 /** GET /users/{userId} and the create answer carry no modification time (only the list does). */
 function userDetail(user: UserRow): Record<string, unknown> {
-  const { modified_by: _by, last_modified_time: _at, ...detail } = user;
+  const { modified_by: _by, last_modified_time: _at, template_id: _template, ...detail } = user;
   return detail;
 }
 
@@ -91,6 +141,15 @@ function userSettings(state: EmulatorState, body: Body): Partial<UserRow> {
     'client_integration_name',
   ] as const) {
     if (body[field] !== undefined) (out as Record<string, unknown>)[field] = stringField(body, field, { max: 128 });
+  }
+  if (body.channel_settings !== undefined) out.channel_settings = channelSettings(body.channel_settings);
+  if (body.add_ons_plan !== undefined) {
+    if (!Array.isArray(body.add_ons_plan)) throw invalidField('add_ons_plan', 'Expected a list.');
+    out.add_ons_plan = body.add_ons_plan.map((plan) => enumField({ add_ons_plan: plan }, 'add_ons_plan', ADD_ONS, true)!);
+  }
+  if (body.emergency_calling !== undefined) {
+    if (typeof body.emergency_calling !== 'boolean') throw invalidField('emergency_calling', 'Expected true or false.');
+    out.emergency_calling = body.emergency_calling;
   }
   if (out.role_id !== undefined) {
     const role = state.roles.get(out.role_id);
@@ -134,7 +193,7 @@ export function registerUserRoutes(route: ReturnType<typeof defineRoutes>) {
     }
     if (q.user_access !== undefined) users = users.filter((u) => u.user_access === enumField({ user_access: q.user_access }, 'user_access', USER_ACCESS));
     if (typeof q.region_id === 'string' && q.region_id !== '') users = users.filter((u) => u.region_id === q.region_id);
-    return { body: paginate(users, q, 'users', 300) };
+    return { body: paginate(users.map(listView), q, 'users', 300) };
   });
 
   route('POST', '/contact_center/users', 'light', (request, { state }) => {

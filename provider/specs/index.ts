@@ -21,6 +21,7 @@ import { agentStatusSpec } from './agentStatusSpec';
 import { assetCategorySpec } from './assetCategorySpec';
 import { ipBlockListRuleSpec, phoneBlockListRuleSpec } from './blockListSpecs';
 import { addressBookCustomFieldSpec, addressBookSpec, addressBookUnitSpec } from './addressBookSpecs';
+import { userSpec } from './userSpec';
 
 /**
  * Every kind this package manages, in the order of the generated reference. Adding a kind is one spec file plus
@@ -64,4 +65,5 @@ export const allSpecs: readonly ResourceSpec[] = [
   addressBookUnitSpec,
   addressBookSpec,
   addressBookCustomFieldSpec,
+  userSpec,
 ];

@@ -37,4 +37,5 @@ export { IpBlockListRule, type IpBlockListRuleArgs } from './ipBlockListRule';
 export { AddressBookUnit, type AddressBookUnitArgs } from './addressBookUnit';
 export { AddressBook, type AddressBookArgs } from './addressBook';
 export { AddressBookCustomField, type AddressBookCustomFieldArgs } from './addressBookCustomField';
+export { User, type UserArgs } from './user';
 export * from './lookups';

@@ -242,6 +242,15 @@ const scenarios: Scenario[] = [
     inPlace: { dataType: 'pick_list', pickListValues: ['gold', 'silver'], addressBookIds: [{ $ref: 'lifecycle-book.addressBookId' }] },
     consoleEdit: { field: 'show_in_profile_tab', value: true, input: 'showInProfileTab' },
   },
+  {
+    kind: 'User',
+    name: 'lifecycle-user',
+    collection: 'users',
+    initial: { email: 'Lifecycle.user@example.com', countryIsoCode: 'US', removeFromContactCenterOnDelete: true },
+    inPlace: { countryIsoCode: 'GB', packageName: 'premium', channelSettings: { concurrentMessageCapacity: 3 } },
+    replace: { email: 'Lifecycle.user2@example.com' },
+    consoleEdit: { field: 'country_iso_code', value: 'FR', input: 'countryIsoCode' },
+  },
 ];
 
 describe('every standalone kind through the whole lifecycle on the real Pulumi CLI', () => {
@@ -335,7 +344,8 @@ describe('every standalone kind through the whole lifecycle on the real Pulumi C
             row.category_name ??
             row.unit_name ??
             row.address_book_name ??
-            row.custom_field_name,
+            row.custom_field_name ??
+            row.user_email,
         );
       expect(left.filter((row) => label(row).startsWith('Lifecycle'))).toEqual([]);
     }

@@ -12,6 +12,8 @@ import { control as callControl, useEmulatorEnv } from './emulatorEnv';
  */
 jest.setTimeout(60_000);
 
+type Row = Record<string, any>;
+
 const emulator = useEmulatorEnv({ plan: 'unlimited' });
 const control = (method: string, route: string, body?: unknown) => callControl(emulator(), method, route, body);
 const stub = { __provider: 'stub' };
@@ -218,5 +220,38 @@ describe('AddressBookUnit, AddressBook and AddressBookCustomField', () => {
     expect((await control('GET', `/objects/address_book_custom_fields/${field.id}`)).address_book_ids).toEqual([]);
     await remove('AddressBookCustomField', field.id, field.outs!);
     await remove('AddressBookUnit', unit.id, unit.outs!);
+  });
+});
+
+describe('User', () => {
+  it('adds a Zoom user to Contact Center with a profile, updates it in place, refuses an existing one, and removes it only with consent', async () => {
+    const supervisor = await getRole({ name: 'Supervisor' });
+    const inputs = {
+      email: 'new.hire@example.com',
+      roleId: supervisor.roleId,
+      countryIsoCode: 'GB',
+      channelSettings: { multiChannelEngagements: { enable: true, maxAgentLoad: 3 }, concurrentMessageCapacity: 4 },
+      addOnsPlan: ['ai_expert_assist'],
+      emergencyCalling: true,
+    };
+    const user = await create('User', await checked('User', inputs));
+    expect(user.outs).toMatchObject({ ...inputs, userId: user.id, displayName: 'new.hire' });
+    expect(await control('GET', `/objects/users/${user.id}`)).toMatchObject({ role_id: supervisor.roleId, role_name: 'Supervisor' });
+
+    // A console edit of a declared setting is seen and restored; settings left out stay unmanaged.
+    await control('PATCH', `/objects/users/${user.id}`, { country_iso_code: 'FR' });
+    const drifted = (await read('User', user.id, user.outs!)).props!;
+    expect(drifted.countryIsoCode).toBe('FR');
+    await update('User', user.id, drifted, { ...inputs, userAccess: 'inactive', ...stub });
+    expect(await control('GET', `/objects/users/${user.id}`)).toMatchObject({ country_iso_code: 'GB', user_access: 'inactive' });
+
+    // Someone already in Contact Center is not added again: the preview names them and says how to take them over.
+    const existing = await check('User', {}, { email: 'ada.lovelace1@example.com', ...stub });
+    expect(existing.failures?.[0]?.reason).toMatch(/already exists in ZCC \(agent_001\).*adoptId: "agent_001"/);
+
+    expect((await check('User', {}, { email: 'other@example.com', ...stub })).inputs!.onDelete).toMatch(/^refused/);
+    await expect(remove('User', user.id, { ...user.outs!, ...stub })).rejects.toThrow(/needs removeFromContactCenterOnDelete: true/);
+    await remove('User', user.id, { ...user.outs!, removeFromContactCenterOnDelete: true, ...stub });
+    expect((await control('GET', '/objects/users')).some((row: Row) => row.user_id === user.id)).toBe(false);
   });
 });
