@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIGHT_WRITES, type Collection } from '../client/endpoints';
+import { userSchema } from '../client/schemas';
 import { unlessNotFound } from '../client/errors';
 import { restStore } from '../engine/restStore';
 import { defineSpec } from '../engine/spec';
@@ -21,27 +22,14 @@ const channelSettingsSchema = z.object({
   concurrent_message_capacity: z.number().optional(),
   concurrent_email_capacity: z.number().optional(),
 });
-const profileSchema = z.object({
-  user_id: z.string(),
-  cc_user_id: z.string().optional(),
-  display_name: z.string().optional(),
-  user_email: z.string(),
-  role_id: z.string().optional(),
-  role_name: z.string().optional(),
+/** The list item (client/schemas.ts) plus what the profile's GET and create answer show. */
+const profileSchema = userSchema.extend({
   client_integration: z.enum(CLIENT_INTEGRATIONS).optional(),
   client_integration_name: z.string().optional(),
-  status_id: z.string().optional(),
-  status_name: z.string().optional(),
-  user_access: z.enum(['active', 'inactive']).optional(),
-  country_iso_code: z.string().optional(),
-  region_id: z.string().optional(),
-  region_name: z.string().optional(),
   channel_settings: channelSettingsSchema.optional(),
   package_name: z.enum(PACKAGES).optional(),
   add_ons_plan: z.array(z.string()).optional(),
   emergency_calling: z.boolean().optional(),
-  modified_by: z.string().optional(),
-  last_modified_time: z.string().optional(),
 });
 
 export const userProfilesEndpoint: Collection<z.infer<typeof profileSchema>> = {
