@@ -95,22 +95,23 @@ function validated(state: EmulatorState, body: Body, rules: Record<string, Field
 /** The row as the API shows it: fields starting with `_` are the emulator's own. */
 export const publicFields = (row: object) => Object.fromEntries(Object.entries(row).filter(([key]) => !key.startsWith('_')));
 
-export function registerRestCollection<Row extends object>(route: ReturnType<typeof defineRoutes>, spec: RestCollection<Row>): void {
+/** Registers the collection's five routes; returns its path-key lookup, for the collection's other routes. */
+export function registerRestCollection<Row extends object>(
+  route: ReturnType<typeof defineRoutes>,
+  spec: RestCollection<Row>,
+): { find: (state: EmulatorState, key: string, type?: unknown) => Row } {
   const categories = { list: 'medium', get: 'light', create: 'light', update: 'light', delete: 'light', ...spec.categories } as const;
-  const find = (state: EmulatorState, request: FastifyRequest, byName = true): Row => {
+  /** The object a path key names: by id, or by name where the collection takes `<x>_identifier_type`. */
+  const find = (state: EmulatorState, key: string, type?: unknown): Row => {
     const table = spec.table(state);
     const finders = {
-      id: (key: string) => table.get(key),
-      ...(byName && spec.identifierType ? { name: (key: string) => table.all().find((row) => row[spec.nameField] === (key as unknown)) } : {}),
+      id: (id: string) => table.get(id),
+      ...(spec.identifierType ? { name: (name: string) => table.all().find((row) => row[spec.nameField] === (name as unknown)) } : {}),
     };
-    return identified(
-      spec.noun,
-      finders,
-      spec.identifierType ?? 'identifier_type',
-      spec.identifierType ? query(request)[spec.identifierType] : undefined,
-      params(request)[spec.param],
-    );
+    return identified(spec.noun, finders, spec.identifierType ?? 'identifier_type', spec.identifierType ? type : undefined, key);
   };
+  const named = (state: EmulatorState, request: FastifyRequest) =>
+    find(state, params(request)[spec.param], spec.identifierType ? query(request)[spec.identifierType] : undefined);
   const assertUnique = (state: EmulatorState, name: unknown, candidate: Row | Body, self?: Row) => {
     const group = spec.uniqueWithin?.(candidate);
     const clash = spec
@@ -140,9 +141,9 @@ export function registerRestCollection<Row extends object>(route: ReturnType<typ
     const row = table.insert({ ...spec.newRow(state, body), [spec.idField]: table.nextId(), last_modified_time: now() } as unknown as Row);
     return { status: 201, body: (spec.createView ?? view)(state, row) };
   });
-  route('GET', `${spec.path}/:${spec.param}`, categories.get, (request, { state }) => ({ body: view(state, find(state, request)) }));
+  route('GET', `${spec.path}/:${spec.param}`, categories.get, (request, { state }) => ({ body: view(state, named(state, request)) }));
   route('PATCH', `${spec.path}/:${spec.param}`, categories.update, (request, { state }) => {
-    const row = find(state, request);
+    const row = named(state, request);
     const body = validated(state, asBody(request.body), spec.patch ?? spec.create, true);
     if (body[spec.nameField] !== undefined) assertUnique(state, body[spec.nameField], { ...row, ...body }, row);
     if (spec.applyPatch) spec.applyPatch(state, row, body);
@@ -151,9 +152,10 @@ export function registerRestCollection<Row extends object>(route: ReturnType<typ
     return { status: 204 };
   });
   route('DELETE', `${spec.path}/:${spec.param}`, categories.delete, (request, { state }) => {
-    const row = find(state, request);
+    const row = named(state, request);
     spec.beforeDelete?.(state, row, query(request));
     spec.table(state).delete(String(row[spec.idField]));
     return { status: 204 };
   });
+  return { find };
 }

@@ -1,5 +1,4 @@
 import { EmulatorError, invalidField, notFound } from '../errors';
-import { identified } from '../lookup';
 import { paginate } from '../pagination';
 import { registerRestCollection } from '../restRoutes';
 import { now } from '../table';
@@ -26,7 +25,7 @@ export function registerRegionRoutes(route: ReturnType<typeof defineRoutes>) {
     ...(row.sip_zone_id ? { sip_zone_id: row.sip_zone_id, sip_zone_name: SIP_ZONES[row.sip_zone_id] } : {}),
     is_main_region: row.is_main_region,
   });
-  registerRestCollection<RegionRow>(route, {
+  const { find: regionOf } = registerRestCollection<RegionRow>(route, {
     noun: 'Region',
     path: '/contact_center/regions',
     param: 'regionId',
@@ -66,14 +65,6 @@ export function registerRegionRoutes(route: ReturnType<typeof defineRoutes>) {
     },
   });
 
-  const regionOf = (state: EmulatorState, key: string, type?: unknown) =>
-    identified(
-      'Region',
-      { id: (k: string) => state.regions.get(k), name: (k: string) => state.regions.all().find((region) => region.region_name === k) },
-      'region_identifier_type',
-      type,
-      key,
-    );
   route('GET', '/contact_center/regions/:regionId/users', 'medium', (request, { state }) => {
     const q = query(request);
     const region = regionOf(state, params(request).regionId, q.region_identifier_type);

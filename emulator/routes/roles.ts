@@ -1,5 +1,4 @@
 import { EmulatorError, invalidField, notFound } from '../errors';
-import { identified } from '../lookup';
 import { paginate } from '../pagination';
 import { registerRestCollection } from '../restRoutes';
 import { now } from '../table';
@@ -46,7 +45,7 @@ function giveRole(user: UserRow, role: RoleRow) {
 }
 
 export function registerRoleRoutes(route: ReturnType<typeof defineRoutes>) {
-  registerRestCollection<RoleRow>(route, {
+  const { find: roleOf } = registerRestCollection<RoleRow>(route, {
     noun: 'Role',
     path: '/contact_center/roles',
     param: 'roleId',
@@ -96,14 +95,6 @@ export function registerRoleRoutes(route: ReturnType<typeof defineRoutes>) {
     },
   });
 
-  const roleOf = (state: EmulatorState, key: string, type?: unknown) =>
-    identified(
-      'Role',
-      { id: (k: string) => state.roles.get(k), name: (k: string) => state.roles.all().find((role) => role.role_name === k) },
-      'role_identifier_type',
-      type,
-      key,
-    );
   route('DELETE', '/contact_center/roles/:roleId/privileges', 'light', (request, { state }) => {
     const role = roleOf(state, params(request).roleId);
     const body = asBody(request.body ?? {});

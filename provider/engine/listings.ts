@@ -2,8 +2,6 @@ import { currentRun, newRun } from './run';
 import type { ZccClient } from '../client/client';
 import type { ObjectStore, Props, ResourceSpec } from './spec';
 import { forgetAllStamps } from './stamps';
-import { forgetPreexisting } from './preexisting';
-import { forgetDeclared } from './declaredMembers';
 
 /**
  * List-backed reads. A refresh of N objects would cost N GETs; instead, within one provider process (one Pulumi
@@ -37,9 +35,8 @@ export function forgetListing(kind: string): void {
 
 /** For tests, which run many "processes" in one: the next call belongs to a new run (run.ts), with nothing pending. */
 export function forgetAllListings(): void {
+  // The stamp timers of the old run would still fire: stopped first. Everything else the new run simply lacks.
   forgetAllStamps();
-  forgetPreexisting();
-  forgetDeclared();
   newRun();
 }
 

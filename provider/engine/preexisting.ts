@@ -47,9 +47,3 @@ export function recordAdopted(kind: string, id: string): void {
 export function adoptedThisRun(kind: string, id: string): boolean {
   return adopted().has(`${kind}:${id}`);
 }
-
-/** For tests, which run many "processes" in one. */
-export function forgetPreexisting(): void {
-  snapshots().clear();
-  adopted().clear();
-}
