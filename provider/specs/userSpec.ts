@@ -5,6 +5,7 @@ import { unlessNotFound } from '../client/errors';
 import { restStore } from '../engine/restStore';
 import { defineSpec } from '../engine/spec';
 import { integer, oneOf, setOf, text, zoomId } from './fields';
+import { hasUnsafeCharacter } from '../client/printable';
 
 /**
  * A user's Contact Center profile (`/contact_center/users`): role, region, country, client integration, channel
@@ -55,6 +56,7 @@ export const userSpec = defineSpec<z.infer<typeof profileSchema>>()({
       .string({ error: 'expected a string' })
       .regex(/^[^@\s]+@[^@\s]+$/, { error: 'expected an email address' })
       .max(128, { error: 'must be at most 128 characters' })
+      .refine((value) => !hasUnsafeCharacter(value), { error: 'must not contain control or bidi override characters' })
       .describe("The Zoom user's email (`user_email`). Changing it replaces the profile."),
     roleId: zoomId('Their role (`role_id`, e.g. from getRole).').optional(),
     regionId: zoomId('Their region (`region_id`).').optional(),

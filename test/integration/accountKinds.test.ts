@@ -250,6 +250,9 @@ describe('User', () => {
     expect(existing.failures?.[0]?.reason).toMatch(/already exists in ZCC \(agent_001\).*adoptId: "agent_001"/);
 
     expect((await check('User', {}, { email: 'other@example.com', ...stub })).inputs!.onDelete).toMatch(/^refused/);
+    // An email is shown in the preview (its delete effect): a control or bidi character in it is refused at check.
+    const hostile = await check('User', {}, { email: 'evil\u001b[2J@example.com', ...stub });
+    expect(hostile.failures?.[0]?.reason).toMatch(/must not contain control or bidi override characters/);
     await expect(remove('User', user.id, { ...user.outs!, ...stub })).rejects.toThrow(/needs removeFromContactCenterOnDelete: true/);
     await remove('User', user.id, { ...user.outs!, removeFromContactCenterOnDelete: true, ...stub });
     expect((await control('GET', '/objects/users')).some((row: Row) => row.user_id === user.id)).toBe(false);
