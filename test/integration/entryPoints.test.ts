@@ -7,7 +7,7 @@ import { checkTraffic } from '../support/conformance';
 import { parseOfficialApi } from '../support/officialApi';
 import { control as callControl, useEmulatorEnv } from './emulatorEnv';
 
-// A take-over from a flow outside the stack waits up to 2 s for that flow's own declaration (HOLDER_GRACE_MS).
+// A take-over from a flow outside the stack waits up to 10 s for that flow's own declaration (HOLDER_GRACE_MS).
 jest.setTimeout(60_000);
 
 const emulator = useEmulatorEnv({ plan: 'unlimited' });
