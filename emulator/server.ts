@@ -11,6 +11,8 @@ import { registerRoleRoutes } from './routes/roles';
 import { registerRegionRoutes } from './routes/regions';
 import { registerSystemStatusRoutes } from './routes/systemStatuses';
 import { registerAssetCategoryRoutes } from './routes/assetCategories';
+import { registerQueueTemplateRoutes } from './routes/queueTemplates';
+import { registerQueueInterruptRoutes } from './routes/queueInterrupts';
 import { registerBlockListRoutes } from './routes/blockLists';
 import { registerAddressBookRoutes } from './routes/addressBooks';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -125,6 +127,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     registerRegionRoutes,
     registerSystemStatusRoutes,
     registerAssetCategoryRoutes,
+    registerQueueTemplateRoutes,
+    registerQueueInterruptRoutes,
     registerBlockListRoutes,
     registerAddressBookRoutes,
   ]) {

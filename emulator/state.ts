@@ -268,6 +268,44 @@ export interface AssetCategoryRow {
   last_modified_time: string;
 }
 
+/** One language's item of an asset: text content, or an uploaded file (kept as its name, size and digest). */
+export interface AssetItemRow {
+  asset_item_id: string;
+  asset_item_name?: string;
+  asset_item_language: string;
+  is_default: boolean;
+  asset_item_content?: string;
+  asset_item_voice?: string;
+  asset_item_file_url?: string;
+  /** The emulator's own: the uploaded file's name and content digest (the API shows only a URL). */
+  file_name?: string;
+  _file_sha256?: string;
+}
+export interface AssetRow {
+  asset_id: string;
+  asset_name: string;
+  asset_description?: string;
+  asset_type: 'audio' | 'image' | 'slides' | 'text' | 'video' | 'saved_reply';
+  category_id?: string;
+  items: AssetItemRow[];
+  archived: boolean;
+  archived_time?: string;
+  modified_by: string;
+  last_modified_time: string;
+}
+
+export interface QueueTemplateRow {
+  queue_template_id: string;
+  queue_template_name: string;
+  queue_template_description?: string;
+  channel: 'voice' | 'video' | 'messaging' | 'email' | 'work_item';
+  queue_template_type: 'add' | 'update';
+  queue_template_status: 'active' | 'inactive';
+  queue_template_need_attention: boolean;
+  modified_by: string;
+  last_modified_time: string;
+}
+
 export interface PhoneBlockRuleRow {
   phone_block_list_rule_id: string;
   status: 'active' | 'inactive';
@@ -369,6 +407,10 @@ export class EmulatorState {
   readonly regions = new Table<RegionRow>('regions', 'region_id');
   readonly systemStatuses = new Table<SystemStatusRow>('system_statuses', 'status_id');
   readonly assetCategories = new Table<AssetCategoryRow>('asset_categories', 'category_id');
+  readonly queueTemplates = new Table<QueueTemplateRow>('queue_templates', 'queue_template_id');
+  readonly assets = new Table<AssetRow>('assets', 'asset_id');
+  /** queue id → its interrupt settings, as last written (absent: none). */
+  readonly queueInterrupts = new Map<string, unknown>();
   readonly addressBookUnits = new Table<AddressBookUnitRow>('address_book_units', 'unit_id');
   readonly addressBooks = new Table<AddressBookRow>('address_books', 'address_book_id');
   readonly addressBookCustomFields = new Table<AddressBookCustomFieldRow>('address_book_custom_fields', 'custom_field_id');
@@ -399,6 +441,8 @@ export class EmulatorState {
       regions: this.regions,
       system_statuses: this.systemStatuses,
       asset_categories: this.assetCategories,
+      queue_templates: this.queueTemplates,
+      assets: this.assets,
       phone_block_rules: this.phoneBlockRules,
       ip_block_rules: this.ipBlockRules,
       address_book_units: this.addressBookUnits,
@@ -417,6 +461,7 @@ export class EmulatorState {
       queue_agents: { map: this.queueAgents, ownedBy: 'queues' },
       queue_supervisors: { map: this.queueSupervisors, ownedBy: 'queues' },
       queue_operating_hours: { map: this.queueOperatingHours, ownedBy: 'queues' },
+      queue_interrupts: { map: this.queueInterrupts, ownedBy: 'queues' },
       queue_dispositions: { map: this.queueDispositions, ownedBy: 'queues' },
       queue_disposition_sets: { map: this.queueDispositionSets, ownedBy: 'queues' },
       queue_agent_opt_in: { map: this.queueAgentOptIn },

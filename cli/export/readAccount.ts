@@ -134,7 +134,12 @@ export async function readAccount(): Promise<Account> {
       const worth = owners.filter(({ item }) => count === undefined || item[count] === undefined || Number(item[count]) > 0);
       const sets = await mapLimit(worth, CONCURRENCY, async (owner) => ({ owner, inputs: await readExisting(spec.kind, owner.id) }));
       // Exported when the owner holds something: a non-empty list, or an id (an empty one means the default).
-      const holds = (value: unknown) => (Array.isArray(value) ? value.length > 0 : typeof value === 'string' && value !== '');
+      const holds = (value: unknown) =>
+        Array.isArray(value)
+          ? value.length > 0
+          : typeof value === 'object' && value !== null
+            ? Object.keys(value).length > 0
+            : typeof value === 'string' && value !== '';
       // A set held by one of the account's own objects (a built-in role, the root team: named by a lookup, not
       // declared) is declared additive: another account's own object holds its own members, which the program
       // must not take away (every user holds some role; a role's exclusive set would try to take users from it).

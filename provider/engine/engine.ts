@@ -511,7 +511,7 @@ export function createEngine(options: EngineOptions) {
       if (replaces.length > 0) replacedThisRun().add(`${kind}:${id}`);
       if (deleteBeforeReplace) {
         warn(
-          `${kind} ${shown(String(next.name ?? previous.name ?? spec.naturalKey?.map((key) => String(previous[key])).join(' ') ?? id))} (${id}) is replaced because ${replaces.join(', ')} changed, and deleted first: ZCC requires its ${spec.naturalKey?.[0] ?? 'name'} to stay unique, so it is out of service from its deletion until the new ${kind.toLowerCase()} exists (${spec.whileReplaced ?? 'calls and engagements routed to it fail meanwhile'}).`,
+          `${kind} ${shown(String(next.name ?? previous.name ?? spec.naturalKey?.map((key) => String(previous[key])).join(' ') ?? id))} (${id}) is replaced because ${replaces.join(', ')} changed, and deleted first: ZCC requires its ${spec.naturalKey?.[0] ?? 'name'} to stay unique, so it is out of service from its deletion until the new one exists (${spec.whileReplaced ?? 'calls and engagements routed to it fail meanwhile'}).`,
         );
       }
       return {

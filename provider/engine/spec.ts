@@ -39,7 +39,7 @@ export type ExportRole =
   | { role: 'object'; readHint?: Props; fileInput?: { input: string; dir: string }; onlyIf?: (item: Props) => boolean }
   /**
    * One declaration per owner whose set is not empty: a queue's agents, a user's skills. `owner` is a kind of this
-   * package or `User`; `members` the input(s) holding the set (exported when one is a non-empty list or id); `ownerCount` a field of the owner's list item that
+   * package or `User`; `members` the input(s) holding the set (exported when one is a non-empty list, object or id); `ownerCount` a field of the owner's list item that
    * counts the members (owners it says have none cost no call); `nameSuffix` ends the resource name
    * (`<queue>-agents`).
    */

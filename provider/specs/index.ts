@@ -22,6 +22,8 @@ import { assetCategorySpec } from './assetCategorySpec';
 import { ipBlockListRuleSpec, phoneBlockListRuleSpec } from './blockListSpecs';
 import { addressBookCustomFieldSpec, addressBookSpec, addressBookUnitSpec } from './addressBookSpecs';
 import { userSpec } from './userSpec';
+import { queueTemplateSpec } from './queueTemplateSpec';
+import { queueInterruptsSpec } from './queueInterruptsSpec';
 
 /**
  * Every kind this package manages, in the order of the generated reference. Adding a kind is one spec file plus
@@ -66,4 +68,6 @@ export const allSpecs: readonly ResourceSpec[] = [
   addressBookSpec,
   addressBookCustomFieldSpec,
   userSpec,
+  queueTemplateSpec,
+  queueInterruptsSpec,
 ];

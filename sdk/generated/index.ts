@@ -38,4 +38,6 @@ export { AddressBookUnit, type AddressBookUnitArgs } from './addressBookUnit';
 export { AddressBook, type AddressBookArgs } from './addressBook';
 export { AddressBookCustomField, type AddressBookCustomFieldArgs } from './addressBookCustomField';
 export { User, type UserArgs } from './user';
+export { QueueTemplate, type QueueTemplateArgs } from './queueTemplate';
+export { QueueInterrupts, type QueueInterruptsArgs } from './queueInterrupts';
 export * from './lookups';

@@ -443,3 +443,23 @@ export interface AddressBookCustomFieldInfo {
 export function getAddressBookCustomField(args: { name: string }): Promise<AddressBookCustomFieldInfo> {
   return findByName<AddressBookCustomFieldInfo>('AddressBookCustomField', args);
 }
+
+/** A queue template as `getQueueTemplate` returns it: fields of its list item (`GET /contact_center/queue_templates`). */
+export interface QueueTemplateInfo {
+  /** The template id. */
+  queueTemplateId: string;
+  /** The name. */
+  name: string;
+  /** The channel. */
+  channel: string;
+  /** `add` or `update`. */
+  type: string;
+}
+
+/**
+ * The queue template with exactly this name (all pages of the list); fails naming the name when none matches, and
+ * listing the ids when several do.
+ */
+export function getQueueTemplate(args: { name: string }): Promise<QueueTemplateInfo> {
+  return findByName<QueueTemplateInfo>('QueueTemplate', args);
+}

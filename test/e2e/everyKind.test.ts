@@ -210,6 +210,15 @@ const scenarios: Scenario[] = [
     consoleEdit: { field: 'status_name', value: 'Lifecycle renamed in the console', input: 'name' },
   },
   {
+    kind: 'QueueTemplate',
+    name: 'lifecycle-queue-template',
+    collection: 'queue_templates',
+    initial: { name: 'Lifecycle template', channel: 'voice', type: 'add', status: 'active' },
+    inPlace: { name: 'Lifecycle template renamed', status: 'inactive' },
+    replace: { type: 'update' },
+    consoleEdit: { field: 'queue_template_status', value: 'active', input: 'status' },
+  },
+  {
     kind: 'AssetCategory',
     name: 'lifecycle-asset-category',
     collection: 'asset_categories',

@@ -144,6 +144,8 @@ export async function describeAccount(origin: string): Promise<Map<string, unkno
       queues: (row.status_assigned_queues as Row[]).map((queue) => names.get(queue.id) ?? queue.id).sort(),
     });
   for (const row of assetCategories as Row[]) add(`AssetCategory:${row.category_scope}:${row.category_name}`, {});
+  for (const { queue_template_id: _id, last_modified_time: _at, modified_by: _by, ...row } of (await get('queue_templates')) as Row[])
+    add(`QueueTemplate:${row.queue_template_name}`, row);
   const [phoneRules, ipRules] = await Promise.all(['phone_block_rules', 'ip_block_rules'].map(get));
   const rule = ({ created_time: _c, last_modified_time: _m, phone_block_list_rule_id: _p, ip_address_block_list_rule_id: _i, ...kept }: Row) => kept;
   for (const row of phoneRules as Row[]) add(`PhoneBlockListRule:${row.match_type}:${row.phone_number}`, rule(row));

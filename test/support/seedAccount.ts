@@ -5,6 +5,7 @@ import { rolesEndpoint, roleUsersEndpoint } from '../../provider/specs/roleSpecs
 import { regionsEndpoint } from '../../provider/specs/regionSpec';
 import { agentStatusesEndpoint } from '../../provider/specs/agentStatusSpec';
 import { assetCategoriesEndpoint } from '../../provider/specs/assetCategorySpec';
+import { queueTemplatesEndpoint } from '../../provider/specs/queueTemplateSpec';
 import { ipBlockRulesEndpoint, phoneBlockRulesEndpoint } from '../../provider/specs/blockListSpecs';
 import { addressBookCustomFieldsEndpoint, addressBooksEndpoint, addressBookUnitsEndpoint } from '../../provider/specs/addressBookSpecs';
 
@@ -283,6 +284,20 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
     range(few).map((i) => () => client.createIn(assetCategoriesEndpoint, { category_name: name('Assets', i), category_scope: i % 2 ? 'agent' : 'system' })),
   );
 
+  // Queue templates of both types, some inactive.
+  const queueTemplates = await all(
+    range(few).map((i) => async () => {
+      const template = await client.createIn(queueTemplatesEndpoint, {
+        queue_template_name: name('Template', i),
+        ...(i % 2 ? { queue_template_description: `Seeded ${i}` } : {}),
+        channel: (['voice', 'messaging', 'email'] as const)[i % 3],
+        queue_template_type: i % 2 ? 'update' : 'add',
+      });
+      if (i % 3 === 1) await client.updateOne(queueTemplatesEndpoint, [template.queue_template_id], { queue_template_status: 'inactive' });
+      return template;
+    }),
+  );
+
   // Block list rules, created in one batch call each kind.
   await client.http.request('POST', phoneBlockRulesEndpoint.path, {
     category: 'light',
@@ -347,6 +362,7 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
       AgentStatus: statuses.length,
       // The account's own category counts as well.
       AssetCategory: assetCategories.length + 1,
+      QueueTemplate: queueTemplates.length,
       // The account's default hours and closures count as well.
       BusinessHours: hours.length + 1,
       ClosureSet: closureSets.length + 1,
