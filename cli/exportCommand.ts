@@ -26,7 +26,7 @@ export const exportOptions: Record<string, OptionSpec> = {
 };
 
 /** The whole project, file by file, before anything is written. */
-type ProjectFiles = Map<string, string>;
+type ProjectFiles = Map<string, string | Buffer>;
 
 /** `--out` as the user gave it, checked: a new path, or an empty real directory (never a link or a file). */
 function checkOut(dir: string): void {
@@ -103,7 +103,7 @@ export async function runExport(options: ParsedOptions, env: NodeJS.ProcessEnv =
   }
   const exported = buildProgram(account, { portable: options.portable === true, manageDeletes: options['manage-deletes'] === true }, { version: info.version });
 
-  const files: ProjectFiles = new Map([['index.ts', exported.program], ...exported.flowFiles]);
+  const files: ProjectFiles = new Map([['index.ts', exported.program], ...exported.files]);
   files.set('Pulumi.yaml', pulumiYaml(project));
   files.set(
     'package.json',

@@ -26,12 +26,15 @@ export type Handler = (request: FastifyRequest, ctx: RouteContext) => Reply | Pr
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-/** Registers a ZCC route under /v2 with its rate-limit category, so every route is labelled. */
+/**
+ * Registers a ZCC route under /v2 with its rate-limit category, so every route is labelled. `route.outsideApi`
+ * registers one outside /v2 (a file download at a URL an API answer gave, as Zoom serves them from its file host).
+ */
 export function defineRoutes(app: FastifyInstance, ctx: RouteContext) {
-  return (method: Method, path: string, category: RateCategory, handler: Handler) => {
+  const register = (prefix: string) => (method: Method, path: string, category: RateCategory, handler: Handler) => {
     app.route({
       method,
-      url: `/v2${path}`,
+      url: `${prefix}${path}`,
       config: { category },
       handler: async (request, reply) => {
         const result = await handler(request, ctx);
@@ -42,6 +45,7 @@ export function defineRoutes(app: FastifyInstance, ctx: RouteContext) {
       },
     });
   };
+  return Object.assign(register('/v2'), { outsideApi: register('') });
 }
 
 export const params = (request: FastifyRequest) => request.params as Record<string, string>;

@@ -13,6 +13,8 @@ import { registerSystemStatusRoutes } from './routes/systemStatuses';
 import { registerAssetCategoryRoutes } from './routes/assetCategories';
 import { registerQueueTemplateRoutes } from './routes/queueTemplates';
 import { registerQueueInterruptRoutes } from './routes/queueInterrupts';
+import { registerAssetRoutes } from './routes/assets';
+import { registerUserTemplateRoutes } from './routes/userTemplates';
 import { registerBlockListRoutes } from './routes/blockLists';
 import { registerAddressBookRoutes } from './routes/addressBooks';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -129,6 +131,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     registerAssetCategoryRoutes,
     registerQueueTemplateRoutes,
     registerQueueInterruptRoutes,
+    registerAssetRoutes,
+    registerUserTemplateRoutes,
     registerBlockListRoutes,
     registerAddressBookRoutes,
   ]) {
@@ -139,6 +143,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
   const origin = `http://127.0.0.1:${port}`;
+  runtime.state.origin = origin;
   const { accountId, clientId, clientSecret } = runtime.options;
   return { app, state: runtime.state, origin, baseUrl: `${origin}/v2`, options: { accountId, clientId, clientSecret }, close: () => app.close() };
 }

@@ -277,8 +277,7 @@ export interface AssetItemRow {
   asset_item_content?: string;
   asset_item_voice?: string;
   asset_item_file_url?: string;
-  /** The emulator's own: the uploaded file's name and content digest (the API shows only a URL). */
-  file_name?: string;
+  /** The emulator's own: the uploaded file's content digest (the API shows only a URL). */
   _file_sha256?: string;
 }
 export interface AssetRow {
@@ -291,6 +290,38 @@ export interface AssetRow {
   archived: boolean;
   archived_time?: string;
   modified_by: string;
+  last_modified_time: string;
+}
+
+/** A user template: its blocks as the API shows them (`selected_blocks` says which apply). */
+export interface UserTemplateRow {
+  template_id: string;
+  template_name: string;
+  template_description?: string;
+  template_type: 'add' | 'update';
+  template_status: 'active' | 'inactive' | 'needs_attention';
+  selected_blocks: string[];
+  role: string;
+  package: { package_name: string; add_ons_plan?: string[]; billing_account_id?: string };
+  team?: { team_id: string; team_supervisor: boolean };
+  client_integration?: { client_integration_application: string; client_integration_name?: string };
+  external_url?: { enable_external_url: boolean; external_launch_url: string };
+  user_access?: boolean;
+  country_or_region?: string;
+  region?: string;
+  mobile_client?: boolean;
+  emergency_calling?: boolean;
+  assigned_queues?: {
+    agent_queue_ids?: string[];
+    supervisor_queue_ids?: string[];
+    default_outbound_voice_queue_id?: string;
+    default_outbound_message_queue_id?: string;
+  };
+  skills?: Array<{ skill_id: string; proficiency_level?: number }>;
+  engagement_capacity?: Record<string, number | undefined>;
+  modified_by: string;
+  created_by: string;
+  created_time: string;
   last_modified_time: string;
 }
 
@@ -409,6 +440,7 @@ export class EmulatorState {
   readonly assetCategories = new Table<AssetCategoryRow>('asset_categories', 'category_id');
   readonly queueTemplates = new Table<QueueTemplateRow>('queue_templates', 'queue_template_id');
   readonly assets = new Table<AssetRow>('assets', 'asset_id');
+  readonly userTemplates = new Table<UserTemplateRow>('user_templates', 'template_id');
   /** queue id → its interrupt settings, as last written (absent: none). */
   readonly queueInterrupts = new Map<string, unknown>();
   readonly addressBookUnits = new Table<AddressBookUnitRow>('address_book_units', 'unit_id');
@@ -416,6 +448,9 @@ export class EmulatorState {
   readonly addressBookCustomFields = new Table<AddressBookCustomFieldRow>('address_book_custom_fields', 'custom_field_id');
   readonly phoneBlockRules = new Table<PhoneBlockRuleRow>('phone_block_rules', 'phone_block_list_rule_id');
   readonly ipBlockRules = new Table<IpBlockRuleRow>('ip_block_rules', 'ip_address_block_list_rule_id');
+
+  /** Where the server listens (`http://127.0.0.1:<port>`), for the file URLs its answers give; set once it does. */
+  origin = '';
 
   /** The collections the control surface may read and change behind the provider's back. */
   tables(): Record<string, Table<object>> {
@@ -443,6 +478,7 @@ export class EmulatorState {
       asset_categories: this.assetCategories,
       queue_templates: this.queueTemplates,
       assets: this.assets,
+      user_templates: this.userTemplates,
       phone_block_rules: this.phoneBlockRules,
       ip_block_rules: this.ipBlockRules,
       address_book_units: this.addressBookUnits,

@@ -134,7 +134,11 @@ export function buildSchema(): Record<string, unknown> {
         'Id of an existing object to take over instead of creating one; the first up changes only what differs. Adopted objects are deleted by destroy (or by removing the declaration) unless the resource has retainOnDelete: true.',
     };
     const properties: Record<string, PulumiProperty> = { ...inputProperties };
-    for (const [name, output] of Object.entries(spec.outputs ?? {})) properties[name] = { type: output.type ?? 'string', description: output.description };
+    for (const [name, output] of Object.entries(spec.outputs ?? {}))
+      properties[name] =
+        output.type === 'stringMap'
+          ? { type: 'object', additionalProperties: { type: 'string' }, description: output.description }
+          : { type: output.type ?? 'string', description: output.description };
     resources[`zcc:index:${spec.kind}`] = {
       description: `${spec.description}\n\nPulumi type token: \`pulumi-nodejs:dynamic/zcc:${spec.kind}\`. API: \`${spec.endpoint.path}\`.`,
       inputProperties,

@@ -90,7 +90,10 @@ export function renderResource(spec: ResourceSpec): string {
   }
   for (const [name, output] of outputs) {
     if (name === spec.idOutput) continue;
-    lines.push(doc(output.description), `  declare public readonly ${name}: pulumi.Output<${output.type ?? 'string'}>;`);
+    lines.push(
+      doc(output.description),
+      `  declare public readonly ${name}: pulumi.Output<${output.type === 'stringMap' ? 'Record<string, string>' : (output.type ?? 'string')}>;`,
+    );
   }
   if (idGetter) {
     const description = spec.outputs?.[spec.idOutput]?.description ?? `The ${spec.kind} id.`;

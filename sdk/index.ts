@@ -2,5 +2,6 @@
 export * from './generated';
 export type { AdoptableArgs } from './adoptable';
 export { readFlowFile } from './flowFile';
+export { assetFile, type AssetFile } from './assetFile';
 export { kindProvider } from './providers/kindProvider';
 export { getEntryPoint, getUser, getUsers, type EntryPointInfo, type UserInfo } from './lookups';

@@ -12,6 +12,8 @@ export interface ExportedObject {
   /** What people call it: the object's name, the queue's name for its members, the user's email for their skills. */
   label: string;
   inputs: Props;
+  /** Files its declaration reads (an asset's audio), by name within its directory (spec `exportAs.files`). */
+  files?: Record<string, Buffer>;
 }
 
 /** An object the SDK cannot declare as it is, and why (each problem names the field, the value and what is allowed). */
@@ -72,13 +74,16 @@ export async function readAccount(): Promise<Account> {
   const objects: ExportedObject[] = [];
   const unsupported: UnsupportedObject[] = [];
   const warnings: Account['warnings'] = [];
-  const add = (kind: string, id: string, label: string, read: Props) => {
+  const add = (kind: string, id: string, label: string, read: Props, files?: Record<string, Buffer>) => {
     // What the program will declare: the server's defaults (an empty id for "the account default") left out.
     const inputs = withoutDefaults(kind, read);
-    const problems = inputInvalid(kind, inputs);
+    // Files are checked where they will be (the program's directory for the object is named later).
+    const role = engine.specFor(kind).exportAs;
+    const placed = files && role.role === 'object' && role.files ? role.files.place(inputs, `${role.files.dir}/${id}`) : inputs;
+    const problems = inputInvalid(kind, placed);
     if (problems.length > 0) return void unsupported.push({ kind, id, label, problems });
-    for (const message of inputWarnings(kind, inputs)) warnings.push({ kind, id, label, message });
-    objects.push({ kind, id, label, inputs });
+    for (const message of inputWarnings(kind, placed)) warnings.push({ kind, id, label, message });
+    objects.push({ kind, id, label, inputs, ...(files ? { files } : {}) });
   };
 
   // One listing per kind, shared: a queue list serves the queues and the owners of their member sets.
@@ -110,9 +115,10 @@ export async function readAccount(): Promise<Account> {
           }
       const read = await mapLimit(items, CONCURRENCY, async (item) => {
         const id = String(item[spec.idField]);
-        return { id, inputs: await readExisting(spec.kind, id, role.readHint ?? {}, item) };
+        const inputs = await readExisting(spec.kind, id, role.readHint ?? {}, item);
+        return { id, inputs, files: inputs && role.files ? await role.files.read(client, id, inputs) : undefined };
       });
-      for (const { id, inputs } of read) if (inputs) add(spec.kind, id, String(inputs.name ?? id), inputs);
+      for (const { id, inputs, files } of read) if (inputs) add(spec.kind, id, String(inputs.name ?? id), inputs, files);
     }
   })();
 

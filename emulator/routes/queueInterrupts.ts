@@ -10,7 +10,7 @@ import { findQueue } from './queues';
  * wait-time announcements, in the official shapes. Assumptions the README states: a PATCH replaces each top-level
  * field it gives (`audio_interrupts` as a whole list, `notify_interrupts` as a whole object) and keeps the other;
  * a new queue has no audio interrupts and no announcements; `bucket_id` (which the document does not explain) is
- * accepted and ignored. Audio is named by asset id; the read adds the asset's file name where the asset is known.
+ * accepted and ignored. Audio is named by asset id; the read adds the asset's name as `audio_filename` where the asset is known.
  */
 const seconds = z.number().int().min(0).max(3600);
 const audioType = z.enum(['standard', 'advanced']);
@@ -56,12 +56,11 @@ const patchSchema = z.strictObject({
 });
 type Interrupts = z.infer<typeof patchSchema>;
 
-/** The read: each audio item with its asset's file name (and a URL) where the asset is known. */
+/** The read: each audio item with its asset's name where the asset is known. */
 function view(state: EmulatorState, interrupts: Interrupts) {
   const withFile = <T extends { audio_asset_id?: string }>(item: T) => {
     const asset = item.audio_asset_id ? state.assets.get(item.audio_asset_id) : undefined;
-    const file = asset?.items.find((entry) => entry.file_name)?.file_name;
-    return file ? { ...item, audio_filename: file, audio_url: `https://file.zoom.us/asset/${asset!.asset_id}` } : item;
+    return asset ? { ...item, audio_filename: asset.asset_name } : item;
   };
   const notify = interrupts.notify_interrupts;
   const section = <T extends Record<string, unknown>>(value: T | undefined) =>

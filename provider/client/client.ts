@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZccHttp } from './http';
+import { ZccApiError } from './errors';
 import type { RateCategory, ZccClientConfig } from './config';
 import * as schemas from './schemas';
 import { endpoints, fillPath, lockKeyOf, objectPath, objectTemplate, type Collection } from './endpoints';
@@ -212,6 +213,18 @@ export class ZccClient {
       maxResponseBytes: 12 * 1024 * 1024,
     });
   }
+  /**
+   * A file at a URL an API answer gave (an asset item's `asset_item_file_url`). The URL is account data, so the
+   * bearer token goes only where Zoom serves files: the API's own origin, or https on zoom.us and its subdomains.
+   */
+  downloadFile(url: string, maxBytes: number): Promise<Buffer> {
+    const problem = untrustedFileUrl(url, this.config.baseUrl);
+    if (problem)
+      return Promise.reject(
+        new ZccApiError(`The file at ${JSON.stringify(url)} was not downloaded: ${problem}.`, { method: 'GET', path: url, code: 'untrusted_url' }),
+      );
+    return this.http.request<Buffer>('GET', url, { category: 'light', binary: true, maxResponseBytes: maxBytes });
+  }
   /** Publishes one version, replacing the published one. */
   publishFlow(flowId: string, flowVersion: number) {
     const flow = objectPath(endpoints.flows, [flowId]);
@@ -221,4 +234,18 @@ export class ZccClient {
       objectKey: flow,
     });
   }
+}
+
+/** Why the client must not send its token to `url`; undefined when it is where Zoom serves files. */
+export function untrustedFileUrl(url: string, baseUrl: string): string | undefined {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return 'it is not an absolute URL';
+  }
+  if (target.username || target.password) return 'it carries credentials';
+  if (target.origin === new URL(baseUrl).origin) return undefined;
+  if (target.protocol === 'https:' && (target.hostname === 'zoom.us' || target.hostname.endsWith('.zoom.us'))) return undefined;
+  return `only the API's origin and https://*.zoom.us are trusted with the token, not ${target.origin}`;
 }

@@ -26,6 +26,8 @@ export interface RequestOptions<T> {
   objectKey?: string;
   /** Largest response body to read; larger ones are abandoned unread (flow exports need more than the default). */
   maxResponseBytes?: number;
+  /** The answer is a file's bytes (an asset item's file), returned as a Buffer; no schema applies. */
+  binary?: true;
 }
 
 export interface RequestStats {
@@ -83,7 +85,16 @@ const FAILURE_TEXT: Record<string, string> = {
  */
 async function sendOnce(
   http: AxiosInstance,
-  request: { method: HttpMethod; path: string; query?: RequestOptions<unknown>['query']; body?: unknown; token: string; timeoutMs: number; maxBytes: number },
+  request: {
+    method: HttpMethod;
+    path: string;
+    query?: RequestOptions<unknown>['query'];
+    body?: unknown;
+    token: string;
+    timeoutMs: number;
+    maxBytes: number;
+    binary?: true;
+  },
 ): Promise<{ response?: AxiosResponse; failure?: string }> {
   const deadline = AbortSignal.timeout(request.timeoutMs);
   try {
@@ -95,6 +106,7 @@ async function sendOnce(
       signal: AbortSignal.any([deadline, cancellationSignal()]),
       maxContentLength: request.maxBytes,
       maxRedirects: 0,
+      ...(request.binary ? { responseType: 'arraybuffer' as const } : {}),
       // A FormData body (a flow import) sets its own multipart Content-Type with the boundary.
       headers:
         request.body === undefined || request.body instanceof FormData
@@ -189,6 +201,7 @@ export class ZccHttp {
         token,
         timeoutMs: Math.max(1, Math.min(timeoutMs, remaining)),
         maxBytes,
+        binary: options.binary,
       });
       const { response, failure } = result;
       const daily = response?.status === 429 && isDailyLimit(response);
@@ -196,6 +209,7 @@ export class ZccHttp {
       const decision = classify(outcome, { idempotent, tokenRefreshed });
       if (decision === 'success') {
         limiter.onSuccess();
+        if (options.binary) return Buffer.from(response!.data as ArrayBuffer) as T;
         return this.parse(method, path, response!, options.schema);
       }
       const error = this.describe(method, path, outcome, response, sent);

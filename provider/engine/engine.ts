@@ -606,7 +606,7 @@ export function createEngine(options: EngineOptions) {
         const inputs = { ...userInputs(spec, props), ...providerRecords(props) };
         return { id, props: Object.fromEntries(Object.entries(props).filter(([key]) => !key.startsWith('__'))), inputs };
       }
-      const got = listed?.server ?? (await storeOf(spec).get(options.client(), id, declaredBody(spec, props)));
+      const got = listed?.server ?? (await storeOf(spec).get(options.client(), id, declaredBody(spec, props), props));
       const server = got && listed?.item ? { ...listed.item, ...got } : got;
       // No id tells the engine the object was deleted out of band.
       if (!server) return {};

@@ -12,8 +12,11 @@ export type Props = Record<string, unknown>;
 export interface ObjectStore {
   list(client: ZccClient): Promise<Props[]>;
   create(client: ZccClient, body: Props): Promise<Props>;
-  /** `previous` is the last known API-shaped state, for kinds whose read depends on what was declared. */
-  get(client: ZccClient, id: string, previous?: Props): Promise<Props | undefined>;
+  /**
+   * `previous` is the last known API-shaped state, for kinds whose read depends on what was declared; `recorded`
+   * (at refresh) the resource's outputs in state, for what only they hold (the file URLs an asset was read with).
+   */
+  get(client: ZccClient, id: string, previous?: Props, recorded?: Props): Promise<Props | undefined>;
   /** `changed` holds only the fields that differ; `full` and `previous` the whole new and old declarations. */
   update(client: ZccClient, id: string, changed: Props, full: Props, previous: Props): Promise<void>;
   /** Succeeds when the object is already gone. */
@@ -23,6 +26,17 @@ export interface ObjectStore {
    * for a reader that stops once it found what it looks for and may come back where it stopped (stamps.ts).
    */
   pages?(client: ZccClient, from?: string): AsyncIterable<{ items: Props[]; token: string }>;
+}
+
+/**
+ * Files an object's declaration reads from the program's directory (an asset's audio), for `zcc-pulumi export`:
+ * `read` downloads them (name within the object's directory → bytes); `place` points the inputs at them once the
+ * object's directory (`<dir>/<object name>`) is known. The program declares each as `zcc.assetFile(path)`.
+ */
+export interface ExportFiles {
+  dir: string;
+  read: (client: ZccClient, id: string, inputs: Props) => Promise<Record<string, Buffer>>;
+  place: (inputs: Props, dir: string) => Props;
 }
 
 /**
@@ -36,7 +50,7 @@ export type ExportRole =
    * file (`<dir>/<name>.json`) and read back with `readFlowFile`; `onlyIf` leaves out list items that are not the
    * account's to declare (Zoom's system variable groups).
    */
-  | { role: 'object'; readHint?: Props; fileInput?: { input: string; dir: string }; onlyIf?: (item: Props) => boolean }
+  | { role: 'object'; readHint?: Props; fileInput?: { input: string; dir: string }; onlyIf?: (item: Props) => boolean; files?: ExportFiles }
   /**
    * One declaration per owner whose set is not empty: a queue's agents, a user's skills. `owner` is a kind of this
    * package or `User`; `members` the input(s) holding the set (exported when one is a non-empty list, object or id); `ownerCount` a field of the owner's list item that
@@ -159,7 +173,7 @@ export interface ResourceSpec {
   /** Extra outputs computed from the API object (timestamps, status). */
   computedOutputs?: (server: Props) => Props;
   /** Output properties beyond the inputs (the id output included), for the generated SDK and schema.json. */
-  outputs?: Record<string, { description: string; type?: 'string' | 'number' | 'boolean' }>;
+  outputs?: Record<string, { description: string; type?: 'string' | 'number' | 'boolean' | 'stringMap' }>;
   /** A short TypeScript program using the resource, for the generated reference (docs/resources.md). */
   example: string;
   /**

@@ -24,6 +24,22 @@ export function text(description: string, limits: { min?: number; max: number })
     .describe(description);
 }
 
+/**
+ * Text that may span lines (a saved reply, a prompt's words): like `text`, but line feeds and tabs are allowed. A
+ * carriage return is not (it redraws a terminal line), nor any other control or bidi override character.
+ */
+export function multilineText(description: string, limits: { min?: number; max: number }) {
+  const min = limits.min ?? 0;
+  return z
+    .string({ error: 'expected a string' })
+    .refine((value) => codePoints(value) >= min && (min === 0 || value.trim() !== ''), { error: `must not be empty (1 to ${limits.max} characters)` })
+    .refine((value) => codePoints(value) <= limits.max, { error: `must be at most ${limits.max} characters` })
+    .refine((value) => !hasUnsafeCharacter(value.replace(/[\n\t]/g, ' ')), {
+      error: 'must not contain control characters other than line feeds and tabs (NUL, ESC, CR…) or bidi override characters',
+    })
+    .describe(description);
+}
+
 /** A Zoom object id as a program passes it: exactly one literal URL path segment (see client/paths.ts). */
 export function zoomId(description: string) {
   return z

@@ -24,6 +24,8 @@ import { addressBookCustomFieldSpec, addressBookSpec, addressBookUnitSpec } from
 import { userSpec } from './userSpec';
 import { queueTemplateSpec } from './queueTemplateSpec';
 import { queueInterruptsSpec } from './queueInterruptsSpec';
+import { assetSpec } from './assetSpec';
+import { userTemplateSpec } from './userTemplateSpec';
 
 /**
  * Every kind this package manages, in the order of the generated reference. Adding a kind is one spec file plus
@@ -62,12 +64,14 @@ export const allSpecs: readonly ResourceSpec[] = [
   regionSpec,
   agentStatusSpec,
   assetCategorySpec,
+  assetSpec,
   phoneBlockListRuleSpec,
   ipBlockListRuleSpec,
   addressBookUnitSpec,
   addressBookSpec,
   addressBookCustomFieldSpec,
   userSpec,
+  userTemplateSpec,
   queueTemplateSpec,
   queueInterruptsSpec,
 ];

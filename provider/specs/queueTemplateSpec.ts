@@ -28,7 +28,8 @@ export const queueTemplateItemSchema = z.preprocess(
   z.object({
     queue_template_id: z.string(),
     queue_template_name: z.string(),
-    queue_template_description: z.string().optional(),
+    // The GET leaves an empty description out where the list answers '': both mean none.
+    queue_template_description: z.string().default(''),
     channel: z.enum(CHANNELS),
     queue_template_type: z.enum(TYPES),
     queue_template_status: z.enum(STATUSES).optional(),
@@ -73,6 +74,7 @@ export const queueTemplateSpec = defineSpec<ZccQueueTemplate>()({
     type: 'queue_template_type',
     status: 'queue_template_status',
   },
+  serverDefaults: { description: '' },
   createFields: ['name', 'description', 'channel', 'type'],
   replaceOnChanges: ['channel', 'type'],
   uniqueName: true,

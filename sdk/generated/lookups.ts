@@ -388,6 +388,24 @@ export function getAssetCategory(args: { name: string; scope?: string }): Promis
   return findByName<AssetCategoryInfo>('AssetCategory', args);
 }
 
+/** An asset as `getAsset` returns it: fields of its list item (`GET /contact_center/asset_library/assets`). */
+export interface AssetInfo {
+  /** The asset id. */
+  assetId: string;
+  /** The name. */
+  name: string;
+  /** What it is (audio, text, …). */
+  type?: string;
+}
+
+/**
+ * The asset with exactly this name (all pages of the list); fails naming the name when none matches, and
+ * listing the ids when several do.
+ */
+export function getAsset(args: { name: string }): Promise<AssetInfo> {
+  return findByName<AssetInfo>('Asset', args);
+}
+
 /** An address book unit as `getAddressBookUnit` returns it: fields of its list item (`GET /contact_center/address_books/units`). */
 export interface AddressBookUnitInfo {
   /** The unit id. */
@@ -442,6 +460,24 @@ export interface AddressBookCustomFieldInfo {
  */
 export function getAddressBookCustomField(args: { name: string }): Promise<AddressBookCustomFieldInfo> {
   return findByName<AddressBookCustomFieldInfo>('AddressBookCustomField', args);
+}
+
+/** An user template as `getUserTemplate` returns it: fields of its list item (`GET /contact_center/users/templates`). */
+export interface UserTemplateInfo {
+  /** The template id. */
+  templateId: string;
+  /** The name. */
+  name: string;
+  /** `add` or `update`. */
+  type?: string;
+}
+
+/**
+ * The user template with exactly this name (all pages of the list); fails naming the name when none matches, and
+ * listing the ids when several do.
+ */
+export function getUserTemplate(args: { name: string }): Promise<UserTemplateInfo> {
+  return findByName<UserTemplateInfo>('UserTemplate', args);
 }
 
 /** A queue template as `getQueueTemplate` returns it: fields of its list item (`GET /contact_center/queue_templates`). */

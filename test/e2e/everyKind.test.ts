@@ -210,6 +210,29 @@ const scenarios: Scenario[] = [
     consoleEdit: { field: 'status_name', value: 'Lifecycle renamed in the console', input: 'name' },
   },
   {
+    kind: 'Asset',
+    name: 'lifecycle-asset',
+    collection: 'assets',
+    initial: { name: 'Lifecycle text', type: 'text', items: [{ language: 'en-US', content: 'Hello' }] },
+    inPlace: {
+      items: [
+        { language: 'en-US', content: 'Hello again\nSecond line' },
+        { language: 'de-DE', content: 'Hallo' },
+      ],
+    },
+    replace: { type: 'saved_reply' },
+    consoleEdit: { field: 'asset_name', value: 'Lifecycle renamed in the console', input: 'name' },
+  },
+  {
+    kind: 'UserTemplate',
+    name: 'lifecycle-user-template',
+    collection: 'user_templates',
+    initial: { name: 'Lifecycle users', type: 'add', roleId: 'role_agent', package: { packageName: 'essentials' } },
+    inPlace: { package: { packageName: 'premium' }, mobileClient: true },
+    replace: { type: 'update' },
+    consoleEdit: { field: 'template_name', value: 'Renamed in the console', input: 'name' },
+  },
+  {
     kind: 'QueueTemplate',
     name: 'lifecycle-queue-template',
     collection: 'queue_templates',

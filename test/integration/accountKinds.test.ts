@@ -258,3 +258,39 @@ describe('User', () => {
     expect((await control('GET', '/objects/users')).some((row: Row) => row.user_id === user.id)).toBe(false);
   });
 });
+
+describe('UserTemplate', () => {
+  it('selects the blocks it declares, keeps console-selected ones, restores a deselected block, and reads needs_attention', async () => {
+    const queue = await create('Queue', { name: 'Template queue', channel: 'voice', ...stub });
+    const inputs = {
+      name: 'New agents',
+      type: 'add',
+      roleId: 'role_agent',
+      package: { packageName: 'premium' },
+      assignedQueues: { agentQueueIds: [queue.id] },
+    };
+    const template = await create('UserTemplate', await checked('UserTemplate', inputs));
+    expect(template.outs).toMatchObject({ ...inputs, status: 'active' });
+    expect(await control('GET', `/objects/user_templates/${template.id}`)).toMatchObject({ selected_blocks: ['role', 'package', 'assigned_queues'] });
+
+    // The console deselects the queues and selects mobile_client: the queues read as missing; mobile_client is not declared.
+    await control('PATCH', `/objects/user_templates/${template.id}`, { selected_blocks: ['role', 'package', 'mobile_client'], mobile_client: true });
+    forgetAllListings();
+    const drifted = (await read('UserTemplate', template.id, template.outs!)).props!;
+    expect(drifted.assignedQueues).toBeUndefined();
+    await update('UserTemplate', template.id, drifted, { ...inputs, emergencyCalling: true, ...stub });
+    expect(await control('GET', `/objects/user_templates/${template.id}`)).toMatchObject({
+      selected_blocks: ['role', 'package', 'mobile_client', 'emergency_calling', 'assigned_queues'],
+      emergency_calling: true,
+    });
+
+    // A queue it names is deleted: Zoom says the template needs attention.
+    await remove('Queue', queue.id, queue.outs!);
+    forgetAllListings();
+    expect((await read('UserTemplate', template.id, template.outs!)).props).toMatchObject({ status: 'needs_attention' });
+    const { getUserTemplate } = await import('../../sdk/generated/lookups');
+    expect(await getUserTemplate({ name: 'New agents' })).toMatchObject({ templateId: template.id, type: 'add' });
+    await remove('UserTemplate', template.id, template.outs!);
+    expect(await control('GET', '/objects/user_templates')).toEqual([]);
+  });
+});

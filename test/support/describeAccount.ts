@@ -57,6 +57,8 @@ export async function describeAccount(origin: string): Promise<Map<string, unkno
   for (const row of dispositionSets as Row[]) label('DispositionSet', row.disposition_set_id, row.disposition_set_name);
   for (const row of variableGroups as Row[]) label('VariableGroup', row.variable_group_id, row.variable_group_name);
   for (const row of queues as Row[]) if (row.cc_queue_id) names.set(row.cc_queue_id, `Queue:${row.queue_name}`);
+  const assets = (await get('assets')) as Row[];
+  for (const row of assets) label('Asset', row.asset_id, row.asset_name);
 
   // Bookkeeping that differs between accounts by nature: ids, counters, timestamps, version history.
   const DROP =
@@ -126,6 +128,15 @@ export async function describeAccount(origin: string): Promise<Map<string, unkno
   // Roles (privileges as a set; the built-in roles are the account's own), who holds each role, regions, statuses
   // and asset categories, by name.
   const [roles, regions, statuses, assetCategories] = await Promise.all(['roles', 'regions', 'system_statuses', 'asset_categories'].map(get));
+  for (const row of roles as Row[]) label('Role', row.role_id, row.role_name);
+  for (const row of regions as Row[]) label('Region', row.region_id, row.region_name);
+  for (const { template_id: _id, modified_by: _by, last_modified_time: _at, created_by: _cb, created_time: _ct, ...row } of (await get(
+    'user_templates',
+  )) as Row[])
+    add(
+      `UserTemplate:${row.template_name}`,
+      normalize({ ...row, template_description: row.template_description ?? '', selected_blocks: [...row.selected_blocks].sort() }),
+    );
   for (const row of roles as Row[]) {
     add(`Role:${row.role_name}`, { description: row.role_description, privileges: [...row.privileges].sort() });
     add(
@@ -144,8 +155,24 @@ export async function describeAccount(origin: string): Promise<Map<string, unkno
       queues: (row.status_assigned_queues as Row[]).map((queue) => names.get(queue.id) ?? queue.id).sort(),
     });
   for (const row of assetCategories as Row[]) add(`AssetCategory:${row.category_scope}:${row.category_name}`, {});
+  // Assets by name: items by language, a file by its digest (the emulator's own record), the category by name.
+  const assetCategoryName = new Map((assetCategories as Row[]).map((row) => [row.category_id, row.category_name]));
+  for (const row of assets)
+    add(
+      `Asset:${row.asset_name}`,
+      normalize({
+        description: row.asset_description ?? '',
+        type: row.asset_type,
+        category: assetCategoryName.get(row.category_id) ?? null,
+        items: (row.items as Row[])
+          .map(({ asset_item_id: _id, asset_item_file_url: _url, ...item }) => item)
+          .sort((a, b) => (a.asset_item_language < b.asset_item_language ? -1 : 1)),
+      }),
+    );
+  for (const [queueId, interrupts] of Object.entries((await get('queue_interrupts')) as Record<string, unknown>))
+    add(`QueueInterrupts:${names.get(queueId)}`, normalize(interrupts));
   for (const { queue_template_id: _id, last_modified_time: _at, modified_by: _by, ...row } of (await get('queue_templates')) as Row[])
-    add(`QueueTemplate:${row.queue_template_name}`, row);
+    add(`QueueTemplate:${row.queue_template_name}`, normalize({ ...row, queue_template_description: row.queue_template_description ?? '' }));
   const [phoneRules, ipRules] = await Promise.all(['phone_block_rules', 'ip_block_rules'].map(get));
   const rule = ({ created_time: _c, last_modified_time: _m, phone_block_list_rule_id: _p, ip_address_block_list_rule_id: _i, ...kept }: Row) => kept;
   for (const row of phoneRules as Row[]) add(`PhoneBlockListRule:${row.match_type}:${row.phone_number}`, rule(row));

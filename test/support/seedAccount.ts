@@ -6,6 +6,9 @@ import { regionsEndpoint } from '../../provider/specs/regionSpec';
 import { agentStatusesEndpoint } from '../../provider/specs/agentStatusSpec';
 import { assetCategoriesEndpoint } from '../../provider/specs/assetCategorySpec';
 import { queueTemplatesEndpoint } from '../../provider/specs/queueTemplateSpec';
+import { assetsEndpoint } from '../../provider/specs/assetSpec';
+import { userTemplatesEndpoint } from '../../provider/specs/userTemplateSpec';
+import { queueInterruptsEndpoint } from '../../provider/specs/queueInterruptsSpec';
 import { ipBlockRulesEndpoint, phoneBlockRulesEndpoint } from '../../provider/specs/blockListSpecs';
 import { addressBookCustomFieldsEndpoint, addressBooksEndpoint, addressBookUnitsEndpoint } from '../../provider/specs/addressBookSpecs';
 
@@ -123,6 +126,33 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
     ),
   );
 
+  // Kinds an account holds fewer of: a fifth as many of each.
+  const few = Math.max(2, Math.ceil(perKind / 5));
+  // Assets: audio prompts (a file and a spoken text), texts over two lines in two languages, saved replies.
+  const wavOf = (i: number) => Buffer.concat([Buffer.from('RIFF\0\0\0\0WAVEfmt '), Buffer.alloc(32 + i, i % 256)]).toString('base64');
+  const assets = await all(
+    range(few).map(
+      (i) => () =>
+        client.createIn(assetsEndpoint, {
+          asset_name: name('Asset', i),
+          ...(i % 2 ? { asset_description: `Seeded ${i}` } : {}),
+          asset_type: (['audio', 'text', 'saved_reply'] as const)[i % 3],
+          ...(i % 3 === 2 ? {} : { category_id: 'asset_cat_general' }),
+          asset_items:
+            i % 3 === 0
+              ? [
+                  { asset_item_language: 'en-US', upload_file: wavOf(i) },
+                  { asset_item_language: 'es-US', asset_item_content: `Hola ${i}`, asset_item_voice: 'Lupe', is_default: i % 2 === 1 },
+                ]
+              : [
+                  { asset_item_language: 'en-US', asset_item_content: `Seeded text ${i}\nsecond line` },
+                  ...(i % 3 === 1 ? [{ asset_item_language: 'fr-FR' as const, asset_item_content: `Texte ${i}`, asset_item_name: `fr ${i}` }] : []),
+                ],
+        }),
+    ),
+  );
+  const audioAssets = assets.filter((_, i) => i % 3 === 0);
+
   // The emulator's sample flows (one per channel) count as well.
   const sampleFlows = await client.listOf(endpoints.flows);
   // Flows: files that name a queue and a skill by id; versions 1-3, the latest or an older one published, or none.
@@ -136,7 +166,12 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
           {
             id: 'route',
             type: 'RouteTo',
-            properties: { queueId: queues[i % queues.length].queue_id, skillId: skills[i % skills.length].skill_id, prompt: `Version ${version} of flow ${i}` },
+            properties: {
+              queueId: queues[i % queues.length].queue_id,
+              skillId: skills[i % skills.length].skill_id,
+              assetId: audioAssets[i % audioAssets.length].asset_id!,
+              prompt: `Version ${version} of flow ${i}`,
+            },
             transitions: [],
           },
         ],
@@ -170,7 +205,6 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
     ),
   );
   // Schedules and wrap-up codes: a fifth as many of each, on top of the account's defaults.
-  const few = Math.max(2, Math.ceil(perKind / 5));
   const hours = await all(
     range(few).map(
       (i) => () =>
@@ -284,6 +318,26 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
     range(few).map((i) => () => client.createIn(assetCategoriesEndpoint, { category_name: name('Assets', i), category_scope: i % 2 ? 'agent' : 'system' })),
   );
 
+  // Queue interrupts: hold music on some queues, with position announcements on some of them.
+  const withInterrupts = queues.filter((_, i) => i % 4 === 0);
+  await all(
+    withInterrupts.map(
+      (queue, i) => () =>
+        client.patchAt(queueInterruptsEndpoint, [queue.queue_id], {
+          audio_interrupts: [{ audio_asset_id: audioAssets[i % audioAssets.length].asset_id, play_after_seconds: 0, is_loop: true, loop_interval: 30 + i }],
+          ...(i % 2
+            ? {
+                notify_interrupts: {
+                  play_after_seconds: 60,
+                  is_loop: false,
+                  notify_position_in_queue: { custom_audio_type: 'standard', custom_audio: [], over_limit_custom_audio: [] },
+                },
+              }
+            : {}),
+        }),
+    ),
+  );
+
   // Queue templates of both types, some inactive.
   const queueTemplates = await all(
     range(few).map((i) => async () => {
@@ -296,6 +350,28 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
       if (i % 3 === 1) await client.updateOne(queueTemplatesEndpoint, [template.queue_template_id], { queue_template_status: 'inactive' });
       return template;
     }),
+  );
+
+  // User templates: a role and package each, some with queues, skills, a region and capacity.
+  const userTemplates = await all(
+    range(few).map(
+      (i) => () =>
+        client.createIn(userTemplatesEndpoint, {
+          template_name: name('User template', i),
+          ...(i % 2 ? { template_description: `Seeded ${i}` } : {}),
+          template_type: i % 3 === 2 ? 'update' : 'add',
+          selected_blocks: ['role', 'package', ...(i % 2 ? ['assigned_queues', 'skills'] : []), ...(i % 3 === 1 ? ['region', 'engagement_capacity'] : [])],
+          role: i % 2 ? roles[i % roles.length].role_id : 'role_agent',
+          package: { package_name: (['essentials', 'premium', 'elite'] as const)[i % 3], ...(i % 4 === 1 ? { add_ons_plan: ['ai_expert_assist'] } : {}) },
+          ...(i % 2
+            ? {
+                assigned_queues: { agent_queue_ids: [queues[i % queues.length].queue_id], supervisor_queue_ids: [queues[(i + 1) % queues.length].queue_id] },
+                skills: [{ skill_id: skills[i % skills.length].skill_id }],
+              }
+            : {}),
+          ...(i % 3 === 1 ? { region: regions[i % regions.length].region_id, engagement_capacity: { concurrent_message_capacity: 1 + (i % 5) } } : {}),
+        }),
+    ),
   );
 
   // Block list rules, created in one batch call each kind.
@@ -363,6 +439,9 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
       // The account's own category counts as well.
       AssetCategory: assetCategories.length + 1,
       QueueTemplate: queueTemplates.length,
+      UserTemplate: userTemplates.length,
+      Asset: assets.length,
+      QueueInterrupts: withInterrupts.length,
       // The account's default hours and closures count as well.
       BusinessHours: hours.length + 1,
       ClosureSet: closureSets.length + 1,

@@ -31,6 +31,8 @@ const EARLIER: Record<string, string> = {
   leads: 'zcc.Role',
   sales: 'zcc.AddressBookUnit',
   customers: 'zcc.AddressBook',
+  prompts: 'zcc.AssetCategory',
+  holdMusic: 'zcc.Asset',
 };
 
 function blocks(): Array<{ name: string; code: string }> {

@@ -132,13 +132,13 @@ describe('export program', () => {
     expect(result.program).toContain(
       'definition: zcc.readFlowFile("flows/ivr.json", {\n    "germanSkill.skillId": germanSkill.skillId,\n    "supportQueue.queueId": supportQueue.queueId,\n    "user:ada@example.com": user("ada@example.com"),\n  }),',
     );
-    expect(JSON.parse(result.flowFiles.get('flows/ivr.json')!).nodes[0].properties).toEqual({
+    expect(JSON.parse(String(result.files.get('flows/ivr.json')! as string)).nodes[0].properties).toEqual({
       queueId: '{{zcc:supportQueue.queueId}}',
       skill_id: '{{zcc:germanSkill.skillId}}',
       userId: '{{zcc:user:ada@example.com}}',
     });
     // Without --portable the file is the export as it is.
-    expect(JSON.parse(buildProgram(account(objects, { u1: 'ada@example.com' }), options, { version: '0.1.0' }).flowFiles.get('flows/ivr.json')!)).toEqual(
+    expect(JSON.parse(buildProgram(account(objects, { u1: 'ada@example.com' }), options, { version: '0.1.0' }).files.get('flows/ivr.json')! as string)).toEqual(
       flow.inputs.definition,
     );
 
@@ -159,7 +159,7 @@ describe('export program', () => {
       scheduled,
     ];
     const portable = buildProgram(account(schedules), { ...options, portable: true }, { version: '0.1.0' });
-    expect(JSON.parse(portable.flowFiles.get('flows/hours.json')!).nodes[0].properties).toEqual({
+    expect(JSON.parse(String(portable.files.get('flows/hours.json')!)).nodes[0].properties).toEqual({
       businessHourId: '{{zcc:officeBusinessHours.businessHourId}}',
       closure_set_id: '{{zcc:holidaysClosureSet.closureSetId}}',
       dispositionIds: ['{{zcc:resolvedDisposition.dispositionId}}'],
@@ -191,15 +191,15 @@ describe('export of hostile account data', () => {
     label: name,
     inputs: { name, definition },
   });
-  const flowFiles = (objects: ExportedObject[], portable = false) => [
-    ...buildProgram(account(objects), { ...options, portable }, { version: '0.1.0' }).flowFiles.keys(),
+  const filesOf = (objects: ExportedObject[], portable = false) => [
+    ...buildProgram(account(objects), { ...options, portable }, { version: '0.1.0' }).files.keys(),
   ];
 
   it('file names that differ only by case or normalization get distinct names on macOS and Windows too', () => {
     expect(foldKey('ΑΣ')).toBe(foldKey('ασ'));
     expect(foldKey('STRASSE')).toBe(foldKey('straße'));
     expect(foldKey('é')).toBe(foldKey('e\u0301'));
-    const files = flowFiles([flow('f1', 'ΑΣ'), flow('f2', 'ασ'), flow('f3', 'Straße'), flow('f4', 'STRASSE'), flow('f5', 'Cafe\u0301'), flow('f6', 'Café')]);
+    const files = filesOf([flow('f1', 'ΑΣ'), flow('f2', 'ασ'), flow('f3', 'Straße'), flow('f4', 'STRASSE'), flow('f5', 'Cafe\u0301'), flow('f6', 'Café')]);
     expect(new Set(files.map((file) => foldKey(file))).size).toBe(6);
     // Slugs are NFKC (so "Cafe\u0301" is written "café"); names sort by the account's labels, then ids.
     expect(files).toEqual(['flows/café.json', 'flows/café-2.json', 'flows/strasse.json', 'flows/straße-2.json', 'flows/ας.json', 'flows/ασ-2.json']);
@@ -207,15 +207,15 @@ describe('export of hostile account data', () => {
 
   it('a 90-character CJK name (within Zoom’s 128) gives a file name under 255 bytes, stable and distinct', () => {
     const long = '客户服务热线'.repeat(15);
-    const files = flowFiles([flow('f1', long), flow('f2', `${long}二`), flow('f3', long)]);
+    const files = filesOf([flow('f1', long), flow('f2', `${long}二`), flow('f3', long)]);
     for (const file of files) expect(Buffer.byteLength(file.slice('flows/'.length))).toBeLessThanOrEqual(255);
     expect(new Set(files).size).toBe(3);
-    expect(flowFiles([flow('f1', long), flow('f2', `${long}二`), flow('f3', long)])).toEqual(files);
+    expect(filesOf([flow('f1', long), flow('f2', `${long}二`), flow('f3', long)])).toEqual(files);
     expect(fileSafe(slug(long))).toMatch(/^(客户服务热线)+[^-]*-[0-9a-f]{10}$/);
   });
 
   it('Windows device names are not file names', () => {
-    expect(flowFiles([flow('f1', 'CON'), flow('f2', 'nul'), flow('f3', 'com1'), flow('f4', 'console')])).toEqual([
+    expect(filesOf([flow('f1', 'CON'), flow('f2', 'nul'), flow('f3', 'com1'), flow('f4', 'console')])).toEqual([
       'flows/con-file.json',
       'flows/com1-file.json',
       'flows/console.json',
@@ -251,7 +251,7 @@ describe('export of hostile account data', () => {
   it('account text that looks like a placeholder stays literal in a --portable flow file', () => {
     const definition = { studioType: 0, nodes: [{ id: 'say', text: '{{zcc:x}}', other: '{{zcc!}}y', plain: 'hello {{zcc:x}}' }] };
     const result = buildProgram(account([flow('f1', 'IVR', definition)]), { ...options, portable: true }, { version: '0.1.0' });
-    const file = JSON.parse(result.flowFiles.get('flows/ivr.json')!);
+    const file = JSON.parse(String(result.files.get('flows/ivr.json')! as string));
     expect(file.nodes[0]).toEqual({ id: 'say', text: '{{zcc!}}{{zcc:x}}', other: '{{zcc!}}{{zcc!}}y', plain: 'hello {{zcc:x}}' });
     // readFlowFile is given refs (none here), so the marks come off and nothing is taken for a placeholder.
     expect(result.program).toContain('definition: zcc.readFlowFile("flows/ivr.json", {}),');
