@@ -262,7 +262,7 @@ export function buildProgram(account: Account, options: ExportOptions, meta: { v
     if (objectFiles && role.role === 'object' && role.files) {
       const dir = `${role.files.dir}/${node.name}`;
       for (const [name, bytes] of Object.entries(objectFiles)) files.set(`${dir}/${name}`, bytes);
-      Object.assign(inputs, asAssetFiles(role.files.place(inputs, dir)));
+      Object.assign(inputs, asAssetFiles(role.files.place(inputs, dir, Object.keys(objectFiles))));
     }
     const spec = engine.specFor(kind);
     // --portable: the target account's own default is adopted, by a lookup of its name, and always kept on delete;

@@ -79,7 +79,7 @@ export async function readAccount(): Promise<Account> {
     const inputs = withoutDefaults(kind, read);
     // Files are checked where they will be (the program's directory for the object is named later).
     const role = engine.specFor(kind).exportAs;
-    const placed = files && role.role === 'object' && role.files ? role.files.place(inputs, `${role.files.dir}/${id}`) : inputs;
+    const placed = files && role.role === 'object' && role.files ? role.files.place(inputs, `${role.files.dir}/${id}`, Object.keys(files)) : inputs;
     const problems = inputInvalid(kind, placed);
     if (problems.length > 0) return void unsupported.push({ kind, id, label, problems });
     for (const message of inputWarnings(kind, placed)) warnings.push({ kind, id, label, message });

@@ -36,7 +36,8 @@ export interface ObjectStore {
 export interface ExportFiles {
   dir: string;
   read: (client: ZccClient, id: string, inputs: Props) => Promise<Record<string, Buffer>>;
-  place: (inputs: Props, dir: string) => Props;
+  /** `names`: the names `read` gave the object's files. */
+  place: (inputs: Props, dir: string, names: readonly string[]) => Props;
 }
 
 /**

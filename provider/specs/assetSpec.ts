@@ -155,7 +155,6 @@ async function downloaded(client: ZccClient, url: string): Promise<Buffer> {
     downloads.delete(key);
     downloadedBytes -= value.length;
   }
-  EXTENSION_BY_DIGEST.set(sha256(bytes), extensionOf(bytes));
   return bytes;
 }
 
@@ -172,8 +171,6 @@ function extensionOf(bytes: Buffer): string {
   if (head.startsWith('PK')) return '.pptx';
   return '.bin';
 }
-/** The extension each downloaded file was given, by digest, for `place` (which sees only the digest). */
-const EXTENSION_BY_DIGEST = new Map<string, string>();
 
 function assetStore(): ObjectStore {
   /**
@@ -374,13 +371,13 @@ export const assetSpec = defineSpec<Props>()({
           }
         return files;
       },
-      place: (inputs, dir) => ({
+      // Each file was named `<language><extension>` by read.
+      place: (inputs, dir, names) => ({
         ...inputs,
         items: (inputs.items as Props[]).map((item) => {
           const file = item.file as { sha256: string } | undefined;
-          return file
-            ? { ...item, file: { path: `${dir}/${String(item.language)}${EXTENSION_BY_DIGEST.get(file.sha256) ?? '.bin'}`, sha256: file.sha256 } }
-            : item;
+          const name = names.find((candidate) => candidate.startsWith(`${String(item.language)}.`));
+          return file && name ? { ...item, file: { path: `${dir}/${name}`, sha256: file.sha256 } } : item;
         }),
       }),
     },
