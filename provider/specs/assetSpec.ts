@@ -352,8 +352,9 @@ export const assetSpec = defineSpec<Props>()({
   },
   computedOutputs: (server) => ({ fileUrls: server.file_urls ?? {} }),
   // A write may upload files, which gives them new URLs: read them back, so the next refresh knows them.
-  afterWrite: async (client, id, _inputs, previous) => {
-    if (previous === undefined) return;
+  // A write that left the items as they were (a rename) uploaded nothing: the recorded URLs stand.
+  afterWrite: async (client, id, inputs, previous) => {
+    if (previous === undefined || sameValue(inputs.items, previous.items)) return;
     const asset = await unlessNotFound(() => client.getOne(assetsEndpoint, [id]));
     return { fileUrls: asset ? fileUrlsOf(asset) : {} };
   },
