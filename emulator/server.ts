@@ -17,6 +17,7 @@ import { registerAssetRoutes } from './routes/assets';
 import { registerUserTemplateRoutes } from './routes/userTemplates';
 import { registerBlockListRoutes } from './routes/blockLists';
 import { registerAddressBookRoutes } from './routes/addressBooks';
+import { registerOutboundCampaignRoutes } from './routes/outboundCampaigns';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { BehaviourSettings } from './context';
 import type { Plan } from './rateLimits';
@@ -135,6 +136,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     registerUserTemplateRoutes,
     registerBlockListRoutes,
     registerAddressBookRoutes,
+    registerOutboundCampaignRoutes,
   ]) {
     await app.register(apiArea(area), plugin);
   }

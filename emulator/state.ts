@@ -391,6 +391,41 @@ export interface AddressBookCustomFieldRow {
   last_modified_time: string;
 }
 
+/** An outbound campaign's contact list or do-not-contact list (its contacts are customer data: only their count). */
+export interface ContactListRow {
+  contact_list_id: string;
+  contact_list_name: string;
+  contact_list_description: string;
+  contact_list_type: 'contact' | 'do_not_contact';
+  contacts_count: number;
+  last_modified_time: string;
+}
+export interface ContactListCustomFieldRow {
+  custom_field_id: string;
+  custom_field_name: string;
+  data_type: string;
+  default_value?: string;
+  pick_list_values?: string[];
+  contact_list_ids?: string[];
+  use_as_routing_profile_parameter?: boolean;
+  use_as_external_url_parameter?: boolean;
+  show_in_transferred_calls?: boolean;
+  allow_third_party_access?: boolean;
+  show_in_inbound_notification?: boolean;
+  show_in_profile_tab?: boolean;
+  last_modified_time: string;
+}
+/** An outbound campaign, its dialing settings kept flat (the GET nests the ones of its dialing method). */
+export interface OutboundCampaignRow {
+  outbound_campaign_id: string;
+  outbound_campaign_name: string;
+  outbound_campaign_status: 'draft' | 'ready' | 'running' | 'paused' | 'completed' | 'not_running';
+  dialing_method: 'progressive' | 'preview' | 'agentless';
+  campaign_contact_list_ids: string[];
+  campaign_do_not_contact_list_ids: string[];
+  [field: string]: unknown;
+}
+
 /** Everything the emulator holds; reset replaces it wholesale. */
 export class EmulatorState {
   readonly queues = new Table<QueueRow>('queues', 'queue_id');
@@ -446,6 +481,11 @@ export class EmulatorState {
   readonly addressBookUnits = new Table<AddressBookUnitRow>('address_book_units', 'unit_id');
   readonly addressBooks = new Table<AddressBookRow>('address_books', 'address_book_id');
   readonly addressBookCustomFields = new Table<AddressBookCustomFieldRow>('address_book_custom_fields', 'custom_field_id');
+  readonly contactLists = new Table<ContactListRow>('contact_lists', 'contact_list_id');
+  readonly contactListCustomFields = new Table<ContactListCustomFieldRow>('contact_list_custom_fields', 'custom_field_id');
+  readonly outboundCampaigns = new Table<OutboundCampaignRow>('outbound_campaigns', 'outbound_campaign_id');
+  /** DNC list id → its phone numbers, in the order added. */
+  readonly dncListPhones = new Map<string, Array<{ phone_id: string; phone_number: string }>>();
   readonly phoneBlockRules = new Table<PhoneBlockRuleRow>('phone_block_rules', 'phone_block_list_rule_id');
   readonly ipBlockRules = new Table<IpBlockRuleRow>('ip_block_rules', 'ip_address_block_list_rule_id');
 
@@ -484,6 +524,9 @@ export class EmulatorState {
       address_book_units: this.addressBookUnits,
       address_books: this.addressBooks,
       address_book_custom_fields: this.addressBookCustomFields,
+      contact_lists: this.contactLists,
+      contact_list_custom_fields: this.contactListCustomFields,
+      outbound_campaigns: this.outboundCampaigns,
     } as Record<string, Table<object>>;
   }
 
@@ -510,6 +553,7 @@ export class EmulatorState {
       queue_teams: { map: this.queueTeams, ownedBy: 'queues' },
       flow_entry_points: { map: this.flowEntries, ownedBy: 'flows' },
       flow_detect_language: { map: this.flowDetectLanguage },
+      dnc_list_phones: { map: this.dncListPhones, ownedBy: 'contact_lists' },
     } as Record<string, { map: Map<string, unknown>; ownedBy?: string }>;
   }
 

@@ -137,7 +137,9 @@ export async function readAccount(): Promise<Account> {
       }
       // The owner's list item counts the members: owners it says have none cost no call.
       const count = role.ownerCount;
-      const worth = owners.filter(({ item }) => count === undefined || item[count] === undefined || Number(item[count]) > 0);
+      const worth = owners.filter(
+        ({ item }) => (role.ownerIf?.(item) ?? true) && (count === undefined || item[count] === undefined || Number(item[count]) > 0),
+      );
       const sets = await mapLimit(worth, CONCURRENCY, async (owner) => ({ owner, inputs: await readExisting(spec.kind, owner.id) }));
       // Exported when the owner holds something: a non-empty list, or an id (an empty one means the default).
       const holds = (value: unknown) =>

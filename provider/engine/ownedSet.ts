@@ -3,6 +3,7 @@ import type { ZccClient } from '../client/client';
 import { fillPath, type Collection } from '../client/endpoints';
 import { ZccApiError, isConflict, isNotFound } from '../client/errors';
 import { createdInThisProcess } from './listings';
+import { UNKNOWN } from './compare';
 import { declaredForOwner } from './declaredMembers';
 import type { ExportRole, ObjectStore, Props, ResourceSpec } from './spec';
 
@@ -35,8 +36,8 @@ export interface MemberList {
   input: string;
   /** The field of the API-shaped body and of `SetCalls` (`user_ids`, `skills`). */
   field: string;
-  /** The kind members name (`User`, `Skill`). */
-  kind: string;
+  /** The kind members name (`User`, `Skill`); absent when members are values, not ids (a DNC list's numbers). */
+  kind?: string;
   /** What members are, plural (`agents`, `skills`). */
   noun: string;
   /** The input's schema (a list). */
@@ -79,13 +80,20 @@ export interface OwnedSetDefinition {
   /** An input that picks which of the parent's sets this is (a queue's inbound or outbound dispositions). */
   scope?: { input: string; field: string; schema: z.ZodType; default: string };
   calls: SetCalls;
+  /**
+   * Why the parent cannot hold this set (a contact list that is not a do-not-contact list has no numbers), read at
+   * every check so that the preview refuses what the `up` would; undefined when it can (or does not exist yet).
+   */
+  parentProblem?: (client: ZccClient, parentId: string) => Promise<string | undefined>;
   /** What an empty list computed by mistake would do ("empty a queue"); default from the parent's noun. */
   harm?: string;
   /** Defaults to one declaration per parent whose set is not empty. */
   exportAs?: ExportRole;
   /** Extra export facts for the default role (`ownerCount`, `nameSuffix`). */
-  exportHints?: { ownerCount?: string; nameSuffix?: string };
+  exportHints?: { ownerCount?: string; nameSuffix?: string; ownerIf?: (item: Props) => boolean };
   onePerProgram?: boolean;
+  /** A fact its members' objects hold once (a user's role), also declared by another kind (spec.ts). */
+  declaresOnce?: ResourceSpec['declaresOnce'];
 }
 
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -284,7 +292,7 @@ export function ownedSetSpec(definition: OwnedSetDefinition): ResourceSpec {
     replaceOnChanges: [parent.input, ...(scope ? [scope.input] : [])],
     references: {
       [parent.input]: parent.kind,
-      ...Object.fromEntries(lists.map((list) => [list.reference ?? `${list.input}[]`, list.kind])),
+      ...Object.fromEntries(lists.filter((list) => list.kind !== undefined).map((list) => [list.reference ?? `${list.input}[]`, list.kind!])),
     },
     crossFieldCheck: (declared) => {
       const empty = lists.every((list) => itemsOf(declared, list.input).length === 0);
@@ -293,6 +301,15 @@ export function ownedSetSpec(definition: OwnedSetDefinition): ResourceSpec {
         [memberInputs[0], `is empty in exclusive mode, which would remove ${everything}. Set allowEmpty: true if that is intended, or use mode: "additive".`],
       ];
     },
+    ...(definition.parentProblem
+      ? {
+          checkEffects: async (client: ZccClient, declared: Props) => {
+            const parentId = declared[parent.input];
+            const problem = typeof parentId === 'string' && parentId !== UNKNOWN ? await definition.parentProblem!(client, parentId) : undefined;
+            return { failures: problem ? [[parent.input, problem] as [string, string]] : [], warnings: [] };
+          },
+        }
+      : {}),
     previewCreate: async (client, declared) => {
       // A new exclusive set takes over a parent that may already hold members: name the ones it will remove, since a
       // create shows no diff. Reads only; a parent this run just created holds nothing (no call).
@@ -319,6 +336,7 @@ export function ownedSetSpec(definition: OwnedSetDefinition): ResourceSpec {
       ...definition.exportHints,
     },
     ...(definition.onePerProgram ? { onePerProgram: parent.input } : {}),
+    ...(definition.declaresOnce ? { declaresOnce: definition.declaresOnce } : {}),
     example: definition.example,
     store,
   };

@@ -56,9 +56,10 @@ export type ExportRole =
    * One declaration per owner whose set is not empty: a queue's agents, a user's skills. `owner` is a kind of this
    * package or `User`; `members` the input(s) holding the set (exported when one is a non-empty list, object or id); `ownerCount` a field of the owner's list item that
    * counts the members (owners it says have none cost no call); `nameSuffix` ends the resource name
-   * (`<queue>-agents`).
+   * (`<queue>-agents`); `ownerIf` leaves out owners that cannot hold the set (a contact list that is not a
+   * do-not-contact list has no numbers to read).
    */
-  | { role: 'set'; owner: string; members: string | string[]; ownerCount?: string; nameSuffix?: string }
+  | { role: 'set'; owner: string; members: string | string[]; ownerCount?: string; nameSuffix?: string; ownerIf?: (item: Props) => boolean }
   /** Not exported as such, and why (QueueAgent: export declares the queue's whole set as QueueMembers). */
   | { role: 'none'; because: string };
 
@@ -221,6 +222,13 @@ export interface ResourceSpec {
    * lets the writes of one run coordinate (an entry point one flow gives up and another takes).
    */
   observe?: (inputs: Props, previous: Props) => void;
+  /**
+   * A fact about another object that this resource sets and that a resource of another kind may set too (a user's
+   * role: `User.roleId`, or the role's `RoleUsers`): `keys` the objects it sets it for (from the inputs, or the
+   * recorded outputs for the resource's own id), `by` how messages name this declaration. Two resources of a run
+   * setting it for one object fail the check (oneOwner.ts).
+   */
+  declaresOnce?: { fact: string; input: string; keys: (inputs: Props, previous: Props) => string[]; by: (inputs: Props) => string };
   /** Follow-up work after the object exists (publish, members). A failure here is a partial create. */
   afterWrite?: (client: ZccClient, id: string, inputs: Props, previous: Props | undefined) => Promise<Props | void>;
 }

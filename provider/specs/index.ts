@@ -26,6 +26,8 @@ import { queueTemplateSpec } from './queueTemplateSpec';
 import { queueInterruptsSpec } from './queueInterruptsSpec';
 import { assetSpec } from './assetSpec';
 import { userTemplateSpec } from './userTemplateSpec';
+import { campaignContactListSpec, contactListCustomFieldSpec, dncListPhonesSpec } from './contactListSpecs';
+import { outboundCampaignSpec } from './outboundCampaignSpec';
 
 /**
  * Every kind this package manages, in the order of the generated reference. Adding a kind is one spec file plus
@@ -74,4 +76,8 @@ export const allSpecs: readonly ResourceSpec[] = [
   userTemplateSpec,
   queueTemplateSpec,
   queueInterruptsSpec,
+  campaignContactListSpec,
+  contactListCustomFieldSpec,
+  dncListPhonesSpec,
+  outboundCampaignSpec,
 ];

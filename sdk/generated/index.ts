@@ -42,4 +42,8 @@ export { User, type UserArgs } from './user';
 export { UserTemplate, type UserTemplateArgs } from './userTemplate';
 export { QueueTemplate, type QueueTemplateArgs } from './queueTemplate';
 export { QueueInterrupts, type QueueInterruptsArgs } from './queueInterrupts';
+export { CampaignContactList, type CampaignContactListArgs } from './campaignContactList';
+export { ContactListCustomField, type ContactListCustomFieldArgs } from './contactListCustomField';
+export { DncListPhones, type DncListPhonesArgs } from './dncListPhones';
+export { OutboundCampaign, type OutboundCampaignArgs } from './outboundCampaign';
 export * from './lookups';

@@ -499,3 +499,59 @@ export interface QueueTemplateInfo {
 export function getQueueTemplate(args: { name: string }): Promise<QueueTemplateInfo> {
   return findByName<QueueTemplateInfo>('QueueTemplate', args);
 }
+
+/** A campaign contact list as `getCampaignContactList` returns it: fields of its list item (`GET /contact_center/outbound_campaign/contact_lists`). */
+export interface CampaignContactListInfo {
+  /** The contact list id. */
+  contactListId: string;
+  /** The name. */
+  name: string;
+  /** contact or do_not_contact. */
+  type?: string;
+  /** How many contacts (or numbers) it holds. */
+  contactsCount?: number;
+}
+
+/**
+ * The campaign contact list with exactly this name (all pages of the list); fails naming the name when none matches, and
+ * listing the ids when several do.
+ */
+export function getCampaignContactList(args: { name: string }): Promise<CampaignContactListInfo> {
+  return findByName<CampaignContactListInfo>('CampaignContactList', args);
+}
+
+/** A contact list custom field as `getContactListCustomField` returns it: fields of its list item (`GET /contact_center/outbound_campaign/contact_list_custom_fields`). */
+export interface ContactListCustomFieldInfo {
+  /** The custom field id. */
+  customFieldId: string;
+  /** The name. */
+  name: string;
+  /** The type of its values. */
+  dataType?: string;
+}
+
+/**
+ * The contact list custom field with exactly this name (all pages of the list); fails naming the name when none matches, and
+ * listing the ids when several do.
+ */
+export function getContactListCustomField(args: { name: string }): Promise<ContactListCustomFieldInfo> {
+  return findByName<ContactListCustomFieldInfo>('ContactListCustomField', args);
+}
+
+/** An outbound campaign as `getOutboundCampaign` returns it: fields of its list item (`GET /contact_center/outbound_campaign/campaigns`). */
+export interface OutboundCampaignInfo {
+  /** The campaign id. */
+  campaignId: string;
+  /** The name. */
+  name: string;
+  /** Its status as Zoom reports it (draft, ready, running, paused, completed, not_running). */
+  runStatus?: string;
+}
+
+/**
+ * The outbound campaign with exactly this name (all pages of the list); fails naming the name when none matches, and
+ * listing the ids when several do.
+ */
+export function getOutboundCampaign(args: { name: string }): Promise<OutboundCampaignInfo> {
+  return findByName<OutboundCampaignInfo>('OutboundCampaign', args);
+}

@@ -275,6 +275,39 @@ const scenarios: Scenario[] = [
     consoleEdit: { field: 'show_in_profile_tab', value: true, input: 'showInProfileTab' },
   },
   {
+    kind: 'CampaignContactList',
+    name: 'lifecycle-contacts',
+    collection: 'contact_lists',
+    initial: { name: 'Lifecycle contacts', deleteContactsOnDelete: true },
+    inPlace: { description: 'changed in place' },
+    consoleEdit: { field: 'contact_list_description', value: 'edited in the console', input: 'description' },
+  },
+  {
+    kind: 'ContactListCustomField',
+    name: 'lifecycle-contact-field',
+    collection: 'contact_list_custom_fields',
+    initial: { name: 'Lifecycle contact tier', dataType: 'string', allowThirdPartyAccess: false },
+    inPlace: { dataType: 'pick_list', pickListValues: ['new', 'renewal'], contactListIds: [{ $ref: 'lifecycle-contacts.contactListId' }] },
+    consoleEdit: { field: 'allow_third_party_access', value: true, input: 'allowThirdPartyAccess' },
+  },
+  {
+    kind: 'OutboundCampaign',
+    name: 'lifecycle-campaign',
+    collection: 'outbound_campaigns',
+    initial: {
+      name: 'Lifecycle campaign',
+      queueId: { $ref: 'lifecycle-queue.queueId' },
+      phoneNumberId: 'ep_phone_1',
+      dialingMethod: 'progressive',
+      contactListIds: [{ $ref: 'lifecycle-contacts.contactListId' }],
+      maxAttemptsPerContact: 2,
+      status: 'ready',
+    },
+    inPlace: { description: 'changed in place', maxAttemptsPerContact: 3, status: 'paused' },
+    replace: { dialingMethod: 'preview' },
+    consoleEdit: { field: 'max_attempts_per_contact', value: 9, input: 'maxAttemptsPerContact' },
+  },
+  {
     kind: 'User',
     name: 'lifecycle-user',
     collection: 'users',
@@ -377,6 +410,8 @@ describe('every standalone kind through the whole lifecycle on the real Pulumi C
             row.unit_name ??
             row.address_book_name ??
             row.custom_field_name ??
+            row.contact_list_name ??
+            row.outbound_campaign_name ??
             row.user_email,
         );
       expect(left.filter((row) => label(row).startsWith('Lifecycle'))).toEqual([]);

@@ -184,5 +184,32 @@ export async function describeAccount(origin: string): Promise<Map<string, unkno
   for (const row of books as Row[]) add(`AddressBook:${bookName.get(row.address_book_id)}`, { description: row.address_book_description });
   for (const { custom_field_id: _id, last_modified_time: _at, address_book_ids: ids, ...row } of fields as Row[])
     add(`AddressBookCustomField:${row.custom_field_name}`, { ...row, books: ((ids as string[]) ?? []).map((id) => bookName.get(id)).sort() });
+  const [contactLists, contactFields, campaigns] = await Promise.all(['contact_lists', 'contact_list_custom_fields', 'outbound_campaigns'].map(get));
+  const listName = new Map((contactLists as Row[]).map((row) => [row.contact_list_id, row.contact_list_name]));
+  const listNames = (ids: unknown) => ((ids as string[]) ?? []).map((id) => listName.get(id) ?? id).sort();
+  const phones = (await get('dnc_list_phones')) as Record<string, Array<{ phone_number: string }>>;
+  for (const row of contactLists as Row[])
+    add(`CampaignContactList:${row.contact_list_name}`, {
+      description: row.contact_list_description,
+      type: row.contact_list_type,
+      numbers: (phones[row.contact_list_id] ?? []).map((phone) => phone.phone_number).sort(),
+    });
+  for (const { custom_field_id: _id, last_modified_time: _at, contact_list_ids: ids, ...row } of contactFields as Row[])
+    add(`ContactListCustomField:${row.custom_field_name}`, normalize({ ...row, lists: listNames(ids) }));
+  for (const row of campaigns as Row[]) {
+    const { outbound_campaign_id: _id, last_modified_time: _at, campaign_contact_list_ids: lists, campaign_do_not_contact_list_ids: dnc, ...rest } = row;
+    const status = rest.outbound_campaign_status === 'running' || rest.outbound_campaign_status === 'not_running' ? 'ready' : rest.outbound_campaign_status;
+    add(
+      `OutboundCampaign:${row.outbound_campaign_name}`,
+      normalize({
+        ...rest,
+        outbound_campaign_status: status,
+        // Ids become names in normalize; `queue_id` is bookkeeping it drops elsewhere, so the queue goes by another key.
+        queue: rest.queue_id,
+        lists: listNames(lists),
+        dnc: listNames(dnc),
+      }),
+    );
+  }
   return described;
 }

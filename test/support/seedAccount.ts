@@ -11,6 +11,8 @@ import { userTemplatesEndpoint } from '../../provider/specs/userTemplateSpec';
 import { queueInterruptsEndpoint } from '../../provider/specs/queueInterruptsSpec';
 import { ipBlockRulesEndpoint, phoneBlockRulesEndpoint } from '../../provider/specs/blockListSpecs';
 import { addressBookCustomFieldsEndpoint, addressBooksEndpoint, addressBookUnitsEndpoint } from '../../provider/specs/addressBookSpecs';
+import { contactListCustomFieldsEndpoint, contactListsEndpoint, dncListPhonesEndpoint } from '../../provider/specs/contactListSpecs';
+import { outboundCampaignsEndpoint } from '../../provider/specs/outboundCampaignSpec';
 
 /**
  * Fills an emulator, through the API as a console user would, with an account of `perKind` objects of every
@@ -424,8 +426,72 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
     ),
   );
 
+  // Outbound dialing: contact lists, two do-not-contact lists with numbers, custom fields naming some lists, and a
+  // campaign per dialing method in each status a program can declare.
+  const contactLists = await all(
+    range(few).map((i) => () => client.createIn(contactListsEndpoint, { contact_list_name: name('Contacts', i), contact_list_description: `Seeded ${i}` })),
+  );
+  const dncLists = await all(
+    range(2).map((i) => () => client.createIn(contactListsEndpoint, { contact_list_name: name('Do not call', i), contact_list_type: 'do_not_contact' })),
+  );
+  await all(
+    dncLists.map(
+      (list, i) => () =>
+        client.addTo<void>(dncListPhonesEndpoint, [list.contact_list_id], {
+          phone_numbers: range(3 + i).map((n) => `+1415555${String(i * 100 + n).padStart(4, '0')}`),
+        }),
+    ),
+  );
+  const contactFields = await all(
+    range(few).map(
+      (i) => () =>
+        client.createIn(contactListCustomFieldsEndpoint, {
+          custom_field_name: name('Contact field', i),
+          data_type: i % 3 ? 'date_time' : 'pick_list',
+          ...(i % 3 ? {} : { pick_list_values: ['new', 'renewal'] }),
+          contact_list_ids: [contactLists[i % contactLists.length].contact_list_id],
+          allow_third_party_access: i % 2 === 0,
+        }),
+    ),
+  );
+  const voiceQueues = queues.filter((queue) => queue.channel === 'voice');
+  const methods = [
+    { dialing_method: 'progressive', dialing_method_settings: { enable_amd: true, enable_abandonment_timeout: true, abandonment_timeout: 4 } },
+    { dialing_method: 'preview', dialing_method_settings: { dialing_strategy: 'manual', preview_timer: 30, enable_skip: true, max_skips: 2 } },
+    {
+      dialing_method: 'agentless',
+      dialing_method_settings: { max_concurrent_calls: 5, agentless_amd_off_action: 'hangUp', new_flow_id: sampleFlows[0].flow_id },
+    },
+  ];
+  const campaigns = await all(
+    range(Math.min(few, 6)).map((i) => async () => {
+      const campaign = await client.createIn(outboundCampaignsEndpoint, {
+        outbound_campaign_name: name('Campaign', i),
+        queue_id: voiceQueues[i % voiceQueues.length].queue_id,
+        phone_number_id: `ep_phone_${(i % 3) + 1}`,
+        ...methods[i % 3],
+        campaign_contact_list_ids: [contactLists[i % contactLists.length].contact_list_id],
+        campaign_do_not_contact_list_ids: i % 2 ? [dncLists[0].contact_list_id] : [],
+        max_attempts_per_contact: 1 + (i % 3),
+        retry_period: 10 * (i + 1),
+        ...(i % 2 ? { business_hour_source: 'campaign', business_hour_id: hours[0].business_hour_id } : {}),
+      });
+      const status = ['Draft', 'Ready', 'Paused'][i % 3];
+      if (status !== 'Draft')
+        await client.http.request<void>('PATCH', `${outboundCampaignsEndpoint.path}/${campaign.outbound_campaign_id}/status`, {
+          category: 'light',
+          body: { status },
+        });
+      return campaign;
+    }),
+  );
+
   return {
     counts: {
+      CampaignContactList: contactLists.length + dncLists.length,
+      DncListPhones: dncLists.length,
+      ContactListCustomField: contactFields.length,
+      OutboundCampaign: campaigns.length,
       AddressBookUnit: units.length,
       AddressBook: books.length,
       AddressBookCustomField: fields.length,

@@ -33,6 +33,8 @@ const EARLIER: Record<string, string> = {
   customers: 'zcc.AddressBook',
   prompts: 'zcc.AssetCategory',
   holdMusic: 'zcc.Asset',
+  renewalList: 'zcc.CampaignContactList',
+  doNotCall: 'zcc.CampaignContactList',
 };
 
 function blocks(): Array<{ name: string; code: string }> {
