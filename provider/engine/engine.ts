@@ -14,6 +14,7 @@ import { forgetListing, listingOf, rememberCreated, usesListing } from './listin
 import { beginWrite } from './stamps';
 import { preexisting, recordAdopted, withNaturalKey } from './preexisting';
 import { recordDeclared, releasable } from './declaredMembers';
+import { claimFacts } from './oneOwner';
 import { currentRun } from './run';
 import { fittedList, issueLine, issueReason, nearestFirst, schemaIssues } from './schemaIssues';
 
@@ -404,6 +405,9 @@ export function createEngine(options: EngineOptions) {
     if (failures.length > 0) return { inputs: news, failures: failures.map((failure) => withoutRawValue(failure, news)) };
     if (typeof news[ADOPT_ID] === 'string' && !containsUnknown(news[ADOPT_ID])) recordAdopted(kind, news[ADOPT_ID]);
     spec.observe?.(declared, userInputs(spec, olds));
+    const claimed = claimFacts(spec, declared, olds, (value) => typeof value === 'string' && !containsUnknown(value));
+    if (claimed.length > 0)
+      return { inputs: news, failures: claimed.map((failure) => withoutRawValue({ ...failure, reason: printable(failure.reason) }, news)) };
     const withServerDefaults = withDefaults(spec, declared);
     recordDeclared(spec, withServerDefaults, (value) => !containsUnknown(value));
     if (spec.checkEffects) {
@@ -543,6 +547,8 @@ export function createEngine(options: EngineOptions) {
         } else {
           server = await createOnce(client, spec, declared);
           rememberCreated(kind, String(server[spec.idField]));
+          // Its id is known now: what it declares about itself (a new user's role) is recorded for later checks.
+          claimFacts(spec, declared, { [spec.idOutput]: String(server[spec.idField]) }, (value) => typeof value === 'string');
         }
       } catch (error) {
         ticket?.withdraw();

@@ -157,6 +157,12 @@ export const roleUsersSpec = ownedSetSpec({
     remove: (client, roleId, _field, [userId]) => client.deleteOne(roleUsersEndpoint, [roleId, String(userId)]),
   },
   exportHints: { ownerCount: 'total_users', nameSuffix: 'users' },
+  declaresOnce: {
+    fact: 'the role of user',
+    input: 'userIds',
+    keys: (inputs) => (Array.isArray(inputs.userIds) ? inputs.userIds.filter((id): id is string => typeof id === 'string') : []),
+    by: (inputs) => `RoleUsers of role ${String(inputs.roleId)} (userIds)`,
+  },
   example: `const team = zcc.getUsers({ search: 'lead' });
 new zcc.RoleUsers('team-leads-users', { roleId: leads.roleId, userIds: team.then((users) => users.map((u) => u.userId)), mode: 'additive' });`,
 });

@@ -58,7 +58,9 @@ export const userSpec = defineSpec<z.infer<typeof profileSchema>>()({
       .max(128, { error: 'must be at most 128 characters' })
       .refine((value) => !hasUnsafeCharacter(value), { error: 'must not contain control or bidi override characters' })
       .describe("The Zoom user's email (`user_email`). Changing it replaces the profile."),
-    roleId: zoomId('Their role (`role_id`, e.g. from getRole).').optional(),
+    roleId: zoomId(
+      "Their role (`role_id`, e.g. from getRole). A user's role has one owner in a program: this, or a role's RoleUsers; declaring both fails the check, naming both.",
+    ).optional(),
     regionId: zoomId('Their region (`region_id`).').optional(),
     countryIsoCode: z
       .string({ error: 'expected a string' })
@@ -110,6 +112,13 @@ export const userSpec = defineSpec<z.infer<typeof profileSchema>>()({
   replaceOnChanges: ['email'],
   uniqueName: true,
   naturalKey: ['email'],
+  // A user's role has one owner in a program: this roleId, or a role's RoleUsers.
+  declaresOnce: {
+    fact: 'the role of user',
+    input: 'roleId',
+    keys: (inputs, previous) => (inputs.roleId !== undefined && typeof previous.userId === 'string' ? [previous.userId] : []),
+    by: (inputs) => `User ${JSON.stringify(inputs.email)} (roleId)`,
+  },
   references: { roleId: 'Role', regionId: 'Region' },
   deleteNeedsOneOf: ['removeFromContactCenterOnDelete'],
   onDelete: (inputs) =>

@@ -10,7 +10,7 @@ import provider = require('../providers/user');
 export interface UserArgs extends AdoptableArgs {
   /** The Zoom user's email (`user_email`). Changing it replaces the profile. */
   email: pulumi.Input<string>;
-  /** Their role (`role_id`, e.g. from getRole). */
+  /** Their role (`role_id`, e.g. from getRole). A user's role has one owner in a program: this, or a role's RoleUsers; declaring both fails the check, naming both. */
   roleId?: pulumi.Input<string>;
   /** Their region (`region_id`). */
   regionId?: pulumi.Input<string>;
@@ -38,7 +38,7 @@ export interface UserArgs extends AdoptableArgs {
 export class User extends pulumi.dynamic.Resource {
   /** The Zoom user's email (`user_email`). Changing it replaces the profile. */
   declare public readonly email: pulumi.Output<string>;
-  /** Their role (`role_id`, e.g. from getRole). */
+  /** Their role (`role_id`, e.g. from getRole). A user's role has one owner in a program: this, or a role's RoleUsers; declaring both fails the check, naming both. */
   declare public readonly roleId: pulumi.Output<string | undefined>;
   /** Their region (`region_id`). */
   declare public readonly regionId: pulumi.Output<string | undefined>;

@@ -60,4 +60,29 @@ describe('an id belongs to one resource: sets and singletons', () => {
     await update('QueueMembers', team.id, { ...team.outs!, ...stub }, { ...next, ...stub });
     expect((await control('GET', '/objects/queue_agents'))[queue.id]).toEqual(['agent_001', 'agent_003']);
   });
+
+  it("a user's role has one owner: User.roleId and a RoleUsers naming the user fail the later check, in either order", async () => {
+    const user = await create('User', { email: 'one.owner@example.com', roleId: 'role_supervisor', removeFromContactCenterOnDelete: true, ...stub });
+    // The create recorded the new user's role: a set of another role naming the user is refused before any write.
+    const set = await check('RoleUsers', {}, { roleId: 'role_admin', userIds: [user.id], mode: 'additive', ...stub });
+    expect(set.failures?.[0]?.reason).toMatch(
+      /RoleUsers of role role_admin \(userIds\) and User "one.owner@example.com" \(roleId\) both set the role of user \S+, and would undo each other/,
+    );
+    // A later run that checks the set first refuses the user's roleId.
+    forgetAllListings();
+    expect((await check('RoleUsers', {}, { roleId: 'role_admin', userIds: [user.id], mode: 'additive', ...stub })).failures).toBeUndefined();
+    const again = await check('User', user.outs!, {
+      email: 'one.owner@example.com',
+      roleId: 'role_supervisor',
+      removeFromContactCenterOnDelete: true,
+      ...stub,
+    });
+    expect(again.failures?.[0]?.reason).toMatch(
+      /User "one.owner@example.com" \(roleId\) and RoleUsers of role role_admin \(userIds\) both set the role of user/,
+    );
+    // Without roleId the user leaves the role to the set: no conflict.
+    forgetAllListings();
+    await check('RoleUsers', {}, { roleId: 'role_admin', userIds: [user.id], mode: 'additive', ...stub });
+    expect((await check('User', user.outs!, { email: 'one.owner@example.com', removeFromContactCenterOnDelete: true, ...stub })).failures).toBeUndefined();
+  });
 });
