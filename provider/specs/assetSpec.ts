@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { LIGHT_WRITES, objectPath, type Collection } from '../client/endpoints';
-import { unlessNotFound, ZccApiError } from '../client/errors';
+import { isAmbiguous, unlessNotFound, ZccApiError } from '../client/errors';
 import type { ZccClient } from '../client/client';
 import { sameValue } from '../engine/compare';
 import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
@@ -211,7 +211,6 @@ function assetStore(): ObjectStore {
     };
   };
   const getZoom = (client: ZccClient, id: string) => unlessNotFound(() => client.getOne(assetsEndpoint, [id]));
-  const patch = (client: ZccClient, id: string, body: Props) => client.updateOne(assetsEndpoint, [id], body);
 
   return {
     list: (client) => client.listOf(assetsEndpoint) as Promise<Props[]>,
@@ -233,36 +232,49 @@ function assetStore(): ObjectStore {
     update: async (client, id, changed, full, previous) => {
       const name = String(full.asset_name ?? previous.asset_name);
       const { asset_items: wantedItems, default_language: defaultLanguage, ...fields } = changed;
-      const body: Props = { ...fields };
-      let removed: string[] = [];
-      if (wantedItems !== undefined || defaultLanguage !== undefined) {
-        const current = await getZoom(client, id);
-        if (!current) throw new ZccApiError(`Asset ${id} no longer exists in ZCC.`, { status: 404, method: 'GET', path: objectPath(assetsEndpoint, [id]) });
-        const before = new Map(itemsOf(previous).map((item) => [item.language, item]));
-        const byLanguage = new Map((current.asset_items ?? []).map((item) => [item.asset_item_language ?? 'en-US', item]));
-        const wanted = wantedItems !== undefined ? (wantedItems as Item[]) : itemsOf(full);
-        const chosen = defaultLanguage ?? full.default_language;
-        const sent = wanted.flatMap((item) => {
-          const existing = byLanguage.get(item.language);
-          const old = before.get(item.language);
-          const sameFile = !!existing?.asset_item_file_url && !!item.file && old?.file?.sha256 === item.file.sha256;
-          const unchanged = existing && old !== undefined && sameValue(old, item);
-          if (unchanged && chosen !== item.language) return [];
-          return [{ ...toZoom(item, name, existing?.asset_item_id, sameFile), ...(chosen === item.language ? { is_default: true } : {}) }];
-        });
-        if (sent.length > 0) body.asset_items = sent;
-        const kept = new Set(wanted.map((item) => item.language));
-        removed = (current.asset_items ?? [])
-          .filter((item) => !kept.has(item.asset_item_language ?? 'en-US') && item.asset_item_id)
-          .map((item) => item.asset_item_id!);
+      const itemsChange = wantedItems !== undefined || defaultLanguage !== undefined;
+      const before = new Map(itemsOf(previous).map((item) => [item.language, item]));
+      const wanted = wantedItems !== undefined ? (wantedItems as Item[]) : itemsOf(full);
+      const chosen = defaultLanguage ?? full.default_language;
+      // A PATCH that adds an item (one without an id) must not be repeated blindly: a repeat after a lost answer
+      // would add a second item for the language, which Zoom refuses. It is rebuilt from the asset as read instead,
+      // where the landed item now has an id.
+      for (let attempt = 1; ; attempt++) {
+        const body: Props = { ...fields };
+        let removed: string[] = [];
+        if (itemsChange) {
+          const current = await getZoom(client, id);
+          if (!current) throw new ZccApiError(`Asset ${id} no longer exists in ZCC.`, { status: 404, method: 'GET', path: objectPath(assetsEndpoint, [id]) });
+          const byLanguage = new Map((current.asset_items ?? []).map((item) => [item.asset_item_language ?? 'en-US', item]));
+          const sent = wanted.flatMap((item) => {
+            const existing = byLanguage.get(item.language);
+            const old = before.get(item.language);
+            const sameFile = !!existing?.asset_item_file_url && !!item.file && old?.file?.sha256 === item.file.sha256;
+            const unchanged = existing && old !== undefined && sameValue(old, item);
+            if (unchanged && chosen !== item.language) return [];
+            return [{ ...toZoom(item, name, existing?.asset_item_id, sameFile), ...(chosen === item.language ? { is_default: true } : {}) }];
+          });
+          if (sent.length > 0) body.asset_items = sent;
+          const kept = new Set(wanted.map((item) => item.language));
+          removed = (current.asset_items ?? [])
+            .filter((item) => !kept.has(item.asset_item_language ?? 'en-US') && item.asset_item_id)
+            .map((item) => item.asset_item_id!);
+        }
+        const adds = ((body.asset_items as Props[] | undefined) ?? []).some((item) => item.asset_item_id === undefined);
+        try {
+          if (Object.keys(body).length > 0) await client.updateOne(assetsEndpoint, [id], body, { idempotent: !adds });
+        } catch (error) {
+          if (!adds || !isAmbiguous(error) || attempt >= 3) throw error;
+          continue;
+        }
+        if (removed.length > 0)
+          await client.http.request('DELETE', `${objectPath(assetsEndpoint, [id])}/items`, {
+            category: assetsEndpoint.categories.delete,
+            body: { asset_item_ids: removed },
+            objectKey: objectPath(assetsEndpoint, [id]),
+          });
+        return;
       }
-      if (Object.keys(body).length > 0) await patch(client, id, body);
-      if (removed.length > 0)
-        await client.http.request('DELETE', `${objectPath(assetsEndpoint, [id])}/items`, {
-          category: assetsEndpoint.categories.delete,
-          body: { asset_item_ids: removed },
-          objectKey: objectPath(assetsEndpoint, [id]),
-        });
     },
     remove: async (client, id) => {
       await unlessNotFound(() => client.deleteOne(assetsEndpoint, [id]));

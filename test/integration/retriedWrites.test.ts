@@ -179,4 +179,60 @@ describe('writes whose answer is lost after they committed', () => {
       expect({ kind, members: [...members].sort() }).toEqual({ kind, members: [...(want ?? wanted)].sort() });
     }
   });
+
+  it('the newer kinds: creates, an added asset item, DNC numbers and a campaign status land once when their answers are lost', async () => {
+    const drop = (method: string, path: string) => control('POST', '/faults', { method, path, action: 'drop-after-commit', times: 1 });
+    const rows = async (table: string) => (await control('GET', `/objects/${table}`)) as Array<Record<string, any>>;
+
+    await drop('POST', '/outbound_campaign/contact_lists$');
+    const list = await create('CampaignContactList', (await check('CampaignContactList', {}, { name: 'Renewals', ...stub })).inputs!);
+    await drop('POST', '/outbound_campaign/contact_lists$');
+    const dnc = await create('CampaignContactList', (await check('CampaignContactList', {}, { name: 'Do not call', type: 'do_not_contact', ...stub })).inputs!);
+    expect((await rows('contact_lists')).map((row) => row.contact_list_id)).toEqual([list.id, dnc.id]);
+
+    await drop('POST', '/contact_list_custom_fields$');
+    await create('ContactListCustomField', (await check('ContactListCustomField', {}, { name: 'Tier', dataType: 'string', ...stub })).inputs!);
+    expect(await rows('contact_list_custom_fields')).toHaveLength(1);
+
+    const numbers = { dncListId: dnc.id, phoneNumbers: ['+14155550100'], ...stub };
+    const set = await create('DncListPhones', (await check('DncListPhones', {}, numbers)).inputs!);
+    await drop('POST', '/dnc_lists/[^/]+/phones$');
+    await update('DncListPhones', set.id, set.outs!, { ...numbers, phoneNumbers: ['+14155550100', '+14155550101'] });
+    expect(((await control('GET', '/objects/dnc_list_phones'))[dnc.id] as Array<{ phone_number: string }>).map((phone) => phone.phone_number)).toEqual([
+      '+14155550100',
+      '+14155550101',
+    ]);
+
+    const queue = await create('Queue', { name: 'Outbound', channel: 'voice', ...stub });
+    const campaignInputs = { name: 'Renewals', queueId: queue.id, phoneNumberId: 'ep_phone_1', dialingMethod: 'preview', contactListIds: [list.id], ...stub };
+    await drop('POST', '/outbound_campaign/campaigns$');
+    await drop('PATCH', '/campaigns/[^/]+/status$');
+    const campaign = await create('OutboundCampaign', (await check('OutboundCampaign', {}, { ...campaignInputs, status: 'ready' })).inputs!);
+    expect((await rows('outbound_campaigns')).map((row) => [row.outbound_campaign_id, row.outbound_campaign_status])).toEqual([[campaign.id, 'ready']]);
+
+    const asset = await create(
+      'Asset',
+      (await check('Asset', {}, { name: 'Greeting', type: 'text', items: [{ language: 'en-US', content: 'Hello' }], ...stub })).inputs!,
+    );
+    await drop('PATCH', '/asset_library/assets/[^/]+$');
+    await control('DELETE', '/requests');
+    await update('Asset', asset.id, asset.outs!, {
+      name: 'Greeting',
+      type: 'text',
+      items: [
+        { language: 'en-US', content: 'Hello' },
+        { language: 'de-DE', content: 'Hallo' },
+      ],
+      ...stub,
+    });
+    const [held] = await rows('assets');
+    expect(held.items.map((item: Record<string, unknown>) => item.asset_item_language)).toEqual(['en-US', 'de-DE']);
+    // The adding PATCH landed and lost its answer: rebuilt from the asset as read (the item has its id now), sent once more.
+    expect((await writes()).map((entry) => `${entry.route} ${entry.status}`)).toEqual([
+      'PATCH /v2/contact_center/asset_library/assets/:assetId 204',
+      'PATCH /v2/contact_center/asset_library/assets/:assetId 204',
+    ]);
+    const faults = (await control('GET', '/faults')) as Array<{ hits: number }>;
+    expect(faults.map((fault) => fault.hits)).toEqual(faults.map(() => 1));
+  });
 });
