@@ -18,6 +18,7 @@ import { registerUserTemplateRoutes } from './routes/userTemplates';
 import { registerBlockListRoutes } from './routes/blockLists';
 import { registerAddressBookRoutes } from './routes/addressBooks';
 import { registerOutboundCampaignRoutes } from './routes/outboundCampaigns';
+import { registerQueueInterruptMenuRoutes } from './routes/queueInterruptMenus';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { BehaviourSettings } from './context';
 import type { Plan } from './rateLimits';
@@ -137,6 +138,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     registerBlockListRoutes,
     registerAddressBookRoutes,
     registerOutboundCampaignRoutes,
+    registerQueueInterruptMenuRoutes,
   ]) {
     await app.register(apiArea(area), plugin);
   }

@@ -478,6 +478,8 @@ export class EmulatorState {
   readonly userTemplates = new Table<UserTemplateRow>('user_templates', 'template_id');
   /** queue id → its interrupt settings, as last written (absent: none). */
   readonly queueInterrupts = new Map<string, unknown>();
+  /** queue id → its interrupt menu, as last written (absent: none). */
+  readonly queueInterruptMenus = new Map<string, unknown>();
   readonly addressBookUnits = new Table<AddressBookUnitRow>('address_book_units', 'unit_id');
   readonly addressBooks = new Table<AddressBookRow>('address_books', 'address_book_id');
   readonly addressBookCustomFields = new Table<AddressBookCustomFieldRow>('address_book_custom_fields', 'custom_field_id');
@@ -541,6 +543,7 @@ export class EmulatorState {
       queue_supervisors: { map: this.queueSupervisors, ownedBy: 'queues' },
       queue_operating_hours: { map: this.queueOperatingHours, ownedBy: 'queues' },
       queue_interrupts: { map: this.queueInterrupts, ownedBy: 'queues' },
+      queue_interrupt_menus: { map: this.queueInterruptMenus, ownedBy: 'queues' },
       queue_dispositions: { map: this.queueDispositions, ownedBy: 'queues' },
       queue_disposition_sets: { map: this.queueDispositionSets, ownedBy: 'queues' },
       queue_agent_opt_in: { map: this.queueAgentOptIn },

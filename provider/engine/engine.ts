@@ -71,6 +71,12 @@ function deleteEffect(spec: ResourceSpec, inputs: Props): string | undefined {
   return parts.length > 0 ? `removes from its ${role.owner}: ${parts.join('; ')}` : undefined;
 }
 
+/** `(queue q_1) ` for a declaration keyed by its parent's id, as far as it is known yet. */
+function describeOwner(spec: ResourceSpec, declared: Props): string {
+  const owner = declared[spec.idOutput];
+  return typeof owner === 'string' && owner !== UNKNOWN ? `for ${spec.references?.[spec.idOutput]?.toLowerCase() ?? 'object'} ${owner} ` : '';
+}
+
 /** Inputs with server defaults filled in: what the object will look like once it exists. */
 function withDefaults(spec: ResourceSpec, inputs: Props): Props {
   const out = { ...inputs };
@@ -405,6 +411,9 @@ export function createEngine(options: EngineOptions) {
     if (failures.length > 0) return { inputs: news, failures: failures.map((failure) => withoutRawValue(failure, news)) };
     if (typeof news[ADOPT_ID] === 'string' && !containsUnknown(news[ADOPT_ID])) recordAdopted(kind, news[ADOPT_ID]);
     spec.observe?.(declared, userInputs(spec, olds));
+    // What no call reads cannot be compared: said at every check (so in every preview and drift report), never implied.
+    if (spec.writeOnly)
+      warn(`${kind} ${describeOwner(spec, declared)}is not compared with ZCC (${spec.writeOnly}): a change made in the console is not detected.`);
     const claimed = claimFacts(spec, declared, olds, (value) => typeof value === 'string' && !containsUnknown(value));
     if (claimed.length > 0)
       return { inputs: news, failures: claimed.map((failure) => withoutRawValue({ ...failure, reason: printable(failure.reason) }, news)) };

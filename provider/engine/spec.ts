@@ -229,6 +229,11 @@ export interface ResourceSpec {
    * setting it for one object fail the check (oneOwner.ts).
    */
   declaresOnce?: { fact: string; input: string; keys: (inputs: Props, previous: Props) => string[]; by: (inputs: Props) => string };
+  /**
+   * Why ZCC cannot show this object's settings (a queue's interrupt menu has no read): the store's `get` confirms
+   * what it can (the parent) and returns the recorded state, and every check warns that it is not compared.
+   */
+  writeOnly?: string;
   /** Follow-up work after the object exists (publish, members). A failure here is a partial create. */
   afterWrite?: (client: ZccClient, id: string, inputs: Props, previous: Props | undefined) => Promise<Props | void>;
 }

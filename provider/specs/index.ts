@@ -28,6 +28,7 @@ import { assetSpec } from './assetSpec';
 import { userTemplateSpec } from './userTemplateSpec';
 import { campaignContactListSpec, contactListCustomFieldSpec, dncListPhonesSpec } from './contactListSpecs';
 import { outboundCampaignSpec } from './outboundCampaignSpec';
+import { queueInterruptMenuSpec } from './queueInterruptMenuSpec';
 
 /**
  * Every kind this package manages, in the order of the generated reference. Adding a kind is one spec file plus
@@ -76,6 +77,7 @@ export const allSpecs: readonly ResourceSpec[] = [
   userTemplateSpec,
   queueTemplateSpec,
   queueInterruptsSpec,
+  queueInterruptMenuSpec,
   campaignContactListSpec,
   contactListCustomFieldSpec,
   dncListPhonesSpec,

@@ -42,6 +42,7 @@ export { User, type UserArgs } from './user';
 export { UserTemplate, type UserTemplateArgs } from './userTemplate';
 export { QueueTemplate, type QueueTemplateArgs } from './queueTemplate';
 export { QueueInterrupts, type QueueInterruptsArgs } from './queueInterrupts';
+export { QueueInterruptMenu, type QueueInterruptMenuArgs } from './queueInterruptMenu';
 export { CampaignContactList, type CampaignContactListArgs } from './campaignContactList';
 export { ContactListCustomField, type ContactListCustomFieldArgs } from './contactListCustomField';
 export { DncListPhones, type DncListPhonesArgs } from './dncListPhones';

@@ -108,3 +108,63 @@ describe('QueueInterrupts', () => {
     expect((await read('QueueInterrupts', queue.id, interrupts.outs!)).id).toBeFalsy();
   });
 });
+
+describe('QueueInterruptMenu', () => {
+  it('is written whole by create and update, confirmed by refresh through its queue only (write-only), and deleted', async () => {
+    const queue = await create('Queue', { name: 'Menu queue', channel: 'voice', ...stub });
+    const inputs = {
+      queueId: queue.id,
+      languageCode: 'en-US',
+      voiceId: 'Joanna',
+      playInterval: 60,
+      menuOptions: [
+        {
+          keypress: '1',
+          menuAction: 'request_callback',
+          playMessage: 'Press 1 and we call you back.',
+          callbackSettings: {
+            callbackConfirmKeypress: '#',
+            enableCallbackOfferTime: true,
+            callbackOfferTimezoneId: 'America/New_York',
+            callbackOfferTime: [{ callbackOfferDay: 'Mon', callbackOfferStartTime: '09:00', callbackOfferEndTime: '17:00' }],
+          },
+        },
+        { keypress: '2', menuAction: 'route_flow', routeToFlowId: 'flow_sample_voice' },
+      ],
+    };
+    // Every check says that it cannot be compared (so every preview and drift report does).
+    const warnings = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const menu = await create('QueueInterruptMenu', await checked('QueueInterruptMenu', inputs));
+    expect(warnings.mock.calls.map(([line]) => String(line))).toEqual([
+      `warning: QueueInterruptMenu for queue ${queue.id} is not compared with ZCC (Zoom's API has no call that reads a queue's interrupt menu): a change made in the console is not detected.`,
+    ]);
+    warnings.mockRestore();
+    expect((await control('GET', '/objects/queue_interrupt_menus'))[queue.id]).toMatchObject({
+      menu_language_code: 'en-US',
+      menu_options: [
+        { keypress: '1', callback_settings: { callback_offer_time: [{ callback_offer_day: 'Mon', callback_offer_start_time: '09:00' }] } },
+        { keypress: '2', route_to_flow_id: 'flow_sample_voice' },
+      ],
+    });
+    // A refresh reads the queue, not the menu (Zoom has no call for it): the declaration stands.
+    await control('DELETE', '/requests');
+    const refreshed = await read('QueueInterruptMenu', menu.id, menu.outs!);
+    expect(refreshed.props).toMatchObject({ languageCode: 'en-US', menuOptions: inputs.menuOptions });
+    const calls = ((await control('GET', '/requests')).entries as Array<{ method: string; path: string }>).filter((entry) => !entry.path.includes('oauth'));
+    expect(calls.map((entry) => `${entry.method} ${entry.path.replace(queue.id, '{id}')}`)).toEqual(['GET /v2/contact_center/queues/{id}']);
+    // An option's target must fit its action: refused by check.
+    const bad = await check('QueueInterruptMenu', {}, { ...inputs, menuOptions: [{ keypress: '3', menuAction: 'leave_voicemail' }], ...stub });
+    expect(bad.failures?.[0]?.reason).toMatch(/menuOptions\[0\]\.voiceMailInboxId is required when menuAction is "leave_voicemail"/);
+    const twice = await check('QueueInterruptMenu', {}, { ...inputs, menuOptions: [inputs.menuOptions[1], inputs.menuOptions[1]], ...stub });
+    expect(twice.failures?.[0]?.reason).toMatch(/must not use the same key twice/);
+
+    await update('QueueInterruptMenu', menu.id, menu.outs!, { ...inputs, voiceId: 'Matthew', menuOptions: [inputs.menuOptions[1]], ...stub });
+    expect((await control('GET', '/objects/queue_interrupt_menus'))[queue.id]).toMatchObject({ voice_id: 'Matthew', menu_options: [{ keypress: '2' }] });
+    await remove('QueueInterruptMenu', menu.id, menu.outs!);
+    expect((await control('GET', '/objects/queue_interrupt_menus'))[queue.id]).toBeUndefined();
+    // Gone already (a second delete, or the queue's menu removed in the console): nothing to do.
+    await remove('QueueInterruptMenu', menu.id, menu.outs!);
+    await control('DELETE', `/objects/queues/${queue.id}`);
+    expect((await read('QueueInterruptMenu', menu.id, menu.outs!)).id).toBeFalsy();
+  });
+});
