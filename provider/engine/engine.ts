@@ -506,6 +506,10 @@ export function createEngine(options: EngineOptions) {
       const spec = specFor(kind);
       const previous = namedCodes(spec, withDefaults(spec, userInputs(spec, olds)));
       const next = withDefaults(spec, userInputs(spec, news));
+      // Check gets the old inputs, not the id: a fact keyed by the object's own id (an existing user's role) is
+      // claimed here, where Pulumi gives the id, in preview and up alike.
+      const claimed = claimFacts(spec, next, { [spec.idOutput]: id }, (value) => typeof value === 'string' && !containsUnknown(value));
+      if (claimed.length > 0) throw new Error(claimed.map((failure) => failure.reason).join(' '));
       const changed = Object.keys(spec.inputSchema.shape).filter((key) => containsUnknown(next[key]) || !sameField(spec, key, previous[key], next[key]));
       // A value unknown during preview forces replacement only when it refers to an object this run replaces
       // (replacedThisRun): Pulumi's dynamic-provider host drops `stables`, so other outputs of an updated upstream

@@ -77,4 +77,26 @@ describe('RoleUsers and block list rules on the real Pulumi CLI', () => {
     expect((await objects('roles')).map((row) => row.role_name)).toEqual(['Admin', 'Supervisor', 'Agent']);
     expect([...(await objects('phone_block_rules')), ...(await objects('ip_block_rules'))]).toEqual([]);
   });
+
+  it("a user's role has one owner: the preview refuses a RoleUsers naming a user whose User sets roleId", async () => {
+    const { stack, control } = current();
+    const user = { kind: 'User', name: 'lead', args: { email: 'lead.one@example.com', roleId: 'role_supervisor', removeFromContactCenterOnDelete: true } };
+    const leads = { kind: 'Role', name: 'leads', args: { name: 'Leads', privileges: ['analytics_realtime_view'], transferRoleId: 'role_agent' } };
+    await current().declare([leads, user]);
+    await stack.up(quiet());
+    expect((await objects('users')).find((row) => row.user_email === 'lead.one@example.com')).toMatchObject({ role_id: 'role_supervisor' });
+    await current().declare([
+      leads,
+      user,
+      { kind: 'RoleUsers', name: 'leads-users', args: { roleId: { $ref: 'leads.roleId' }, userIds: [{ $ref: 'lead.userId' }], mode: 'additive' } },
+    ]);
+    await control('DELETE', '/requests');
+    const refused = outputCollector();
+    await expect(stack.preview({ onOutput: refused.onOutput })).rejects.toThrow();
+    expect(refused.text()).toMatch(/both set the role of user \w+, and would undo each other at every up: set it in one of them only/);
+    expect(refused.text()).toContain('lead.one@example.com');
+    expect((await control('GET', '/requests')).writes).toBe(0);
+    await current().declare([leads, user]);
+    await stack.destroy(quiet());
+  });
 });
