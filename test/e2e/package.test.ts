@@ -46,6 +46,9 @@ describe('the packed package, installed with npm', () => {
         'examples/github-workflows/zcc-drift.yml',
         'examples/github-workflows/zcc-pr-preview.yml',
         'examples/contact-center/index.ts',
+        'policy-pack',
+        'PulumiPolicy.yaml',
+        'dist/policy/index.js',
       ]),
     );
     expect(shipped.filter((file) => file.endsWith('.map') || (file.endsWith('.ts') && !file.endsWith('.d.ts') && !file.startsWith('examples/')))).toEqual([]);
@@ -90,6 +93,12 @@ describe('the packed package, installed with npm', () => {
     expect(up.summary.resourceChanges).toEqual({ create: 3 });
     expect(up.outputs.queueId.value).toMatch(/^\w+$/);
     expect((await stack.preview()).changeSummary).toEqual({ same: 3 });
+    // The policy pack as the README runs it, from the installed package: the queue has an agent but no hours
+    // (advisory), nothing mandatory is broken, so the preview passes and reports the advisory.
+    const policed = outputCollector();
+    await stack.preview({ policyPacks: [path.join(app, 'node_modules/zcc-pulumi/policy-pack')], onOutput: policed.onOutput });
+    expect(policed.text()).toContain('zcc-contact-center@v0.1.0');
+    expect(policed.text()).toContain('Queue "support" has no QueueOperatingHours in this stack');
     await stack.destroy({ onOutput: outputCollector().onOutput });
 
     // The example copied out of the repository, with nothing but npm: its own TypeScript compiles it.
