@@ -27,6 +27,7 @@ build: install
 
 tools: install
 	bash scripts/install-pulumi-cli.sh
+	bash scripts/install-node-versions.sh
 
 typecheck: install
 	npx tsc -p tsconfig.check.json

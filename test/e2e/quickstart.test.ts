@@ -194,6 +194,29 @@ describe('the README quick start, followed as written, outside the repository', 
     expect(await control.objects('queues')).toEqual([]);
   });
 
+  // The Node.js versions users run, from `make tools` (scripts/install-node-versions.sh): the quick start as written,
+  // its program, provider and emulator all on that Node, with the newest @pulumi/pulumi (which declares Node >= 22).
+  it.each(['22', '24'])('Node.js %s with the newest @pulumi/pulumi: the quick start as written, an empty preview, destroy', async (major) => {
+    const nodeBin = path.join(repoRoot, `.tools/node-${major}/bin`);
+    const newest = (await npm(['view', '@pulumi/pulumi', 'version'], work)).stdout.trim();
+    const { dir, env } = project(`node${major}`, (manifest) => {
+      manifest.dependencies['@pulumi/pulumi'] = newest;
+    });
+    env.PATH = `${nodeBin}:${env.PATH}`;
+    const node = await run('node', ['--version'], dir, env);
+    expect(node.stdout.trim()).toMatch(new RegExp(`^v${major}\\.`));
+    const commands = await runBlock(block('quickstart-commands'), dir, env);
+    if (commands.status !== 0) throw new Error(`quick start commands on Node ${major} failed (${commands.status}):\n${commands.output}`);
+    expect(commands.output).toMatch(/\+ 3 created/);
+    expect(`${commands.output}`).not.toContain('EBADENGINE');
+    console.log(`quick start on Node ${node.stdout.trim()}: @pulumi/pulumi ${newest}`);
+    const again = await run('pulumi', ['preview', '--expect-no-changes'], dir, { ...env, PULUMI_CONFIG_PASSPHRASE: 'local-only' });
+    expect({ status: again.status, output: again.status === 0 ? '' : `${again.stdout}${again.stderr}` }).toEqual({ status: 0, output: '' });
+    const destroy = await run('pulumi', ['destroy', '--yes'], dir, { ...env, PULUMI_CONFIG_PASSPHRASE: 'local-only' });
+    expect(destroy.status).toBe(0);
+    expect(await new EmulatorControl(commands.origin).objects('queues')).toEqual([]);
+  });
+
   it('the lowest supported @pulumi/pulumi (3.229.0) with TypeScript 5 (Pulumi template): up, empty preview, clean drift, destroy', async () => {
     const { dir, env } = project('lowest', (manifest) => {
       manifest.dependencies['@pulumi/pulumi'] = '3.229.0';
