@@ -74,6 +74,9 @@ const DRIFT_WORDS: Record<DriftEntry['change'], string> = { modified: 'changed i
 const PENDING_WORDS: Record<PendingEntry['op'], string> = { create: 'to create', update: 'to update', replace: 'to replace', delete: 'to delete' };
 const pendingWords = (entry: PendingEntry) =>
   entry.deletedFirst ? 'to replace (deleted first: out of service until the new one exists)' : PENDING_WORDS[entry.op];
+/** What a delete does beyond the object, for the terminal (`: removes from its Queue: userIds u1`) and Markdown. */
+const effectText = (entry: PendingEntry) => (entry.effect ? `: ${cut(entry.effect, 400)}` : '');
+const effectMarkdown = (entry: PendingEntry) => (entry.effect ? `: ${code(cut(entry.effect, 400))}` : '');
 
 /** A stack name as a shell argument (names are letters, digits, `-`, `_`, `.` and `/`; anything else is quoted). */
 const shellArg = (text: string) => (/^[\w./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
@@ -140,7 +143,7 @@ export function renderText(report: DriftReport): string {
     lines.push('', 'Pending (the program declares what the account does not have yet):');
     for (const entry of report.pending) {
       const sign = { create: '+', update: '~', replace: '+-', delete: '-' }[entry.op];
-      lines.push(`  ${sign} ${kindText(entry.kind)} "${nameText(entry.name)}": ${pendingWords(entry)}`);
+      lines.push(`  ${sign} ${kindText(entry.kind)} "${nameText(entry.name)}": ${pendingWords(entry)}${effectText(entry)}`);
       for (const field of entry.fields) lines.push(`      ${describeField(field, entry.op === 'create')}`);
     }
   }
@@ -192,7 +195,9 @@ export function renderMarkdown(report: DriftReport, diagram?: string): string {
   if (report.pending.length > 0) {
     lines.push('### Pending: declared in the program, not yet applied', '', '| Resource | Change | Fields |', '|---|---|---|');
     for (const entry of report.pending)
-      lines.push(`| ${kindMarkdown(entry.kind)} ${code(nameText(entry.name))} | ${pendingWords(entry)} | ${fields(entry.fields, entry.op === 'create')} |`);
+      lines.push(
+        `| ${kindMarkdown(entry.kind)} ${code(nameText(entry.name))} | ${pendingWords(entry)}${effectMarkdown(entry)} | ${fields(entry.fields, entry.op === 'create')} |`,
+      );
     lines.push('');
   }
   if (report.warnings.length > 0) {

@@ -67,6 +67,11 @@ export interface PendingEntry {
   op: 'create' | 'update' | 'replace' | 'delete';
   /** A replacement that deletes the old object before it creates the new one (ZCC names must stay unique). */
   deletedFirst?: boolean;
+  /**
+   * For a delete: what it does beyond the object, as the provider recorded it (`onDelete`: members a set removes, an
+   * address book's contacts deleted, a queue back on default hours), so a review sees it without `--diff`.
+   */
+  effect?: string;
   fields: FieldChange[];
 }
 
@@ -213,7 +218,8 @@ export function buildReport(stack: string, events: StepEvent[]): DriftReport {
     if (!op || pending.has(step.urn)) continue;
     const entry = { kind: kindOf(step.type), name: nameOf(step.urn), urn: step.urn };
     if (op === 'delete') {
-      pending.set(step.urn, { ...entry, op, fields: [] });
+      const effect = step.old?.inputs?.onDelete;
+      pending.set(step.urn, { ...entry, op, fields: [], ...(typeof effect === 'string' && effect !== '' ? { effect } : {}) });
       continue;
     }
     const declared = settings(step.new?.inputs);

@@ -22,7 +22,9 @@ const reportSchema = z.object({
   version: z.literal(1),
   stack: text,
   drift: z.array(z.object({ ...entry, change: z.enum(['modified', 'deleted']), because: text.optional() })).max(100_000),
-  pending: z.array(z.object({ ...entry, op: z.enum(['create', 'update', 'replace', 'delete']), deletedFirst: z.boolean().optional() })).max(100_000),
+  pending: z
+    .array(z.object({ ...entry, op: z.enum(['create', 'update', 'replace', 'delete']), deletedFirst: z.boolean().optional(), effect: text.optional() }))
+    .max(100_000),
   warnings: z
     .array(z.object({ kind: text, name: text, urn: text, message: text }))
     .max(100_000)

@@ -112,6 +112,27 @@ describe('drift report from engine events', () => {
     expect(markdown).toContain('| Queue `gone` | deleted in ZCC | — |');
   });
 
+  it('a pending delete says what it does beyond the object (the recorded onDelete), escaped, in text and Markdown', () => {
+    const report = buildReport('prod', [
+      step('refresh', 'QueueMembers', 'agents', { queueId: 'q1', userIds: ['u1'] }, { queueId: 'q1', userIds: ['u1'] }),
+      step('delete', 'QueueMembers', 'agents', { queueId: 'q1', userIds: ['u1'], onDelete: 'removes from its Queue: userIds u1' }, undefined),
+      step('delete', 'AddressBook', 'book', { name: 'B', onDelete: 'deletes every contact |\u001b[31m' }, undefined),
+      step('delete', 'Queue', 'plain', { name: 'Plain' }, undefined),
+    ]);
+    expect(Object.fromEntries(report.pending.map((entry) => [entry.name, entry.effect]))).toEqual({
+      agents: 'removes from its Queue: userIds u1',
+      book: 'deletes every contact |\u001b[31m',
+      plain: undefined,
+    });
+    const text = renderText(report);
+    expect(text).toContain('- QueueMembers "agents": to delete: removes from its Queue: userIds u1');
+    expect(text).not.toContain('\u001b');
+    const markdown = renderMarkdown(report);
+    expect(markdown).toContain('| QueueMembers `agents` | to delete: `removes from its Queue: userIds u1` | — |');
+    // The cell's pipe is escaped and ESC is shown as text: the row stays one row, the terminal is not redrawn.
+    expect(markdown).toContain('| AddressBook `book` | to delete: `deletes every contact \\|\\u001b[31m` | — |');
+  });
+
   it('keeps Markdown tables intact whatever the names hold', () => {
     const report = buildReport('prod', [step('refresh', 'Queue', 'q', { name: 'A|B' }, { name: 'C`D\nE' })]);
     const row = renderMarkdown(report)
