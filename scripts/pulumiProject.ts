@@ -34,8 +34,9 @@ export function installPackage(repoRoot: string, dir: string): void {
   mkdirSync(target, { recursive: true });
   cpSync(path.join(repoRoot, 'package.json'), path.join(target, 'package.json'));
   cpSync(path.join(repoRoot, 'dist'), path.join(target, 'dist'), { recursive: true });
-  // The policy pack's launcher and manifest ship beside package.json, as in the tarball.
-  for (const file of ['policy-pack', 'PulumiPolicy.yaml']) cpSync(path.join(repoRoot, file), path.join(target, file));
+  // The policy pack's launcher and manifest, the provider plugin's launcher and the schema it serves, beside
+  // package.json, as in the tarball.
+  for (const file of ['policy-pack', 'PulumiPolicy.yaml', 'pulumi-resource-zcc', 'schema.json']) cpSync(path.join(repoRoot, file), path.join(target, file));
   mkdirSync(path.join(dir, 'node_modules/@pulumi'), { recursive: true });
   rmSync(path.join(dir, 'node_modules/@pulumi/pulumi'), { recursive: true, force: true });
   symlinkSync(path.join(repoRoot, 'node_modules/@pulumi/pulumi'), path.join(dir, 'node_modules/@pulumi/pulumi'));

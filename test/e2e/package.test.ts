@@ -48,6 +48,9 @@ describe('the packed package, installed with npm', () => {
         'examples/contact-center/index.ts',
         'policy-pack',
         'PulumiPolicy.yaml',
+        'pulumi-resource-zcc',
+        'schema.json',
+        'dist/provider/plugin/main.js',
         'dist/policy/index.js',
       ]),
     );
