@@ -12,7 +12,7 @@ import { STAMP_OUTPUT, type ObjectStore, type Props, type ResourceSpec } from '.
 import { restStore } from './restStore';
 import { forgetListing, listingOf, rememberCreated, usesListing } from './listings';
 import { beginWrite } from './stamps';
-import { preexisting, recordAdopted, withNaturalKey } from './preexisting';
+import { preexisting, recordAdopted, recordStackObject, withNaturalKey } from './preexisting';
 import { recordDeclared, releasable } from './declaredMembers';
 import { claimFacts } from './oneOwner';
 import { currentRun } from './run';
@@ -506,6 +506,8 @@ export function createEngine(options: EngineOptions) {
       const spec = specFor(kind);
       const previous = namedCodes(spec, withDefaults(spec, userInputs(spec, olds)));
       const next = withDefaults(spec, userInputs(spec, news));
+      // The object is the stack's: Pulumi diffs every declared resource before its dependents register.
+      recordStackObject(kind, id);
       // Check gets the old inputs, not the id: a fact keyed by the object's own id (an existing user's role) is
       // claimed here, where Pulumi gives the id, in preview and up alike.
       const claimed = claimFacts(spec, next, { [spec.idOutput]: id }, (value) => typeof value === 'string' && !containsUnknown(value));
@@ -560,6 +562,7 @@ export function createEngine(options: EngineOptions) {
         } else {
           server = await createOnce(client, spec, declared);
           rememberCreated(kind, String(server[spec.idField]));
+          recordStackObject(kind, String(server[spec.idField]));
           // Its id is known now: what it declares about itself (a new user's role) is recorded for later checks.
           claimFacts(spec, declared, { [spec.idOutput]: String(server[spec.idField]) }, (value) => typeof value === 'string');
         }

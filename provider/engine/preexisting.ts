@@ -47,3 +47,17 @@ export function recordAdopted(kind: string, id: string): void {
 export function adoptedThisRun(kind: string, id: string): boolean {
   return adopted().has(`${kind}:${id}`);
 }
+
+/**
+ * Objects a resource of this run declares (Pulumi diffed or created it): the stack's own, such as a Flow whose number
+ * another declaration of the stack takes (engine.ts records them; flowEntryPointsSpec.ts asks).
+ */
+const declaredObjects = () => currentRun().part('declaredObjects', () => new Set<string>());
+
+export function recordStackObject(kind: string, id: string): void {
+  declaredObjects().add(`${kind}:${id}`);
+}
+
+export function stackDeclares(kind: string, id: string): boolean {
+  return declaredObjects().has(`${kind}:${id}`);
+}

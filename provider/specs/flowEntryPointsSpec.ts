@@ -3,7 +3,7 @@ import type { ZccClient } from '../client/client';
 import { endpoints, fillPath } from '../client/endpoints';
 import { ZccApiError, isConflict, isNotFound } from '../client/errors';
 import { UNKNOWN } from '../engine/compare';
-import { adoptedThisRun } from '../engine/preexisting';
+import { adoptedThisRun, stackDeclares } from '../engine/preexisting';
 import { currentRun } from '../engine/run';
 import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
 import { oneOf, text, zoomId } from './fields';
@@ -50,8 +50,12 @@ function markManaged(flowId: string): void {
   entryRun().flowWaiters.delete(flowId);
 }
 
-/** A flow whose entry points this run declares, or that a Flow of this run adopts (its numbers are the stack's). */
-const isManaged = (flowId: string) => entryRun().managedFlows.has(flowId) || adoptedThisRun('Flow', flowId);
+/**
+ * A flow whose entry points this run declares, or a Flow of this stack (declared: Pulumi diffed or created it, or
+ * adopted): its numbers are the stack's. A Flow the program declares is diffed before the FlowEntryPoints that name
+ * it register, so a handover between two of the stack's flows never depends on the order Pulumi checks them in.
+ */
+const isManaged = (flowId: string) => entryRun().managedFlows.has(flowId) || adoptedThisRun('Flow', flowId) || stackDeclares('Flow', flowId);
 
 function managedByThisRun(flowId: string): Promise<boolean> {
   if (isManaged(flowId)) return Promise.resolve(true);
