@@ -1,5 +1,6 @@
 # Two entry points: `make demo` and `make test`. Everything they need is installed by the targets below,
-# idempotently: npm packages into node_modules/, the Pulumi CLI and Node.js language host into .tools/bin.
+# idempotently: npm packages into node_modules/, the Pulumi CLI and its Node.js, YAML and Python language hosts into
+# .tools/bin, a Python virtualenv with Pulumi's Python SDK into .tools/python.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 export PULUMI_SKIP_UPDATE_CHECK := true
@@ -12,7 +13,8 @@ help:
 	@echo "make bench  print client throughput and scale runs (1,000 queues; mixes of 1,000, also at --parallel 1000, and 5,000) as ratios"
 	@echo "make contract  contract/official-api.json from ../shared/zoom-cc-official-api.md (make check fails when stale)"
 	@echo "make format lay out the TypeScript sources with prettier (make test checks it)"
-	@echo "make tools  provide the Pulumi CLI in .tools/bin (built from Go modules when not on PATH)"
+	@echo "make tools  provide the Pulumi CLI, its Node.js, YAML and Python hosts and the SDK generator in .tools (built from Go modules)"
+	@echo "make sdks   write the Python, Go and .NET SDKs (sdk/python, sdk/go, sdk/dotnet) from schema.json"
 	@echo "make pack   build the release tarball zcc-pulumi-<version>.tgz that users install"
 	@echo "make volume the two volume e2e tests at full size (1,000 queues drifting, export of 2,550+ objects; about 25 minutes)"
 
@@ -28,6 +30,16 @@ build: install
 tools: install
 	bash scripts/install-pulumi-cli.sh
 	bash scripts/install-node-versions.sh
+	bash scripts/install-language-hosts.sh
+
+# The Python, Go and .NET SDKs (sdk/python, sdk/go, sdk/dotnet) from schema.json, by Pulumi's code generators
+# (scripts/sdkgen, built by `make tools`). `make test` fails when they are stale and builds the Go one.
+sdks: tools
+	.tools/bin/zcc-sdkgen -schema schema.json -out sdk
+
+sdks-check: tools
+	.tools/bin/zcc-sdkgen -schema schema.json -out sdk -check
+	cd sdk/go && GOFLAGS=-mod=mod GONOSUMDB=github.com/pulumi GOTOOLCHAIN=local go build ./... && GOFLAGS=-mod=mod GOTOOLCHAIN=local go vet ./...
 
 typecheck: install
 	npx tsc -p tsconfig.check.json
@@ -67,11 +79,11 @@ check: build typecheck
 	# Each integration file starts its own emulator on its own port: two run at once (118 s serially, 58 s so).
 	npx jest --selectProjects integration --maxWorkers=2
 
-test: check tools
+test: check tools sdks-check
 	npx jest --selectProjects e2e --runInBand
 
 # The two volume tests at full size (make test runs them smaller): drift among 1,000 queues, export of 2,550+ objects.
 volume: build tools
 	ZCC_SCALE_DRIFT_N=1000 ZCC_EXPORT_PER_KIND=300 npx jest --selectProjects e2e --runInBand --testPathPatterns 'e2e/(scaleDrift|export)\.test'
 
-.PHONY: help install build tools typecheck format schema contract demo emulator bench check test pack volume
+.PHONY: help install build tools sdks sdks-check typecheck format schema contract demo emulator bench check test pack volume

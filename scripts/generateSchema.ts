@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { allSpecs } from '../provider/specs';
 import { SETTINGS } from '../provider/client/config';
 import type { ResourceSpec } from '../provider/engine/spec';
-import { lowerCamel, renderIndex, renderLookups, renderProvider, renderResource } from './generateSdk';
+import { lowerCamel, renderIndex, renderLookups, renderNative, renderProvider, renderResource } from './generateSdk';
 
 /**
  * Writes schema.json (the Pulumi package schema of every resource), docs/resources.md and the SDK's resource
@@ -140,7 +140,7 @@ export function buildSchema(): Record<string, unknown> {
           ? { type: 'object', additionalProperties: { type: 'string' }, description: output.description }
           : { type: output.type ?? 'string', description: output.description };
     resources[`zcc:index:${spec.kind}`] = {
-      description: `${spec.description}\n\nPulumi type token: \`pulumi-nodejs:dynamic/zcc:${spec.kind}\`. API: \`${spec.endpoint.path}\`.`,
+      description: `${spec.description}\n\nAPI: \`${spec.endpoint.path}\`. As a dynamic resource (the TypeScript SDK): type \`pulumi-nodejs:dynamic/zcc:${spec.kind}\`.`,
       inputProperties,
       requiredInputs: json.required ?? [],
       properties,
@@ -152,10 +152,19 @@ export function buildSchema(): Record<string, unknown> {
     name: 'zcc',
     displayName: 'Zoom Contact Center',
     version: pkg.version,
-    description: 'Zoom Contact Center configuration as Pulumi resources (Node.js dynamic provider).',
+    description:
+      'Zoom Contact Center configuration as Pulumi resources, served by the provider plugin pulumi-resource-zcc (every language) and as dynamic resources (TypeScript).',
     keywords: ['pulumi', 'zoom', 'contact-center', 'category/cloud'],
     repository: 'https://github.com/zcc-pulumi/zcc-pulumi',
     meta: { moduleFormat: '(.*)' },
+    // What Pulumi's code generators need for the SDKs `make sdks` writes (scripts/sdkgen): package names, the Go
+    // import path, the .NET namespace. No pluginDownloadURL: the plugin ships in the npm tarball (README).
+    language: {
+      python: { packageName: 'pulumi_zcc', respectSchemaVersion: true, pyproject: { enabled: true } },
+      go: { importBasePath: 'github.com/zcc-pulumi/zcc-pulumi/sdk/go/zcc', respectSchemaVersion: true },
+      csharp: { rootNamespace: 'ZccPulumi', respectSchemaVersion: true },
+      nodejs: { packageName: '@zcc-pulumi/zcc', respectSchemaVersion: true },
+    },
     config: {
       // Every setting the provider reads (provider/client/config.ts SETTINGS), legacy spellings left out.
       variables: Object.fromEntries(
@@ -271,6 +280,7 @@ function main() {
     writeOrCheck(path.join(root, 'docs/resources.md'), renderDocs(schema), check),
     writeOrCheck(path.join(root, 'sdk/generated/index.ts'), renderIndex(allSpecs), check),
     writeOrCheck(path.join(root, 'sdk/generated/lookups.ts'), renderLookups(allSpecs), check),
+    writeOrCheck(path.join(root, 'sdk/generated/native.ts'), renderNative(allSpecs), check),
   ];
   for (const spec of allSpecs) {
     fresh.push(writeOrCheck(path.join(root, `sdk/generated/${lowerCamel(spec.kind)}.ts`), renderResource(spec), check));

@@ -163,3 +163,45 @@ export function renderLookups(specs: readonly ResourceSpec[]): string {
 
 const capitalize = (text: string) => text[0].toUpperCase() + text.slice(1);
 const article = (text: string) => `${/^[aeiou]/.test(text) ? 'an' : 'a'} ${text}`;
+
+/**
+ * sdk/generated/native.ts (`zcc-pulumi/native`): every kind as a resource of the provider plugin
+ * (`zcc:index:<Kind>`), for TypeScript stacks on the native provider, with the same inputs, outputs and
+ * program-side checks as the dynamic classes. A dynamic stack moves to these with `aliases` (README: migration).
+ */
+export function renderNative(specs: readonly ResourceSpec[]): string {
+  const lines = [
+    HEADER,
+    "import * as pulumi from '@pulumi/pulumi';",
+    "import type * as dynamic from './index';",
+    "import { checkedArgs } from '../programChecks';",
+    "import { recordMembership } from '../membershipOverlap';",
+    '',
+    '/** Native resources have no `adoptId`: `pulumi import` or the `import` resource option takes an object over. */',
+    "type NativeArgs<Args> = Omit<Args, 'adoptId'>;",
+    '',
+  ];
+  for (const spec of specs) {
+    const outputs = Object.keys(spec.outputs ?? {}).filter((name) => name !== spec.idOutput);
+    const inputs = Object.keys((z.toJSONSchema(spec.inputSchema, { io: 'input', unrepresentable: 'any' }) as Json).properties ?? {});
+    const idGetter = !inputs.includes(spec.idOutput);
+    // Not the id output: a getter over `this.id` (Pulumi would assign an output to a getter-only property).
+    const computed = outputs.map((name) => `${name}: undefined, `).join('');
+    const omitted = ['keyof pulumi.CustomResource', ...(idGetter ? [`'${spec.idOutput}'`] : [])].join(' | ');
+    lines.push(
+      `/** ${spec.kind} served by the provider plugin (type \`zcc:index:${spec.kind}\`); inputs and outputs as {@link dynamic.${spec.kind}}. */`,
+      `export interface ${spec.kind} extends Omit<dynamic.${spec.kind}, ${omitted}> {}`,
+      `export class ${spec.kind} extends pulumi.CustomResource {`,
+    );
+    if (idGetter) lines.push(`  /** The resource id. */`, `  public get ${spec.idOutput}(): pulumi.Output<string> {`, '    return this.id;', '  }');
+    lines.push(
+      `  constructor(name: string, args: NativeArgs<dynamic.${spec.kind}Args>, opts?: pulumi.CustomResourceOptions) {`,
+      `    super('zcc:index:${spec.kind}', name, { ${computed}...checkedArgs('${spec.kind}', name, args) }, opts);`,
+      `    recordMembership('${spec.kind}', this, name, args as unknown as Record<string, unknown>);`,
+      '  }',
+      '}',
+      '',
+    );
+  }
+  return lines.join('\n');
+}
