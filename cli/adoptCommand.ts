@@ -3,6 +3,7 @@ import type { EngineEvent } from '@pulumi/pulumi/automation';
 import { UsageError, type OptionSpec, type ParsedOptions } from './args';
 import { REFUSE_WRITES_ENV } from '../provider/client/config';
 import { printable } from '../provider/client/printable';
+import { isZccType } from './drift/report';
 
 export const adoptOptions: Record<string, OptionSpec> = {
   stack: { value: true, placeholder: '<name>', description: 'Stack to record the account in (default: PULUMI_STACK, else the selected stack).' },
@@ -34,7 +35,7 @@ export async function runAdopt(options: ParsedOptions, env: NodeJS.ProcessEnv = 
       await stack.up({
         onEvent: (event: EngineEvent) => {
           const step = event.resOutputsEvent?.metadata;
-          if (step && step.op === 'create' && step.type.includes('/zcc:')) adopted.push(`${step.type.split(':').pop()} ${step.urn.split('::').pop()}`);
+          if (step && step.op === 'create' && isZccType(step.type)) adopted.push(`${step.type.split(':').pop()} ${step.urn.split('::').pop()}`);
         },
       });
     } catch (error) {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { UsageError, type OptionSpec, type ParsedOptions } from './args';
 import { renderGraph, type RoutingResource } from './drift/graph';
-import { isUserResource, kindOf, nameOf, settings } from './drift/report';
+import { isUserResource, isZccType, kindOf, nameOf, settings } from './drift/report';
 
 export const graphOptions: Record<string, OptionSpec> = {
   stack: { value: true, placeholder: '<name>', description: 'Stack to draw (default: PULUMI_STACK, else the selected stack).' },
@@ -34,7 +34,7 @@ export async function runGraph(options: ParsedOptions, env: NodeJS.ProcessEnv = 
   const stack = await automation.LocalWorkspace.selectStack({ stackName, workDir });
   const state = await stack.exportStack();
   const resources: RoutingResource[] = ((state.deployment?.resources ?? []) as StateResource[])
-    .filter((resource) => isUserResource(resource.type) && resource.type.includes('/zcc:'))
+    .filter((resource) => isUserResource(resource.type) && isZccType(resource.type))
     .map((resource) => ({
       urn: resource.urn,
       kind: kindOf(resource.type),

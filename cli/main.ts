@@ -8,6 +8,8 @@ import { printable } from '../provider/client/printable';
  */
 interface Command {
   summary: string;
+  /** A word the command requires first (`plugin install`). */
+  subcommand?: string;
   usage: string;
   options: () => Record<string, OptionSpec>;
   run: (options: ParsedOptions) => Promise<number>;
@@ -37,6 +39,13 @@ const commands: Record<string, Command> = {
     usage: 'zcc-pulumi graph [--stack <name>] [--cwd <dir>] [--markdown] [--max-nodes <n>]',
     options: () => require('./graphCommand').graphOptions,
     run: (options) => require('./graphCommand').runGraph(options),
+  },
+  plugin: {
+    summary: "Install the provider plugin pulumi-resource-zcc into Pulumi's plugin cache (for YAML, Python, Go and .NET programs).",
+    subcommand: 'install',
+    usage: 'zcc-pulumi plugin install [--pulumi <path>] [--reinstall]',
+    options: () => require('./pluginCommand').pluginOptions,
+    run: (options) => require('./pluginCommand').runPlugin(options),
   },
   emulator: {
     summary: 'Run a local ZCC emulator on 127.0.0.1 (no Zoom account needed).',
@@ -87,6 +96,10 @@ export async function main(argv: string[]): Promise<number> {
   if (rest.includes('--help') || rest.includes('-h')) {
     console.log(commandHelp(name, command));
     return 0;
+  }
+  if (command.subcommand !== undefined) {
+    if (rest[0] !== command.subcommand) throw new UsageError(`zcc-pulumi ${name}: the command is \`${command.usage}\`.`);
+    rest.shift();
   }
   return command.run(parseOptions(name, rest, command.options()));
 }

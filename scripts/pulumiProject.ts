@@ -42,11 +42,14 @@ export function installPackage(repoRoot: string, dir: string): void {
   symlinkSync(path.join(repoRoot, 'node_modules/@pulumi/pulumi'), path.join(dir, 'node_modules/@pulumi/pulumi'));
 }
 
-/** Environment for the CLI: the built tools on PATH, a file:// backend, no network lookups. */
+/**
+ * Environment for the CLI: the built tools on PATH, a file:// backend, no network lookups. The Python virtualenv
+ * of `make tools` comes first: Pulumi's Python host runs the first `python3` on PATH.
+ */
 export function pulumiEnv(repoRoot: string, stateDir: string): Record<string, string> {
   mkdirSync(path.join(stateDir, 'state'), { recursive: true });
   return {
-    PATH: `${path.join(repoRoot, '.tools/bin')}:${process.env.PATH}`,
+    PATH: `${path.join(repoRoot, '.tools/python/bin')}:${path.join(repoRoot, '.tools/bin')}:${process.env.PATH}`,
     PULUMI_HOME: path.join(stateDir, 'home'),
     PULUMI_BACKEND_URL: `file://${path.join(stateDir, 'state')}`,
     PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? 'zcc-local-passphrase',

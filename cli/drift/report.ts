@@ -171,6 +171,8 @@ function changedFields(before: Record<string, unknown>, after: Record<string, un
 
 export const kindOf = (type: string) => type.split(':').pop() ?? type;
 export const nameOf = (urn: string) => urn.split('::').pop() ?? urn;
+/** A zcc resource, dynamic (`pulumi-nodejs:dynamic/zcc:Queue`) or native (`zcc:index:Queue`, the provider plugin). */
+export const isZccType = (type: string) => type.includes('/zcc:') || type.startsWith('zcc:index:');
 /** Resources a user declared: not the stack itself, not providers. */
 export const isUserResource = (type: string) => type !== 'pulumi:pulumi:Stack' && !type.startsWith('pulumi:providers:');
 
