@@ -36,7 +36,9 @@ export function installPackage(repoRoot: string, dir: string): void {
   cpSync(path.join(repoRoot, 'dist'), path.join(target, 'dist'), { recursive: true });
   // The policy pack's launcher and manifest, the provider plugin's launcher and the schema it serves, beside
   // package.json, as in the tarball.
-  for (const file of ['policy-pack', 'PulumiPolicy.yaml', 'pulumi-resource-zcc', 'schema.json']) cpSync(path.join(repoRoot, file), path.join(target, file));
+  // zcc-pulumi/native's package.json, too.
+  for (const file of ['policy-pack', 'PulumiPolicy.yaml', 'pulumi-resource-zcc', 'schema.json', 'native'])
+    cpSync(path.join(repoRoot, file), path.join(target, file), { recursive: true });
   mkdirSync(path.join(dir, 'node_modules/@pulumi'), { recursive: true });
   rmSync(path.join(dir, 'node_modules/@pulumi/pulumi'), { recursive: true, force: true });
   symlinkSync(path.join(repoRoot, 'node_modules/@pulumi/pulumi'), path.join(dir, 'node_modules/@pulumi/pulumi'));

@@ -49,6 +49,9 @@ describe('the packed package, installed with npm', () => {
         'policy-pack',
         'PulumiPolicy.yaml',
         'pulumi-resource-zcc',
+        'native/package.json',
+        'examples/contact-center-yaml/Pulumi.yaml',
+        'examples/contact-center-python/__main__.py',
         'schema.json',
         'dist/provider/plugin/main.js',
         'dist/policy/index.js',
@@ -103,6 +106,23 @@ describe('the packed package, installed with npm', () => {
     expect(policed.text()).toContain('zcc-contact-center@v0.1.0');
     expect(policed.text()).toContain('Queue "support" has no QueueOperatingHours in this stack');
     await stack.destroy({ onOutput: outputCollector().onOutput });
+
+    // The YAML example copied out of the repository, on the plugin the installed tarball put in Pulumi's plugin
+    // cache (`npx zcc-pulumi plugin install`), with no Node.js project around it.
+    const env = pulumiEnv(repoRoot, app);
+    const plugin = await run('npx', ['--no-install', 'zcc-pulumi', 'plugin', 'install'], app, { ...process.env, ...env });
+    expect(plugin.status).toBe(0);
+    expect(plugin.stdout).toContain(`it runs ${path.join(app, 'node_modules/zcc-pulumi')}`);
+    const yamlExample = path.join(work, 'contact-center-yaml');
+    cpSync(path.join(repoRoot, 'examples/contact-center-yaml'), yamlExample, { recursive: true });
+    const yamlStack = await LocalWorkspace.createOrSelectStack(
+      { stackName: 'yaml', workDir: yamlExample },
+      { envVars: { ...pulumiEnv(repoRoot, yamlExample), PULUMI_HOME: env.PULUMI_HOME }, pulumiCommand },
+    );
+    await yamlStack.setAllConfig(credentials);
+    expect((await yamlStack.up({ onOutput: outputCollector().onOutput })).summary.resourceChanges).toEqual({ create: 9 });
+    expect((await yamlStack.preview()).changeSummary).toEqual({ same: 9 });
+    await yamlStack.destroy({ onOutput: outputCollector().onOutput });
 
     // The example copied out of the repository, with nothing but npm: its own TypeScript compiles it.
     const example = path.join(work, 'contact-center');
