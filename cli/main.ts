@@ -17,8 +17,9 @@ interface Command {
 
 const commands: Record<string, Command> = {
   export: {
-    summary: 'Write a Pulumi TypeScript program that adopts every object of a live contact center.',
-    usage: 'zcc-pulumi export --out <dir> [--base-url <url>] [--portable] [--manage-deletes] [--package-spec <spec>] [--skip-unsupported]',
+    summary: 'Write a Pulumi program (TypeScript, YAML or Python) that adopts every object of a live contact center.',
+    usage:
+      'zcc-pulumi export --out <dir> [--language typescript|yaml|python] [--base-url <url>] [--portable] [--manage-deletes] [--package-spec <spec>] [--skip-unsupported]',
     options: () => require('./exportCommand').exportOptions,
     run: (options) => require('./exportCommand').runExport(options),
   },

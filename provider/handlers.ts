@@ -13,4 +13,5 @@ export async function configure(req: dynamic.ConfigureRequest): Promise<void> {
   configureFromStack((key) => req.config.get(key));
 }
 
-export const { check, diff, create, read, update, remove, listExisting, readExisting, inputInvalid, inputWarnings } = engine;
+export const { check, diff, create, read, update, remove, listExisting, readExisting, readForImport, ownedByAccountDefault, inputInvalid, inputWarnings } =
+  engine;

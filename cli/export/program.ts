@@ -1,49 +1,27 @@
 import { engine } from '../../provider/handlers';
 import type { Props } from '../../provider/engine/spec';
-import type { Account, ExportedObject } from './readAccount';
+import type { Account } from './readAccount';
 import { EXPORT_ORDER, USER, flowReferenceKey } from './kinds';
 import { fileSafe, identifier, NameSpace, slug } from './naming';
 import { shown } from '../../provider/client/printable';
 import { LITERAL_MARK } from '../../sdk/flowFile';
+import { Ref, type Declaration, type ExportModel, type ExportOptions, type Node } from './model';
+import { renderTypeScript } from './render/typescript';
+
+export type { ExportOptions } from './model';
 
 /**
- * Turns an account into a Pulumi TypeScript program: every object a resource, every id it holds that names
- * another object a reference to that object's variable, every user an email lookup. Declarations come in
- * dependency order; output is deterministic (same account, same bytes).
+ * Turns an account into the declarations of a Pulumi program (model.ts): every object a resource, every id it
+ * holds that names another object a reference to that object's declaration, every user an email lookup.
+ * Declarations come in dependency order; output is deterministic (same account, same bytes). render/<language>.ts
+ * write the program.
  */
-export interface ExportOptions {
-  /** No ids anywhere (no adoptId, references only, flow files with placeholders): for another account. */
-  portable: boolean;
-  /** Leave out `retainOnDelete`, so removing a declaration deletes the object in ZCC. */
-  manageDeletes: boolean;
-}
-
 export interface ExportedProgram {
   /** index.ts */
   program: string;
   /** Files beside the program: flow files (JSON) and asset files (bytes), by path. */
   files: Map<string, string | Buffer>;
   counts: Record<string, number>;
-}
-
-interface Node {
-  object: ExportedObject;
-  name: string;
-  ident?: string;
-  rank: number;
-  deps: Set<Node>;
-  emitted: boolean;
-}
-
-/** A value that is code: a reference to another resource's output or a user lookup. */
-class Ref {
-  constructor(
-    readonly code: string,
-    readonly target: Node | undefined,
-    readonly id: string,
-    /** The placeholder key in a flow file, for references that are not resources of the program. */
-    readonly key?: string,
-  ) {}
 }
 
 const KIND_ORDER: readonly string[] = EXPORT_ORDER.map((spec) => spec.kind);
@@ -71,7 +49,13 @@ function mapPath(value: unknown, segments: string[], map: (id: string) => unknow
   return { ...object, [key]: isList ? (Array.isArray(inner) ? inner.map((item) => mapPath(item, rest, map)) : inner) : mapPath(inner, rest, map) };
 }
 
+/** The TypeScript program (index.ts) and the files beside it. */
 export function buildProgram(account: Account, options: ExportOptions, meta: { version: string }): ExportedProgram {
+  const model = buildModel(account, options, meta);
+  return { program: renderTypeScript(model), files: model.files, counts: model.counts };
+}
+
+export function buildModel(account: Account, options: ExportOptions, meta: { version: string }): ExportModel {
   const problems: string[] = [];
   const identifiers = new NameSpace('');
   const names = new Map(KIND_ORDER.map((kind) => [kind, new NameSpace('-')]));
@@ -116,17 +100,17 @@ export function buildProgram(account: Account, options: ExportOptions, meta: { v
   function reference(node: Node, targetKind: string, id: string, field: string): unknown {
     if (targetKind === USER) {
       const email = account.emails.get(id);
-      if (email) return new Ref(`user(${JSON.stringify(email)})`, undefined, id);
+      if (email) return new Ref({ type: 'user', email }, undefined, id);
     } else {
       const target = byKindId.get(`${targetKind}:${id}`) ?? (byId.get(id)?.length === 1 ? byId.get(id)![0] : undefined);
       if (target) {
         node.deps.add(target);
-        return new Ref(`${target.ident}.${engine.specFor(target.object.kind).idOutput}`, target, id);
+        return new Ref({ type: 'output', output: engine.specFor(target.object.kind).idOutput }, target, id);
       }
       // Zoom's own objects (the root team, system variables) are not declared: a lookup names them by name.
       const known = account.lookups.get(id);
       if (known && (targetKind === 'object' || targetKind === known.kind))
-        return new Ref(`${known.call}.then((found) => found.${known.output})`, undefined, id, `${known.kind}:${known.label}`);
+        return new Ref({ type: 'lookup', fn: known.fn, args: known.args, output: known.output }, undefined, id, `${known.kind}:${known.label}`);
     }
     if (options.portable)
       problems.push(
@@ -153,7 +137,8 @@ export function buildProgram(account: Account, options: ExportOptions, meta: { v
           const kind = /user/i.test(key) ? USER : '';
           const ref = reference(node, kind || 'object', id, itemPath);
           if (!(ref instanceof Ref)) return id;
-          const placeholderKey = ref.target ? ref.code : (ref.key ?? `user:${account.emails.get(id)}`);
+          // The key names the declaration as the TypeScript program does (`supportQueue.queueId`).
+          const placeholderKey = ref.target ? `${ref.target.ident}.${(ref.expr as { output: string }).output}` : (ref.key ?? `user:${account.emails.get(id)}`);
           const refs = flowRefs.get(node) ?? new Map<string, Ref>();
           refs.set(placeholderKey, ref);
           flowRefs.set(node, refs);
@@ -206,53 +191,20 @@ export function buildProgram(account: Account, options: ExportOptions, meta: { v
     throw new Error(`zcc-pulumi export --portable: ${problems.length} reference(s) cannot be expressed without ids:\n${shown.join('\n')}`);
   }
 
-  // Render, marking which references are declared by now (a cycle's later members stay ids).
-  for (const node of nodes) node.emitted = false;
   const files = new Map<string, string | Buffer>();
-  const lines: string[] = [
-    `// Generated by \`zcc-pulumi export${options.portable ? ' --portable' : ''}${options.manageDeletes ? ' --manage-deletes' : ''}\` (zcc-pulumi ${meta.version}).`,
-    '// Exporting the same account again gives the same bytes, so a re-export is a reviewable diff.',
-    "import * as pulumi from '@pulumi/pulumi';",
-    "import * as zcc from 'zcc-pulumi';",
-    '',
-  ];
-  if (!options.manageDeletes) {
-    lines.push(
-      '// Objects that already existed stay in ZCC when their declaration is removed (retainOnDelete). Export with',
-      '// --manage-deletes to let Pulumi delete them.',
-      'const keep: pulumi.CustomResourceOptions = { retainOnDelete: true };',
-    );
-  } else lines.push('const keep: pulumi.CustomResourceOptions = {};');
-  if (options.portable)
-    lines.push(
-      '// What this program creates in the target account is its own: removing a declaration (or destroy) deletes it.',
-      'const created: pulumi.CustomResourceOptions = {};',
-    );
-  lines.push(
-    '// Users are looked up by email (one listing of the users per run), so the program never holds their ids.',
-    'const user = (email: string) => zcc.getUser({ email }).then((found) => found.userId);',
-    '',
-  );
-
-  let section = '';
+  const declarations: Declaration[] = [];
   const counts: Record<string, number> = {};
   for (const node of order) {
     const { kind, id } = node.object;
     counts[kind] = (counts[kind] ?? 0) + 1;
-    if (kind !== section) {
-      lines.push(`// ${kind}`);
-      section = kind;
-    }
     const inputs = { ...values.get(node)! };
     const fileInput = fileInputOf(kind);
     if (fileInput) {
       const file = `${fileInput.dir}/${node.name}.json`;
       files.set(file, `${JSON.stringify(inputs[fileInput.input], null, 2)}\n`);
       const refs = flowRefs.get(node);
-      // The refs object sits at the arguments' first level of indentation.
-      const refsCode = refs && renderValue(Object.fromEntries([...refs].sort(([a], [b]) => (a < b ? -1 : 1))), 1);
       inputs[fileInput.input] = new Ref(
-        refs ? `zcc.readFlowFile(${JSON.stringify(file)}, ${refsCode})` : `zcc.readFlowFile(${JSON.stringify(file)})`,
+        { type: 'flowFile', file, ...(refs ? { refs: Object.fromEntries([...refs].sort(([a], [b]) => (a < b ? -1 : 1))) } : {}) },
         undefined,
         '',
       );
@@ -268,14 +220,16 @@ export function buildProgram(account: Account, options: ExportOptions, meta: { v
     // --portable: the target account's own default is adopted, by a lookup of its name, and always kept on delete;
     // every other object is created there, so it is the program's to delete.
     const shared = options.portable && spec.everyAccountHas?.(inputs) === true;
-    const lookedUp = new Ref(`zcc.get${kind}({ name: ${JSON.stringify(inputs.name)} }).then((found) => found.${spec.idOutput})`, undefined, '');
-    const args = shared ? { adoptId: lookedUp, ...inputs } : options.portable ? inputs : { adoptId: id, ...inputs };
-    const resourceOptions = shared ? '{ retainOnDelete: true }' : options.portable ? 'created' : 'keep';
-    const declaration = `new zcc.${kind}(${JSON.stringify(node.name)}, ${renderValue(args, 0)}, ${resourceOptions});`;
-    lines.push(node.ident ? `const ${node.ident} = ${declaration}` : declaration);
-    node.emitted = true;
+    const lookedUp = new Ref({ type: 'lookup', fn: `get${kind}`, args: { name: String(inputs.name) }, output: spec.idOutput }, undefined, '');
+    declarations.push({
+      node,
+      kind,
+      args: inputs,
+      adopt: shared ? lookedUp : options.portable ? undefined : id,
+      retain: shared ? 'shared' : options.portable ? 'created' : 'keep',
+    });
   }
-  return { program: `${lines.join('\n')}\n`, files, counts };
+  return { options, version: meta.version, declarations, files, counts };
 }
 
 /** Every `{ path, sha256 }` in the inputs, as the call that reads the file when the program runs. */
@@ -284,28 +238,6 @@ function asAssetFiles(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(asAssetFiles);
   const entries = Object.entries(value as Props);
   if (entries.length === 2 && typeof (value as Props).path === 'string' && typeof (value as Props).sha256 === 'string')
-    return new Ref(`zcc.assetFile(${JSON.stringify((value as Props).path)})`, undefined, '');
+    return new Ref({ type: 'assetFile', path: (value as Props).path as string }, undefined, '');
   return Object.fromEntries(entries.map(([key, inner]) => [key, asAssetFiles(inner)]));
-}
-
-const BARE_KEY = /^[A-Za-z_$][\w$]*$/;
-const MAX_LINE = 110;
-
-/** A value as TypeScript: JSON-like, references as code; short values on one line, long ones one item per line. */
-function renderValue(value: unknown, indent: number): string {
-  if (value instanceof Ref) {
-    // A reference to an object declared later (only in a cycle, never with --portable): its id, said so.
-    if (value.target && !value.target.emitted) return `${JSON.stringify(value.id)} /* ${value.target.ident}, declared below: a cycle */`;
-    return value.code;
-  }
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  const pad = '  '.repeat(indent + 1);
-  const entries = Array.isArray(value)
-    ? value.map((item) => renderValue(item, indent + 1))
-    : Object.entries(value as Props).map(([key, inner]) => `${BARE_KEY.test(key) ? key : JSON.stringify(key)}: ${renderValue(inner, indent + 1)}`);
-  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
-  if (entries.length === 0) return `${open}${close}`;
-  const inline = Array.isArray(value) ? `[${entries.join(', ')}]` : `{ ${entries.join(', ')} }`;
-  if (!inline.includes('\n') && inline.length + indent * 2 <= MAX_LINE && indent > 0) return inline;
-  return `${open}\n${entries.map((entry) => `${pad}${entry},`).join('\n')}\n${'  '.repeat(indent)}${close}`;
 }

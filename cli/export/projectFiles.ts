@@ -24,3 +24,11 @@ export const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 export function pulumiYaml(project: string): string {
   return `name: ${project}\ndescription: Zoom Contact Center configuration exported by zcc-pulumi export.\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n`;
 }
+
+/** Pulumi.yaml of an exported Python program. */
+export function pythonPulumiYaml(project: string): string {
+  return `name: ${project}\ndescription: Zoom Contact Center configuration exported by zcc-pulumi export --language python.\nruntime:\n  name: python\n`;
+}
+
+/** requirements.txt of an exported Python program: Pulumi and the generated SDK (pip install ./sdk/python of a checkout). */
+export const PYTHON_REQUIREMENTS = `pulumi>=3.165.0,<4.0.0\n# The SDK zcc-pulumi generates (sdk/python in its repository): pip install <checkout>/sdk/python\npulumi_zcc\n`;

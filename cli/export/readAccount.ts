@@ -1,5 +1,5 @@
 import { getClient } from '../../provider/runtime';
-import { engine, inputInvalid, inputWarnings, listExisting, readExisting } from '../../provider/handlers';
+import { engine, inputInvalid, inputWarnings, listExisting, ownedByAccountDefault, readExisting } from '../../provider/handlers';
 import type { Props } from '../../provider/engine/spec';
 import { sameValue } from '../../provider/engine/compare';
 import { USER, objectKinds, setKinds } from './kinds';
@@ -37,7 +37,8 @@ export interface Account {
    * and the account's entry points. `call` is the lookup (`zcc.getTeam({ name: "All teams" })`), `output` the id it
    * answers, `label` what a flow file's placeholder calls it.
    */
-  lookups: Map<string, { kind: string; call: string; output: string; label: string }>;
+  /** Objects the program does not declare but refers to (Zoom's own: the root team, system variables, entry points): the lookup that finds each. */
+  lookups: Map<string, { kind: string; fn: string; args: Record<string, string>; output: string; label: string }>;
   apiCalls: number;
 }
 
@@ -108,7 +109,8 @@ export async function readAccount(): Promise<Account> {
             const name = String(item[nameField]);
             lookups.set(String(item[spec.idField]), {
               kind: spec.kind,
-              call: `zcc.get${spec.kind}({ name: ${JSON.stringify(name)} })`,
+              fn: `get${spec.kind}`,
+              args: { name },
               output: spec.idOutput,
               label: name,
             });
@@ -148,17 +150,11 @@ export async function readAccount(): Promise<Account> {
           : typeof value === 'object' && value !== null
             ? Object.keys(value).length > 0
             : typeof value === 'string' && value !== '';
-      // A set held by one of the account's own objects (a built-in role, the root team: named by a lookup, not
-      // declared) is declared additive: another account's own object holds its own members, which the program
-      // must not take away (every user holds some role; a role's exclusive set would try to take users from it).
-      const builtIn = (item: Props) => {
-        if (role.owner === USER) return false;
-        const ownerRole = engine.specFor(role.owner).exportAs;
-        return ownerRole.role === 'object' && ownerRole.onlyIf !== undefined && !ownerRole.onlyIf(item);
-      };
+      // A set held by one of the account's own objects (a built-in role, the root team) is declared additive
+      // (engine ownedByAccountDefault: the provider plugin's import reads it the same way).
       for (const { owner, inputs } of sets)
         if (inputs && [role.members].flat().some((input) => holds(inputs[input])))
-          add(spec.kind, owner.id, owner.label, builtIn(owner.item) && 'mode' in spec.inputSchema.shape ? { ...inputs, mode: 'additive' } : inputs);
+          add(spec.kind, owner.id, owner.label, role.owner !== USER && ownedByAccountDefault(spec, owner.item) ? { ...inputs, mode: 'additive' } : inputs);
     }
   })();
   // The account's entry points (numbers and addresses), named by a lookup wherever a flow's entry points name them.
@@ -172,7 +168,8 @@ export async function readAccount(): Promise<Account> {
             : ['name', point.entry_name ?? point.entry_id];
         lookups.set(point.entry_id, {
           kind: 'EntryPoint',
-          call: `zcc.getEntryPoint({ channel: ${JSON.stringify(channel)}, ${key}: ${JSON.stringify(value)} })`,
+          fn: 'getEntryPoint',
+          args: { channel, [key]: value },
           output: 'entryId',
           label: value,
         });

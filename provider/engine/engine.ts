@@ -724,6 +724,33 @@ export function createEngine(options: EngineOptions) {
     return { ...toOutputs(spec, server, undefined).inputs, ...(spec.derivedInputs?.(server, hint) ?? {}) };
   }
 
+  /**
+   * Whether a set's owner is one of the account's own objects (a built-in role, the root team: what export names by
+   * a lookup instead of declaring, spec `exportAs.onlyIf`), given the owner's list item. Such a set is declared
+   * additive: another account's own object holds its own members, which a program must not take away.
+   */
+  function ownedByAccountDefault(spec: ResourceSpec, ownerItem: Props): boolean {
+    const role = spec.exportAs;
+    if (role.role !== 'set' || !('mode' in spec.inputSchema.shape) || !byKind.has(role.owner)) return false;
+    const ownerRole = specFor(role.owner).exportAs;
+    return ownerRole.role === 'object' && ownerRole.onlyIf !== undefined && !ownerRole.onlyIf(ownerItem);
+  }
+
+  /**
+   * One existing object's declaration, as `zcc-pulumi export` writes it: what the provider plugin's Read answers to
+   * `pulumi import` and the `import` resource option, so that importing an exported program plans no update (the
+   * object's `readHint`: a flow's published version; a set of the account's own object: additive).
+   */
+  async function readForImport(kind: string, id: string): Promise<Props | undefined> {
+    const spec = specFor(kind);
+    const role = spec.exportAs;
+    const inputs = await readExisting(kind, id, role.role === 'object' ? (role.readHint ?? {}) : {});
+    if (!inputs || role.role !== 'set' || !byKind.has(role.owner)) return inputs;
+    const owner = specFor(role.owner);
+    const item = (await listExisting(role.owner)).find((listed) => String(listed[owner.idField]) === id);
+    return item && ownedByAccountDefault(spec, item) ? { ...inputs, mode: 'additive' } : inputs;
+  }
+
   /** Why `inputs` would fail `check` (per-field and cross-field), as `property: reason` lines; empty when valid. */
   function inputInvalid(kind: string, inputs: Props): string[] {
     const spec = specFor(kind);
@@ -737,5 +764,19 @@ export function createEngine(options: EngineOptions) {
     return specFor(kind).assumptionWarnings?.(inputs) ?? [];
   }
 
-  return { specFor, check, diff, create, read, update, remove, listExisting, readExisting, inputInvalid, inputWarnings };
+  return {
+    specFor,
+    check,
+    diff,
+    create,
+    read,
+    update,
+    remove,
+    listExisting,
+    readExisting,
+    readForImport,
+    ownedByAccountDefault,
+    inputInvalid,
+    inputWarnings,
+  };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { check, create, diff, read, readExisting, remove, update } from '../handlers';
+import { check, create, diff, read, readForImport, remove, update } from '../handlers';
 import { configureFromStack } from '../runtime';
 import { findByName, findEntryPoint, findUser, findUsers } from '../lookups';
 import { SETTINGS } from '../client/config';
@@ -222,9 +222,10 @@ export const resourceProvider = {
       const id: string = call.request.getId();
       let props = toJs(call.request.getProperties());
       if (Object.keys(props).length === 0) props = toJs(call.request.getInputs());
-      // An import reads with no recorded state: the object as ZCC holds it, every field declared (as export would).
+      // An import reads with no recorded state: the object as ZCC holds it, every field declared as export writes
+      // it (so an exported program's import plans no update).
       if (Object.keys(props).length === 0) {
-        const existing = await readExisting(kind, id);
+        const existing = await readForImport(kind, id);
         if (!existing) return new provproto.ReadResponse();
         props = existing;
       }

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { ZccClient } from '../../provider/client/client';
 import { endpoints } from '../../provider/client/endpoints';
 import type { DriftReport } from '../../cli/drift/report';
+import { LocalWorkspace, PulumiCommand } from '@pulumi/pulumi/automation';
+import { emulatorStackConfig } from '../../scripts/pulumiProject';
 import { expectNoChanges, outputCollector, repoRoot, useProject, type E2eProject } from './harness';
 
 jest.setTimeout(10 * 60_000);
@@ -46,7 +48,8 @@ const zccPulumi = (project: E2eProject, ...args: string[]) =>
  * plugin as users get it: `zcc-pulumi plugin install` puts it in Pulumi's plugin cache (no `plugins` block), the
  * Python program imports the SDK `make sdks` generated. Each: up, an empty preview, a console edit found by a
  * refresh preview and by `zcc-pulumi drift` (reads only) and put back, `pulumi import` of a console-made queue with
- * the code Pulumi generates pasted into the program, an empty preview, destroy.
+ * the code Pulumi generates pasted into the program, an empty preview, `zcc-pulumi export --language` of the whole
+ * account deployed as a second stack (imports with 0 writes, then an empty preview), destroy.
  */
 describe.each([
   {
@@ -70,7 +73,7 @@ describe.each([
   const current = useProject(path.join(repoRoot, `examples/contact-center-${language}`));
   const quiet = () => ({ onOutput: outputCollector().onOutput });
 
-  it('plugin install → up → empty preview → drift found (refresh, zcc-pulumi drift) and put back → import → destroy', async () => {
+  it('plugin install → up → empty preview → drift found and put back → pulumi import → export --language adopts → destroy', async () => {
     const project = current();
     const { stack, control, dir } = project;
     const installed = await zccPulumi(project, 'plugin', 'install', '--pulumi', path.join(repoRoot, '.tools/bin/pulumi'));
@@ -136,6 +139,44 @@ describe.each([
     expect(code).toContain('Console queue');
     paste(dir, code);
     await expectNoChanges(stack);
+
+    // `zcc-pulumi export --language <this language>` of the whole account (these objects and the account's own),
+    // deployed as a new stack: the first up imports every object with reads only, the next preview is empty, and a
+    // destroy leaves everything in ZCC (retainOnDelete).
+    const exportedDir = path.join(dir, 'exported');
+    const credentials = {
+      ZCC_BASE_URL: emulator.baseUrl,
+      ZOOM_ACCOUNT_ID: emulator.options.accountId,
+      ZOOM_CLIENT_ID: emulator.options.clientId,
+      ZOOM_CLIENT_SECRET: emulator.options.clientSecret,
+    };
+    const exported = await run({ ...project, envVars: { ...project.envVars, ...credentials } }, process.execPath, [
+      path.join(dir, 'node_modules/zcc-pulumi/dist/cli/main.js'),
+      'export',
+      '--language',
+      language,
+      '--out',
+      exportedDir,
+      '--name',
+      `exported-${language}`,
+    ]);
+    expect({ status: exported.status, stderr: exported.stderr }).toEqual({ status: 0, stderr: '' });
+    const pulumiCommand = await PulumiCommand.get({ root: path.join(repoRoot, '.tools'), skipVersionCheck: true });
+    const exportedStack = await LocalWorkspace.createOrSelectStack(
+      { stackName: 'exported', workDir: exportedDir },
+      { envVars: project.envVars, pulumiCommand },
+    );
+    await exportedStack.setAllConfig(emulatorStackConfig(emulator));
+    await control('DELETE', '/requests');
+    const adopted = await exportedStack.up(quiet());
+    const { import: importedCount, ...otherChanges } = adopted.summary.resourceChanges ?? {};
+    expect(otherChanges).toEqual({ create: 1 });
+    expect(importedCount).toBeGreaterThanOrEqual(10);
+    expect((await control('GET', '/requests')).writes).toBe(0);
+    console.log(`export --language ${language}: ${importedCount} objects imported with 0 writes`);
+    await expectNoChanges(exportedStack);
+    await exportedStack.destroy(quiet());
+    expect((await control('GET', '/requests')).writes).toBe(0);
 
     await control('DELETE', '/requests');
     const destroyed = await stack.destroy(quiet());

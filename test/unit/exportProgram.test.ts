@@ -170,7 +170,7 @@ describe('export program', () => {
     // Zoom's own objects (the root team) are named by a lookup, in the program and in flow files.
     const tier1: ExportedObject = { kind: 'Team', id: 't1', label: 'Tier 1', inputs: { name: 'Tier 1', parentTeamId: 'root' } };
     const rooted = buildProgram(
-      account([tier1], {}, { root: { kind: 'Team', call: 'zcc.getTeam({ name: "All teams" })', output: 'teamId', label: 'All teams' } }),
+      account([tier1], {}, { root: { kind: 'Team', fn: 'getTeam', args: { name: 'All teams' }, output: 'teamId', label: 'All teams' } }),
       { ...options, portable: true },
       { version: '0.1.0' },
     );
