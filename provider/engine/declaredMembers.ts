@@ -2,7 +2,8 @@ import { currentRun } from './run';
 import type { Props, ResourceSpec } from './spec';
 
 /**
- * What the resources of this run declare for each owner of a set or singleton kind (a queue's agents, its hours),
+ * What the resources of this run declare for each owner of a set or singleton kind (a queue's agents, its hours,
+ * its interrupt menu),
  * recorded at `check`, which Pulumi runs for every resource of the program before it deletes any. A delete never
  * takes away what another resource of the run declares for the same owner:
  * - a set renamed without `aliases` (or moved into a component): the new resource declares the members, the old
@@ -12,16 +13,26 @@ import type { Props, ResourceSpec } from './spec';
  */
 const declared = () => currentRun().part('declared', () => new Map<string, Map<string, Set<string>>>());
 
-/** The input naming the owner of a set kind (`queueId`), from its export role and references. */
+/**
+ * The input naming the owner: a set kind's reference to its export owner (`queueId`), or, for any other kind keyed
+ * by another object's id (its id output is an input that references a kind: a queue's teams, its interrupt menu),
+ * that input. Either way the resource is the owner's one set or singleton, which a rename must not delete.
+ */
 function ownerInput(spec: ResourceSpec): string | undefined {
-  if (spec.exportAs.role !== 'set') return undefined;
-  const owner = spec.exportAs.owner;
-  return Object.entries(spec.references ?? {}).find(([path, kind]) => kind === owner && !path.includes('['))?.[0];
+  if (spec.exportAs.role === 'set') {
+    const owner = spec.exportAs.owner;
+    return Object.entries(spec.references ?? {}).find(([path, kind]) => kind === owner && !path.includes('['))?.[0];
+  }
+  return spec.references?.[spec.idOutput] !== undefined && spec.idOutput in spec.inputSchema.shape ? spec.idOutput : undefined;
 }
 
+/** The inputs holding members: the export role's, else the set fields (a set kind export cannot read). */
 function memberInputs(spec: ResourceSpec): string[] {
-  return spec.exportAs.role === 'set' ? [spec.exportAs.members].flat() : [];
+  return spec.exportAs.role === 'set' ? [spec.exportAs.members].flat() : [...(spec.setFields ?? [])];
 }
+
+/** Recorded for an owner-keyed kind without members (a singleton such as an interrupt menu): it is declared. */
+const WHOLE = '*';
 
 /** A member's identity: the id itself, or an item's id field (`skillId`, `skill_id`, `entryId`). */
 function memberKey(item: unknown): string | undefined {
@@ -48,6 +59,7 @@ export function recordDeclared(spec: ResourceSpec, inputs: Props, isKnown: (valu
   const key = keyOf(spec, owner, inputs);
   let byInput = declared().get(key);
   if (!byInput) declared().set(key, (byInput = new Map()));
+  if (memberInputs(spec).length === 0) byInput.set(WHOLE, new Set([WHOLE]));
   for (const field of memberInputs(spec)) {
     const value = inputs[field];
     if (value === undefined || !isKnown(value)) continue;
@@ -70,6 +82,8 @@ export function releasable(spec: ResourceSpec, id: string, inputs: Props): { inp
   const owner = input ? String(inputs[input] ?? id) : id;
   const byInput = declared().get(keyOf(spec, owner, inputs));
   if (!byInput || byInput.size === 0) return { inputs, kept: [], nothing: false };
+  // A singleton with no member inputs, declared again for the same owner: its delete would undo the new one.
+  if (memberInputs(spec).length === 0) return { inputs, kept: [], nothing: byInput.has(WHOLE) };
   const out = { ...inputs };
   const kept: string[] = [];
   let scalarDeclared = false;

@@ -40,6 +40,30 @@ describe('an id belongs to one resource: sets and singletons', () => {
     expect((await control('GET', '/objects/queue_operating_hours'))[queue.id]).toMatchObject({ business_hour_id: hours.id });
   });
 
+  it('a renamed QueueInterruptMenu and a renamed QueueTeams (kinds keyed by their queue that export cannot read) are kept', async () => {
+    const queue = await create('Queue', { name: 'Renamed menu', channel: 'voice', ...stub });
+    const menuInputs = {
+      queueId: queue.id,
+      languageCode: 'en-US',
+      voiceId: 'Joanna',
+      playInterval: 60,
+      menuOptions: [{ keypress: '1', menuAction: 'repeat_menu' }],
+    };
+    const warnings = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const menu = await create('QueueInterruptMenu', (await check('QueueInterruptMenu', {}, { ...menuInputs, ...stub })).inputs!);
+    const team = await create('Team', { name: 'Renamed tier', parentTeamId: 'team_root', ...stub });
+    const teams = await create('QueueTeams', { queueId: queue.id, teamIds: [team.id], ...stub });
+    forgetAllListings();
+    await renamed('QueueInterruptMenu', menuInputs, { id: menu.id, outs: menu.outs! });
+    await renamed('QueueTeams', { queueId: queue.id, teamIds: [team.id] }, { id: teams.id, outs: teams.outs! });
+    // Each delete said why it left the object as it is.
+    expect(warnings.mock.calls.map(([line]) => String(line)).filter((line) => line.includes('left as it is'))).toHaveLength(1);
+    expect(warnings.mock.calls.map(([line]) => String(line)).filter((line) => line.includes('leaves'))).toHaveLength(1);
+    warnings.mockRestore();
+    expect((await control('GET', '/objects/queue_interrupt_menus'))[queue.id]).toMatchObject({ menu_options: [{ keypress: '1' }] });
+    expect((await control('GET', '/objects/queue_teams'))[queue.id]).toEqual([team.id]);
+  });
+
   it('the old set still removes what no resource of the run declares', async () => {
     const queue = await create('Queue', { name: 'Split sets', channel: 'voice', ...stub });
     const members = await create('QueueMembers', { queueId: queue.id, userIds: ['agent_001', 'agent_002'], mode: 'additive', ...stub });

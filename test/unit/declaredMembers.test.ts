@@ -25,6 +25,14 @@ describe('what a delete may take away: members another resource of the run decla
     expect(releasable(spec('UserSkills'), 'u1', { userId: 'u1', skills: [{ skillId: 's1' }, { skillId: 's2' }] }).kept).toEqual(['s1']);
   });
 
+  it("a kind keyed by its owner that export cannot read (an interrupt menu, a queue's teams) is protected as well", () => {
+    recordDeclared(spec('QueueInterruptMenu'), { queueId: 'q1', languageCode: 'en-US', menuOptions: [] }, known);
+    expect(releasable(spec('QueueInterruptMenu'), 'q1', { queueId: 'q1', languageCode: 'de-DE' }).nothing).toBe(true);
+    expect(releasable(spec('QueueInterruptMenu'), 'q2', { queueId: 'q2' }).nothing).toBe(false);
+    recordDeclared(spec('QueueTeams'), { queueId: 'q1', teamIds: ['t1'] }, known);
+    expect(releasable(spec('QueueTeams'), 'q1', { queueId: 'q1', teamIds: ['t1', 't2'] })).toMatchObject({ inputs: { teamIds: ['t2'] }, kept: ['t1'] });
+  });
+
   it('sets told apart by an input they cannot change in place are different sets (inbound and outbound dispositions)', () => {
     recordDeclared(spec('QueueDispositions'), { queueId: 'q1', assignType: 'outbound', dispositionIds: ['d1'] }, known);
     expect(releasable(spec('QueueDispositions'), 'q1', { queueId: 'q1', assignType: 'inbound', dispositionIds: ['d1'] }).kept).toEqual([]);
