@@ -55,7 +55,7 @@ describe('the TypeScript in README.md and docs/', () => {
       for (const { name, code } of found) {
         const declared = new Set([...code.matchAll(/\b(?:const|let|function|class|interface)\s+(\w+)/g)].map((match) => match[1]));
         const uses = Object.entries(EARLIER).filter(([id]) => !declared.has(id) && new RegExp(`\\b${id}\\b`).test(code));
-        const imports = /import \* as zcc from 'zcc-pulumi'/.test(code) ? '' : uses.length > 0 ? "import * as zcc from 'zcc-pulumi';\n" : '';
+        const imports = /import \* as zcc from 'zcc-pulumi(\/native)?'/.test(code) ? '' : uses.length > 0 ? "import * as zcc from 'zcc-pulumi';\n" : '';
         const prelude = uses.map(([id, type]) => `declare const ${id}: ${type};`).join('\n');
         // A module of its own (export {}), so two snippets may both declare `team`.
         writeFileSync(path.join(dir, `${name}.ts`), `${imports}${code}\n${prelude}\nexport {};\n`);
@@ -75,7 +75,11 @@ describe('the TypeScript in README.md and docs/', () => {
             typeRoots: [path.join(repo, 'node_modules/@types')],
             baseUrl: dir,
             ignoreDeprecations: '6.0',
-            paths: { 'zcc-pulumi': [path.join(repo, 'sdk/index.ts')], '@pulumi/pulumi': [path.join(repo, 'node_modules/@pulumi/pulumi')] },
+            paths: {
+              'zcc-pulumi': [path.join(repo, 'sdk/index.ts')],
+              'zcc-pulumi/native': [path.join(repo, 'sdk/generated/native.ts')],
+              '@pulumi/pulumi': [path.join(repo, 'node_modules/@pulumi/pulumi')],
+            },
             noUnusedLocals: false,
           },
           include: ['*.ts'],
