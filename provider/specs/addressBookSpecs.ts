@@ -3,8 +3,8 @@ import { LIGHT_WRITES, type Collection } from '../client/endpoints';
 import { unlessNotFound } from '../client/errors';
 import { restStore } from '../engine/restStore';
 import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
-import { oneOf, text, zoomId } from './fields';
-import { idList } from './ownership';
+import { text, zoomId } from './fields';
+import { customFieldSpec } from './customFieldSpec';
 
 /**
  * Address book units, address books and their custom fields (`/contact_center/address_books…`). The endpoints and
@@ -154,63 +154,14 @@ export const addressBookSpec = defineSpec<z.infer<typeof bookSchema>>()({
   },
 });
 
-const flag = (description: string) => z.boolean({ error: 'expected true or false' }).describe(description).optional();
-
-/** In the store: the API's `address_books` as the ids the create and PATCH take. */
-type ZccCustomField = z.infer<typeof customFieldSchema> & { address_book_ids?: string[] };
-
-export const addressBookCustomFieldSpec = defineSpec<ZccCustomField>()({
+/** Its store reads the API's `address_books` as the ids the create and PATCH take (customFieldStore). */
+export const addressBookCustomFieldSpec = customFieldSpec({
   kind: 'AddressBookCustomField',
-  description: "A custom field of address book contacts (its definition: contacts' values are customer data), and the address books that use it.",
+  contacts: 'address book contacts',
   endpoint: addressBookCustomFieldsEndpoint,
-  idField: 'custom_field_id',
-  idOutput: 'customFieldId',
-  listHasEveryField: true,
-  inputSchema: z.strictObject({
-    name: text('Field name, unique in the account (1-64 characters). Renaming updates in place.', { min: 1, max: 64 }),
-    description: text('Description (up to 256 characters).', { max: 256 }).optional(),
-    dataType: oneOf(DATA_TYPES, 'The type of its values (`data_type`).'),
-    defaultValue: text('The value a new contact gets (`default_value`).', { max: 256 }).optional(),
-    pickListValues: z
-      .array(text('A value.', { min: 1, max: 128 }), { error: 'expected a list of values' })
-      .max(200, { error: 'must list at most 200 values' })
-      .describe('The values to pick from, for `pick_list` fields; order is kept.')
-      .optional(),
-    addressBookIds: idList({ noun: 'address books', max: 500, description: 'The address books that use the field; order does not matter.' }).optional(),
-    useAsRoutingProfileParameter: flag('Offer it as a routing profile parameter.'),
-    useAsExternalUrlParameter: flag('Offer it as an external URL parameter.'),
-    showInTransferredCalls: flag('Show it in transferred calls.'),
-    showInInboundNotification: flag('Show it in inbound notifications.'),
-    showInProfileTab: flag("Show it in the contact's profile tab."),
-  }),
-  apiFields: {
-    name: 'custom_field_name',
-    description: 'custom_field_description',
-    dataType: 'data_type',
-    defaultValue: 'default_value',
-    pickListValues: 'pick_list_values',
-    addressBookIds: 'address_book_ids',
-    useAsRoutingProfileParameter: 'use_as_routing_profile_parameter',
-    useAsExternalUrlParameter: 'use_as_external_url_parameter',
-    showInTransferredCalls: 'show_in_transferred_calls',
-    showInInboundNotification: 'show_in_inbound_notification',
-    showInProfileTab: 'show_in_profile_tab',
-  },
-  setFields: ['addressBookIds'],
-  uniqueName: true,
-  naturalKey: ['name'],
-  references: { 'addressBookIds[]': 'AddressBook' },
-  crossFieldCheck: (inputs) =>
-    inputs.pickListValues !== undefined && inputs.dataType !== 'pick_list' ? [['pickListValues', 'are only allowed with dataType "pick_list".']] : [],
-  exportAs: { role: 'object' },
-  lookup: {
-    returns: {
-      customFieldId: { from: 'custom_field_id', type: 'string', required: true, description: 'The custom field id.' },
-      name: { from: 'custom_field_name', type: 'string', required: true, description: 'The name.' },
-      dataType: { from: 'data_type', type: 'string', description: 'The type of its values.' },
-    },
-  },
-  outputs: { customFieldId: { description: 'The custom field id ZCC assigned.' } },
+  dataTypes: DATA_TYPES,
+  holders: { input: 'addressBookIds', field: 'address_book_ids', kind: 'AddressBook', noun: 'address books' },
+  ownInputs: { afterName: { description: [text('Description (up to 256 characters).', { max: 256 }).optional(), 'custom_field_description'] } },
   example: `new zcc.AddressBookCustomField('tier', {
   name: 'Customer tier',
   dataType: 'pick_list',

@@ -7,7 +7,7 @@ import { isAmbiguous, unlessNotFound, ZccApiError } from '../client/errors';
 import type { ZccClient } from '../client/client';
 import { sameValue } from '../engine/compare';
 import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
-import { multilineText, oneOf, text, zoomId } from './fields';
+import { LANGUAGE_CODES, multilineText, oneOf, text, zoomId } from './fields';
 
 /**
  * The asset library's assets (`/contact_center/asset_library/assets`): prompts, texts, images, videos, slides and
@@ -23,34 +23,6 @@ import { multilineText, oneOf, text, zoomId } from './fields';
  * one item per language; a PATCH's `asset_items` changes the items it names by `asset_item_id`, adds those without,
  * and keeps the rest, which `DELETE …/items` removes.
  */
-export const ASSET_LANGUAGES = [
-  'zh-CN',
-  'zh-TW',
-  'yue-CN',
-  'cmn-CN',
-  'da-DK',
-  'nl-NL',
-  'en-AU',
-  'en-NZ',
-  'en-GB',
-  'en-US',
-  'fr-CA',
-  'fr-FR',
-  'de-DE',
-  'it-IT',
-  'ja-JP',
-  'ko-KR',
-  'pl-PL',
-  'pt-BR',
-  'pt-PT',
-  'ro-RO',
-  'ru-RU',
-  'es-ES',
-  'es-MX',
-  'es-US',
-  'sv-SE',
-  'tr-TR',
-] as const;
 const TYPES = ['audio', 'image', 'slides', 'text', 'video', 'saved_reply'] as const;
 const FILE_TYPES = new Set(['audio', 'image', 'slides', 'video']);
 const TEXT_TYPES = new Set(['text', 'saved_reply']);
@@ -310,7 +282,7 @@ export const assetSpec = defineSpec<Props>()({
     items: z
       .array(
         z.strictObject({
-          language: oneOf(ASSET_LANGUAGES, 'The language of this item (`asset_item_language`), one item per language.'),
+          language: oneOf(LANGUAGE_CODES, 'The language of this item (`asset_item_language`), one item per language.'),
           name: text('Item name (`asset_item_name`).', { max: 128 }).optional(),
           content: multilineText('The text (`asset_item_content`): of a text or saved reply, or the words an audio item speaks with `voice`.', {
             max: 10_000,
@@ -320,10 +292,10 @@ export const assetSpec = defineSpec<Props>()({
         }),
       )
       .min(1, { error: 'an asset has at least one item' })
-      .max(ASSET_LANGUAGES.length)
+      .max(LANGUAGE_CODES.length)
       .describe('Its items, one per language (`asset_items`); items no longer declared are removed.'),
     defaultLanguage: oneOf(
-      ASSET_LANGUAGES,
+      LANGUAGE_CODES,
       'The language of the default item (`is_default`), one of the items; omitted: not managed (Zoom makes the first the default).',
     ).optional(),
   }),

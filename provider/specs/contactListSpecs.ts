@@ -6,7 +6,8 @@ import { restStore } from '../engine/restStore';
 import { ownedSetSpec } from '../engine/ownedSet';
 import { defineSpec, type Props } from '../engine/spec';
 import { oneOf, text } from './fields';
-import { idList, parentId } from './ownership';
+import { parentId } from './ownership';
+import { customFieldSpec } from './customFieldSpec';
 
 /**
  * The lists outbound campaigns dial and must not dial (`/contact_center/outbound_campaign/contact_lists`), their
@@ -132,60 +133,13 @@ export const campaignContactListSpec = defineSpec<z.infer<typeof listSchema>>()(
   },
 });
 
-const flag = (description: string) => z.boolean({ error: 'expected true or false' }).describe(description).optional();
-
-export const contactListCustomFieldSpec = defineSpec<z.infer<typeof customFieldSchema>>()({
+export const contactListCustomFieldSpec = customFieldSpec({
   kind: 'ContactListCustomField',
-  description: "A custom field of campaign contacts (its definition: contacts' values are customer data), and the contact lists that use it.",
+  contacts: 'campaign contacts',
   endpoint: contactListCustomFieldsEndpoint,
-  idField: 'custom_field_id',
-  idOutput: 'customFieldId',
-  listHasEveryField: true,
-  inputSchema: z.strictObject({
-    name: text('Field name, unique in the account (1-64 characters). Renaming updates in place.', { min: 1, max: 64 }),
-    dataType: oneOf(CONTACT_DATA_TYPES, 'The type of its values (`data_type`).'),
-    defaultValue: text('The value a new contact gets (`default_value`).', { max: 256 }).optional(),
-    pickListValues: z
-      .array(text('A value.', { min: 1, max: 128 }), { error: 'expected a list of values' })
-      .max(200, { error: 'must list at most 200 values' })
-      .describe('The values to pick from, for `pick_list` fields; order is kept.')
-      .optional(),
-    contactListIds: idList({ noun: 'contact lists', max: 500, description: 'The contact lists that use the field; order does not matter.' }).optional(),
-    useAsRoutingProfileParameter: flag('Offer it as a routing profile parameter.'),
-    useAsExternalUrlParameter: flag('Offer it as an external URL parameter.'),
-    showInTransferredCalls: flag('Show it in transferred calls.'),
-    allowThirdPartyAccess: flag('Let third-party integrations read it.'),
-    showInInboundNotification: flag('Show it in inbound notifications.'),
-    showInProfileTab: flag("Show it in the contact's profile tab."),
-  }),
-  apiFields: {
-    name: 'custom_field_name',
-    dataType: 'data_type',
-    defaultValue: 'default_value',
-    pickListValues: 'pick_list_values',
-    contactListIds: 'contact_list_ids',
-    useAsRoutingProfileParameter: 'use_as_routing_profile_parameter',
-    useAsExternalUrlParameter: 'use_as_external_url_parameter',
-    showInTransferredCalls: 'show_in_transferred_calls',
-    allowThirdPartyAccess: 'allow_third_party_access',
-    showInInboundNotification: 'show_in_inbound_notification',
-    showInProfileTab: 'show_in_profile_tab',
-  },
-  setFields: ['contactListIds'],
-  uniqueName: true,
-  naturalKey: ['name'],
-  references: { 'contactListIds[]': 'CampaignContactList' },
-  crossFieldCheck: (inputs) =>
-    inputs.pickListValues !== undefined && inputs.dataType !== 'pick_list' ? [['pickListValues', 'are only allowed with dataType "pick_list".']] : [],
-  exportAs: { role: 'object' },
-  lookup: {
-    returns: {
-      customFieldId: { from: 'custom_field_id', type: 'string', required: true, description: 'The custom field id.' },
-      name: { from: 'custom_field_name', type: 'string', required: true, description: 'The name.' },
-      dataType: { from: 'data_type', type: 'string', description: 'The type of its values.' },
-    },
-  },
-  outputs: { customFieldId: { description: 'The custom field id ZCC assigned.' } },
+  dataTypes: CONTACT_DATA_TYPES,
+  holders: { input: 'contactListIds', field: 'contact_list_ids', kind: 'CampaignContactList', noun: 'contact lists' },
+  ownInputs: { flags: { allowThirdPartyAccess: ['allow_third_party_access', 'Let third-party integrations read it.'] } },
   example: `new zcc.ContactListCustomField('account-tier', {
   name: 'Account tier',
   dataType: 'pick_list',

@@ -107,3 +107,36 @@ export function timezone(description: string) {
     .refine((value) => TIMEZONES.has(value), { error: 'expected an IANA time zone name such as "America/New_York" or "Europe/Berlin"' })
     .describe(description);
 }
+
+/**
+ * The language codes Zoom's document lists for spoken and written content: an asset item's language
+ * (`asset_item_language`) and an interrupt menu's (`menu_language_code`) take the same 26.
+ */
+export const LANGUAGE_CODES = [
+  'zh-CN',
+  'zh-TW',
+  'yue-CN',
+  'cmn-CN',
+  'da-DK',
+  'nl-NL',
+  'en-AU',
+  'en-NZ',
+  'en-GB',
+  'en-US',
+  'fr-CA',
+  'fr-FR',
+  'de-DE',
+  'it-IT',
+  'ja-JP',
+  'ko-KR',
+  'pl-PL',
+  'pt-BR',
+  'pt-PT',
+  'ro-RO',
+  'ru-RU',
+  'es-ES',
+  'es-MX',
+  'es-US',
+  'sv-SE',
+  'tr-TR',
+] as const;

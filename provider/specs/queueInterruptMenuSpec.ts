@@ -3,7 +3,7 @@ import { LIGHT_WRITES, fillPath, type Collection } from '../client/endpoints';
 import { isNotFound, unlessNotFound } from '../client/errors';
 import { endpoints } from '../client/endpoints';
 import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
-import { integer, oneOf, text, timezone, zoomId } from './fields';
+import { integer, LANGUAGE_CODES, oneOf, text, timezone, zoomId } from './fields';
 
 /**
  * A queue's interrupt menu (`/queues/{queueId}/interrupt_menu`): the keys a waiting caller may press (ask for a
@@ -12,34 +12,6 @@ import { integer, oneOf, text, timezone, zoomId } from './fields';
  * that the queue still exists (a menu changed in the console is not seen). The docs say so. The POST is taken to
  * set the whole menu (a second POST replaces it), so it is what every create and update sends.
  */
-const LANGUAGES = [
-  'zh-CN',
-  'zh-TW',
-  'yue-CN',
-  'cmn-CN',
-  'da-DK',
-  'nl-NL',
-  'en-AU',
-  'en-NZ',
-  'en-GB',
-  'en-US',
-  'fr-CA',
-  'fr-FR',
-  'de-DE',
-  'it-IT',
-  'ja-JP',
-  'ko-KR',
-  'pl-PL',
-  'pt-BR',
-  'pt-PT',
-  'ro-RO',
-  'ru-RU',
-  'es-ES',
-  'es-MX',
-  'es-US',
-  'sv-SE',
-  'tr-TR',
-] as const;
 const VOICES = ['Danielle', 'Gregory', 'Ivy', 'Joanna', 'Joey', 'Justin', 'Kendra', 'Kevin', 'Kimberly', 'Matthew', 'Ruth', 'Salli', 'Stephen'] as const;
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '*', '#'] as const;
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
@@ -201,7 +173,7 @@ export const queueInterruptMenuSpec = defineSpec<Props>()({
   idOutput: 'queueId',
   inputSchema: z.strictObject({
     queueId: zoomId('Id of the queue (e.g. `queue.queueId`). Changing it replaces the resource.'),
-    languageCode: oneOf(LANGUAGES, 'The language the menu speaks (`menu_language_code`).'),
+    languageCode: oneOf(LANGUAGE_CODES, 'The language the menu speaks (`menu_language_code`).'),
     voiceId: oneOf(VOICES, 'The voice that speaks it (`voice_id`).'),
     acceptTimeout: seconds('Seconds to press a key (`accept_timeout`).'),
     playInterval: integer('Seconds of waiting before the menu plays (`play_interval`).', 0, 3600),

@@ -24,12 +24,12 @@ export interface ContactListCustomFieldArgs extends AdoptableArgs {
   useAsExternalUrlParameter?: pulumi.Input<boolean>;
   /** Show it in transferred calls. */
   showInTransferredCalls?: pulumi.Input<boolean>;
-  /** Let third-party integrations read it. */
-  allowThirdPartyAccess?: pulumi.Input<boolean>;
   /** Show it in inbound notifications. */
   showInInboundNotification?: pulumi.Input<boolean>;
   /** Show it in the contact's profile tab. */
   showInProfileTab?: pulumi.Input<boolean>;
+  /** Let third-party integrations read it. */
+  allowThirdPartyAccess?: pulumi.Input<boolean>;
 }
 
 /** A custom field of campaign contacts (its definition: contacts' values are customer data), and the contact lists that use it. */
@@ -50,12 +50,12 @@ export class ContactListCustomField extends pulumi.dynamic.Resource {
   declare public readonly useAsExternalUrlParameter: pulumi.Output<boolean | undefined>;
   /** Show it in transferred calls. */
   declare public readonly showInTransferredCalls: pulumi.Output<boolean | undefined>;
-  /** Let third-party integrations read it. */
-  declare public readonly allowThirdPartyAccess: pulumi.Output<boolean | undefined>;
   /** Show it in inbound notifications. */
   declare public readonly showInInboundNotification: pulumi.Output<boolean | undefined>;
   /** Show it in the contact's profile tab. */
   declare public readonly showInProfileTab: pulumi.Output<boolean | undefined>;
+  /** Let third-party integrations read it. */
+  declare public readonly allowThirdPartyAccess: pulumi.Output<boolean | undefined>;
   /** The custom field id ZCC assigned. The resource id, so it is known during a preview unless the object is replaced. */
   public get customFieldId(): pulumi.Output<string> {
     return this.id;
