@@ -3,7 +3,7 @@ import { forgetAllListings } from '../../provider/engine/listings';
 import { getAddressBook, getAgentStatus, getAssetCategory, getRegion, getRole } from '../../sdk/generated/lookups';
 import { checkTraffic } from '../support/conformance';
 import { parseOfficialApi } from '../support/officialApi';
-import { control as callControl, useEmulatorEnv } from './emulatorEnv';
+import { useEngineTest } from './emulatorEnv';
 
 /**
  * Roles and their users, regions, agent statuses and asset categories, through the engine against the emulator:
@@ -14,20 +14,7 @@ jest.setTimeout(60_000);
 
 type Row = Record<string, any>;
 
-const emulator = useEmulatorEnv({ plan: 'unlimited' });
-const control = (method: string, route: string, body?: unknown) => callControl(emulator(), method, route, body);
-const stub = { __provider: 'stub' };
-const checked = async (kind: string, inputs: Record<string, unknown>) => {
-  const result = await check(kind, {}, { ...inputs, ...stub });
-  expect(result.failures).toBeUndefined();
-  return result.inputs!;
-};
-
-beforeEach(async () => {
-  forgetAllListings();
-  await control('POST', '/reset');
-  await control('DELETE', '/requests');
-});
+const { emulator, control, stub, checked } = useEngineTest();
 
 afterEach(async () => {
   const report = checkTraffic((await control('GET', '/requests')).entries, parseOfficialApi());

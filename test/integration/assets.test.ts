@@ -8,7 +8,7 @@ import { getAsset } from '../../sdk/generated/lookups';
 import { assetFile } from '../../sdk/assetFile';
 import { checkTraffic } from '../support/conformance';
 import { parseOfficialApi } from '../support/officialApi';
-import { control as callControl, useEmulatorEnv } from './emulatorEnv';
+import { useEngineTest } from './emulatorEnv';
 
 /**
  * Assets with text and file items through the engine against the emulator: files compared by content, a file
@@ -17,9 +17,7 @@ import { control as callControl, useEmulatorEnv } from './emulatorEnv';
  */
 jest.setTimeout(60_000);
 
-const emulator = useEmulatorEnv({ plan: 'unlimited' });
-const control = (method: string, route: string, body?: unknown) => callControl(emulator(), method, route, body);
-const stub = { __provider: 'stub' };
+const { emulator, control, stub } = useEngineTest();
 const dir = mkdtempSync(path.join(tmpdir(), 'zcc-assets-'));
 const wav = (name: string, tone: number) => {
   const file = path.join(dir, name);
@@ -28,12 +26,6 @@ const wav = (name: string, tone: number) => {
 };
 const fileDownloads = async () =>
   ((await control('GET', '/requests')).entries as Array<{ path: string }>).filter((entry) => entry.path.startsWith('/file/')).length;
-
-beforeEach(async () => {
-  forgetAllListings();
-  await control('POST', '/reset');
-  await control('DELETE', '/requests');
-});
 
 afterEach(async () => {
   const entries = ((await control('GET', '/requests')).entries as Array<{ path: string }>).filter((entry) => !entry.path.startsWith('/file/'));

@@ -1,6 +1,6 @@
 import { check, create, diff, remove, update } from '../../provider/handlers';
 import { forgetAllListings } from '../../provider/engine/listings';
-import { control as callControl, useEmulatorEnv } from './emulatorEnv';
+import { useEngineTest } from './emulatorEnv';
 
 /**
  * A set or singleton renamed without `aliases`: Pulumi checks the new resource, creates it, and deletes the old
@@ -8,9 +8,7 @@ import { control as callControl, useEmulatorEnv } from './emulatorEnv';
  */
 jest.setTimeout(60_000);
 
-const emulator = useEmulatorEnv({ plan: 'unlimited' });
-const control = (method: string, route: string, body?: unknown) => callControl(emulator(), method, route, body);
-const stub = { __provider: 'stub' };
+const { control, stub } = useEngineTest();
 
 /** One Pulumi operation: check and create the new declaration, then delete the old resource. */
 async function renamed(kind: string, inputs: Record<string, unknown>, old: { id: string; outs: Record<string, unknown> }) {
@@ -20,11 +18,6 @@ async function renamed(kind: string, inputs: Record<string, unknown>, old: { id:
   await remove(kind, old.id, { ...old.outs, ...stub });
   return made;
 }
-
-beforeEach(async () => {
-  forgetAllListings();
-  await control('POST', '/reset');
-});
 
 describe('an id belongs to one resource: sets and singletons', () => {
   it('a renamed QueueMembers keeps every member; a renamed QueueOperatingHours keeps the hours', async () => {

@@ -4,7 +4,7 @@ import { forgetDeclared } from '../../provider/engine/declaredMembers';
 import { getCampaignContactList, getOutboundCampaign } from '../../sdk/generated/lookups';
 import { checkTraffic } from '../support/conformance';
 import { parseOfficialApi } from '../support/officialApi';
-import { control as callControl, useEmulatorEnv } from './emulatorEnv';
+import { useEngineTest } from './emulatorEnv';
 
 /**
  * Outbound campaigns, contact lists, their custom fields and a DNC list's numbers, through the engine against the
@@ -13,24 +13,11 @@ import { control as callControl, useEmulatorEnv } from './emulatorEnv';
  */
 jest.setTimeout(60_000);
 
-const emulator = useEmulatorEnv({ plan: 'unlimited' });
-const control = (method: string, route: string, body?: unknown) => callControl(emulator(), method, route, body);
-const stub = { __provider: 'stub' };
-const checked = async (kind: string, inputs: Record<string, unknown>) => {
-  const result = await check(kind, {}, { ...inputs, ...stub });
-  expect(result.failures).toBeUndefined();
-  return result.inputs!;
-};
+const { emulator, control, stub, checked } = useEngineTest();
 const writes = async () =>
   ((await control('GET', '/requests')).entries as Array<{ method: string; path: string }>).filter(
     (entry) => entry.method !== 'GET' && !entry.path.includes('/oauth/'),
   );
-
-beforeEach(async () => {
-  forgetAllListings();
-  await control('POST', '/reset');
-  await control('DELETE', '/requests');
-});
 
 afterEach(async () => {
   const report = checkTraffic((await control('GET', '/requests')).entries, parseOfficialApi());

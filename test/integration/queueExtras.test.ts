@@ -4,7 +4,7 @@ import { newRun } from '../../provider/engine/run';
 import { getQueueTemplate } from '../../sdk/generated/lookups';
 import { checkTraffic } from '../support/conformance';
 import { parseOfficialApi } from '../support/officialApi';
-import { control as callControl, useEmulatorEnv } from './emulatorEnv';
+import { useEngineTest } from './emulatorEnv';
 
 /**
  * Queue templates and a queue's interrupts, through the engine against the emulator: create, read, update in place,
@@ -12,20 +12,7 @@ import { control as callControl, useEmulatorEnv } from './emulatorEnv';
  */
 jest.setTimeout(60_000);
 
-const emulator = useEmulatorEnv({ plan: 'unlimited' });
-const control = (method: string, route: string, body?: unknown) => callControl(emulator(), method, route, body);
-const stub = { __provider: 'stub' };
-const checked = async (kind: string, inputs: Record<string, unknown>) => {
-  const result = await check(kind, {}, { ...inputs, ...stub });
-  expect(result.failures).toBeUndefined();
-  return result.inputs!;
-};
-
-beforeEach(async () => {
-  forgetAllListings();
-  await control('POST', '/reset');
-  await control('DELETE', '/requests');
-});
+const { emulator, control, stub, checked } = useEngineTest();
 
 afterEach(async () => {
   const report = checkTraffic((await control('GET', '/requests')).entries, parseOfficialApi());

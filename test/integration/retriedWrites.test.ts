@@ -1,8 +1,7 @@
 import { check, create, update } from '../../provider/handlers';
-import { forgetAllListings } from '../../provider/engine/listings';
 import { getClient } from '../../provider/runtime';
 import { endpoints } from '../../provider/client/endpoints';
-import { control as callControl, useEmulatorEnv } from './emulatorEnv';
+import { useEngineTest } from './emulatorEnv';
 import { allDayClosure as closure } from '../support/closures';
 
 /**
@@ -12,17 +11,10 @@ import { allDayClosure as closure } from '../support/closures';
  */
 jest.setTimeout(60_000);
 
-const emulator = useEmulatorEnv({ plan: 'unlimited' });
-const control = (method: string, route: string, body?: unknown) => callControl(emulator(), method, route, body);
-const stub = { __provider: 'stub' };
+const { emulator, control, stub } = useEngineTest();
 type Entry = { method: string; route: string; status: number };
 const writes = async () =>
   ((await control('GET', '/requests')).entries as Entry[]).filter((entry) => entry.method !== 'GET' && entry.route !== 'POST /oauth/token');
-
-beforeEach(async () => {
-  forgetAllListings();
-  await control('POST', '/reset');
-});
 
 describe('writes whose answer is lost after they committed', () => {
   it('the write lock is released after a dropped answer and after a reset: the retried PATCH lands at once', async () => {
