@@ -6,7 +6,8 @@
 #                                            .NET), built in the same module as the YAML host, so no second download
 #   .tools/bin/pulumi-language-python(-exec) Pulumi's Python host, from sdk/v3@v3.68.0 like the Node.js host (the
 #                                            current standalone module is not served by the Go module proxy)
-#   .tools/python                            a virtualenv with the `pulumi` package from PyPI; the Python host runs
+#   .tools/python                            a virtualenv with the `pulumi` package from PyPI and what the generated
+#                                            SDK (sdk/python) needs besides (parver, semver); the Python host runs
 #                                            the `python3` first on PATH (it ignores runtime.options.virtualenv), so
 #                                            the e2e tests put .tools/python/bin first
 # Idempotent: each piece is kept when its stamp says it is the wanted version.
@@ -62,11 +63,16 @@ fi
 
 # --- The Python virtualenv with Pulumi's Python SDK ---
 venv="$root/.tools/python"
-if [ -x "$venv/bin/python3" ] && [ "$(cat "$venv/.pulumi-version" 2>/dev/null)" = "$python_sdk_version" ]; then
+# The generated SDK's other requirements (sdk/python/pyproject.toml), so the e2e tests install it with --no-deps
+# and no network.
+sdk_requirements="parver>=0.2.1 semver>=2.8.1"
+venv_stamp="pulumi-$python_sdk_version $sdk_requirements"
+if [ -x "$venv/bin/python3" ] && [ "$(cat "$venv/.pulumi-version" 2>/dev/null)" = "$venv_stamp" ]; then
   echo "python venv with pulumi $python_sdk_version already in .tools/python"
 else
   python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet --disable-pip-version-check "pulumi==$python_sdk_version"
-  echo "$python_sdk_version" > "$venv/.pulumi-version"
+  # shellcheck disable=SC2086 # the requirements are words
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "pulumi==$python_sdk_version" $sdk_requirements
+  echo "$venv_stamp" > "$venv/.pulumi-version"
   echo "python venv with pulumi $python_sdk_version in .tools/python"
 fi
