@@ -85,6 +85,23 @@ describe.each([
       expect({ status: pip.status, stderr: pip.stderr }).toEqual({ status: 0, stderr: '' });
     }
 
+    if (language === 'yaml') {
+      // Values the API does not take fail the preview before any write: a channel Pulumi YAML's own type check
+      // refuses against the schema, and a wait the plugin's check refuses, naming the resource and what is allowed.
+      const file = path.join(dir, 'Pulumi.yaml');
+      const good = readFileSync(file, 'utf8');
+      const refusedWith = async (bad: string) => {
+        writeFileSync(file, bad);
+        const refused = outputCollector();
+        await expect(stack.preview({ onOutput: refused.onOutput })).rejects.toThrow();
+        return refused.text();
+      };
+      expect(await refusedWith(good.replace('channel: voice', 'channel: chat'))).toMatch(/channel: \S*chat[\s\S]*Allowed values are "voice", "video"/);
+      expect(await refusedWith(good.replace('maxWaitTime: 300', 'maxWaitTime: 100000'))).toMatch(/support[\s\S]*maxWaitTime[^\n]*0 to 86400/);
+      writeFileSync(file, good);
+      expect((await control('GET', '/requests')).writes).toBe(0);
+    }
+
     await control('DELETE', '/requests');
     const up = await stack.up(quiet());
     expect(up.summary.resourceChanges).toEqual({ create: 9 });
