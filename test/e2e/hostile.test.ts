@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { expectNoChanges, outputCollector, reapProcessesIn, useProject } from './harness';
+import { expectNoChanges, outputCollector, reapProcessesIn, repoRoot, useProject } from './harness';
 
 jest.setTimeout(10 * 60_000);
 
@@ -113,7 +113,7 @@ describe('hostile use on the real Pulumi CLI', () => {
     const { stack, control, dir, envVars } = current();
     await current().declare([{ kind: 'Queue', name: 'hanging', args: { name: 'Hanging create', channel: 'messaging' } }]);
     await control('POST', '/faults', { method: 'POST', path: '/contact_center/queues$', action: 'hang' });
-    const child = spawn(path.join(envVars.PATH.split(':')[0], 'pulumi'), ['up', '--yes', '--skip-preview', '--non-interactive', '--stack', 'e2e'], {
+    const child = spawn(path.join(repoRoot, '.tools/bin/pulumi'), ['up', '--yes', '--skip-preview', '--non-interactive', '--stack', 'e2e'], {
       cwd: dir,
       env: { ...process.env, ...envVars },
       stdio: ['ignore', 'pipe', 'pipe'],

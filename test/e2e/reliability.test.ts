@@ -3,7 +3,7 @@ import { copyFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ZccClient } from '../../provider/client/client';
 import { endpoints } from '../../provider/client/endpoints';
-import { expectNoChanges, outputCollector, readStateFiles, reapProcessesIn, useProject, type E2eProject } from './harness';
+import { expectNoChanges, outputCollector, readStateFiles, reapProcessesIn, repoRoot, useProject, type E2eProject } from './harness';
 import { allDayClosure as closure } from '../support/closures';
 
 jest.setTimeout(20 * 60_000);
@@ -195,7 +195,7 @@ describe('reliability: the fault matrix on the real Pulumi CLI', () => {
     await current().declare(declared);
     // Slow creates down so the kill lands in the middle of them.
     await control('POST', '/faults', { method: 'POST', path: '/queues$', action: 'delay', delayMs: 400 });
-    const child = spawn(path.join(envVars.PATH.split(':')[0], 'pulumi'), ['up', '--yes', '--skip-preview', '--non-interactive', '--stack', 'e2e'], {
+    const child = spawn(path.join(repoRoot, '.tools/bin/pulumi'), ['up', '--yes', '--skip-preview', '--non-interactive', '--stack', 'e2e'], {
       cwd: dir,
       env: { ...process.env, ...envVars },
       detached: true,
