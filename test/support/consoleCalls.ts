@@ -1,5 +1,5 @@
 import type { ZccClient } from '../../provider/client/client';
-import * as schemas from '../../provider/client/schemas';
+import * as schemas from './consoleSchemas';
 import { endpoints } from '../../provider/client/endpoints';
 import { apiPath } from '../../provider/client/paths';
 
