@@ -1,7 +1,7 @@
 import { startEmulator } from '../emulator/server';
 import { EmulatorControl } from '../emulator/control';
 import { ZccClient } from '../provider/client/client';
-import { endpoints } from '../provider/client/endpoints';
+import { queuesEndpoint } from '../provider/specs/queueSpec';
 
 /**
  * Prints how close the client gets to Zoom's per-second budget, as ratios measured in this run (the machine is
@@ -10,7 +10,7 @@ import { endpoints } from '../provider/client/endpoints';
  */
 async function createQueues(client: ZccClient, prefix: string, count: number): Promise<number> {
   const started = Date.now();
-  await Promise.all(Array.from({ length: count }, (_, i) => client.createIn(endpoints.queues, { queue_name: `${prefix} ${i}`, channel: 'voice' })));
+  await Promise.all(Array.from({ length: count }, (_, i) => client.createIn(queuesEndpoint, { queue_name: `${prefix} ${i}`, channel: 'voice' })));
   return count / ((Date.now() - started) / 1000);
 }
 

@@ -1,7 +1,7 @@
 import type { ZccUser } from './client/schemas';
-import { endpoints } from './client/endpoints';
 import { engine, listExisting } from './handlers';
 import { getClient } from './runtime';
+import { accountEntryPointsEndpoint } from './specs/flowEntryPointsSpec';
 
 /**
  * The lookups (`get<Kind>`, getUser, getUsers, getEntryPoint): what a program's lookups run in the program process
@@ -99,7 +99,7 @@ export async function findEntryPoint(args: {
 }): Promise<EntryPointInfo> {
   const given = (['number', 'email', 'name'] as const).filter((key) => args[key] !== undefined);
   if (given.length !== 1) throw new Error('getEntryPoint: give one of number, email or name.');
-  const points = await client().listOf(endpoints.accountEntryPoints, [], { channel: args.channel });
+  const points = await client().listOf(accountEntryPointsEndpoint, [], { channel: args.channel });
   const field = { number: 'entry_number', email: 'entry_email', name: 'entry_name' } as const;
   const wanted = args[given[0]]!;
   const matches = points.filter((point) => point[field[given[0]]] === wanted);

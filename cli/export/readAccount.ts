@@ -3,7 +3,7 @@ import { engine, inputInvalid, inputWarnings, listExisting, ownedByAccountDefaul
 import type { Props } from '../../provider/engine/spec';
 import { sameValue } from '../../provider/engine/compare';
 import { USER, objectKinds, setKinds } from './kinds';
-import { endpoints } from '../../provider/client/endpoints';
+import { accountEntryPointsEndpoint } from '../../provider/specs/flowEntryPointsSpec';
 
 /** One object of the account, in SDK shape (the inputs a program declares for it). */
 export interface ExportedObject {
@@ -160,7 +160,7 @@ export async function readAccount(): Promise<Account> {
   // The account's entry points (numbers and addresses), named by a lookup wherever a flow's entry points name them.
   const entryPoints = (async () => {
     for (const channel of ['voice', 'video', 'messaging', 'email'] as const)
-      for (const point of await client.listOf(endpoints.accountEntryPoints, [], { channel })) {
+      for (const point of await client.listOf(accountEntryPointsEndpoint, [], { channel })) {
         const [key, value] = point.entry_number
           ? ['number', point.entry_number]
           : point.entry_email

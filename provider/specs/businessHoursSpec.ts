@@ -1,10 +1,29 @@
+import * as schemas from '../client/schemas';
+import { type Collection, LIGHT_WRITES, MEDIUM } from '../client/endpoints';
 import { z } from 'zod';
 import type { ZccBusinessHours } from '../client/schemas';
-import { endpoints } from '../client/endpoints';
 import { restStore } from '../engine/restStore';
 import { namingUsersOnDelete } from './whereUsed';
 import { defineSpec } from '../engine/spec';
 import { coded, text, timezone } from './fields';
+
+export const businessHoursEndpoint: Collection<z.infer<typeof schemas.businessHoursSchema>> = {
+  path: '/contact_center/business_hours',
+  objectId: 'businessHourId',
+  listKey: 'business_hours',
+  item: schemas.businessHoursSchema,
+  maxPageSize: 300,
+  categories: LIGHT_WRITES,
+};
+// Where business hours and closure sets are used: read-only lists, read when a delete is refused.
+export const businessHoursQueuesEndpoint: Collection<z.infer<typeof schemas.usingQueueSchema>> = {
+  path: '/contact_center/business_hours/{businessHourId}/queues',
+  objectId: 'queueId',
+  listKey: 'queues',
+  item: schemas.usingQueueSchema,
+  maxPageSize: 300,
+  categories: MEDIUM,
+};
 
 /**
  * Business hours (`/business_hours`): when queues and flows that use them are open. Zoom's document gives numbers
@@ -39,8 +58,8 @@ export const businessHoursSpec = defineSpec<ZccBusinessHours>()({
   kind: 'BusinessHours',
   description:
     "Business hours: when the queues and flows that use them are open, in one timezone. The account has one default (`accountDefault`); find the existing one with getBusinessHours({ name: 'Default business hours' }).",
-  endpoint: endpoints.businessHours,
-  store: namingUsersOnDelete(restStore(endpoints.businessHours), endpoints.businessHoursQueues, 'Business hours'),
+  endpoint: businessHoursEndpoint,
+  store: namingUsersOnDelete(restStore(businessHoursEndpoint), businessHoursQueuesEndpoint, 'Business hours'),
   idField: 'business_hour_id',
   idOutput: 'businessHourId',
   inputSchema: z.strictObject({

@@ -1,6 +1,7 @@
+import * as schemas from '../client/schemas';
+import { type Collection, LIGHT_WRITES, MEDIUM } from '../client/endpoints';
 import { z } from 'zod';
 import type { ZccClosureSet } from '../client/schemas';
-import { endpoints } from '../client/endpoints';
 import { isAmbiguous, unlessNotFound } from '../client/errors';
 import type { ZccClient } from '../client/client';
 import { sameValue } from '../engine/compare';
@@ -8,6 +9,23 @@ import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
 import { restStore } from '../engine/restStore';
 import { namingUsersOnDelete } from './whereUsed';
 import { coded, integer, text, timezone } from './fields';
+
+export const closureSetsEndpoint: Collection<z.infer<typeof schemas.closureSetSchema>> = {
+  path: '/contact_center/closures',
+  objectId: 'closureSetId',
+  listKey: 'closure_sets',
+  item: schemas.closureSetSchema,
+  maxPageSize: 300,
+  categories: LIGHT_WRITES,
+};
+export const closureSetQueuesEndpoint: Collection<z.infer<typeof schemas.usingQueueSchema>> = {
+  path: '/contact_center/closures/{closureSetId}/queues',
+  objectId: 'queueId',
+  listKey: 'queues',
+  item: schemas.usingQueueSchema,
+  maxPageSize: 300,
+  categories: MEDIUM,
+};
 
 /**
  * Closure sets (`/closures`): holidays and one-off closures, each a list inside its set. Zoom's document gives the
@@ -56,8 +74,8 @@ const closure = z
  * rebuilt from what it holds, unless it already holds the declaration (the lost answer's write landed).
  */
 function closureSetStore(): ObjectStore {
-  const rest = restStore(endpoints.closureSets);
-  const read = (client: ZccClient, id: string) => unlessNotFound(() => client.getOne(endpoints.closureSets, [id]) as Promise<Props>);
+  const rest = restStore(closureSetsEndpoint);
+  const read = (client: ZccClient, id: string) => unlessNotFound(() => client.getOne(closureSetsEndpoint, [id]) as Promise<Props>);
   return {
     ...rest,
     update: async (client, id, _changed, full) => {
@@ -68,7 +86,7 @@ function closureSetStore(): ObjectStore {
         if (attempt > 1 && current && holdsDeclaration(current, full)) return;
         const body = { ...full, closures: [...existing.map((c) => ({ closure_id: c.closure_id, to_delete: true })), ...declared] };
         try {
-          await client.updateOne(endpoints.closureSets, [id], body, { idempotent: false });
+          await client.updateOne(closureSetsEndpoint, [id], body, { idempotent: false });
           return;
         } catch (error) {
           if (!isAmbiguous(error) || attempt >= 3) throw error;
@@ -92,7 +110,7 @@ export const closureSetSpec = defineSpec<ZccClosureSet>()({
   kind: 'ClosureSet',
   description:
     "A set of closures (holidays, one-off closures, with recurrence) in one timezone, which queues follow (QueueOperatingHours). The account has one default; find it with getClosureSet({ name: 'Default closures' }).",
-  endpoint: endpoints.closureSets,
+  endpoint: closureSetsEndpoint,
   idField: 'closure_set_id',
   idOutput: 'closureSetId',
   inputSchema: z.strictObject({
@@ -136,5 +154,5 @@ export const closureSetSpec = defineSpec<ZccClosureSet>()({
   timezone: 'Europe/Berlin',
   closures: [{ closureName: 'New Year', closureHourType: 'allDay', startTime: '2027-01-01T00:00', endTime: '2027-01-01T23:59', recurringFrequency: 'none' }],
 });`,
-  store: namingUsersOnDelete(closureSetStore(), endpoints.closureSetQueues, 'Closure set'),
+  store: namingUsersOnDelete(closureSetStore(), closureSetQueuesEndpoint, 'Closure set'),
 });

@@ -1,10 +1,28 @@
+import * as schemas from '../client/schemas';
+import { type Collection, LIGHT_WRITES } from '../client/endpoints';
 import { z } from 'zod';
 import { DISPOSITION_STATUSES, type ZccDisposition, type ZccDispositionSet } from '../client/schemas';
-import { endpoints } from '../client/endpoints';
 import { unlessNotFound } from '../client/errors';
 import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
 import { restStore } from '../engine/restStore';
 import { integer, listedModificationTime, oneOf, text, zoomId } from './fields';
+
+export const dispositionsEndpoint: Collection<z.infer<typeof schemas.dispositionSchema>> = {
+  path: '/contact_center/dispositions',
+  objectId: 'dispositionId',
+  listKey: 'dispositions',
+  item: schemas.dispositionSchema,
+  maxPageSize: 300,
+  categories: LIGHT_WRITES,
+};
+export const dispositionSetsEndpoint: Collection<z.infer<typeof schemas.dispositionSetSchema>> = {
+  path: '/contact_center/dispositions/sets',
+  objectId: 'dispositionSetId',
+  listKey: 'disposition_sets',
+  item: schemas.dispositionSetSchema,
+  maxPageSize: 300,
+  categories: LIGHT_WRITES,
+};
 
 /**
  * Dispositions (wrap-up codes agents pick after an engagement) and disposition sets (`/dispositions`,
@@ -22,7 +40,7 @@ export const dispositionSpec = defineSpec<ZccDisposition>()({
   kind: 'Disposition',
   description:
     'A disposition (wrap-up code) agents pick after an engagement: `single`, or `multi_level` with sub-dispositions. Offered on queues directly or through a DispositionSet.',
-  endpoint: endpoints.dispositions,
+  endpoint: dispositionsEndpoint,
   idField: 'disposition_id',
   idOutput: 'dispositionId',
   inputSchema: z.strictObject({
@@ -92,20 +110,20 @@ const followUp = new zcc.Disposition('follow-up', {
 
 /** The set's dispositions come back as `dispositions: [{disposition_id, …}]`; the program declares their ids. */
 function dispositionSetStore(): ObjectStore {
-  const rest = restStore(endpoints.dispositionSets);
+  const rest = restStore(dispositionSetsEndpoint);
   const withIds = (set: Props | undefined) =>
     set && { ...set, disposition_ids: ((set.dispositions as Array<{ disposition_id: string }> | undefined) ?? []).map((d) => d.disposition_id) };
   return {
     ...rest,
     create: async (client, body) => withIds(await rest.create(client, body))!,
-    get: async (client, id) => withIds(await unlessNotFound(() => client.getOne(endpoints.dispositionSets, [id]) as Promise<Props>)),
+    get: async (client, id) => withIds(await unlessNotFound(() => client.getOne(dispositionSetsEndpoint, [id]) as Promise<Props>)),
   };
 }
 
 export const dispositionSetSpec = defineSpec<ZccDispositionSet & { disposition_ids?: string[] }>()({
   kind: 'DispositionSet',
   description: 'A named set of dispositions, offered on queues as one (QueueDispositions `dispositionSetIds`).',
-  endpoint: endpoints.dispositionSets,
+  endpoint: dispositionSetsEndpoint,
   idField: 'disposition_set_id',
   idOutput: 'dispositionSetId',
   inputSchema: z.strictObject({

@@ -1,12 +1,32 @@
+import * as schemas from '../client/schemas';
 import { z } from 'zod';
 import type { ZccClient } from '../client/client';
-import { endpoints, fillPath } from '../client/endpoints';
+import { endpoints, fillPath, type Collection, LIGHT_WRITES } from '../client/endpoints';
 import { ZccApiError, isConflict, isNotFound } from '../client/errors';
 import { UNKNOWN } from '../engine/compare';
 import { adoptedThisRun, stackDeclares } from '../engine/preexisting';
 import { currentRun } from '../engine/run';
 import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
 import { oneOf, text, zoomId } from './fields';
+
+// One object per flow, at the path itself: which entry points reach it.
+export const flowEntryPointsEndpoint: Collection<z.infer<typeof schemas.flowEntryPointsSchema>> = {
+  path: '/contact_center/flows/{flowId}/entry_points',
+  objectId: '',
+  listKey: 'entry_points',
+  item: schemas.flowEntryPointsSchema,
+  maxPageSize: 0,
+  categories: LIGHT_WRITES,
+};
+/** The account's entry points, listed per channel (`channel` is required). */
+export const accountEntryPointsEndpoint: Collection<z.infer<typeof schemas.entryPointSchema>> = {
+  path: '/contact_center/flows_entry_points',
+  objectId: 'entryId',
+  listKey: 'entry_points',
+  item: schemas.entryPointSchema,
+  maxPageSize: 300,
+  categories: LIGHT_WRITES,
+};
 
 /**
  * Which entry points (the account's phone numbers and addresses) reach one flow (`/flows/{flowId}/entry_points`),
@@ -127,7 +147,7 @@ const describeHolders = (holders: Holder[]) => holders.map((h) => `${h.entry} fr
 
 async function entriesOf(client: ZccClient, flowId: string): Promise<{ entries: Entry[]; detect: boolean } | undefined> {
   try {
-    const answer = await client.getAt(endpoints.flowEntryPoints, [flowId]);
+    const answer = await client.getAt(flowEntryPointsEndpoint, [flowId]);
     const entries = (answer.entry_points ?? []).map((entry) => ({
       entry_id: entry.entry_id,
       ...(entry.entry_language ? { entry_language: entry.entry_language } : {}),
@@ -141,8 +161,8 @@ async function entriesOf(client: ZccClient, flowId: string): Promise<{ entries: 
 }
 
 const post = (client: ZccClient, flowId: string, body: Props) =>
-  client.http.request('POST', fillPath(endpoints.flowEntryPoints.path, [flowId]), {
-    category: endpoints.flowEntryPoints.categories.create,
+  client.http.request('POST', fillPath(flowEntryPointsEndpoint.path, [flowId]), {
+    category: flowEntryPointsEndpoint.categories.create,
     body,
     idempotent: true,
     objectKey: `/contact_center/flows/${flowId}`,
@@ -150,8 +170,8 @@ const post = (client: ZccClient, flowId: string, body: Props) =>
 const drop = (client: ZccClient, flowId: string, ids: string[]) =>
   ids.length === 0
     ? Promise.resolve()
-    : client.http.request<void>('DELETE', fillPath(endpoints.flowEntryPoints.path, [flowId]), {
-        category: endpoints.flowEntryPoints.categories.delete,
+    : client.http.request<void>('DELETE', fillPath(flowEntryPointsEndpoint.path, [flowId]), {
+        category: flowEntryPointsEndpoint.categories.delete,
         body: { entry_ids: ids },
         objectKey: `/contact_center/flows/${flowId}`,
       });
@@ -188,7 +208,7 @@ async function reconcile(client: ZccClient, flowId: string, desired: Entry[], de
   if (!current)
     throw new ZccApiError(`Flow ${flowId} does not exist, so its entry points cannot be set.`, {
       method: 'GET',
-      path: fillPath(endpoints.flowEntryPoints.path, [flowId]),
+      path: fillPath(flowEntryPointsEndpoint.path, [flowId]),
       status: 404,
     });
   const wantedIds = new Set(desired.map((entry) => entry.entry_id));
@@ -241,7 +261,7 @@ export const flowEntryPointsSpec = defineSpec<Props>()({
   kind: 'FlowEntryPoints',
   description:
     "The entry points (the account's phone numbers and addresses, see getEntryPoint) that reach one flow: exactly these. An entry point reaches one flow at most; moving one between flows in one `up` hands it over directly (never on two flows, unassigned only between the two calls).",
-  endpoint: endpoints.flowEntryPoints,
+  endpoint: flowEntryPointsEndpoint,
   idField: 'flow_id',
   idOutput: 'flowId',
   inputSchema: z.strictObject({

@@ -1,6 +1,7 @@
+import * as schemas from '../client/schemas';
+import { type Collection, LIGHT_WRITES } from '../client/endpoints';
 import { z } from 'zod';
 import { INBOX_LOCATIONS, type ZccInbox } from '../client/schemas';
-import { endpoints } from '../client/endpoints';
 import { isNotFound } from '../client/errors';
 import { shown } from '../client/printable';
 import { UNKNOWN } from '../engine/compare';
@@ -8,6 +9,32 @@ import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
 import { restStore } from '../engine/restStore';
 import { integer, listedModificationTime, numberIn, oneOf, text, zoomId } from './fields';
 import { idSetSpec } from './idSets';
+
+// Deleted by DELETE /inboxes?inbox_ids=… (with what happens to the messages), not at the object's path.
+export const inboxesEndpoint: Collection<z.infer<typeof schemas.inboxSchema>> = {
+  path: '/contact_center/inboxes',
+  objectId: 'inboxId',
+  listKey: 'inboxes',
+  item: schemas.inboxSchema,
+  maxPageSize: 300,
+  categories: LIGHT_WRITES,
+};
+export const inboxQueuesEndpoint: Collection<Partial<z.infer<typeof schemas.queueSchema>> & { queue_id: string }> = {
+  path: '/contact_center/inboxes/{inboxId}/queues',
+  objectId: 'queueId',
+  listKey: 'queues',
+  item: schemas.queueSchema.partial().extend({ queue_id: schemas.queueSchema.shape.queue_id }),
+  maxPageSize: 0,
+  categories: LIGHT_WRITES,
+};
+export const inboxUsersEndpoint: Collection<z.infer<typeof schemas.skillUserSchema>> = {
+  path: '/contact_center/inboxes/{inboxId}/users',
+  objectId: 'userId',
+  listKey: 'users',
+  item: schemas.skillUserSchema,
+  maxPageSize: 300,
+  categories: LIGHT_WRITES,
+};
 
 /**
  * Voicemail inboxes (`/inboxes`, the document's only `inbox_type`): configuration only, never messages. Deleting
@@ -69,7 +96,7 @@ const CREATE_VOICEMAIL = [
 ];
 
 function inboxStore(): ObjectStore {
-  const rest = restStore(endpoints.inboxes);
+  const rest = restStore(inboxesEndpoint);
   return {
     ...rest,
     create: async (client, body) => {
@@ -80,12 +107,12 @@ function inboxStore(): ObjectStore {
         voicemail: Object.fromEntries(Object.entries(settings).filter(([key]) => CREATE_VOICEMAIL.includes(key))),
       });
       if (later.length === 0) return created;
-      await client.updateOne(endpoints.inboxes, [String(created.inbox_id)], { voicemail: settings });
+      await client.updateOne(inboxesEndpoint, [String(created.inbox_id)], { voicemail: settings });
       return { ...created, voicemail: settings };
     },
     // PATCH merges voicemail settings; send them whole so a removed one does not linger.
     update: (client, id, changed, full) =>
-      client.updateOne(endpoints.inboxes, [id], changed.voicemail !== undefined ? { ...changed, voicemail: full.voicemail } : changed),
+      client.updateOne(inboxesEndpoint, [id], changed.voicemail !== undefined ? { ...changed, voicemail: full.voicemail } : changed),
     remove: async (client, id, previous) => {
       const deleteAll = previous.deleteMessagesOnDelete === true;
       const moveTo = previous.moveMessagesOnDeleteTo;
@@ -94,8 +121,8 @@ function inboxStore(): ObjectStore {
           `Inbox ${shown(String(previous.inbox_name ?? id))} (${id}) was not deleted: deleting an inbox deletes or moves its voicemail messages, and this resource does not say which. Set deleteMessagesOnDelete: true, or moveMessagesOnDeleteTo: <another inbox's id>, run \`pulumi up\`, then delete again (or set retainOnDelete to leave the inbox in ZCC).`,
         );
       try {
-        await client.http.request<void>('DELETE', endpoints.inboxes.path, {
-          category: endpoints.inboxes.categories.delete,
+        await client.http.request<void>('DELETE', inboxesEndpoint.path, {
+          category: inboxesEndpoint.categories.delete,
           query: deleteAll ? { inbox_ids: id, delete_all_messages_and_inboxes: 'true' } : { inbox_ids: id, move_to_inbox_id: String(moveTo) },
         });
       } catch (error) {
@@ -109,7 +136,7 @@ export const inboxSpec = defineSpec<ZccInbox>()({
   kind: 'Inbox',
   description:
     'A voicemail inbox (configuration only, never its messages). Deleting it needs `deleteMessagesOnDelete: true` or `moveMessagesOnDeleteTo`: without one the resource is protected (Pulumi `protect`, unless its options set `protect` or `retainOnDelete`), so a preview that removes it fails before anything, its InboxQueues and InboxUsers included, is touched; set one and run `up`, then remove it. Who can reach it: InboxQueues and InboxUsers.',
-  endpoint: endpoints.inboxes,
+  endpoint: inboxesEndpoint,
   idField: 'inbox_id',
   idOutput: 'inboxId',
   inputSchema: z.strictObject({
@@ -166,7 +193,7 @@ export const inboxSpec = defineSpec<ZccInbox>()({
 export const inboxQueuesSpec = idSetSpec({
   kind: 'InboxQueues',
   description: 'The queues whose voicemail goes to one inbox.',
-  endpoint: endpoints.inboxQueues,
+  endpoint: inboxQueuesEndpoint,
   parent: { kind: 'Inbox', input: 'inboxId', noun: 'inbox' },
   members: { input: 'queueIds', field: 'queue_ids', itemId: 'queue_id', kind: 'Queue', noun: 'queues' },
   example: `new zcc.InboxQueues('support-voicemail-queues', { inboxId: voicemailBox.inboxId, queueIds: [support.queueId] });`,
@@ -175,7 +202,7 @@ export const inboxQueuesSpec = idSetSpec({
 export const inboxUsersSpec = idSetSpec({
   kind: 'InboxUsers',
   description: 'The users who can open one inbox.',
-  endpoint: endpoints.inboxUsers,
+  endpoint: inboxUsersEndpoint,
   parent: { kind: 'Inbox', input: 'inboxId', noun: 'inbox' },
   members: { input: 'userIds', field: 'user_ids', itemId: 'user_id', kind: 'User', noun: 'users' },
   example: `const team = zcc.getUsers({ search: '@example.com' });

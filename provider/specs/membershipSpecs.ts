@@ -1,11 +1,21 @@
+import * as schemas from '../client/schemas';
 import { z } from 'zod';
 import { defineSpec, type ObjectStore, type Props, type ResourceSpec } from '../engine/spec';
-import { endpoints } from '../client/endpoints';
+import { endpoints, type Collection, MEDIUM } from '../client/endpoints';
 import { memberWrites, ownedSetSpec, type SetCalls } from '../engine/ownedSet';
 import { zoomId } from './fields';
 import { idList, parentId } from './ownership';
 import { idProblem } from '../client/paths';
 import { shown } from '../client/printable';
+
+export const userQueuesEndpoint: Collection<z.infer<typeof schemas.userQueueSchema>> = {
+  path: '/contact_center/users/{userId}/queues',
+  objectId: 'queueId',
+  listKey: 'queues',
+  item: schemas.userQueueSchema,
+  maxPageSize: 300,
+  categories: MEDIUM,
+};
 
 /**
  * Queue membership: a queue's agents (`/queues/{queueId}/agents`) and its supervisors

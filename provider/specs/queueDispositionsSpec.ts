@@ -1,17 +1,35 @@
-import type { Collection } from '../client/endpoints';
-import { endpoints } from '../client/endpoints';
+import type { z } from 'zod';
+import * as schemas from '../client/schemas';
+import { type Collection, LIGHT_WRITES } from '../client/endpoints';
 import { ownedSetSpec } from '../engine/ownedSet';
 import type { Props } from '../engine/spec';
 import { oneOf } from './fields';
 import { idList, parentId } from './ownership';
+
+export const queueDispositionsEndpoint: Collection<z.infer<typeof schemas.queueDispositionSchema>> = {
+  path: '/contact_center/queues/{queueId}/dispositions',
+  objectId: 'dispositionId',
+  listKey: 'dispositions',
+  item: schemas.queueDispositionSchema,
+  maxPageSize: 100,
+  categories: LIGHT_WRITES,
+};
+export const queueDispositionSetsEndpoint: Collection<z.infer<typeof schemas.queueDispositionSetSchema>> = {
+  path: '/contact_center/queues/{queueId}/dispositions/sets',
+  objectId: 'dispositionSetId',
+  listKey: 'disposition_sets',
+  item: schemas.queueDispositionSetSchema,
+  maxPageSize: 100,
+  categories: LIGHT_WRITES,
+};
 
 /**
  * The dispositions and disposition sets one queue offers its agents, for one direction (`assign_type`): an owned set
  * (engine/ownedSet.ts) with two lists, scoped by the direction. The other direction is another set.
  */
 const LISTS: ReadonlyArray<{ field: string; collection: Collection; id: string }> = [
-  { field: 'disposition_ids', collection: endpoints.queueDispositions, id: 'disposition_id' },
-  { field: 'disposition_set_ids', collection: endpoints.queueDispositionSets, id: 'disposition_set_id' },
+  { field: 'disposition_ids', collection: queueDispositionsEndpoint, id: 'disposition_id' },
+  { field: 'disposition_set_ids', collection: queueDispositionSetsEndpoint, id: 'disposition_set_id' },
 ];
 const collectionOf = (field: string) => LISTS.find((list) => list.field === field)!.collection;
 
@@ -19,7 +37,7 @@ export const queueDispositionsSpec = ownedSetSpec({
   kind: 'QueueDispositions',
   description:
     'The dispositions and disposition sets one queue offers its agents after an engagement, for one direction (`assignType`, inbound by default). `exclusive` (default) makes the queue offer exactly these in that direction, removing others (a new set warns at preview which it will remove); `additive` adds these and only ever removes what it added. The other direction is left as it is.',
-  endpoint: endpoints.queueDispositions,
+  endpoint: queueDispositionsEndpoint,
   parent: { kind: 'Queue', input: 'queueId', noun: 'queue', schema: parentId('queue', 'queue.queueId') },
   scope: {
     input: 'assignType',

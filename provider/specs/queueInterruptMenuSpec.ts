@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { LIGHT_WRITES, fillPath, type Collection } from '../client/endpoints';
 import { isNotFound, unlessNotFound } from '../client/errors';
-import { endpoints } from '../client/endpoints';
 import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
 import { integer, LANGUAGE_CODES, oneOf, text, timezone, zoomId } from './fields';
+import { queuesEndpoint } from './queueSpec';
 
 /**
  * A queue's interrupt menu (`/queues/{queueId}/interrupt_menu`): the keys a waiting caller may press (ask for a
@@ -129,7 +129,7 @@ const callbackSettings = z
 const ACTIONS = ['request_callback', 'leave_voicemail', 'route_flow', 'repeat_menu'] as const;
 
 function menuStore(): ObjectStore {
-  const queues = endpoints.queues;
+  const queues = queuesEndpoint;
   const path = (queueId: string) => fillPath(queueInterruptMenuEndpoint.path, [queueId]);
   const write = async (client: Parameters<ObjectStore['list']>[0], api: Props): Promise<Props> => {
     const { queue_id: queueId, ...menu } = api;

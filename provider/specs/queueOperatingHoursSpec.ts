@@ -1,8 +1,19 @@
+import * as schemas from '../client/schemas';
+import { type Collection, LIGHT_WRITES } from '../client/endpoints';
 import { z } from 'zod';
-import { endpoints } from '../client/endpoints';
 import { isNotFound } from '../client/errors';
 import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
 import { zoomId } from './fields';
+
+// One object per queue, at the path itself (GET and PATCH, no list).
+export const queueOperatingHoursEndpoint: Collection<z.infer<typeof schemas.queueOperatingHoursSchema>> = {
+  path: '/contact_center/queues/{queueId}/operating_hours',
+  objectId: '',
+  listKey: '',
+  item: schemas.queueOperatingHoursSchema,
+  maxPageSize: 0,
+  categories: LIGHT_WRITES,
+};
 
 /**
  * Which business hours and closure set a queue follows (`/queues/{queueId}/operating_hours`). A resource of its own
@@ -18,7 +29,7 @@ const DEFAULT = '';
 function operatingHoursStore(): ObjectStore {
   const read = async (client: Parameters<ObjectStore['list']>[0], queueId: string): Promise<Props | undefined> => {
     try {
-      const hours = await client.getAt(endpoints.queueOperatingHours, [queueId]);
+      const hours = await client.getAt(queueOperatingHoursEndpoint, [queueId]);
       return {
         queue_id: queueId,
         business_hour_id: hours.account_default_business_hour ? DEFAULT : hours.business_hour_id,
@@ -45,15 +56,15 @@ function operatingHoursStore(): ObjectStore {
     list: async () => [],
     create: async (client, api) => {
       const queueId = String(api.queue_id);
-      await client.patchAt(endpoints.queueOperatingHours, [queueId], body(api));
+      await client.patchAt(queueOperatingHoursEndpoint, [queueId], body(api));
       return (await read(client, queueId)) ?? { queue_id: queueId };
     },
     get: (client, id) => read(client, id),
-    update: async (client, id, changed) => client.patchAt(endpoints.queueOperatingHours, [id], body(changed)),
+    update: async (client, id, changed) => client.patchAt(queueOperatingHoursEndpoint, [id], body(changed)),
     // Deleting the resource gives the queue back to the account defaults (a deleted queue has none to give back).
     remove: async (client, id) => {
       try {
-        await client.patchAt(endpoints.queueOperatingHours, [id], { account_default_business_hour: true, account_default_closure_set: true });
+        await client.patchAt(queueOperatingHoursEndpoint, [id], { account_default_business_hour: true, account_default_closure_set: true });
       } catch (error) {
         if (!isNotFound(error)) throw error;
       }
@@ -65,7 +76,7 @@ export const queueOperatingHoursSpec = defineSpec<Props>()({
   kind: 'QueueOperatingHours',
   description:
     'The business hours and closure set one queue follows. Omitted, each is the account default; destroying the resource gives the queue back to the defaults.',
-  endpoint: endpoints.queueOperatingHours,
+  endpoint: queueOperatingHoursEndpoint,
   idField: 'queue_id',
   idOutput: 'queueId',
   inputSchema: z.strictObject({

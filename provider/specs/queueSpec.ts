@@ -1,8 +1,18 @@
+import * as schemas from '../client/schemas';
+import { type Collection, LIGHT_WRITES } from '../client/endpoints';
 import { z } from 'zod';
 import { QUEUE_CHANNELS, type ZccQueue } from '../client/schemas';
-import { endpoints } from '../client/endpoints';
 import { defineSpec } from '../engine/spec';
 import { integer, listedModificationTime, oneOf, text, zoomId } from './fields';
+
+export const queuesEndpoint: Collection<z.infer<typeof schemas.queueSchema>> = {
+  path: '/contact_center/queues',
+  objectId: 'queueId',
+  listKey: 'queues',
+  item: schemas.queueSchema,
+  maxPageSize: 300,
+  categories: LIGHT_WRITES,
+};
 
 const seconds = (description: string) => integer(`${description} In seconds (0-86400).`, 0, 86_400).optional();
 const flag = (description: string) => z.boolean({ error: 'expected true or false' }).describe(description).optional();
@@ -63,7 +73,7 @@ export const queueSpec = defineSpec<ZccQueue>()({
   kind: 'Queue',
   description:
     'A Zoom Contact Center queue: where engagements of one channel wait to be routed to agents. ZCC creates a queue with its name, description and channel; every other setting is applied by an update right after (if that fails, the next `up` finishes it).',
-  endpoint: endpoints.queues,
+  endpoint: queuesEndpoint,
   idField: 'queue_id',
   idOutput: 'queueId',
   inputSchema: queueInputs,

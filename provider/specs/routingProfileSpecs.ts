@@ -1,8 +1,26 @@
+import * as schemas from '../client/schemas';
+import { type Collection, LIGHT_WRITES } from '../client/endpoints';
 import { z } from 'zod';
 import { CONSUMER_ATTRIBUTES, type ZccAgentRoutingProfile, type ZccConsumerRoutingProfile } from '../client/schemas';
-import { endpoints } from '../client/endpoints';
 import { defineSpec } from '../engine/spec';
 import { integer, oneOf, text, zoomId } from './fields';
+
+export const agentRoutingProfilesEndpoint: Collection<z.infer<typeof schemas.agentRoutingProfileSchema>> = {
+  path: '/contact_center/agent_routing_profiles',
+  objectId: 'agentRoutingProfileId',
+  listKey: 'agent_routing_profiles',
+  item: schemas.agentRoutingProfileSchema,
+  maxPageSize: 100,
+  categories: LIGHT_WRITES,
+};
+export const consumerRoutingProfilesEndpoint: Collection<z.infer<typeof schemas.consumerRoutingProfileSchema>> = {
+  path: '/contact_center/consumer_routing_profiles',
+  objectId: 'consumerRoutingProfileId',
+  listKey: 'consumer_routing_profiles',
+  item: schemas.consumerRoutingProfileSchema,
+  maxPageSize: 300,
+  categories: LIGHT_WRITES,
+};
 
 /**
  * Agent and consumer routing profiles (`/agent_routing_profiles`, `/consumer_routing_profiles`), with every
@@ -36,7 +54,7 @@ export const agentRoutingProfileSpec = defineSpec<ZccAgentRoutingProfile>()({
   kind: 'AgentRoutingProfile',
   description:
     'An agent routing profile: which agents an engagement may go to, by skill category or intent priorities. Queues link to it with `agentRoutingProfileId`.',
-  endpoint: endpoints.agentRoutingProfiles,
+  endpoint: agentRoutingProfilesEndpoint,
   idField: 'agent_routing_profile_id',
   listHasEveryField: true,
   idOutput: 'agentRoutingProfileId',
@@ -126,7 +144,7 @@ const accumulatedPriority = z.strictObject({
 export const consumerRoutingProfileSpec = defineSpec<ZccConsumerRoutingProfile>()({
   kind: 'ConsumerRoutingProfile',
   description: 'A consumer routing profile: which waiting engagements go first, by consumer attributes. Queues link to it with `consumerRoutingProfileId`.',
-  endpoint: endpoints.consumerRoutingProfiles,
+  endpoint: consumerRoutingProfilesEndpoint,
   idField: 'consumer_routing_profile_id',
   listHasEveryField: true,
   idOutput: 'consumerRoutingProfileId',

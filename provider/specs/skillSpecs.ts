@@ -1,13 +1,39 @@
+import * as schemas from '../client/schemas';
+import { type Collection, LIGHT_WRITES, MEDIUM } from '../client/endpoints';
 import { z } from 'zod';
 import { SKILL_TYPES, type ZccSkill, type ZccSkillCategory } from '../client/schemas';
-import { endpoints } from '../client/endpoints';
 import { defineSpec } from '../engine/spec';
 import { integer, oneOf, text, zoomId } from './fields';
+
+export const skillUsersEndpoint: Collection<z.infer<typeof schemas.skillUserSchema>> = {
+  path: '/contact_center/skills/{skillId}/users',
+  objectId: 'userId',
+  listKey: 'users',
+  item: schemas.skillUserSchema,
+  maxPageSize: 300,
+  categories: MEDIUM,
+};
+export const skillCategoriesEndpoint: Collection<z.infer<typeof schemas.skillCategorySchema>> = {
+  path: '/contact_center/skills/categories',
+  objectId: 'skillCategoryId',
+  listKey: 'skill_categories',
+  item: schemas.skillCategorySchema,
+  maxPageSize: 300,
+  categories: LIGHT_WRITES,
+};
+export const skillsEndpoint: Collection<z.infer<typeof schemas.skillSchema>> = {
+  path: '/contact_center/skills',
+  objectId: 'skillId',
+  listKey: 'skills',
+  item: schemas.skillSchema,
+  maxPageSize: 300,
+  categories: LIGHT_WRITES,
+};
 
 export const skillCategorySpec = defineSpec<ZccSkillCategory>()({
   kind: 'SkillCategory',
   description: 'A skill category: groups skills, either plain (text) or rated with a proficiency level.',
-  endpoint: endpoints.skillCategories,
+  endpoint: skillCategoriesEndpoint,
   idField: 'skill_category_id',
   listHasEveryField: true,
   idOutput: 'skillCategoryId',
@@ -52,7 +78,7 @@ export const skillCategorySpec = defineSpec<ZccSkillCategory>()({
 export const skillSpec = defineSpec<ZccSkill>()({
   kind: 'Skill',
   description: 'A skill agents can hold, within a skill category; skills-based routing uses them. Zoom keeps no description for skills.',
-  endpoint: endpoints.skills,
+  endpoint: skillsEndpoint,
   idField: 'skill_id',
   listHasEveryField: true,
   idOutput: 'skillId',

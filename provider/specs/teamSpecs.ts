@@ -1,19 +1,56 @@
+import * as schemas from '../client/schemas';
 import { z } from 'zod';
 import type { ZccTeam } from '../client/schemas';
-import { endpoints, fillPath } from '../client/endpoints';
+import { fillPath, type Collection, LIGHT_WRITES } from '../client/endpoints';
 import { unlessNotFound } from '../client/errors';
 import { ownedSetSpec } from '../engine/ownedSet';
 import { defineSpec, type ObjectStore } from '../engine/spec';
 import { restStore } from '../engine/restStore';
 import { text, zoomId } from './fields';
 import { idSetSpec } from './idSets';
+import { queuesEndpoint } from './queueSpec';
+
+export const teamsEndpoint: Collection<z.infer<typeof schemas.teamSchema>> = {
+  path: '/contact_center/teams',
+  objectId: 'teamId',
+  listKey: 'teams',
+  item: schemas.teamSchema,
+  maxPageSize: 300,
+  categories: LIGHT_WRITES,
+};
+export const teamAgentsEndpoint: Collection<z.infer<typeof schemas.teamMemberSchema>> = {
+  path: '/contact_center/teams/{teamId}/agents',
+  objectId: 'userId',
+  listKey: 'agents',
+  item: schemas.teamMemberSchema,
+  maxPageSize: 300,
+  categories: LIGHT_WRITES,
+};
+export const teamSupervisorsEndpoint: Collection<z.infer<typeof schemas.teamMemberSchema>> = {
+  path: '/contact_center/teams/{teamId}/supervisors',
+  objectId: 'userId',
+  listKey: 'supervisors',
+  item: schemas.teamMemberSchema,
+  maxPageSize: 300,
+  categories: LIGHT_WRITES,
+};
+// Added and removed only: the document has no call that lists a queue's teams.
+export const queueTeamsEndpoint: Collection<Partial<z.infer<typeof schemas.teamSchema>>> = {
+  path: '/contact_center/queues/{queueId}/teams',
+  objectId: 'teamId',
+  listKey: 'teams',
+  item: schemas.teamSchema.partial(),
+  maxPageSize: 0,
+  categories: LIGHT_WRITES,
+  unlisted: true,
+};
 
 /**
  * Teams (`/teams`): a tree under the account's root team (`parent_team_id` is required; getTeam finds the root),
  * their agents and supervisors, and the teams a queue is assigned.
  */
 function teamStore(): ObjectStore {
-  const rest = restStore(endpoints.teams);
+  const rest = restStore(teamsEndpoint);
   return {
     ...rest,
     update: async (client, id, changed, full) => {
@@ -21,13 +58,13 @@ function teamStore(): ObjectStore {
       // A new parent moves the team in place (`PATCH /teams/{teamId}/move`): its id, members, supervisors and
       // queue links stay. Moved first, so the name is then checked under the parent it ends up in.
       if (parent !== undefined)
-        await client.http.request<void>('PATCH', fillPath(`${endpoints.teams.path}/{teamId}/move`, [id]), {
-          category: endpoints.teams.categories.update,
+        await client.http.request<void>('PATCH', fillPath(`${teamsEndpoint.path}/{teamId}/move`, [id]), {
+          category: teamsEndpoint.categories.update,
           body: { parent_team_id: parent },
-          objectKey: fillPath(`${endpoints.teams.path}/{teamId}`, [id]),
+          objectKey: fillPath(`${teamsEndpoint.path}/{teamId}`, [id]),
         });
       // Zoom's PATCH always names the team.
-      if (Object.keys(settings).length > 0) await client.updateOne(endpoints.teams, [id], { ...settings, team_name: full.team_name });
+      if (Object.keys(settings).length > 0) await client.updateOne(teamsEndpoint, [id], { ...settings, team_name: full.team_name });
     },
   };
 }
@@ -36,7 +73,7 @@ export const teamSpec = defineSpec<ZccTeam>()({
   kind: 'Team',
   description:
     "A team of agents and supervisors, in the account's team tree: every team has a parent (`parentTeamId`), the topmost being the account's root team (getTeam finds it by name).",
-  endpoint: endpoints.teams,
+  endpoint: teamsEndpoint,
   idField: 'team_id',
   listHasEveryField: true,
   idOutput: 'teamId',
@@ -71,7 +108,7 @@ const tier1 = new zcc.Team('tier-1', { name: 'Tier 1', parentTeamId: root.then((
 export const teamMembersSpec = idSetSpec({
   kind: 'TeamMembers',
   description: 'The agents of one team.',
-  endpoint: endpoints.teamAgents,
+  endpoint: teamAgentsEndpoint,
   parent: { kind: 'Team', input: 'teamId', noun: 'team' },
   members: { input: 'userIds', field: 'user_ids', itemId: 'user_id', kind: 'User', noun: 'agents' },
   example: `new zcc.TeamMembers('tier-1-agents', { teamId: tier1.teamId, userIds: ['agent_001', 'agent_002'] });`,
@@ -80,7 +117,7 @@ export const teamMembersSpec = idSetSpec({
 export const teamSupervisorsSpec = idSetSpec({
   kind: 'TeamSupervisors',
   description: 'The supervisors of one team.',
-  endpoint: endpoints.teamSupervisors,
+  endpoint: teamSupervisorsEndpoint,
   parent: { kind: 'Team', input: 'teamId', noun: 'team' },
   members: { input: 'userIds', field: 'user_ids', itemId: 'user_id', kind: 'User', noun: 'supervisors' },
   example: `new zcc.TeamSupervisors('tier-1-supervisors', { teamId: tier1.teamId, userIds: ['agent_003'] });`,
@@ -95,7 +132,7 @@ export const queueTeamsSpec = ownedSetSpec({
   kind: 'QueueTeams',
   description:
     "Teams assigned to one queue. Zoom's API can add and remove a queue's teams but not list them, so this resource is additive (it removes only teams it added) and a refresh cannot see console changes to them.",
-  endpoint: endpoints.queueTeams,
+  endpoint: queueTeamsEndpoint,
   parent: { kind: 'Queue', input: 'queueId', noun: 'queue', schema: zoomId('Id of the queue. Changing it replaces the resource.') },
   lists: [
     {
@@ -112,11 +149,11 @@ export const queueTeamsSpec = ownedSetSpec({
     },
   ],
   calls: {
-    parentExists: async (client, queueId) => (await unlessNotFound(() => client.getOne(endpoints.queues, [queueId]))) !== undefined,
-    add: (client, queueId, field, ids) => client.addTo<void>(endpoints.queueTeams, [queueId], { [field]: ids }),
+    parentExists: async (client, queueId) => (await unlessNotFound(() => client.getOne(queuesEndpoint, [queueId]))) !== undefined,
+    add: (client, queueId, field, ids) => client.addTo<void>(queueTeamsEndpoint, [queueId], { [field]: ids }),
     remove: (client, queueId, field, ids) =>
-      client.http.request<void>('DELETE', fillPath(endpoints.queueTeams.path, [queueId]), {
-        category: endpoints.queueTeams.categories.delete,
+      client.http.request<void>('DELETE', fillPath(queueTeamsEndpoint.path, [queueId]), {
+        category: queueTeamsEndpoint.categories.delete,
         body: { [field]: ids },
       }),
     addBatch: 500,

@@ -1,15 +1,25 @@
+import * as schemas from '../client/schemas';
+import { type Collection, LIGHT_WRITES } from '../client/endpoints';
 import { z } from 'zod';
 import type { ZccVariableGroup } from '../client/schemas';
-import { endpoints } from '../client/endpoints';
 import { defineSpec } from '../engine/spec';
 import { text } from './fields';
+
+export const variableGroupsEndpoint: Collection<z.infer<typeof schemas.variableGroupSchema>> = {
+  path: '/contact_center/variables/groups',
+  objectId: 'variableGroupId',
+  listKey: 'variable_groups',
+  item: schemas.variableGroupSchema,
+  maxPageSize: 300,
+  categories: LIGHT_WRITES,
+};
 
 /** A custom variable group (`/variables/groups`): flows' variables live in groups. System groups are Zoom's. */
 export const variableGroupSpec = defineSpec<ZccVariableGroup>()({
   kind: 'VariableGroup',
   description:
     "A custom group of flow variables. The account's system groups (`variable_group_type: system`) belong to Zoom: look them up with getVariableGroup; export leaves them out.",
-  endpoint: endpoints.variableGroups,
+  endpoint: variableGroupsEndpoint,
   idField: 'variable_group_id',
   // The list carries every field the GET does.
   listHasEveryField: true,

@@ -1,10 +1,22 @@
+import * as schemas from '../client/schemas';
+import { type Collection, LIGHT_WRITES } from '../client/endpoints';
 import { z } from 'zod';
 import { VARIABLE_DATA_TYPES, type ZccVariable } from '../client/schemas';
-import { endpoints } from '../client/endpoints';
 import { unlessNotFound } from '../client/errors';
 import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
 import { restStore } from '../engine/restStore';
 import { oneOf, text, zoomId } from './fields';
+import { variableGroupsEndpoint } from './variableGroupSpec';
+
+// Listed per group only (variable_group_id is a required query parameter).
+export const variablesEndpoint: Collection<z.infer<typeof schemas.variableSchema>> = {
+  path: '/contact_center/variables',
+  objectId: 'variableId',
+  listKey: 'variables',
+  item: schemas.variableSchema,
+  maxPageSize: 300,
+  categories: LIGHT_WRITES,
+};
 
 /**
  * Flow variables (`/variables`), in a variable group. Zoom lists variables per group only, so the list walks the
@@ -12,7 +24,7 @@ import { oneOf, text, zoomId } from './fields';
  * out). The GET answers the address books as objects; the program names their ids.
  */
 function variableStore(): ObjectStore {
-  const rest = restStore(endpoints.variables);
+  const rest = restStore(variablesEndpoint);
   const withIds = (variable: Props | undefined) =>
     variable && {
       ...variable,
@@ -21,15 +33,15 @@ function variableStore(): ObjectStore {
   return {
     ...rest,
     list: async (client) => {
-      const groups = await client.listOf(endpoints.variableGroups);
+      const groups = await client.listOf(variableGroupsEndpoint);
       const out: Props[] = [];
       for (const group of groups)
-        for (const variable of await client.listOf(endpoints.variables, [], { variable_group_id: group.variable_group_id }))
+        for (const variable of await client.listOf(variablesEndpoint, [], { variable_group_id: group.variable_group_id }))
           out.push({ ...variable, variable_group_type: group.variable_group_type });
       return out;
     },
     create: async (client, body) => withIds(await rest.create(client, body))!,
-    get: async (client, id) => withIds(await unlessNotFound(() => client.getOne(endpoints.variables, [id]) as Promise<Props>)),
+    get: async (client, id) => withIds(await unlessNotFound(() => client.getOne(variablesEndpoint, [id]) as Promise<Props>)),
   };
 }
 
@@ -39,7 +51,7 @@ export const variableSpec = defineSpec<ZccVariable & { address_book_ids?: string
   kind: 'Variable',
   description:
     "A flow variable in a variable group: a global variable, or an address book variable read from contacts. Flows and consumer routing profiles name it by id. The account's system variables are Zoom's: look them up with getVariable.",
-  endpoint: endpoints.variables,
+  endpoint: variablesEndpoint,
   idField: 'variable_id',
   idOutput: 'variableId',
   inputSchema: z.strictObject({

@@ -1,6 +1,7 @@
 import { ZccClient } from '../../provider/client/client';
 import { expectNoChanges, outputCollector, ownFlows, useProject } from './harness';
-import { endpoints } from '../../provider/client/endpoints';
+import { queuesEndpoint } from '../../provider/specs/queueSpec';
+import { skillCategoriesEndpoint } from '../../provider/specs/skillSpecs';
 
 jest.setTimeout(10 * 60_000);
 
@@ -13,9 +14,9 @@ describe('adopting existing objects and retainOnDelete', () => {
   it('takes over matching objects with zero writes, and destroy deletes only what is not retained', async () => {
     const { stack, control } = current();
     const zcc = client();
-    const queue = await zcc.createIn(endpoints.queues, { queue_name: 'Existing support', channel: 'voice' });
-    await zcc.updateOne(endpoints.queues, [queue.queue_id], { max_wait_time: 200, distribution_type: 2 });
-    const category = await zcc.createIn(endpoints.skillCategories, { skill_category_name: 'Existing tiers', skill_type: 'text' });
+    const queue = await zcc.createIn(queuesEndpoint, { queue_name: 'Existing support', channel: 'voice' });
+    await zcc.updateOne(queuesEndpoint, [queue.queue_id], { max_wait_time: 200, distribution_type: 2 });
+    const category = await zcc.createIn(skillCategoriesEndpoint, { skill_category_name: 'Existing tiers', skill_type: 'text' });
     const flow = await zcc.importFlow(
       { flow_name: 'Existing IVR', import_mode: 'new' },
       JSON.stringify({ studioType: 0, nodes: [{ id: 'start', type: 'Start' }] }),
@@ -76,7 +77,7 @@ describe('adopting existing objects and retainOnDelete', () => {
   it('takes the import resource option as adoptId (Pulumi cannot import dynamic resources)', async () => {
     const { stack, control } = current();
     const zcc = client();
-    const category = await zcc.createIn(endpoints.skillCategories, {
+    const category = await zcc.createIn(skillCategoriesEndpoint, {
       skill_category_name: 'Imported tiers',
       skill_type: 'text',
       skill_category_description: 'From the console',

@@ -2,11 +2,11 @@ import { execFile } from 'node:child_process';
 import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ZccClient } from '../../provider/client/client';
-import { endpoints } from '../../provider/client/endpoints';
 import type { DriftReport } from '../../cli/drift/report';
 import { LocalWorkspace, PulumiCommand } from '@pulumi/pulumi/automation';
 import { emulatorStackConfig } from '../../scripts/pulumiProject';
 import { expectNoChanges, outputCollector, repoRoot, useProject, type E2eProject } from './harness';
+import { queuesEndpoint } from '../../provider/specs/queueSpec';
 
 jest.setTimeout(10 * 60_000);
 
@@ -139,7 +139,7 @@ describe.each([
     // generated for this language (Python: as the import read it): the next preview is empty.
     const emulator = project.emulator;
     const client = new ZccClient({ ...emulator.options, baseUrl: emulator.baseUrl, plan: 'business' });
-    const made = await client.createIn(endpoints.queues, { queue_name: 'Console queue', channel: 'voice' });
+    const made = await client.createIn(queuesEndpoint, { queue_name: 'Console queue', channel: 'voice' });
     await control('DELETE', '/requests');
     const imported = await stack.import({
       resources: [{ type: 'zcc:index:Queue', name: 'console', id: made.queue_id }],

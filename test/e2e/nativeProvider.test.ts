@@ -1,6 +1,6 @@
 import { ZccClient } from '../../provider/client/client';
-import { endpoints } from '../../provider/client/endpoints';
 import { expectNoChanges, outputCollector, readStateFiles, useProject } from './harness';
+import { queuesEndpoint } from '../../provider/specs/queueSpec';
 
 jest.setTimeout(10 * 60_000);
 
@@ -54,7 +54,7 @@ describe('the native provider plugin on the real Pulumi CLI', () => {
     // A queue made outside Pulumi, taken over with `pulumi import`: the program then declares it as imported.
     const emulator = current().emulator;
     const client = new ZccClient({ ...emulator.options, baseUrl: emulator.baseUrl, plan: 'business' });
-    const made = await client.createIn(endpoints.queues, { queue_name: 'Console queue', channel: 'voice' });
+    const made = await client.createIn(queuesEndpoint, { queue_name: 'Console queue', channel: 'voice' });
     await control('DELETE', '/requests');
     // Taken into state with reads only. No code is generated: the Node.js language host this machine builds
     // (v3.68.0) has no GenerateProgram; the program below declares the queue as the import read it.

@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ZccClient } from '../../provider/client/client';
-import { endpoints } from '../../provider/client/endpoints';
 import { expectNoChanges, outputCollector, readStateFiles, reapProcessesIn, repoRoot, useProject, type E2eProject } from './harness';
 import { allDayClosure as closure } from '../support/closures';
+import { queuesEndpoint } from '../../provider/specs/queueSpec';
 
 jest.setTimeout(20 * 60_000);
 
@@ -295,7 +295,7 @@ describe('reliability: the fault matrix on the real Pulumi CLI', () => {
     await control('PUT', '/settings', { behaviour: { uniqueQueueNames: true } });
     // A queue made in the console holds the name a new resource declares: the API error users see.
     const consoleUser = new ZccClient({ ...current().emulator.options, baseUrl: current().emulator.baseUrl, plan: 'business' });
-    await consoleUser.createIn(endpoints.queues, { queue_name: 'console clash', channel: 'messaging' });
+    await consoleUser.createIn(queuesEndpoint, { queue_name: 'console clash', channel: 'messaging' });
     await current().declare([...queues(2, 'secret'), { kind: 'Queue', name: 'clash', args: { name: 'console clash', channel: 'messaging' } }]);
     const failed = outputCollector();
     await expect(stack.up({ onOutput: failed.onOutput, onError: (text) => stderr.push(text), logVerbosity: 9, logToStdErr: true })).rejects.toThrow();

@@ -6,6 +6,9 @@ import { queueSchema } from '../../provider/client/schemas';
 import { control as callControl } from './emulatorEnv';
 import { endpoints } from '../../provider/client/endpoints';
 import { consoleCalls } from '../support/consoleCalls';
+import { queuesEndpoint } from '../../provider/specs/queueSpec';
+import { agentRoutingProfilesEndpoint, consumerRoutingProfilesEndpoint } from '../../provider/specs/routingProfileSpecs';
+import { skillCategoriesEndpoint, skillsEndpoint } from '../../provider/specs/skillSpecs';
 
 jest.setTimeout(60_000);
 
@@ -41,16 +44,16 @@ async function expectApiError(promise: Promise<unknown>, status: number): Promis
 
 describe('every endpoint of the ZCC API document', () => {
   it('queues and queue agents', async () => {
-    const queue = await client.createIn(endpoints.queues, { queue_name: 'Sales', channel: 'voice' });
+    const queue = await client.createIn(queuesEndpoint, { queue_name: 'Sales', channel: 'voice' });
     expect(queue).toMatchObject({ queue_name: 'Sales', channel: 'voice', queue_description: '' });
     expect(queue.cc_queue_id).toBeDefined();
     // Settings are PATCH-only; the path takes either id, or the name with queue_identifier_type=name.
-    await client.updateOne(endpoints.queues, [queue.cc_queue_id!], {
+    await client.updateOne(queuesEndpoint, [queue.cc_queue_id!], {
       queue_description: 'Inbound sales',
       max_wait_time: 240,
       short_abandon: { enable: true, threshold: 8 },
     });
-    expect(await client.getOne(endpoints.queues, [queue.queue_id])).toMatchObject({
+    expect(await client.getOne(queuesEndpoint, [queue.queue_id])).toMatchObject({
       queue_id: queue.queue_id,
       queue_description: 'Inbound sales',
       max_wait_time: 240,
@@ -62,13 +65,13 @@ describe('every endpoint of the ZCC API document', () => {
       schema: queueSchema,
     });
     expect(byName.queue_id).toBe(queue.queue_id);
-    expect((await client.listOf(endpoints.queues)).map((q) => [q.queue_name, q.agents_count])).toEqual([['Sales', 0]]);
+    expect((await client.listOf(queuesEndpoint)).map((q) => [q.queue_name, q.agents_count])).toEqual([['Sales', 0]]);
     await client.addQueueAgents(queue.queue_id, ['agent_001', 'agent_002']);
     expect((await client.listQueueAgents(queue.queue_id)).map((a) => a.user_id)).toEqual(['agent_001', 'agent_002']);
     await client.removeQueueAgent(queue.queue_id, 'agent_001');
     expect((await client.listQueueAgents(queue.queue_id)).map((a) => a.user_id)).toEqual(['agent_002']);
-    await client.deleteOne(endpoints.queues, [queue.queue_id]);
-    const error = await expectApiError(client.getOne(endpoints.queues, [queue.queue_id]), 404);
+    await client.deleteOne(queuesEndpoint, [queue.queue_id]);
+    const error = await expectApiError(client.getOne(queuesEndpoint, [queue.queue_id]), 404);
     expect(error.details).toMatchObject({ method: 'GET', path: `/contact_center/queues/${queue.queue_id}`, code: 1001 });
   });
 
@@ -78,7 +81,7 @@ describe('every endpoint of the ZCC API document', () => {
     expect(await client.getUser('agent_003')).toMatchObject({ user_id: 'agent_003', role_name: 'Supervisor', user_access: 'active' });
     expect(await client.listUsers({ search_key: users[4].user_email })).toEqual([users[4]]);
     expect((await client.listUsers({ user_access: 'inactive' })).map((u) => u.user_id)).toEqual(['agent_020', 'agent_040', 'agent_060']);
-    const queue = await client.createIn(endpoints.queues, { queue_name: 'Members', channel: 'voice' });
+    const queue = await client.createIn(queuesEndpoint, { queue_name: 'Members', channel: 'voice' });
     await client.addQueueAgents(queue.queue_id, ['agent_004', 'agent_005']);
     await client.addQueueSupervisors(queue.queue_id, ['agent_001']);
     await consoleCalls(client).setQueueAgentOptInOut(queue.queue_id, 'agent_005', 1);
@@ -97,14 +100,14 @@ describe('every endpoint of the ZCC API document', () => {
     );
     expect(over?.message).toMatch(/Invalid field: user_ids\. At most 30 user ids per request; got 31/);
     await client.assignUserSkills('agent_004', [
-      { skill_id: (await client.createIn(endpoints.skills, { skill_name: 'Spanish', skill_category_id: 'cat_language' })).skill_id, max_proficiency_level: 4 },
+      { skill_id: (await client.createIn(skillsEndpoint, { skill_name: 'Spanish', skill_category_id: 'cat_language' })).skill_id, max_proficiency_level: 4 },
     ]);
     const [held] = await client.listUserSkills('agent_004');
     expect(held).toMatchObject({ skill_name: 'Spanish', skill_type: 'proficiency', user_proficiency_level: 4, max_proficiency_level: 5 });
     expect((await consoleCalls(client).listSkillUsers(held.skill_id)).map((u) => u.user_id)).toEqual(['agent_004']);
     await client.removeUserSkill('agent_004', held.skill_id);
     expect(await client.listUserSkills('agent_004')).toEqual([]);
-    await client.deleteOne(endpoints.queues, [queue.queue_id]);
+    await client.deleteOne(queuesEndpoint, [queue.queue_id]);
   });
 
   it('engagements, events, recordings and SMS (the operational endpoints of the document)', async () => {
@@ -130,25 +133,25 @@ describe('every endpoint of the ZCC API document', () => {
   });
 
   it('skills and skill categories', async () => {
-    expect((await client.listOf(endpoints.skillCategories)).map((c) => c.skill_category_name)).toEqual(['Languages', 'Products']);
-    const category = await client.createIn(endpoints.skillCategories, { skill_category_name: 'Regions', skill_type: 'proficiency', max_proficiency_level: 3 });
-    await client.updateOne(endpoints.skillCategories, [category.skill_category_id], { skill_category_description: 'Where customers are' });
-    expect(await client.getOne(endpoints.skillCategories, [category.skill_category_id])).toMatchObject({
+    expect((await client.listOf(skillCategoriesEndpoint)).map((c) => c.skill_category_name)).toEqual(['Languages', 'Products']);
+    const category = await client.createIn(skillCategoriesEndpoint, { skill_category_name: 'Regions', skill_type: 'proficiency', max_proficiency_level: 3 });
+    await client.updateOne(skillCategoriesEndpoint, [category.skill_category_id], { skill_category_description: 'Where customers are' });
+    expect(await client.getOne(skillCategoriesEndpoint, [category.skill_category_id])).toMatchObject({
       skill_category_description: 'Where customers are',
       max_proficiency_level: 3,
     });
-    const skill = await client.createIn(endpoints.skills, { skill_name: 'EMEA', skill_category_id: category.skill_category_id });
+    const skill = await client.createIn(skillsEndpoint, { skill_name: 'EMEA', skill_category_id: category.skill_category_id });
     // A skill carries its category's name, type and level.
     expect(skill).toMatchObject({ skill_name: 'EMEA', skill_type: 'proficiency', max_proficiency_level: 3, skill_category_name: 'Regions', total_users: 0 });
-    await client.updateOne(endpoints.skills, [skill.skill_id], { skill_name: 'Europe' });
-    expect(await client.getOne(endpoints.skills, [skill.skill_id])).toMatchObject({ skill_name: 'Europe' });
-    expect(await client.listOf(endpoints.skills, [], { skill_type: 'text' })).toEqual([]);
-    expect(await client.listOf(endpoints.skills, [], { skill_category_id: category.skill_category_id })).toHaveLength(1);
-    const inUse = await expectApiError(client.deleteOne(endpoints.skillCategories, [category.skill_category_id]), 409);
+    await client.updateOne(skillsEndpoint, [skill.skill_id], { skill_name: 'Europe' });
+    expect(await client.getOne(skillsEndpoint, [skill.skill_id])).toMatchObject({ skill_name: 'Europe' });
+    expect(await client.listOf(skillsEndpoint, [], { skill_type: 'text' })).toEqual([]);
+    expect(await client.listOf(skillsEndpoint, [], { skill_category_id: category.skill_category_id })).toHaveLength(1);
+    const inUse = await expectApiError(client.deleteOne(skillCategoriesEndpoint, [category.skill_category_id]), 409);
     expect(inUse.message).toContain('Europe');
-    await client.deleteOne(endpoints.skills, [skill.skill_id]);
-    await client.deleteOne(endpoints.skillCategories, [category.skill_category_id]);
-    expect(await client.listOf(endpoints.skills)).toEqual([]);
+    await client.deleteOne(skillsEndpoint, [skill.skill_id]);
+    await client.deleteOne(skillCategoriesEndpoint, [category.skill_category_id]);
+    expect(await client.listOf(skillsEndpoint)).toEqual([]);
   });
 
   it('flows with publishing', async () => {
@@ -202,7 +205,7 @@ describe('every endpoint of the ZCC API document', () => {
   });
 
   it('agent and consumer routing profiles, linked from the queue', async () => {
-    const profile = await client.createIn(endpoints.agentRoutingProfiles, {
+    const profile = await client.createIn(agentRoutingProfilesEndpoint, {
       agent_routing_profile_name: 'Default',
       wait_time_agent_in_seconds: 30,
       priorities: [{ category_type: 'skill', skill_category_id: 'cat_language', minimum_proficiency_level: 2, time_step: 20 }],
@@ -211,31 +214,31 @@ describe('every endpoint of the ZCC API document', () => {
     expect(profile.priorities).toEqual([
       expect.objectContaining({ priority_order: 1, skill_category_name: 'Languages', skill_type: 'proficiency', minimum_proficiency_level: 2 }),
     ]);
-    await client.updateOne(endpoints.agentRoutingProfiles, [profile.agent_routing_profile_id], { agent_routing_profile_description: 'All agents' });
-    expect(await client.getOne(endpoints.agentRoutingProfiles, [profile.agent_routing_profile_id])).toMatchObject({
+    await client.updateOne(agentRoutingProfilesEndpoint, [profile.agent_routing_profile_id], { agent_routing_profile_description: 'All agents' });
+    expect(await client.getOne(agentRoutingProfilesEndpoint, [profile.agent_routing_profile_id])).toMatchObject({
       agent_routing_profile_description: 'All agents',
       wait_time_agent_in_seconds: 30,
     });
-    const consumer = await client.createIn(endpoints.consumerRoutingProfiles, {
+    const consumer = await client.createIn(consumerRoutingProfilesEndpoint, {
       consumer_routing_profile_name: 'Returning first',
       top_priorities: [{ attribute_type: 'returning_customer', parameter: { max_returning_minutes: 60 } }],
     });
-    const queue = await client.createIn(endpoints.queues, { queue_name: 'Q', channel: 'voice' });
-    await client.updateOne(endpoints.queues, [queue.queue_id], {
+    const queue = await client.createIn(queuesEndpoint, { queue_name: 'Q', channel: 'voice' });
+    await client.updateOne(queuesEndpoint, [queue.queue_id], {
       agent_routing_profile_id: profile.agent_routing_profile_id,
       consumer_routing_profile_id: consumer.consumer_routing_profile_id,
     });
-    expect(await client.getOne(endpoints.queues, [queue.queue_id])).toMatchObject({
+    expect(await client.getOne(queuesEndpoint, [queue.queue_id])).toMatchObject({
       agent_routing_profile_id: profile.agent_routing_profile_id,
       consumer_routing_profile_id: consumer.consumer_routing_profile_id,
     });
-    const inUse = await expectApiError(client.deleteOne(endpoints.agentRoutingProfiles, [profile.agent_routing_profile_id]), 409);
+    const inUse = await expectApiError(client.deleteOne(agentRoutingProfilesEndpoint, [profile.agent_routing_profile_id]), 409);
     expect(inUse.message).toContain('used by queues: Q');
-    await client.deleteOne(endpoints.queues, [queue.queue_id]);
-    await client.deleteOne(endpoints.agentRoutingProfiles, [profile.agent_routing_profile_id]);
-    await client.deleteOne(endpoints.consumerRoutingProfiles, [consumer.consumer_routing_profile_id]);
-    expect(await client.listOf(endpoints.agentRoutingProfiles)).toEqual([]);
-    expect(await client.listOf(endpoints.consumerRoutingProfiles)).toEqual([]);
+    await client.deleteOne(queuesEndpoint, [queue.queue_id]);
+    await client.deleteOne(agentRoutingProfilesEndpoint, [profile.agent_routing_profile_id]);
+    await client.deleteOne(consumerRoutingProfilesEndpoint, [consumer.consumer_routing_profile_id]);
+    expect(await client.listOf(agentRoutingProfilesEndpoint)).toEqual([]);
+    expect(await client.listOf(consumerRoutingProfilesEndpoint)).toEqual([]);
     // The summary's /routing_profiles does not exist in Zoom's API.
     await expectApiError(client.http.request('GET', '/contact_center/routing_profiles', { category: 'medium' }), 404);
   });
@@ -275,7 +278,7 @@ describe('transport behaviour', () => {
 
   it("pages at each endpoint's documented cap", async () => {
     await client.listOf(endpoints.flows);
-    await client.listOf(endpoints.skillCategories);
+    await client.listOf(skillCategoriesEndpoint);
     const pageSizes = (await log()).entries.filter((e) => e.method === 'GET').map((e) => `${e.path} ${new URLSearchParams(e.query ?? '').get('page_size')}`);
     expect(pageSizes).toEqual(expect.arrayContaining(['/v2/contact_center/flows 100', '/v2/contact_center/skills/categories 300']));
   });
@@ -291,28 +294,28 @@ describe('transport behaviour', () => {
       times: 2,
     });
     await control('POST', '/faults', { method: 'GET', path: '/queues$', action: 'respond', status: 429, times: 1 });
-    expect(await client.listOf(endpoints.queues)).toEqual([]);
+    expect(await client.listOf(queuesEndpoint)).toEqual([]);
     expect(client.http.stats.throttled).toBe(3);
     const entries = (await log()).entries.filter((e) => e.route.startsWith('GET /v2/contact_center/queues'));
     expect(entries.map((e) => e.status)).toEqual([429, 429, 429, 200]);
   });
 
   it('re-mints the token once after a 401 and carries on', async () => {
-    await client.listOf(endpoints.queues);
+    await client.listOf(queuesEndpoint);
     await control('POST', '/tokens/expire');
-    expect(await client.listOf(endpoints.queues)).toEqual([]);
+    expect(await client.listOf(queuesEndpoint)).toEqual([]);
     expect((await log()).tokensMinted).toBe(2);
     expect(client.http.stats.tokenRefreshes).toBe(1);
   });
 
   it('mints one token for many concurrent first requests', async () => {
-    await Promise.all(Array.from({ length: 10 }, () => client.listOf(endpoints.queues)));
+    await Promise.all(Array.from({ length: 10 }, () => client.listOf(queuesEndpoint)));
     expect((await log()).tokensMinted).toBe(1);
   });
 
   it('fails clearly on wrong credentials without echoing the secret', async () => {
     const bad = newClient({ clientSecret: 'definitely-wrong-secret' });
-    const error = await bad.listOf(endpoints.queues).then(
+    const error = await bad.listOf(queuesEndpoint).then(
       () => undefined,
       (e: Error) => e,
     );
@@ -323,8 +326,8 @@ describe('transport behaviour', () => {
   it('in read-only mode (ZCC_READ_ONLY) reads, and refuses every write before it is sent', async () => {
     await control('DELETE', '/requests');
     const reader = newClient({ readOnly: true });
-    expect(await reader.listOf(endpoints.queues)).toEqual(expect.any(Array));
-    const refused = await reader.createIn(endpoints.queues, { queue_name: 'never', channel: 'voice' }).then(
+    expect(await reader.listOf(queuesEndpoint)).toEqual(expect.any(Array));
+    const refused = await reader.createIn(queuesEndpoint, { queue_name: 'never', channel: 'voice' }).then(
       () => undefined,
       (e: Error) => e,
     );
@@ -335,13 +338,13 @@ describe('transport behaviour', () => {
   it('retries reads on 5xx and connection resets', async () => {
     await control('POST', '/faults', { method: 'GET', path: '/queues$', action: 'respond', status: 503, times: 2 });
     await control('POST', '/faults', { method: 'GET', path: '/queues$', action: 'reset', times: 1 });
-    expect(await client.listOf(endpoints.queues)).toEqual([]);
+    expect(await client.listOf(queuesEndpoint)).toEqual([]);
     expect(client.http.stats.retries).toBe(3);
   });
 
   it('never re-sends a create after an ambiguous failure: it reports it as ambiguous', async () => {
     await control('POST', '/faults', { method: 'POST', path: '/queues$', action: 'drop-after-commit', times: 1 });
-    const error = await client.createIn(endpoints.queues, { queue_name: 'Once', channel: 'voice' }).then(
+    const error = await client.createIn(queuesEndpoint, { queue_name: 'Once', channel: 'voice' }).then(
       () => undefined,
       (e: ZccApiError) => e,
     );
@@ -352,7 +355,7 @@ describe('transport behaviour', () => {
 
   it('re-sends a create after a 429, since the server did not act', async () => {
     await control('POST', '/faults', { method: 'POST', path: '/queues$', action: 'respond', status: 429, headers: { 'retry-after': '0' }, times: 1 });
-    await client.createIn(endpoints.queues, { queue_name: 'After429', channel: 'voice' });
+    await client.createIn(queuesEndpoint, { queue_name: 'After429', channel: 'voice' });
     expect(await control('GET', '/objects/queues')).toHaveLength(1);
   });
 
@@ -373,14 +376,14 @@ describe('transport behaviour', () => {
   });
 
   it('answers invalid bodies with 400 naming the field', async () => {
-    const error = await expectApiError(client.createIn(endpoints.queues, { queue_name: 'x', channel: 'fax' as never }), 400);
+    const error = await expectApiError(client.createIn(queuesEndpoint, { queue_name: 'x', channel: 'fax' as never }), 400);
     expect(error.message).toMatch(/Invalid field: channel/);
     // Settings are not create fields: stricter than Zoom, an unknown or misplaced field is a 400 naming it.
-    const misplaced = await expectApiError(client.createIn(endpoints.queues, { queue_name: 'x', channel: 'voice', max_wait_time: 30 } as never), 400);
+    const misplaced = await expectApiError(client.createIn(queuesEndpoint, { queue_name: 'x', channel: 'voice', max_wait_time: 30 } as never), 400);
     expect(misplaced.message).toMatch(/Invalid field: max_wait_time\. Unknown field/);
     const duplicate = await client
-      .createIn(endpoints.queues, { queue_name: 'Dup', channel: 'voice' })
-      .then(() => client.createIn(endpoints.queues, { queue_name: 'Dup', channel: 'voice' }))
+      .createIn(queuesEndpoint, { queue_name: 'Dup', channel: 'voice' })
+      .then(() => client.createIn(queuesEndpoint, { queue_name: 'Dup', channel: 'voice' }))
       .then(
         () => undefined,
         (e: ZccApiError) => e,
@@ -391,7 +394,7 @@ describe('transport behaviour', () => {
 
 describe('concurrent writes to one object', () => {
   it('the emulator answers 429 to overlapping writes, and the client never overlaps its own', async () => {
-    const queue = await client.createIn(endpoints.queues, { queue_name: 'Busy', channel: 'voice' });
+    const queue = await client.createIn(queuesEndpoint, { queue_name: 'Busy', channel: 'voice' });
     await control('POST', '/faults', { method: 'PATCH', path: '/queues/[^/]+$', action: 'delay', delayMs: 300, times: 2 });
     const token = await client.http.tokens.get();
     const patch = (maxWait: number) =>
@@ -405,11 +408,11 @@ describe('concurrent writes to one object', () => {
     await control('POST', '/faults', { method: 'PATCH', path: '/queues/[^/]+$', action: 'delay', delayMs: 300, times: 2 });
     await control('DELETE', '/requests');
     await Promise.all([
-      client.updateOne(endpoints.queues, [queue.queue_id], { max_wait_time: 30 }),
-      client.updateOne(endpoints.queues, [queue.queue_id], { max_wait_time: 40 }),
+      client.updateOne(queuesEndpoint, [queue.queue_id], { max_wait_time: 30 }),
+      client.updateOne(queuesEndpoint, [queue.queue_id], { max_wait_time: 40 }),
     ]);
     const statuses = (await log()).entries.filter((e) => e.route === 'PATCH /v2/contact_center/queues/:queueId').map((e) => e.status);
     expect(statuses).toEqual([204, 204]);
-    expect((await client.getOne(endpoints.queues, [queue.queue_id])).max_wait_time).toBe(40);
+    expect((await client.getOne(queuesEndpoint, [queue.queue_id])).max_wait_time).toBe(40);
   });
 });

@@ -4,6 +4,7 @@ import { getInbox } from '../../sdk/generated/lookups';
 import { checkTraffic } from '../support/conformance';
 import { parseOfficialApi } from '../support/officialApi';
 import { control as callControl, useEmulatorEnv } from './emulatorEnv';
+import { inboxUsersEndpoint } from '../../provider/specs/inboxSpecs';
 
 const emulator = useEmulatorEnv({ plan: 'unlimited' });
 const control = (method: string, route: string, body?: unknown) => callControl(emulator(), method, route, body);
@@ -39,11 +40,11 @@ describe('voicemail inboxes and who reaches them', () => {
     // A console admin adds a user; the exclusive set reads it as drift and puts it back.
     const client = (await import('../../provider/runtime')).getClient();
     const { endpoints } = await import('../../provider/client/endpoints');
-    await client.addTo(endpoints.inboxUsers, [inbox.id], { user_ids: ['agent_009'] });
+    await client.addTo(inboxUsersEndpoint, [inbox.id], { user_ids: ['agent_009'] });
     const drifted = await read('InboxUsers', inbox.id, users.outs!);
     expect(drifted.inputs).toMatchObject({ userIds: ['agent_001', 'agent_002', 'agent_009'] });
     await update('InboxUsers', inbox.id, drifted.props!, { inboxId: inbox.id, userIds: ['agent_001', 'agent_002'], mode: 'exclusive', ...stub });
-    expect((await client.listOf(endpoints.inboxUsers, [inbox.id])).map((u) => u.user_id)).toEqual(['agent_001', 'agent_002']);
+    expect((await client.listOf(inboxUsersEndpoint, [inbox.id])).map((u) => u.user_id)).toEqual(['agent_001', 'agent_002']);
     expect(await getInbox({ name: 'Support voicemail' })).toMatchObject({ inboxId: inbox.id, accessQueueCount: 1, accessUserCount: 2 });
 
     // No decision about the messages: refused, naming what to set.

@@ -2,7 +2,7 @@ import { check, create, read, update } from '../../provider/handlers';
 import { forgetAllListings } from '../../provider/engine/listings';
 import { resetRuntime } from '../../provider/runtime';
 import { control as callControl, useEmulatorEnv } from './emulatorEnv';
-import { endpoints } from '../../provider/client/endpoints';
+import { queuesEndpoint } from '../../provider/specs/queueSpec';
 
 jest.setTimeout(120_000);
 
@@ -171,10 +171,10 @@ describe('list-backed reads (one listing per kind per provider process)', () => 
     const first = await create('Queue', { name: 'T', channel: 'voice', __provider: 'stub' });
     const { ZccClient } = await import('../../provider/client/client');
     const client = new ZccClient({ ...emulator().options, baseUrl: emulator().baseUrl });
-    const listedTime = async () => (await client.listOf(endpoints.queues)).find((queue) => queue.queue_id === first.id)!.last_modified_time as string;
+    const listedTime = async () => (await client.listOf(queuesEndpoint)).find((queue) => queue.queue_id === first.id)!.last_modified_time as string;
     const times = [await listedTime()];
     for (let i = 0; i < 5; i++) {
-      await client.updateOne(endpoints.queues, [first.id], { max_wait_time: i });
+      await client.updateOne(queuesEndpoint, [first.id], { max_wait_time: i });
       times.push(await listedTime());
     }
     await control('PATCH', `/objects/queues/${first.id}`, { wrap_up_time: 3 });
@@ -188,7 +188,7 @@ describe('list-backed reads (one listing per kind per provider process)', () => 
     const fresh = await create('Queue', { name: 'Fresh', channel: 'voice', __provider: 'stub' });
     // A queue made outside this process (the console), with a member the exclusive set must remove.
     const client = (await import('../../provider/runtime')).getClient();
-    const outside = await client.createIn(endpoints.queues, { queue_name: 'Outside', channel: 'voice' });
+    const outside = await client.createIn(queuesEndpoint, { queue_name: 'Outside', channel: 'voice' });
     await client.addQueueAgents(outside.queue_id, ['agent_009']);
     await control('DELETE', '/requests');
     await create('QueueMembers', { queueId: fresh.id, userIds: ['agent_001', 'agent_002'], mode: 'exclusive', __provider: 'stub' });

@@ -3,7 +3,9 @@ import { getAgentRoutingProfile, getFlow, getQueue, getSkill, getSkillCategory }
 import * as pulumi from '@pulumi/pulumi';
 import { resetRuntime } from '../../provider/runtime';
 import { control, useEmulatorEnv } from './emulatorEnv';
-import { endpoints } from '../../provider/client/endpoints';
+import { queuesEndpoint } from '../../provider/specs/queueSpec';
+import { agentRoutingProfilesEndpoint } from '../../provider/specs/routingProfileSpecs';
+import { skillsEndpoint } from '../../provider/specs/skillSpecs';
 
 jest.setTimeout(60_000);
 
@@ -22,14 +24,14 @@ describe('lookups through the client against the emulator', () => {
 
   it('finds a skill by name, within a category when names repeat', async () => {
     const { getClient } = await import('../../provider/runtime');
-    const spanish = await getClient().createIn(endpoints.skills, { skill_name: 'Spanish', skill_category_id: 'cat_language' });
+    const spanish = await getClient().createIn(skillsEndpoint, { skill_name: 'Spanish', skill_category_id: 'cat_language' });
     expect(await getSkill({ name: 'Spanish' })).toMatchObject({
       skillId: spanish.skill_id,
       skillCategoryName: 'Languages',
       skillType: 'proficiency',
       maxProficiencyLevel: 5,
     });
-    const other = await getClient().createIn(endpoints.skills, { skill_name: 'Spanish', skill_category_id: 'cat_product' });
+    const other = await getClient().createIn(skillsEndpoint, { skill_name: 'Spanish', skill_category_id: 'cat_product' });
     await expect(getSkill({ name: 'Spanish' })).rejects.toThrow(/2 skills are named "Spanish".*give skillCategoryId/);
     expect((await getSkill({ name: 'Spanish', skillCategoryId: 'cat_product' })).skillId).toBe(other.skill_id);
     await expect(getSkill({ name: 'Klingon' })).rejects.toThrow('getSkill: no skill is named "Klingon".');
@@ -46,9 +48,9 @@ describe('lookups through the client against the emulator', () => {
     await expect(getQueue({ name: 'Help' })).rejects.toThrow('no queue is named "Help"');
     await control(emulator(), 'PUT', '/settings', { behaviour: { uniqueQueueNames: false } });
     const { getClient } = await import('../../provider/runtime');
-    const first = await getClient().createIn(endpoints.queues, { queue_name: 'Help', channel: 'messaging' });
+    const first = await getClient().createIn(queuesEndpoint, { queue_name: 'Help', channel: 'messaging' });
     expect(await getQueue({ name: 'Help' })).toMatchObject({ queueId: first.queue_id, ccQueueId: first.cc_queue_id, channel: 'messaging', agentsCount: 0 });
-    const second = await getClient().createIn(endpoints.queues, { queue_name: 'Help', channel: 'voice' });
+    const second = await getClient().createIn(queuesEndpoint, { queue_name: 'Help', channel: 'voice' });
     await expect(getQueue({ name: 'Help' })).rejects.toThrow(`2 queues are named "Help" (${first.queue_id}, ${second.queue_id})`);
   });
 
@@ -66,7 +68,7 @@ describe('lookups through the client against the emulator', () => {
       latestVersion: 2,
     });
     await expect(getFlow({ name: 'Back door' })).rejects.toThrow('getFlow: no flow is named "Back door".');
-    const profile = await getClient().createIn(endpoints.agentRoutingProfiles, { agent_routing_profile_name: 'Tiered' });
+    const profile = await getClient().createIn(agentRoutingProfilesEndpoint, { agent_routing_profile_name: 'Tiered' });
     expect(await getAgentRoutingProfile({ name: 'Tiered' })).toEqual({
       agentRoutingProfileId: profile.agent_routing_profile_id,
       name: 'Tiered',

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ZccClient } from '../../provider/client/client';
 import { ZccApiError } from '../../provider/client/errors';
 import { cancelInFlight, resetCancellation } from '../../provider/client/cancellation';
-import { endpoints } from '../../provider/client/endpoints';
+import { queuesEndpoint } from '../../provider/specs/queueSpec';
 
 /**
  * A server that misbehaves on purpose (node's http on 127.0.0.1): it trickles, hangs, floods, redirects. Each
@@ -192,7 +192,7 @@ describe('a misbehaving server cannot hang, flood or rob the client', () => {
 
   it('a create answered with 1 GB is not retried or re-read in a loop: it fails as ambiguous, once', async () => {
     const before = server.bytesSent;
-    const { error, rssGrowthMb } = await attempt(() => client().createIn(endpoints.queues, { queue_name: 'q', channel: 'voice' }));
+    const { error, rssGrowthMb } = await attempt(() => client().createIn(queuesEndpoint, { queue_name: 'q', channel: 'voice' }));
     const sentMb = (server.bytesSent - before) / 1024 ** 2;
     report.push(
       `huge POST: ${error.details.attempts} attempt(s), ambiguous=${error.details.ambiguous}, server sent ${sentMb.toFixed(1)} MB, peak RSS growth ${rssGrowthMb.toFixed(0)} MB`,

@@ -1,8 +1,9 @@
 import { check, create, update } from '../../provider/handlers';
 import { getClient } from '../../provider/runtime';
-import { endpoints } from '../../provider/client/endpoints';
 import { useEngineTest } from './emulatorEnv';
 import { allDayClosure as closure } from '../support/closures';
+import { queuesEndpoint } from '../../provider/specs/queueSpec';
+import { skillsEndpoint } from '../../provider/specs/skillSpecs';
 
 /**
  * Every write that is not idempotent, under `drop-after-commit` (the write lands, its answer is lost): it is
@@ -22,7 +23,7 @@ describe('writes whose answer is lost after they committed', () => {
     for (const action of ['drop-after-commit', 'reset']) {
       await control('POST', '/faults', { method: 'PATCH', path: '/queues/[^/]+$', action, times: 1 });
       await control('DELETE', '/requests');
-      await getClient().updateOne(endpoints.queues, [queue.id], { max_wait_time: action === 'reset' ? 61 : 60 });
+      await getClient().updateOne(queuesEndpoint, [queue.id], { max_wait_time: action === 'reset' ? 61 : 60 });
       const statuses = (await writes()).map((entry) => entry.status);
       // The first attempt's answer never arrived; the retry is answered 204, never 429.
       expect({ action, statuses: statuses.slice(-1), throttled: statuses.filter((status) => status === 429).length }).toEqual({
@@ -80,9 +81,7 @@ describe('writes whose answer is lost after they committed', () => {
     const otherQueues = await Promise.all(['Members 2', 'Members 3'].map((name) => create('Queue', { name, channel: 'voice', ...stub })));
     const dispositions = await Promise.all(['Resolved', 'Escalated', 'Callback'].map((name) => create('Disposition', { name, ...stub })));
     const skills = await Promise.all(
-      ['German', 'French'].map(
-        async (name) => (await getClient().createIn(endpoints.skills, { skill_name: name, skill_category_id: 'cat_language' })).skill_id,
-      ),
+      ['German', 'French'].map(async (name) => (await getClient().createIn(skillsEndpoint, { skill_name: name, skill_category_id: 'cat_language' })).skill_id),
     );
     const ids = (rows: Array<Record<string, unknown>> | undefined, field: string) => (rows ?? []).map((row) => String(row[field]));
     const cases: Array<{

@@ -4,6 +4,8 @@ import { getBusinessHours, getClosureSet, getDisposition, getDispositionSet, get
 import { checkTraffic } from '../support/conformance';
 import { parseOfficialApi } from '../support/officialApi';
 import { control as callControl, useEmulatorEnv } from './emulatorEnv';
+import { queueDispositionsEndpoint } from '../../provider/specs/queueDispositionsSpec';
+import { queueOperatingHoursEndpoint } from '../../provider/specs/queueOperatingHoursSpec';
 
 /**
  * The kinds of "Part 1, continued" through the engine against the emulator: create, read, update, console edits
@@ -169,12 +171,12 @@ describe('business hours, dispositions, disposition sets and variable groups', (
     expect(operating.outs).toMatchObject({ queueId: queue.id, businessHourId: hours.id, closureSetId: '' });
     // The console points the queue at the holiday closures: drift on a setting the program leaves at the default.
     const client = (await import('../../provider/runtime')).getClient();
-    await client.patchAt((await import('../../provider/client/endpoints')).endpoints.queueOperatingHours, [queue.id], {
+    await client.patchAt(queueOperatingHoursEndpoint, [queue.id], {
       operating_hours_closure_set_id: holidays.id,
     });
     expect((await read('QueueOperatingHours', queue.id, operating.outs!)).inputs).toMatchObject({ closureSetId: holidays.id });
     await update('QueueOperatingHours', queue.id, { ...operating.outs!, closureSetId: holidays.id }, checked);
-    expect(await client.getAt((await import('../../provider/client/endpoints')).endpoints.queueOperatingHours, [queue.id])).toMatchObject({
+    expect(await client.getAt(queueOperatingHoursEndpoint, [queue.id])).toMatchObject({
       business_hour_id: hours.id,
       account_default_closure_set: true,
       closure_set_id: 'cs_default',
@@ -184,7 +186,7 @@ describe('business hours, dispositions, disposition sets and variable groups', (
     // Removed by a later run, which does not declare it again (a run's delete leaves what its checks declared).
     forgetAllListings();
     await remove('QueueOperatingHours', queue.id, operating.outs!);
-    expect(await client.getAt((await import('../../provider/client/endpoints')).endpoints.queueOperatingHours, [queue.id])).toMatchObject({
+    expect(await client.getAt(queueOperatingHoursEndpoint, [queue.id])).toMatchObject({
       business_hour_id: 'bh_default',
       account_default_business_hour: true,
     });
@@ -217,17 +219,17 @@ describe('business hours, dispositions, disposition sets and variable groups', (
     const client = (await import('../../provider/runtime')).getClient();
     const { endpoints } = await import('../../provider/client/endpoints');
     // An admin adds one in the console, and an outbound one, which this inbound set leaves alone.
-    await client.addTo(endpoints.queueDispositions, [queue.id], { disposition_ids: [callback.id] });
-    await client.addTo(endpoints.queueDispositions, [queue.id], { disposition_ids: [escalated.id], assign_type: 'outbound' });
+    await client.addTo(queueDispositionsEndpoint, [queue.id], { disposition_ids: [callback.id] });
+    await client.addTo(queueDispositionsEndpoint, [queue.id], { disposition_ids: [escalated.id], assign_type: 'outbound' });
     const drifted = await read('QueueDispositions', queue.id, made.outs!);
     expect(drifted.inputs).toMatchObject({ dispositionIds: [resolved.id, callback.id], dispositionSetIds: [set.id] });
     await update('QueueDispositions', queue.id, drifted.props!, declared);
-    const inbound = await client.listOf(endpoints.queueDispositions, [queue.id], { assign_type: 'inbound' });
-    const outbound = await client.listOf(endpoints.queueDispositions, [queue.id], { assign_type: 'outbound' });
+    const inbound = await client.listOf(queueDispositionsEndpoint, [queue.id], { assign_type: 'inbound' });
+    const outbound = await client.listOf(queueDispositionsEndpoint, [queue.id], { assign_type: 'outbound' });
     expect([inbound.map((d) => d.disposition_id), outbound.map((d) => d.disposition_id)]).toEqual([[resolved.id], [escalated.id]]);
     // A preview of a new exclusive set on a queue that offers more names what it will remove.
     const other = await create('Queue', { name: 'Other queue', channel: 'voice', ...stub });
-    await client.addTo(endpoints.queueDispositions, [other.id], { disposition_ids: [callback.id] });
+    await client.addTo(queueDispositionsEndpoint, [other.id], { disposition_ids: [callback.id] });
     forgetAllListings();
     const warned = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     await check('QueueDispositions', {}, { queueId: other.id, dispositionIds: [resolved.id], ...stub });
@@ -236,7 +238,7 @@ describe('business hours, dispositions, disposition sets and variable groups', (
     // An empty exclusive declaration is refused unless meant.
     expect((await check('QueueDispositions', {}, { queueId: other.id, ...stub })).failures).toEqual([expect.objectContaining({ property: 'dispositionIds' })]);
     await remove('QueueDispositions', queue.id, made.outs!);
-    expect(await client.listOf(endpoints.queueDispositions, [queue.id])).toEqual([
+    expect(await client.listOf(queueDispositionsEndpoint, [queue.id])).toEqual([
       expect.objectContaining({ disposition_id: escalated.id, assign_type: 'outbound' }),
     ]);
 

@@ -2,7 +2,7 @@ import { check, create, read, remove, update } from '../../provider/handlers';
 import { forgetAllListings } from '../../provider/engine/listings';
 import { getClient } from '../../provider/runtime';
 import { control as callControl, useEmulatorEnv } from './emulatorEnv';
-import { endpoints } from '../../provider/client/endpoints';
+import { skillsEndpoint } from '../../provider/specs/skillSpecs';
 
 /** UserSkills through the engine against the emulator: levels, exclusive and additive ownership, drift. */
 const emulator = useEmulatorEnv({ plan: 'business' });
@@ -15,9 +15,9 @@ describe('UserSkills', () => {
   let french: string;
   let billing: string;
   beforeAll(async () => {
-    german = (await getClient().createIn(endpoints.skills, { skill_name: 'German', skill_category_id: 'cat_language' })).skill_id;
-    french = (await getClient().createIn(endpoints.skills, { skill_name: 'French', skill_category_id: 'cat_language' })).skill_id;
-    billing = (await getClient().createIn(endpoints.skills, { skill_name: 'Billing', skill_category_id: 'cat_product' })).skill_id;
+    german = (await getClient().createIn(skillsEndpoint, { skill_name: 'German', skill_category_id: 'cat_language' })).skill_id;
+    french = (await getClient().createIn(skillsEndpoint, { skill_name: 'French', skill_category_id: 'cat_language' })).skill_id;
+    billing = (await getClient().createIn(skillsEndpoint, { skill_name: 'Billing', skill_category_id: 'cat_product' })).skill_id;
   });
 
   it('assigns skills with levels, changes a level in place, and removes what an exclusive set no longer lists', async () => {

@@ -2,6 +2,8 @@ import type { ZccClient } from '../../provider/client/client';
 import * as schemas from './consoleSchemas';
 import { endpoints } from '../../provider/client/endpoints';
 import { apiPath } from '../../provider/client/paths';
+import { userQueuesEndpoint } from '../../provider/specs/membershipSpecs';
+import { skillUsersEndpoint } from '../../provider/specs/skillSpecs';
 
 interface DateRange {
   from?: string;
@@ -47,10 +49,10 @@ export class ConsoleCalls {
     });
   }
   listUserQueues(userId: string, query: { user_assignment_type?: 'agent' | 'supervisor' | 'any' | 'both'; channel?: string } = {}) {
-    return this.client.listOf(endpoints.userQueues, [userId], { ...query });
+    return this.client.listOf(userQueuesEndpoint, [userId], { ...query });
   }
   listSkillUsers(skillId: string) {
-    return this.client.listOf(endpoints.skillUsers, [skillId]);
+    return this.client.listOf(skillUsersEndpoint, [skillId]);
   }
   /** 0, 1 or 2, as Zoom's `opt_in_out_status` (the document does not name the values). */
   setQueueAgentOptInOut(queueId: string, userId: string, optInOutStatus: 0 | 1 | 2) {

@@ -13,6 +13,15 @@ import { ipBlockRulesEndpoint, phoneBlockRulesEndpoint } from '../../provider/sp
 import { addressBookCustomFieldsEndpoint, addressBooksEndpoint, addressBookUnitsEndpoint } from '../../provider/specs/addressBookSpecs';
 import { contactListCustomFieldsEndpoint, contactListsEndpoint, dncListPhonesEndpoint } from '../../provider/specs/contactListSpecs';
 import { outboundCampaignsEndpoint } from '../../provider/specs/outboundCampaignSpec';
+import { businessHoursEndpoint } from '../../provider/specs/businessHoursSpec';
+import { closureSetsEndpoint } from '../../provider/specs/closureSetSpec';
+import { dispositionSetsEndpoint, dispositionsEndpoint } from '../../provider/specs/dispositionSpecs';
+import { queueDispositionSetsEndpoint, queueDispositionsEndpoint } from '../../provider/specs/queueDispositionsSpec';
+import { queueOperatingHoursEndpoint } from '../../provider/specs/queueOperatingHoursSpec';
+import { queuesEndpoint } from '../../provider/specs/queueSpec';
+import { agentRoutingProfilesEndpoint, consumerRoutingProfilesEndpoint } from '../../provider/specs/routingProfileSpecs';
+import { skillCategoriesEndpoint, skillsEndpoint } from '../../provider/specs/skillSpecs';
+import { variableGroupsEndpoint } from '../../provider/specs/variableGroupSpec';
 
 /**
  * Fills an emulator, through the API as a console user would, with an account of `perKind` objects of every
@@ -37,13 +46,13 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
   if (users.length < Math.min(perKind, 60)) throw new Error(`seedAccount: the emulator has ${users.length} users; start it with seed.users >= ${perKind}`);
 
   // Skill categories (the emulator's two seeded ones count), alternating text and proficiency.
-  const categories = [...(await client.listOf(endpoints.skillCategories))];
+  const categories = [...(await client.listOf(skillCategoriesEndpoint))];
   categories.push(
     ...(await all(
       range(Math.max(0, perKind - categories.length)).map(
         (i) => () =>
           client.createIn(
-            endpoints.skillCategories,
+            skillCategoriesEndpoint,
             i % 2
               ? { skill_category_name: name('Category', i), skill_type: 'text', skill_category_description: `Seeded ${i}` }
               : { skill_category_name: name('Category', i), skill_type: 'proficiency', max_proficiency_level: 1 + (i % 5) },
@@ -55,7 +64,7 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
   const skills = await all(
     range(perKind).map(
       (i) => () =>
-        client.createIn(endpoints.skills, {
+        client.createIn(skillsEndpoint, {
           skill_name: i % 10 === 0 ? 'Spanish' : name('Skill', i),
           skill_category_id: categories[i % categories.length].skill_category_id,
         }),
@@ -67,7 +76,7 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
     range(perKind).map((i) => () => {
       const skill = skills[i % skills.length];
       const backup = skills[(i + 1) % skills.length];
-      return client.createIn(endpoints.agentRoutingProfiles, {
+      return client.createIn(agentRoutingProfilesEndpoint, {
         agent_routing_profile_name: name('Agents', i),
         agent_routing_profile_description: i % 3 ? `Profile ${i}` : '',
         wait_time_agent_in_seconds: 30 + (i % 90),
@@ -86,7 +95,7 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
   const consumerProfiles = await all(
     range(perKind).map(
       (i) => () =>
-        client.createIn(endpoints.consumerRoutingProfiles, {
+        client.createIn(consumerRoutingProfilesEndpoint, {
           consumer_routing_profile_name: name('Callers', i),
           top_priorities: [{ attribute_type: 'returning_customer', parameter: { max_returning_minutes: 60 + i } }],
           accumulated_priorities: [{ attribute_type: 'entrance_to_queue', incremental_rate: 1 + (i % 3) }],
@@ -105,7 +114,7 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
             .replace(/ /g, '-')}`
         : name('Support', i);
     const channel = i % 4 === 1 ? 'messaging' : 'voice';
-    const queue = await client.createIn(endpoints.queues, {
+    const queue = await client.createIn(queuesEndpoint, {
       queue_name: queueName,
       queue_description: `Queue ${i}`,
       channel: channel as 'voice' | 'messaging',
@@ -115,7 +124,7 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
   await all(
     queues.map(
       (queue, i) => () =>
-        client.updateOne(endpoints.queues, [queue.queue_id], {
+        client.updateOne(queuesEndpoint, [queue.queue_id], {
           max_wait_time: 60 + i,
           wrap_up_time: 10 + (i % 50),
           service_level_threshold_in_seconds: 20,
@@ -210,7 +219,7 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
   const hours = await all(
     range(few).map(
       (i) => () =>
-        client.createIn(endpoints.businessHours, {
+        client.createIn(businessHoursEndpoint, {
           business_hour_name: name('Hours', i),
           timezone: i % 2 ? 'Europe/Berlin' : 'America/Chicago',
           hours:
@@ -229,7 +238,7 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
   const closureSets = await all(
     range(few).map(
       (i) => () =>
-        client.createIn(endpoints.closureSets, {
+        client.createIn(closureSetsEndpoint, {
           closure_set_name: name('Closures', i),
           timezone: 'Europe/Berlin',
           closures: [
@@ -242,7 +251,7 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
     range(few).map(
       (i) => () =>
         client.createIn(
-          endpoints.dispositions,
+          dispositionsEndpoint,
           i % 3 === 1
             ? {
                 disposition_name: name('Outcome', i),
@@ -256,19 +265,19 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
   const dispositionSets = await all(
     range(few).map(
       (i) => () =>
-        client.createIn(endpoints.dispositionSets, {
+        client.createIn(dispositionSetsEndpoint, {
           disposition_set_name: name('Outcomes', i),
           disposition_ids: [dispositions[i % dispositions.length].disposition_id, dispositions[(i + 1) % dispositions.length].disposition_id],
         }),
     ),
   );
-  const groups = await all(range(few).map((i) => () => client.createIn(endpoints.variableGroups, { variable_group_name: name('Variables', i) })));
+  const groups = await all(range(few).map((i) => () => client.createIn(variableGroupsEndpoint, { variable_group_name: name('Variables', i) })));
   // Every third queue follows its own hours (some with closures); every other queue offers dispositions.
   const withHours = queues.filter((_, i) => i % 3 === 0);
   await all(
     withHours.map(
       (queue, i) => () =>
-        client.patchAt(endpoints.queueOperatingHours, [queue.queue_id], {
+        client.patchAt(queueOperatingHoursEndpoint, [queue.queue_id], {
           operating_hours_business_hour_id: hours[i % hours.length].business_hour_id,
           ...(i % 2 ? { operating_hours_closure_set_id: closureSets[i % closureSets.length].closure_set_id } : {}),
         }),
@@ -277,9 +286,9 @@ export async function seedAccount(emulator: Emulator, perKind: number): Promise<
   const withDispositions = queues.filter((_, i) => i % 2 === 1);
   await all(
     withDispositions.map((queue, i) => async () => {
-      await client.addTo(endpoints.queueDispositions, [queue.queue_id], { disposition_ids: [dispositions[i % dispositions.length].disposition_id] });
+      await client.addTo(queueDispositionsEndpoint, [queue.queue_id], { disposition_ids: [dispositions[i % dispositions.length].disposition_id] });
       if (i % 2)
-        await client.addTo(endpoints.queueDispositionSets, [queue.queue_id], {
+        await client.addTo(queueDispositionSetsEndpoint, [queue.queue_id], {
           disposition_set_ids: [dispositionSets[i % dispositionSets.length].disposition_set_id],
         });
     }),

@@ -1,6 +1,8 @@
 import { apiPath, segment } from '../../provider/client/paths';
 import { endpoints, fillPath, lockKeyOf, objectPath } from '../../provider/client/endpoints';
 import { hasUnsafeCharacter, isInvisible, printable } from '../../provider/client/printable';
+import { queuesEndpoint } from '../../provider/specs/queueSpec';
+import { skillCategoriesEndpoint } from '../../provider/specs/skillSpecs';
 
 describe('API paths keep every id as one literal segment', () => {
   it.each(['..', '.', '', '...', 'a/b', '../agent_005', 'a\\b', 'a?b', 'a#b', '%2e%2e', 'a b', 'q\u001b', 'x'.repeat(129), 'é'])('refuses %j', (id) => {
@@ -33,13 +35,13 @@ describe('endpoint paths and write locks', () => {
     expect(objectPath(endpoints.queueAgents, ['q1', 'u@x.com'])).toBe('/contact_center/queues/q1/agents/u%40x.com');
     expect(() => fillPath(endpoints.queueAgents.path, ['..'])).toThrow(/Refusing to build an API path: queueId is invalid/);
     expect(() => fillPath(endpoints.queueAgents.path, [])).toThrow(/needs more ids/);
-    expect(() => fillPath(endpoints.queues.path, ['q1'])).toThrow(/takes 0 id\(s\); got 1/);
+    expect(() => fillPath(queuesEndpoint.path, ['q1'])).toThrow(/takes 0 id\(s\); got 1/);
   });
   it('locks the top-level object a write changes', () => {
-    expect(lockKeyOf(`${endpoints.queues.path}/{queueId}`, ['q1'])).toBe('/contact_center/queues/q1');
+    expect(lockKeyOf(`${queuesEndpoint.path}/{queueId}`, ['q1'])).toBe('/contact_center/queues/q1');
     expect(lockKeyOf(`${endpoints.queueAgents.path}/{userId}`, ['q1', 'u1'])).toBe('/contact_center/queues/q1');
     expect(lockKeyOf(endpoints.userSkills.path, ['u1'])).toBe('/contact_center/users/u1');
-    expect(lockKeyOf(`${endpoints.skillCategories.path}/{id}`, ['c1'])).toBe('/contact_center/skills/categories/c1');
-    expect(lockKeyOf(endpoints.queues.path, [])).toBeUndefined();
+    expect(lockKeyOf(`${skillCategoriesEndpoint.path}/{id}`, ['c1'])).toBe('/contact_center/skills/categories/c1');
+    expect(lockKeyOf(queuesEndpoint.path, [])).toBeUndefined();
   });
 });
