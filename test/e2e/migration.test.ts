@@ -1,11 +1,12 @@
-import { expectNoChanges, outputCollector, useProject } from './harness';
+import { expectNoChanges, outputCollector, readStateFiles, useProject } from './harness';
 
 jest.setTimeout(10 * 60_000);
 
 /**
  * The README's migration: a stack of dynamic resources moves to the provider plugin (`zcc-pulumi/native`, each
  * resource with `aliases: [{ type: 'pulumi-nodejs:dynamic/zcc:<Kind>' }]`). The preview plans no create, delete or
- * replace; the up sends no write to ZCC; every id stays; the state then holds only `zcc:index:` types.
+ * replace; the up sends no write to ZCC; every id stays; the state then holds only `zcc:index:` types. Then, on the
+ * plugin: the secret stays encrypted in state, an update in place, lookups as invokes (and one that finds nothing).
  */
 describe('migrating a dynamic stack to the native provider', () => {
   const current = useProject('migration');
@@ -40,6 +41,34 @@ describe('migrating a dynamic stack to the native provider', () => {
       ].sort(),
     );
     await expectNoChanges(stack);
+
+    // On the plugin: the client secret reached it as config and stays encrypted in state.
+    const state = readStateFiles(current().dir);
+    expect(state).toContain('pulumi:providers:zcc');
+    expect(state).not.toContain(current().emulator.options.clientSecret);
+    // An update in place.
+    await stack.setConfig('fixture:maxWaitTime', { value: '120' });
+    expect((await stack.up({ onOutput: outputCollector().onOutput })).summary.resourceChanges).toMatchObject({ update: 1 });
+    expect(
+      ((await control('GET', '/objects/queues')) as Array<{ queue_id: string; max_wait_time: number }>).find((queue) => queue.queue_id === ids.support),
+    ).toMatchObject({
+      max_wait_time: 120,
+    });
+    await expectNoChanges(stack);
+    // Lookups are the plugin's functions (invokes): by name, and the account's numbers; one that finds nothing fails
+    // the program, naming what it looked for.
+    await stack.setConfig('fixture:invokes', {
+      value: JSON.stringify({
+        support: { token: 'zcc:index:getQueue', args: { name: 'Support' } },
+        line: { token: 'zcc:index:getEntryPoint', args: { channel: 'voice', number: '+16505550100' } },
+      }),
+    });
+    const lookups = (await stack.up({ onOutput: outputCollector().onOutput })).outputs.lookups.value;
+    expect(lookups.support).toMatchObject({ queueId: ids.support, name: 'Support', channel: 'voice' });
+    expect(lookups.line).toMatchObject({ entryId: 'ep_phone_1', number: '+16505550100' });
+    await stack.setConfig('fixture:invokes', { value: JSON.stringify({ none: { token: 'zcc:index:getQueue', args: { name: 'Nowhere' } } }) });
+    await expect(stack.preview({ onOutput: outputCollector().onOutput })).rejects.toThrow(/getQueue: no queue is named "Nowhere"/);
+    await stack.removeConfig('fixture:invokes');
 
     await stack.destroy({ onOutput: outputCollector().onOutput });
     expect(await control('GET', '/objects/queues')).toEqual([]);
