@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ZccClient } from '../../provider/client/client';
@@ -6,20 +5,16 @@ import type { DriftReport } from '../../cli/drift/report';
 import { LocalWorkspace, PulumiCommand } from '@pulumi/pulumi/automation';
 import { emulatorStackConfig } from '../../scripts/pulumiProject';
 import { expectNoChanges, outputCollector, repoRoot, useProject, type E2eProject } from './harness';
+import { run } from './installed';
 import { queuesEndpoint } from '../../provider/specs/queueSpec';
 
 jest.setTimeout(10 * 60_000);
 
 type Row = Record<string, any>;
 
-/** Runs a command in the project with its Pulumi environment; resolves with its exit status and output. */
-function run(project: E2eProject, command: string, args: string[]) {
-  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-    execFile(command, args, { cwd: project.dir, env: { ...process.env, ...project.envVars }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
-      resolve({ status: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
-    );
-  });
-}
+/** Runs a command in the project with its Pulumi environment (installed.ts `run`). */
+const inProject = (project: E2eProject, command: string, args: string[], extraEnv: Record<string, string> = {}) =>
+  run(command, args, project.dir, { ...process.env, ...project.envVars, ...extraEnv });
 
 /** A Python literal of a JSON value. */
 const pythonValue = (value: unknown): string => {
@@ -39,9 +34,10 @@ const pythonDeclaration = (kind: string, name: string, inputs: Record<string, un
     .map(([key, value]) => `${key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)}=${pythonValue(value)}`)
     .join(', ')})`;
 
-/** `npx zcc-pulumi <args>`: the copy installed in the project. */
-const zccPulumi = (project: E2eProject, ...args: string[]) =>
-  run(project, process.execPath, [path.join(project.dir, 'node_modules/zcc-pulumi/dist/cli/main.js'), ...args]);
+/** `npx zcc-pulumi <args>`: the copy installed in the project, with `extraEnv` added to its environment. */
+const zccPulumiWith = (project: E2eProject, extraEnv: Record<string, string>, ...args: string[]) =>
+  inProject(project, process.execPath, [path.join(project.dir, 'node_modules/zcc-pulumi/dist/cli/main.js'), ...args], extraEnv);
+const zccPulumi = (project: E2eProject, ...args: string[]) => zccPulumiWith(project, {}, ...args);
 
 /**
  * The same small center in Pulumi YAML and in Python (examples/contact-center-yaml, -python), on the provider
@@ -81,7 +77,13 @@ describe.each([
     if (language === 'python') {
       // The generated SDK, from a copy (pip builds in the source tree), into the virtualenv of `make tools`.
       cpSync(path.join(repoRoot, 'sdk/python'), path.join(dir, 'sdk-python'), { recursive: true, filter: (file) => !/(build|egg-info)$/.test(file) });
-      const pip = await run(project, path.join(repoRoot, '.tools/python/bin/pip'), ['install', '--quiet', '--no-deps', '--force-reinstall', './sdk-python']);
+      const pip = await inProject(project, path.join(repoRoot, '.tools/python/bin/pip'), [
+        'install',
+        '--quiet',
+        '--no-deps',
+        '--force-reinstall',
+        './sdk-python',
+      ]);
       expect({ status: pip.status, stderr: pip.stderr }).toEqual({ status: 0, stderr: '' });
     }
 
@@ -167,16 +169,7 @@ describe.each([
       ZOOM_CLIENT_ID: emulator.options.clientId,
       ZOOM_CLIENT_SECRET: emulator.options.clientSecret,
     };
-    const exported = await run({ ...project, envVars: { ...project.envVars, ...credentials } }, process.execPath, [
-      path.join(dir, 'node_modules/zcc-pulumi/dist/cli/main.js'),
-      'export',
-      '--language',
-      language,
-      '--out',
-      exportedDir,
-      '--name',
-      `exported-${language}`,
-    ]);
+    const exported = await zccPulumiWith(project, credentials, 'export', '--language', language, '--out', exportedDir, '--name', `exported-${language}`);
     expect({ status: exported.status, stderr: exported.stderr }).toEqual({ status: 0, stderr: '' });
     const pulumiCommand = await PulumiCommand.get({ root: path.join(repoRoot, '.tools'), skipVersionCheck: true });
     const exportedStack = await LocalWorkspace.createOrSelectStack(
