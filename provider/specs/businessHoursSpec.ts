@@ -1,26 +1,51 @@
-import * as schemas from '../client/schemas';
+import { usingQueueSchema } from './whereUsed';
 import { type Collection, LIGHT_WRITES, MEDIUM } from '../client/endpoints';
 import { z } from 'zod';
-import type { ZccBusinessHours } from '../client/schemas';
 import { restStore } from '../engine/restStore';
 import { namingUsersOnDelete } from './whereUsed';
 import { defineSpec } from '../engine/spec';
 import { coded, text, timezone } from './fields';
 
-export const businessHoursEndpoint: Collection<z.infer<typeof schemas.businessHoursSchema>> = {
+/** Business hours: the list item carries every field of the GET but the description. */
+export const businessHoursSchema = z.object({
+  business_hour_id: z.string(),
+  business_hour_name: z.string(),
+  business_hour_description: z.string().optional(),
+  timezone: z.string().optional(),
+  account_default: z.boolean().optional(),
+  queues_count: z.number().optional(),
+  flows_count: z.number().optional(),
+  hours: z
+    .object({
+      hour_type: z.number().optional(),
+      custom_hours: z
+        .array(
+          z.object({
+            day_of_week: z.number().optional(),
+            custom_hour_type: z.number().optional(),
+            custom_hour_ranges: z.array(z.object({ start_time: z.string().optional(), end_time: z.string().optional() })).optional(),
+          }),
+        )
+        .optional(),
+    })
+    .optional(),
+});
+export type ZccBusinessHours = z.infer<typeof businessHoursSchema>;
+
+export const businessHoursEndpoint: Collection<z.infer<typeof businessHoursSchema>> = {
   path: '/contact_center/business_hours',
   objectId: 'businessHourId',
   listKey: 'business_hours',
-  item: schemas.businessHoursSchema,
+  item: businessHoursSchema,
   maxPageSize: 300,
   categories: LIGHT_WRITES,
 };
 // Where business hours and closure sets are used: read-only lists, read when a delete is refused.
-export const businessHoursQueuesEndpoint: Collection<z.infer<typeof schemas.usingQueueSchema>> = {
+export const businessHoursQueuesEndpoint: Collection<z.infer<typeof usingQueueSchema>> = {
   path: '/contact_center/business_hours/{businessHourId}/queues',
   objectId: 'queueId',
   listKey: 'queues',
-  item: schemas.usingQueueSchema,
+  item: usingQueueSchema,
   maxPageSize: 300,
   categories: MEDIUM,
 };

@@ -1,7 +1,6 @@
-import * as schemas from '../client/schemas';
+import { usingQueueSchema } from './whereUsed';
 import { type Collection, LIGHT_WRITES, MEDIUM } from '../client/endpoints';
 import { z } from 'zod';
-import type { ZccClosureSet } from '../client/schemas';
 import { isAmbiguous, unlessNotFound } from '../client/errors';
 import type { ZccClient } from '../client/client';
 import { sameValue } from '../engine/compare';
@@ -10,19 +9,47 @@ import { restStore } from '../engine/restStore';
 import { namingUsersOnDelete } from './whereUsed';
 import { coded, integer, text, timezone } from './fields';
 
-export const closureSetsEndpoint: Collection<z.infer<typeof schemas.closureSetSchema>> = {
+/** A closure set; the list item and the GET carry its closures (the list leaves out the description). */
+export const closureSetSchema = z.object({
+  closure_set_id: z.string(),
+  closure_set_name: z.string(),
+  closure_set_description: z.string().optional(),
+  timezone: z.string().optional(),
+  account_default: z.boolean().optional(),
+  queues_count: z.number().optional(),
+  flows_count: z.number().optional(),
+  closures: z
+    .array(
+      z.object({
+        closure_id: z.string().optional(),
+        closure_name: z.string(),
+        closure_hour_type: z.number(),
+        start_time: z.string(),
+        end_time: z.string(),
+        recurring_frequency: z.number(),
+        recurring_frequency_type: z.number().optional(),
+        recurring_month: z.number().optional(),
+        recurring_week_interval: z.number().optional(),
+        recurring_days_of_week: z.array(z.string()).optional(),
+      }),
+    )
+    .optional(),
+});
+export type ZccClosureSet = z.infer<typeof closureSetSchema>;
+
+export const closureSetsEndpoint: Collection<z.infer<typeof closureSetSchema>> = {
   path: '/contact_center/closures',
   objectId: 'closureSetId',
   listKey: 'closure_sets',
-  item: schemas.closureSetSchema,
+  item: closureSetSchema,
   maxPageSize: 300,
   categories: LIGHT_WRITES,
 };
-export const closureSetQueuesEndpoint: Collection<z.infer<typeof schemas.usingQueueSchema>> = {
+export const closureSetQueuesEndpoint: Collection<z.infer<typeof usingQueueSchema>> = {
   path: '/contact_center/closures/{closureSetId}/queues',
   objectId: 'queueId',
   listKey: 'queues',
-  item: schemas.usingQueueSchema,
+  item: usingQueueSchema,
   maxPageSize: 300,
   categories: MEDIUM,
 };

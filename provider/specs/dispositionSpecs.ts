@@ -1,25 +1,55 @@
-import * as schemas from '../client/schemas';
 import { type Collection, LIGHT_WRITES } from '../client/endpoints';
 import { z } from 'zod';
-import { DISPOSITION_STATUSES, type ZccDisposition, type ZccDispositionSet } from '../client/schemas';
 import { unlessNotFound } from '../client/errors';
 import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
 import { restStore } from '../engine/restStore';
 import { integer, listedModificationTime, oneOf, text, zoomId } from './fields';
 
-export const dispositionsEndpoint: Collection<z.infer<typeof schemas.dispositionSchema>> = {
+export const DISPOSITION_STATUSES = ['active', 'inactive'] as const;
+
+/** A disposition (wrap-up code): the list item, or GET, which adds `sub_dispositions`. */
+export const dispositionSchema = z.object({
+  disposition_id: z.string(),
+  disposition_name: z.string(),
+  disposition_description: z.string().optional(),
+  status: z.enum(DISPOSITION_STATUSES).optional(),
+  disposition_type: z.enum(['single', 'multi_level']).optional(),
+  sub_dispositions: z
+    .array(z.object({ sub_disposition_id: z.string().optional(), sub_disposition_name: z.string(), current_index: z.number(), parent_index: z.number() }))
+    .optional(),
+  queue_count: z.number().optional(),
+  modified_by: z.string().optional(),
+  last_modified_time: z.string().optional(),
+});
+export type ZccDisposition = z.infer<typeof dispositionSchema>;
+
+/** A disposition set: the list item counts its dispositions; GET and create list them. */
+export const dispositionSetSchema = z.object({
+  disposition_set_id: z.string(),
+  disposition_set_name: z.string(),
+  disposition_set_description: z.string().optional(),
+  status: z.enum(DISPOSITION_STATUSES).optional(),
+  dispositions: z.array(z.object({ disposition_id: z.string(), disposition_name: z.string().optional() })).optional(),
+  dispositions_count: z.number().optional(),
+  queues_count: z.number().optional(),
+  modified_by: z.string().optional(),
+  last_modified_time: z.string().optional(),
+});
+export type ZccDispositionSet = z.infer<typeof dispositionSetSchema>;
+
+export const dispositionsEndpoint: Collection<z.infer<typeof dispositionSchema>> = {
   path: '/contact_center/dispositions',
   objectId: 'dispositionId',
   listKey: 'dispositions',
-  item: schemas.dispositionSchema,
+  item: dispositionSchema,
   maxPageSize: 300,
   categories: LIGHT_WRITES,
 };
-export const dispositionSetsEndpoint: Collection<z.infer<typeof schemas.dispositionSetSchema>> = {
+export const dispositionSetsEndpoint: Collection<z.infer<typeof dispositionSetSchema>> = {
   path: '/contact_center/dispositions/sets',
   objectId: 'dispositionSetId',
   listKey: 'disposition_sets',
-  item: schemas.dispositionSetSchema,
+  item: dispositionSetSchema,
   maxPageSize: 300,
   categories: LIGHT_WRITES,
 };

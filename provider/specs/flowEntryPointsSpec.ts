@@ -1,4 +1,3 @@
-import * as schemas from '../client/schemas';
 import { z } from 'zod';
 import type { ZccClient } from '../client/client';
 import { endpoints, fillPath, type Collection, LIGHT_WRITES } from '../client/endpoints';
@@ -9,21 +8,45 @@ import { currentRun } from '../engine/run';
 import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
 import { oneOf, text, zoomId } from './fields';
 
+/** An entry point as a flow lists it (GET /flows/{flowId}/entry_points) or the account lists them (per channel). */
+export const entryPointSchema = z.object({
+  entry_id: z.string(),
+  entry_number: z.string().optional(),
+  entry_email: z.string().optional(),
+  entry_name: z.string().optional(),
+  entry_number_type: z.number().optional(),
+  entry_number_country_code: z.string().optional(),
+  entry_number_area_code: z.string().optional(),
+  entry_language: z.string().optional(),
+  customer_identity_source: z.enum(['from', 'reply_to']).optional(),
+  channel: z.string().optional(),
+  channel_source: z.string().optional(),
+});
+export type ZccEntryPoint = z.infer<typeof entryPointSchema>;
+
+/** GET /flows/{flowId}/entry_points: one answer, not paged. */
+export const flowEntryPointsSchema = z.object({
+  entry_points: z.array(entryPointSchema).optional(),
+  enable_detect_language: z.boolean().optional(),
+  channel: z.string().optional(),
+  channel_source: z.string().optional(),
+});
+
 // One object per flow, at the path itself: which entry points reach it.
-export const flowEntryPointsEndpoint: Collection<z.infer<typeof schemas.flowEntryPointsSchema>> = {
+export const flowEntryPointsEndpoint: Collection<z.infer<typeof flowEntryPointsSchema>> = {
   path: '/contact_center/flows/{flowId}/entry_points',
   objectId: '',
   listKey: 'entry_points',
-  item: schemas.flowEntryPointsSchema,
+  item: flowEntryPointsSchema,
   maxPageSize: 0,
   categories: LIGHT_WRITES,
 };
 /** The account's entry points, listed per channel (`channel` is required). */
-export const accountEntryPointsEndpoint: Collection<z.infer<typeof schemas.entryPointSchema>> = {
+export const accountEntryPointsEndpoint: Collection<z.infer<typeof entryPointSchema>> = {
   path: '/contact_center/flows_entry_points',
   objectId: 'entryId',
   listKey: 'entry_points',
-  item: schemas.entryPointSchema,
+  item: entryPointSchema,
   maxPageSize: 300,
   categories: LIGHT_WRITES,
 };

@@ -1,7 +1,7 @@
-import * as schemas from '../client/schemas';
+import { queueSchema } from './queueSpec';
+import { skillUserSchema } from './skillSpecs';
 import { type Collection, LIGHT_WRITES } from '../client/endpoints';
 import { z } from 'zod';
-import { INBOX_LOCATIONS, type ZccInbox } from '../client/schemas';
 import { isNotFound } from '../client/errors';
 import { shown } from '../client/printable';
 import { UNKNOWN } from '../engine/compare';
@@ -10,28 +10,45 @@ import { restStore } from '../engine/restStore';
 import { integer, listedModificationTime, numberIn, oneOf, text, zoomId } from './fields';
 import { idSetSpec } from './idSets';
 
+export const INBOX_LOCATIONS = ['US', 'AU', 'BR', 'CA', 'DE', 'JP', 'SG'] as const;
+
+/** A voicemail inbox: the list item (counts and time), or the GET with its voicemail settings. */
+export const inboxSchema = z.object({
+  inbox_id: z.string(),
+  inbox_name: z.string(),
+  inbox_description: z.string().optional(),
+  inbox_type: z.literal('voicemail').optional(),
+  inbox_content_storage_location: z.enum(INBOX_LOCATIONS).optional(),
+  access_user_count: z.number().optional(),
+  access_queue_count: z.number().optional(),
+  voicemail: z.record(z.string(), z.unknown()).optional(),
+  modified_by: z.string().optional(),
+  last_modified_time: z.string().optional(),
+});
+export type ZccInbox = z.infer<typeof inboxSchema>;
+
 // Deleted by DELETE /inboxes?inbox_ids=… (with what happens to the messages), not at the object's path.
-export const inboxesEndpoint: Collection<z.infer<typeof schemas.inboxSchema>> = {
+export const inboxesEndpoint: Collection<z.infer<typeof inboxSchema>> = {
   path: '/contact_center/inboxes',
   objectId: 'inboxId',
   listKey: 'inboxes',
-  item: schemas.inboxSchema,
+  item: inboxSchema,
   maxPageSize: 300,
   categories: LIGHT_WRITES,
 };
-export const inboxQueuesEndpoint: Collection<Partial<z.infer<typeof schemas.queueSchema>> & { queue_id: string }> = {
+export const inboxQueuesEndpoint: Collection<Partial<z.infer<typeof queueSchema>> & { queue_id: string }> = {
   path: '/contact_center/inboxes/{inboxId}/queues',
   objectId: 'queueId',
   listKey: 'queues',
-  item: schemas.queueSchema.partial().extend({ queue_id: schemas.queueSchema.shape.queue_id }),
+  item: queueSchema.partial().extend({ queue_id: queueSchema.shape.queue_id }),
   maxPageSize: 0,
   categories: LIGHT_WRITES,
 };
-export const inboxUsersEndpoint: Collection<z.infer<typeof schemas.skillUserSchema>> = {
+export const inboxUsersEndpoint: Collection<z.infer<typeof skillUserSchema>> = {
   path: '/contact_center/inboxes/{inboxId}/users',
   objectId: 'userId',
   listKey: 'users',
-  item: schemas.skillUserSchema,
+  item: skillUserSchema,
   maxPageSize: 300,
   categories: LIGHT_WRITES,
 };

@@ -1,4 +1,3 @@
-import * as schemas from '../client/schemas';
 import { z } from 'zod';
 import { defineSpec, type ObjectStore, type Props, type ResourceSpec } from '../engine/spec';
 import { endpoints, type Collection, MEDIUM } from '../client/endpoints';
@@ -8,11 +7,20 @@ import { idList, parentId } from './ownership';
 import { idProblem } from '../client/paths';
 import { shown } from '../client/printable';
 
-export const userQueuesEndpoint: Collection<z.infer<typeof schemas.userQueueSchema>> = {
+/** A queue of a user: GET /contact_center/users/{userId}/queues. */
+export const userQueueSchema = z.object({
+  queue_id: z.string(),
+  cc_queue_id: z.string().optional(),
+  queue_name: z.string().optional(),
+  channel: z.string().optional(),
+  user_assignment_type: z.enum(['agent', 'supervisor', 'both']).optional(),
+});
+
+export const userQueuesEndpoint: Collection<z.infer<typeof userQueueSchema>> = {
   path: '/contact_center/users/{userId}/queues',
   objectId: 'queueId',
   listKey: 'queues',
-  item: schemas.userQueueSchema,
+  item: userQueueSchema,
   maxPageSize: 300,
   categories: MEDIUM,
 };

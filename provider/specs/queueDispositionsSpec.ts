@@ -1,24 +1,35 @@
-import type { z } from 'zod';
-import * as schemas from '../client/schemas';
+import { z } from 'zod';
 import { type Collection, LIGHT_WRITES } from '../client/endpoints';
 import { ownedSetSpec } from '../engine/ownedSet';
 import type { Props } from '../engine/spec';
 import { oneOf } from './fields';
 import { idList, parentId } from './ownership';
 
-export const queueDispositionsEndpoint: Collection<z.infer<typeof schemas.queueDispositionSchema>> = {
+/** A disposition or set a queue offers, as `/queues/{queueId}/dispositions(/sets)` list them. */
+export const queueDispositionSchema = z.object({
+  disposition_id: z.string(),
+  disposition_name: z.string().optional(),
+  assign_type: z.enum(['inbound', 'outbound']).optional(),
+});
+export const queueDispositionSetSchema = z.object({
+  disposition_set_id: z.string(),
+  disposition_set_name: z.string().optional(),
+  assign_type: z.enum(['inbound', 'outbound']).optional(),
+});
+
+export const queueDispositionsEndpoint: Collection<z.infer<typeof queueDispositionSchema>> = {
   path: '/contact_center/queues/{queueId}/dispositions',
   objectId: 'dispositionId',
   listKey: 'dispositions',
-  item: schemas.queueDispositionSchema,
+  item: queueDispositionSchema,
   maxPageSize: 100,
   categories: LIGHT_WRITES,
 };
-export const queueDispositionSetsEndpoint: Collection<z.infer<typeof schemas.queueDispositionSetSchema>> = {
+export const queueDispositionSetsEndpoint: Collection<z.infer<typeof queueDispositionSetSchema>> = {
   path: '/contact_center/queues/{queueId}/dispositions/sets',
   objectId: 'dispositionSetId',
   listKey: 'disposition_sets',
-  item: schemas.queueDispositionSetSchema,
+  item: queueDispositionSetSchema,
   maxPageSize: 100,
   categories: LIGHT_WRITES,
 };

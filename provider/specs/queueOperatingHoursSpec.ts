@@ -1,16 +1,27 @@
-import * as schemas from '../client/schemas';
 import { type Collection, LIGHT_WRITES } from '../client/endpoints';
 import { z } from 'zod';
 import { isNotFound } from '../client/errors';
 import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
 import { zoomId } from './fields';
 
+/** GET /queues/{queueId}/operating_hours. */
+export const queueOperatingHoursSchema = z.object({
+  business_hour_id: z.string(),
+  business_hour_name: z.string(),
+  closure_set_id: z.string().optional(),
+  closure_set_name: z.string().optional(),
+  account_default_business_hour: z.boolean(),
+  account_default_closure_set: z.boolean().optional(),
+  operating_hours_overflow_enabled: z.boolean().optional(),
+});
+export type ZccQueueOperatingHours = z.infer<typeof queueOperatingHoursSchema>;
+
 // One object per queue, at the path itself (GET and PATCH, no list).
-export const queueOperatingHoursEndpoint: Collection<z.infer<typeof schemas.queueOperatingHoursSchema>> = {
+export const queueOperatingHoursEndpoint: Collection<z.infer<typeof queueOperatingHoursSchema>> = {
   path: '/contact_center/queues/{queueId}/operating_hours',
   objectId: '',
   listKey: '',
-  item: schemas.queueOperatingHoursSchema,
+  item: queueOperatingHoursSchema,
   maxPageSize: 0,
   categories: LIGHT_WRITES,
 };

@@ -1,15 +1,63 @@
-import * as schemas from '../client/schemas';
 import { type Collection, LIGHT_WRITES } from '../client/endpoints';
 import { z } from 'zod';
-import { QUEUE_CHANNELS, type ZccQueue } from '../client/schemas';
 import { defineSpec } from '../engine/spec';
 import { integer, listedModificationTime, oneOf, text, zoomId } from './fields';
 
-export const queuesEndpoint: Collection<z.infer<typeof schemas.queueSchema>> = {
+/** `channel` of a queue (official); `channel_types` is the legacy, finer list. */
+export const QUEUE_CHANNELS = ['voice', 'video', 'messaging', 'email', 'work_item'] as const;
+
+/**
+ * A queue as GET /contact_center/queues/{queueId} answers (every field the resources read), also used for the
+ * create answer and list items, which carry fewer fields: all but the ids and name are optional.
+ */
+export const queueSchema = z.object({
+  queue_id: z.string(),
+  cc_queue_id: z.string().optional(),
+  queue_name: z.string(),
+  queue_description: z.string().optional(),
+  channel: z.enum(QUEUE_CHANNELS).optional(),
+  channel_types: z.array(z.string()).optional(),
+  agents_count: z.number().optional(),
+  supervisors_count: z.number().optional(),
+  max_wait_time: z.number().optional(),
+  wrap_up_time: z.number().optional(),
+  max_engagement_in_queue: z.number().optional(),
+  short_abandon: z.object({ enable: z.boolean().optional(), threshold: z.number().optional() }).optional(),
+  distribution_type: z.number().optional(),
+  distribution_duration_in_seconds: z.number().optional(),
+  message_accept: z.enum(['manual', 'auto']).optional(),
+  overflow_type: z.number().optional(),
+  overflow_to_goodbye_message: z.boolean().optional(),
+  overflow_to_goodbye_message_asset_id: z.string().optional(),
+  overflow_to_queue_id: z.string().optional(),
+  overflow_to_cc_queue_id: z.string().optional(),
+  overflow_to_flow_id: z.string().optional(),
+  overflow_to_inbox_id: z.string().optional(),
+  auto_close_message: z.string().optional(),
+  auto_close_message_enabled: z.boolean().optional(),
+  auto_close_timeout: z.number().optional(),
+  auto_close_alert_message: z.string().optional(),
+  auto_close_alert_message_enabled: z.boolean().optional(),
+  auto_close_alert_message_time: z.number().optional(),
+  service_level_threshold_in_seconds: z.number().optional(),
+  service_level_exclude_short_abandoned_calls: z.boolean().optional(),
+  service_level_exclude_long_abandoned_calls: z.boolean().optional(),
+  service_level_exclude_abandoned_quit_engagements: z.boolean().optional(),
+  service_level_target_in_percentage: z.number().optional(),
+  agent_routing_profile_id: z.string().optional(),
+  agent_routing_profile_name: z.string().optional(),
+  consumer_routing_profile_id: z.string().optional(),
+  consumer_routing_profile_name: z.string().optional(),
+  modified_by: z.string().optional(),
+  last_modified_time: z.string().optional(),
+});
+export type ZccQueue = z.infer<typeof queueSchema>;
+
+export const queuesEndpoint: Collection<z.infer<typeof queueSchema>> = {
   path: '/contact_center/queues',
   objectId: 'queueId',
   listKey: 'queues',
-  item: schemas.queueSchema,
+  item: queueSchema,
   maxPageSize: 300,
   categories: LIGHT_WRITES,
 };

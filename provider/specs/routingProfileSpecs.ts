@@ -1,23 +1,89 @@
-import * as schemas from '../client/schemas';
+import { SKILL_TYPES } from './skillSpecs';
 import { type Collection, LIGHT_WRITES } from '../client/endpoints';
 import { z } from 'zod';
-import { CONSUMER_ATTRIBUTES, type ZccAgentRoutingProfile, type ZccConsumerRoutingProfile } from '../client/schemas';
 import { defineSpec } from '../engine/spec';
 import { integer, oneOf, text, zoomId } from './fields';
 
-export const agentRoutingProfilesEndpoint: Collection<z.infer<typeof schemas.agentRoutingProfileSchema>> = {
+const agentPriorityAnswer = z.object({
+  priority_id: z.string().optional(),
+  priority_order: z.number().optional(),
+  category_type: z.enum(['skill', 'intent']),
+  skill_category_id: z.string().optional(),
+  intent_group_id: z.string().optional(),
+  skill_category_name: z.string().optional(),
+  intent_group_name: z.string().optional(),
+  skill_type: z.enum(SKILL_TYPES).optional(),
+  minimum_proficiency_level: z.number().optional(),
+  skill_category_required: z.boolean().optional(),
+  intent_group_required: z.boolean().optional(),
+  default_skill_id: z.string().optional(),
+  default_skill_name: z.string().optional(),
+  time_step: z.number().optional(),
+  backup_skills: z
+    .array(z.object({ backup_skill_id: z.string(), backup_skill_name: z.string().optional(), minimum_proficiency_level: z.number().optional() }))
+    .optional(),
+});
+
+/** GET/POST /contact_center/agent_routing_profiles (official shapes). */
+export const agentRoutingProfileSchema = z.object({
+  agent_routing_profile_id: z.string(),
+  agent_routing_profile_name: z.string(),
+  agent_routing_profile_description: z.string().optional(),
+  wait_time_agent_in_seconds: z.number().optional(),
+  priorities: z.array(agentPriorityAnswer).optional(),
+  time_steps: z.array(z.number()).optional(),
+  ignore_transferring_skills: z.boolean().optional(),
+});
+export type ZccAgentRoutingProfile = z.infer<typeof agentRoutingProfileSchema>;
+
+/** The consumer attributes a consumer routing profile's priorities may name. */
+export const CONSUMER_ATTRIBUTES = [
+  'address_book_contacts',
+  'entrance_to_queue',
+  'new_customer',
+  'returning_customer',
+  'release_to_queue',
+  'skills',
+  'address_book_variable',
+  'global_variable',
+] as const;
+const consumerParameter = z.object({
+  ids: z.array(z.string()).optional(),
+  enter_queue_start_time: z.string().optional(),
+  enter_queue_end_time: z.string().optional(),
+  enter_queue_timezone: z.string().optional(),
+  max_returning_minutes: z.number().optional(),
+  variable_id: z.string().optional(),
+  variable_values: z.array(z.string()).optional(),
+  operator: z.enum(['equal_to', 'greater_than', 'less_than', 'contains']).optional(),
+  compared_value: z.string().optional(),
+});
+
+/** GET/POST /contact_center/consumer_routing_profiles (official shapes). */
+export const consumerRoutingProfileSchema = z.object({
+  consumer_routing_profile_id: z.string(),
+  consumer_routing_profile_name: z.string(),
+  consumer_routing_profile_description: z.string().optional(),
+  top_priorities: z.array(z.object({ attribute_type: z.enum(CONSUMER_ATTRIBUTES), parameter: consumerParameter.optional() })).optional(),
+  accumulated_priorities: z
+    .array(z.object({ attribute_type: z.enum(CONSUMER_ATTRIBUTES), incremental_rate: z.number(), parameter: consumerParameter.optional() }))
+    .optional(),
+});
+export type ZccConsumerRoutingProfile = z.infer<typeof consumerRoutingProfileSchema>;
+
+export const agentRoutingProfilesEndpoint: Collection<z.infer<typeof agentRoutingProfileSchema>> = {
   path: '/contact_center/agent_routing_profiles',
   objectId: 'agentRoutingProfileId',
   listKey: 'agent_routing_profiles',
-  item: schemas.agentRoutingProfileSchema,
+  item: agentRoutingProfileSchema,
   maxPageSize: 100,
   categories: LIGHT_WRITES,
 };
-export const consumerRoutingProfilesEndpoint: Collection<z.infer<typeof schemas.consumerRoutingProfileSchema>> = {
+export const consumerRoutingProfilesEndpoint: Collection<z.infer<typeof consumerRoutingProfileSchema>> = {
   path: '/contact_center/consumer_routing_profiles',
   objectId: 'consumerRoutingProfileId',
   listKey: 'consumer_routing_profiles',
-  item: schemas.consumerRoutingProfileSchema,
+  item: consumerRoutingProfileSchema,
   maxPageSize: 300,
   categories: LIGHT_WRITES,
 };

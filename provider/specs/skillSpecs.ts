@@ -1,31 +1,66 @@
-import * as schemas from '../client/schemas';
 import { type Collection, LIGHT_WRITES, MEDIUM } from '../client/endpoints';
 import { z } from 'zod';
-import { SKILL_TYPES, type ZccSkill, type ZccSkillCategory } from '../client/schemas';
 import { defineSpec } from '../engine/spec';
 import { integer, oneOf, text, zoomId } from './fields';
 
-export const skillUsersEndpoint: Collection<z.infer<typeof schemas.skillUserSchema>> = {
+/** A skill's type: text (held or not) or proficiency (a level 1-5). */
+export const SKILL_TYPES = ['text', 'proficiency'] as const;
+
+/** A user of a skill: GET /contact_center/skills/{skillId}/users. */
+export const skillUserSchema = z.object({
+  user_id: z.string(),
+  cc_user_id: z.string().optional(),
+  display_name: z.string().optional(),
+  user_email: z.string().optional(),
+});
+
+// Skill categories and skills: GET/POST /contact_center/skills/categories, /contact_center/skills (official shapes).
+export const skillCategorySchema = z.object({
+  skill_category_id: z.string(),
+  skill_category_name: z.string(),
+  skill_category_description: z.string().optional().default(''),
+  skill_type: z.enum(SKILL_TYPES),
+  max_proficiency_level: z.number().optional(),
+  total_agent_routing_profiles: z.number().optional(),
+  modified_by: z.string().optional(),
+  last_modified_time: z.string().optional(),
+});
+export type ZccSkillCategory = z.infer<typeof skillCategorySchema>;
+
+export const skillSchema = z.object({
+  skill_id: z.string(),
+  skill_name: z.string(),
+  skill_type: z.enum(SKILL_TYPES).optional(),
+  max_proficiency_level: z.number().optional(),
+  skill_category_name: z.string().optional(),
+  skill_category_id: z.string(),
+  total_users: z.number().optional(),
+  modified_by: z.string().optional(),
+  last_modified_time: z.string().optional(),
+});
+export type ZccSkill = z.infer<typeof skillSchema>;
+
+export const skillUsersEndpoint: Collection<z.infer<typeof skillUserSchema>> = {
   path: '/contact_center/skills/{skillId}/users',
   objectId: 'userId',
   listKey: 'users',
-  item: schemas.skillUserSchema,
+  item: skillUserSchema,
   maxPageSize: 300,
   categories: MEDIUM,
 };
-export const skillCategoriesEndpoint: Collection<z.infer<typeof schemas.skillCategorySchema>> = {
+export const skillCategoriesEndpoint: Collection<z.infer<typeof skillCategorySchema>> = {
   path: '/contact_center/skills/categories',
   objectId: 'skillCategoryId',
   listKey: 'skill_categories',
-  item: schemas.skillCategorySchema,
+  item: skillCategorySchema,
   maxPageSize: 300,
   categories: LIGHT_WRITES,
 };
-export const skillsEndpoint: Collection<z.infer<typeof schemas.skillSchema>> = {
+export const skillsEndpoint: Collection<z.infer<typeof skillSchema>> = {
   path: '/contact_center/skills',
   objectId: 'skillId',
   listKey: 'skills',
-  item: schemas.skillSchema,
+  item: skillSchema,
   maxPageSize: 300,
   categories: LIGHT_WRITES,
 };

@@ -1,6 +1,4 @@
-import * as schemas from '../client/schemas';
 import { z } from 'zod';
-import type { ZccTeam } from '../client/schemas';
 import { fillPath, type Collection, LIGHT_WRITES } from '../client/endpoints';
 import { unlessNotFound } from '../client/errors';
 import { ownedSetSpec } from '../engine/ownedSet';
@@ -10,36 +8,55 @@ import { text, zoomId } from './fields';
 import { idSetSpec } from './idSets';
 import { queuesEndpoint } from './queueSpec';
 
-export const teamsEndpoint: Collection<z.infer<typeof schemas.teamSchema>> = {
+/** A team: the list item carries every field of the GET. */
+export const teamSchema = z.object({
+  team_id: z.string(),
+  team_name: z.string(),
+  team_description: z.string().optional(),
+  parent_team_id: z.string().optional(),
+  parent_team_name: z.string().optional(),
+  created_time: z.string().optional(),
+  modify_time: z.string().optional(),
+});
+export type ZccTeam = z.infer<typeof teamSchema>;
+
+export const teamMemberSchema = z.object({
+  user_id: z.string(),
+  user_display_name: z.string().optional(),
+  user_email: z.string().optional(),
+  cc_user_id: z.string().optional(),
+});
+
+export const teamsEndpoint: Collection<z.infer<typeof teamSchema>> = {
   path: '/contact_center/teams',
   objectId: 'teamId',
   listKey: 'teams',
-  item: schemas.teamSchema,
+  item: teamSchema,
   maxPageSize: 300,
   categories: LIGHT_WRITES,
 };
-export const teamAgentsEndpoint: Collection<z.infer<typeof schemas.teamMemberSchema>> = {
+export const teamAgentsEndpoint: Collection<z.infer<typeof teamMemberSchema>> = {
   path: '/contact_center/teams/{teamId}/agents',
   objectId: 'userId',
   listKey: 'agents',
-  item: schemas.teamMemberSchema,
+  item: teamMemberSchema,
   maxPageSize: 300,
   categories: LIGHT_WRITES,
 };
-export const teamSupervisorsEndpoint: Collection<z.infer<typeof schemas.teamMemberSchema>> = {
+export const teamSupervisorsEndpoint: Collection<z.infer<typeof teamMemberSchema>> = {
   path: '/contact_center/teams/{teamId}/supervisors',
   objectId: 'userId',
   listKey: 'supervisors',
-  item: schemas.teamMemberSchema,
+  item: teamMemberSchema,
   maxPageSize: 300,
   categories: LIGHT_WRITES,
 };
 // Added and removed only: the document has no call that lists a queue's teams.
-export const queueTeamsEndpoint: Collection<Partial<z.infer<typeof schemas.teamSchema>>> = {
+export const queueTeamsEndpoint: Collection<Partial<z.infer<typeof teamSchema>>> = {
   path: '/contact_center/queues/{queueId}/teams',
   objectId: 'teamId',
   listKey: 'teams',
-  item: schemas.teamSchema.partial(),
+  item: teamSchema.partial(),
   maxPageSize: 0,
   categories: LIGHT_WRITES,
   unlisted: true,

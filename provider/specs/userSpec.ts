@@ -23,7 +23,7 @@ const channelSettingsSchema = z.object({
   concurrent_message_capacity: z.number().optional(),
   concurrent_email_capacity: z.number().optional(),
 });
-/** The list item (client/schemas.ts) plus what the profile's GET and create answer show. */
+/** The list item (userSchema, which the client's typed calls share) plus what the profile's GET and create answer show. */
 const profileSchema = userSchema.extend({
   client_integration: z.enum(CLIENT_INTEGRATIONS).optional(),
   client_integration_name: z.string().optional(),

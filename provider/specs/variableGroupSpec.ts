@@ -1,15 +1,22 @@
-import * as schemas from '../client/schemas';
 import { type Collection, LIGHT_WRITES } from '../client/endpoints';
 import { z } from 'zod';
-import type { ZccVariableGroup } from '../client/schemas';
 import { defineSpec } from '../engine/spec';
 import { text } from './fields';
 
-export const variableGroupsEndpoint: Collection<z.infer<typeof schemas.variableGroupSchema>> = {
+export const variableGroupSchema = z.object({
+  variable_group_id: z.string(),
+  variable_group_name: z.string(),
+  variable_group_description: z.string().optional(),
+  variable_group_type: z.enum(['system', 'custom']).optional(),
+  variable_group_variables_count: z.number().optional(),
+});
+export type ZccVariableGroup = z.infer<typeof variableGroupSchema>;
+
+export const variableGroupsEndpoint: Collection<z.infer<typeof variableGroupSchema>> = {
   path: '/contact_center/variables/groups',
   objectId: 'variableGroupId',
   listKey: 'variable_groups',
-  item: schemas.variableGroupSchema,
+  item: variableGroupSchema,
   maxPageSize: 300,
   categories: LIGHT_WRITES,
 };

@@ -1,19 +1,43 @@
-import * as schemas from '../client/schemas';
 import { type Collection, LIGHT_WRITES } from '../client/endpoints';
 import { z } from 'zod';
-import { VARIABLE_DATA_TYPES, type ZccVariable } from '../client/schemas';
 import { unlessNotFound } from '../client/errors';
 import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
 import { restStore } from '../engine/restStore';
 import { oneOf, text, zoomId } from './fields';
 import { variableGroupsEndpoint } from './variableGroupSpec';
 
+export const VARIABLE_DATA_TYPES = ['string', 'number', 'boolean', 'date_time', 'currency', 'percentage', 'email', 'url', 'phone', 'json', 'array'] as const;
+
+/** A variable: the list item (listed per group), or the GET, which adds the settings and the address books. */
+export const variableSchema = z.object({
+  variable_id: z.string(),
+  variable_group_id: z.string(),
+  variable_name: z.string(),
+  variable_description: z.string().optional(),
+  variable_type: z.enum(['global_variable', 'address_book_variable']).optional(),
+  data_type: z.enum(VARIABLE_DATA_TYPES).optional(),
+  default_value: z.string().optional(),
+  values: z.array(z.string()).optional(),
+  value_category: z.string().optional(),
+  mask_variable_data: z.boolean().optional(),
+  use_in_reporting: z.boolean().optional(),
+  use_as_routing_profile_parameters: z.boolean().optional(),
+  linked_value_lock: z.boolean().optional(),
+  use_in_external_url_parameters: z.boolean().optional(),
+  client_show_in_client_profile_section: z.boolean().optional(),
+  client_show_in_client_engagement_section: z.boolean().optional(),
+  client_show_in_inbound_call_notifications: z.boolean().optional(),
+  address_books: z.array(z.object({ address_book_id: z.string().optional() })).optional(),
+  used_in_address_book_count: z.number().optional(),
+});
+export type ZccVariable = z.infer<typeof variableSchema>;
+
 // Listed per group only (variable_group_id is a required query parameter).
-export const variablesEndpoint: Collection<z.infer<typeof schemas.variableSchema>> = {
+export const variablesEndpoint: Collection<z.infer<typeof variableSchema>> = {
   path: '/contact_center/variables',
   objectId: 'variableId',
   listKey: 'variables',
-  item: schemas.variableSchema,
+  item: variableSchema,
   maxPageSize: 300,
   categories: LIGHT_WRITES,
 };

@@ -1,7 +1,11 @@
+import { z } from 'zod';
 import type { Collection } from '../client/endpoints';
 import { ZccApiError, isConflict } from '../client/errors';
 import { printable } from '../client/printable';
 import type { ObjectStore } from '../engine/spec';
+
+/** GET /business_hours/{businessHourId}/queues and /closures/{closureSetId}/queues: the queues that use them. */
+export const usingQueueSchema = z.object({ queue_id: z.string(), cc_queue_id: z.string().optional(), queue_name: z.string() });
 
 /**
  * A store whose delete, when ZCC refuses it because queues still use the object (409), says which queues by name

@@ -2,7 +2,7 @@ import type { RequestLog } from '../../emulator/control';
 import { startEmulator, type Emulator } from '../../emulator/server';
 import { ZccClient } from '../../provider/client/client';
 import { ZccApiError } from '../../provider/client/errors';
-import { queueSchema } from '../../provider/client/schemas';
+import { queueSchema } from '../../provider/specs/queueSpec';
 import { control as callControl } from './emulatorEnv';
 import { endpoints } from '../../provider/client/endpoints';
 import { consoleCalls } from '../support/consoleCalls';
