@@ -2,7 +2,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EngineEvent } from '@pulumi/pulumi/automation';
 import { UsageError, type OptionSpec, type ParsedOptions } from './args';
-import { buildReport, masked, type DriftReport, type StepEvent } from './drift/report';
+import { buildReport, masked, type DriftReport, type StepEvent, type StepMetadata } from './drift/report';
+import { deleteRefusals } from './drift/refusals';
+import { ZccClient } from '../provider/client/client';
+import { resolveClientConfig } from '../provider/client/config';
 import { parseReport } from './drift/reportFile';
 import { renderMarkdown, renderText } from './drift/render';
 import { renderGraph, routingFromEvents } from './drift/graph';
@@ -25,7 +28,7 @@ export const driftOptions: Record<string, OptionSpec> = {
  * Exit codes, for CI (documented in the help and docs/drift.md): a nightly drift job fails on 1 only, a pull
  * request job expects 3 (its own changes pending) and fails on 1 or 2.
  */
-export const EXIT = { clean: 0, drift: 1, failed: 2, pendingOnly: 3 } as const;
+export const EXIT = { clean: 0, drift: 1, failed: 2, pendingOnly: 3, refused: 4 } as const;
 
 /** The error lines of a failed preview, without the CLI's banner and resource table. */
 function failureSummary(error: unknown): string {
@@ -54,13 +57,14 @@ export async function runDrift(options: ParsedOptions, env: NodeJS.ProcessEnv = 
   const automation = require('@pulumi/pulumi/automation') as typeof import('@pulumi/pulumi/automation');
   let stackName = (options.stack as string | undefined) ?? env.PULUMI_STACK;
   const events: StepEvent[] = [];
+  let stack: import('@pulumi/pulumi/automation').Stack;
   try {
     if (!stackName) {
       const workspace = await automation.LocalWorkspace.create({ workDir });
       stackName = (await workspace.stack())?.name;
       if (!stackName) throw new UsageError('zcc-pulumi drift: no stack is selected in this project; pass --stack <name> or set PULUMI_STACK.');
     }
-    const stack = await automation.LocalWorkspace.selectStack({ stackName, workDir });
+    stack = await automation.LocalWorkspace.selectStack({ stackName, workDir });
     await stack.preview({
       refresh: true,
       onEvent: (event: EngineEvent) => {
@@ -81,7 +85,15 @@ export async function runDrift(options: ParsedOptions, env: NodeJS.ProcessEnv = 
     ...(resource.recorded ? { recorded: masked(resource.recorded) as Record<string, unknown> } : {}),
   }));
   const report: DriftReport = { ...buildReport(stackName, events), routing };
-  return written(report, options);
+  // The client only when a delete needs a where-used read: credentials as the provider resolves them (stack config,
+  // then ZOOM_*; ZCC_READ_ONLY refuses the stack's own), so a PR job reads with its read-only app.
+  let client: ZccClient | undefined;
+  let config: Record<string, string> | undefined;
+  const steps = events.map((event) => event.resOutputsEvent?.metadata).filter((meta): meta is StepMetadata => meta !== undefined);
+  const needsConfig = steps.some((step) => step.op === 'delete' || step.op === 'delete-replaced');
+  if (needsConfig) config = Object.fromEntries(Object.entries(await stack.getAllConfig().catch(() => ({}))).map(([key, item]) => [key, item.value]));
+  const refusals = await deleteRefusals(steps, () => (client ??= new ZccClient(resolveClientConfig((key) => config?.[key], env))));
+  return written(refusals.length > 0 ? { ...report, refusals } : report, options);
 }
 
 /** Prints the report, writes the files asked for, and answers the exit code its content calls for. */
@@ -89,6 +101,7 @@ function written(report: DriftReport, options: ParsedOptions): number {
   console.log(renderText(report));
   if (typeof options.json === 'string') writeFileSync(options.json, `${JSON.stringify(report, null, 2)}\n`);
   if (typeof options.markdown === 'string') writeFileSync(options.markdown, renderMarkdown(report, renderGraph(report.routing ?? [], { report })));
+  if ((report.refusals ?? []).length > 0) return EXIT.refused;
   return report.drift.length > 0 ? EXIT.drift : report.pending.length > 0 ? EXIT.pendingOnly : EXIT.clean;
 }
 

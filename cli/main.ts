@@ -66,7 +66,7 @@ function mainHelp(): string {
     'Commands:',
     ...Object.entries(commands).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`),
     '',
-    'Run `zcc-pulumi <command> --help` for its options. Exit codes: 0 success, 2 failure or bad usage; drift: 1 drift (with or without pending), 3 pending changes only.',
+    'Run `zcc-pulumi <command> --help` for its options. Exit codes: 0 success, 2 failure or bad usage; drift: 1 drift (with or without pending), 3 pending changes only, 4 up would fail (refused deletes, named).',
   ].join('\n');
 }
 

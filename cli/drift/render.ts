@@ -91,6 +91,15 @@ type Advice = Array<{ word: string } | { command: string }>;
 export function advice(report: DriftReport): Advice[] {
   const stack = shellArg(report.stack);
   const ci = (command: string): Advice => [{ word: ' In CI (no terminal): ' }, { command: command.replace(' --stack ', ' --yes --stack ') }, { word: '.' }];
+  // No command to run while up would fail: it would apply part of the plan and stop at the refused delete.
+  if ((report.refusals ?? []).length > 0)
+    return [
+      [
+        {
+          word: 'Resolve what is refused first (point what still uses those objects elsewhere, or keep them in the program): `up` would fail on it with part of the plan applied. Then run this check again.',
+        },
+      ],
+    ];
   if (report.drift.length > 0)
     return [
       [
@@ -130,7 +139,8 @@ export function renderText(report: DriftReport): string {
       ? ` ${report.warnings.length} warning(s):\n${report.warnings.map((entry) => `  ! ${kindText(entry.kind)} "${nameText(entry.name)}": ${cut(entry.message, 400)}`).join('\n')}`
       : '';
   if (report.clean) return `No drift and nothing pending on stack ${stack}: Zoom Contact Center matches the program and its last deployment.${warned}`;
-  lines.push(`Stack ${stack}: ${report.summary.drift} resource(s) drifted, ${report.summary.pending} change(s) pending.`);
+  const refused = (report.refusals ?? []).length > 0 ? `, ${report.refusals!.length} refused (up would fail)` : '';
+  lines.push(`Stack ${stack}: ${report.summary.drift} resource(s) drifted, ${report.summary.pending} change(s) pending${refused}.`);
   if (report.drift.length > 0) {
     lines.push('', 'Drift (changed in Zoom Contact Center outside Pulumi since the last `pulumi up`):');
     for (const entry of report.drift) {
@@ -146,6 +156,10 @@ export function renderText(report: DriftReport): string {
       lines.push(`  ${sign} ${kindText(entry.kind)} "${nameText(entry.name)}": ${pendingWords(entry)}${effectText(entry)}`);
       for (const field of entry.fields) lines.push(`      ${describeField(field, entry.op === 'create')}`);
     }
+  }
+  if ((report.refusals ?? []).length > 0) {
+    lines.push('', 'Refused (up would fail on these: the preview runs no check for a delete, so this report does):');
+    for (const entry of report.refusals ?? []) lines.push(`  x ${kindText(entry.kind)} "${nameText(entry.name)}": ${cut(entry.message, 1000)}`);
   }
   if (report.warnings.length > 0) {
     lines.push('', 'Warnings (what up would do outside the stack, or could not check):');
@@ -182,7 +196,8 @@ export function renderMarkdown(report: DriftReport, diagram?: string): string {
     lines.push('No drift and nothing pending: the account matches the program and its last deployment.');
     return `${lines.join('\n')}\n`;
   }
-  lines.push(`**${report.summary.drift}** resource(s) drifted, **${report.summary.pending}** change(s) pending.`, '');
+  const refused = (report.refusals ?? []).length > 0 ? `, **${report.refusals!.length}** refused (\`up\` would fail)` : '';
+  lines.push(`**${report.summary.drift}** resource(s) drifted, **${report.summary.pending}** change(s) pending${refused}.`, '');
   const fields = (list: FieldChange[], creating = false) => list.map((f) => markdownField(f, creating)).join('<br>') || '—';
   if (report.drift.length > 0) {
     lines.push('### Drift: changed in Zoom Contact Center outside Pulumi', '', '| Resource | Change | Fields |', '|---|---|---|');
@@ -198,6 +213,11 @@ export function renderMarkdown(report: DriftReport, diagram?: string): string {
       lines.push(
         `| ${kindMarkdown(entry.kind)} ${code(nameText(entry.name))} | ${pendingWords(entry)}${effectMarkdown(entry)} | ${fields(entry.fields, entry.op === 'create')} |`,
       );
+    lines.push('');
+  }
+  if ((report.refusals ?? []).length > 0) {
+    lines.push('### Refused: `up` would fail on these', '', '| Resource | Why |', '|---|---|');
+    for (const entry of report.refusals ?? []) lines.push(`| ${kindMarkdown(entry.kind)} ${code(nameText(entry.name))} | ${code(cut(entry.message, 1000))} |`);
     lines.push('');
   }
   if (report.warnings.length > 0) {

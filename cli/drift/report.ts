@@ -60,6 +60,17 @@ export interface WarningEntry {
   message: string;
 }
 
+/**
+ * A step `up` would fail on that the preview could not refuse (Pulumi runs no provider code for a delete in a
+ * preview): a delete of an object that something outside the stack still uses, by name (refusals.ts).
+ */
+export interface RefusalEntry {
+  kind: string;
+  name: string;
+  urn: string;
+  message: string;
+}
+
 export interface PendingEntry {
   kind: string;
   name: string;
@@ -85,6 +96,8 @@ export interface DriftReport {
   pending: PendingEntry[];
   /** The preview's warnings per resource (effects outside the stack); they do not make a report unclean. */
   warnings: WarningEntry[];
+  /** What `up` would refuse (absent in reports written before it existed): the report's exit code is then 4. */
+  refusals?: RefusalEntry[];
   /** What the routing diagram is drawn from (graph.ts), so a trusted job can draw it from this JSON alone. */
   routing?: Array<{ urn: string; kind: string; name: string; id?: string; inputs: Record<string, unknown>; recorded?: Record<string, unknown> }>;
 }

@@ -29,6 +29,10 @@ const reportSchema = z.object({
     .array(z.object({ kind: text, name: text, urn: text, message: text }))
     .max(100_000)
     .default([]),
+  refusals: z
+    .array(z.object({ kind: text, name: text, urn: text, message: text }))
+    .max(100_000)
+    .optional(),
   routing: z
     .array(
       z.object({

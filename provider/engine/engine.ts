@@ -1,3 +1,4 @@
+import { namingUsersOnDelete } from './whereUsed';
 import type * as dynamic from '@pulumi/pulumi/dynamic';
 import type { z } from 'zod';
 import type { ZccClient } from '../client/client';
@@ -151,10 +152,13 @@ const stores = new Map<ResourceSpec, ObjectStore>();
  */
 // `<kind>:<id>` (a queue and its member set share an id), in this run (run.ts).
 const replacedThisRun = () => currentRun().part('replaced', () => new Set<string>());
+/** `BusinessHours` → `Business hours`, for messages. */
+const humanKind = (kind: string) => kind.replace(/(?<=[a-z])([A-Z])/g, (letter: string) => ` ${letter.toLowerCase()}`);
 function storeOf(spec: ResourceSpec): ObjectStore {
   let store = stores.get(spec);
   if (!store) {
     store = spec.store ?? restStore(spec.endpoint);
+    if (spec.usedBy) store = namingUsersOnDelete(store, spec.usedBy, humanKind(spec.kind));
     stores.set(spec, store);
   }
   return store;

@@ -89,6 +89,15 @@ export const STAMP_OUTPUT = 'lastModifiedTime';
  * Everything the generic engine needs to manage one kind of ZCC object. A spec is data plus, where the API
  * needs more than CRUD, small hooks; the engine owns check, diff, create, read, update and delete.
  */
+/** One documented where-used list of a kind (engine/whereUsed.ts): its endpoint under the object, and its items' fields. */
+export interface UsedBy {
+  endpoint: Collection;
+  idField: string;
+  nameField: string;
+  /** What one item is, in messages: `queue`, `flow`. */
+  noun: string;
+}
+
 export interface ResourceSpec {
   /** Type name: the resource token is `pulumi-nodejs:dynamic/zcc:<kind>`. */
   kind: string;
@@ -184,6 +193,11 @@ export interface ResourceSpec {
    * `zcc-pulumi export` writes them as references to the program's objects and users' emails, never as ids.
    */
   references?: Record<string, string>;
+  /**
+   * The documented lists of what uses an object of this kind (`/business_hours/{id}/queues`, `…/flows`), read only:
+   * a delete ZCC refuses (409) names them, and `zcc-pulumi drift` names the ones outside the stack before an `up`.
+   */
+  usedBy?: readonly UsedBy[];
   /** Checks across fields, after each field passed on its own; returns failures as `[property, reason]`. */
   crossFieldCheck?: (inputs: Props) => Array<[string, string]>;
   /**

@@ -1,8 +1,6 @@
-import { usingQueueSchema } from './whereUsed';
+import { usingFlows, usingFlowSchema, usingQueues, usingQueueSchema } from '../engine/whereUsed';
 import { type Collection, LIGHT_WRITES, MEDIUM } from '../client/endpoints';
 import { z } from 'zod';
-import { restStore } from '../engine/restStore';
-import { namingUsersOnDelete } from './whereUsed';
 import { defineSpec } from '../engine/spec';
 import { coded, text, timezone } from './fields';
 
@@ -49,6 +47,14 @@ export const businessHoursQueuesEndpoint: Collection<z.infer<typeof usingQueueSc
   maxPageSize: 300,
   categories: MEDIUM,
 };
+export const businessHoursFlowsEndpoint: Collection<z.infer<typeof usingFlowSchema>> = {
+  path: '/contact_center/business_hours/{businessHourId}/flows',
+  objectId: 'flowId',
+  listKey: 'flows',
+  item: usingFlowSchema,
+  maxPageSize: 300,
+  categories: MEDIUM,
+};
 
 /**
  * Business hours (`/business_hours`): when queues and flows that use them are open. Zoom's document gives numbers
@@ -84,7 +90,7 @@ export const businessHoursSpec = defineSpec<ZccBusinessHours>()({
   description:
     "Business hours: when the queues and flows that use them are open, in one timezone. The account has one default (`accountDefault`); find the existing one with getBusinessHours({ name: 'Default business hours' }).",
   endpoint: businessHoursEndpoint,
-  store: namingUsersOnDelete(restStore(businessHoursEndpoint), businessHoursQueuesEndpoint, 'Business hours'),
+  usedBy: [usingQueues(businessHoursQueuesEndpoint), usingFlows(businessHoursFlowsEndpoint)],
   idField: 'business_hour_id',
   idOutput: 'businessHourId',
   inputSchema: z.strictObject({

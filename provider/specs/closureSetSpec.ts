@@ -1,4 +1,4 @@
-import { usingQueueSchema } from './whereUsed';
+import { usingFlows, usingFlowSchema, usingQueues, usingQueueSchema } from '../engine/whereUsed';
 import { type Collection, LIGHT_WRITES, MEDIUM } from '../client/endpoints';
 import { z } from 'zod';
 import { isAmbiguous, unlessNotFound } from '../client/errors';
@@ -6,7 +6,6 @@ import type { ZccClient } from '../client/client';
 import { sameValue } from '../engine/compare';
 import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
 import { restStore } from '../engine/restStore';
-import { namingUsersOnDelete } from './whereUsed';
 import { coded, integer, text, timezone } from './fields';
 
 /** A closure set; the list item and the GET carry its closures (the list leaves out the description). */
@@ -50,6 +49,14 @@ export const closureSetQueuesEndpoint: Collection<z.infer<typeof usingQueueSchem
   objectId: 'queueId',
   listKey: 'queues',
   item: usingQueueSchema,
+  maxPageSize: 300,
+  categories: MEDIUM,
+};
+export const closureSetFlowsEndpoint: Collection<z.infer<typeof usingFlowSchema>> = {
+  path: '/contact_center/closures/{closureSetId}/flows',
+  objectId: 'flowId',
+  listKey: 'flows',
+  item: usingFlowSchema,
   maxPageSize: 300,
   categories: MEDIUM,
 };
@@ -181,5 +188,6 @@ export const closureSetSpec = defineSpec<ZccClosureSet>()({
   timezone: 'Europe/Berlin',
   closures: [{ closureName: 'New Year', closureHourType: 'allDay', startTime: '2027-01-01T00:00', endTime: '2027-01-01T23:59', recurringFrequency: 'none' }],
 });`,
-  store: namingUsersOnDelete(closureSetStore(), closureSetQueuesEndpoint, 'Closure set'),
+  store: closureSetStore(),
+  usedBy: [usingQueues(closureSetQueuesEndpoint), usingFlows(closureSetFlowsEndpoint)],
 });

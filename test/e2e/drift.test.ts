@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expectNoChanges, outputCollector, useProject } from './harness';
 import type { DriftReport } from '../../cli/drift/report';
+import { ZccClient } from '../../provider/client/client';
+import { queuesEndpoint } from '../../provider/specs/queueSpec';
 
 jest.setTimeout(10 * 60_000);
 
@@ -228,5 +230,54 @@ describe('zcc-pulumi drift on the real Pulumi CLI', () => {
     const after = await entries();
     expect(after.flow_seed_voice?.map((entry) => entry.entry_id) ?? []).not.toContain('ep_phone_1');
     expect(Object.entries(after).filter(([, list]) => list.some((entry) => entry.entry_id === 'ep_phone_1')).length).toBe(1);
+  });
+  it('removing business hours that a queue outside the stack uses: a preview cannot refuse it, the drift report does (exit 4), naming the queue', async () => {
+    const { stack, control, dir } = current();
+    await current().declare([
+      { kind: 'BusinessHours', name: 'after-hours', args: { name: 'After hours', timezone: 'Europe/Berlin', hours: { hourType: 'alwaysOpen' } } },
+    ]);
+    await stack.up({ onOutput: outputCollector().onOutput });
+    await expectNoChanges(stack);
+    const hours = ((await control('GET', '/objects/business_hours')) as Array<{ business_hour_id: string; business_hour_name: string }>).find(
+      (row) => row.business_hour_name === 'After hours',
+    )!;
+    // In the console: a queue this stack does not manage starts to follow those hours.
+    const console = new ZccClient({ ...current().emulator.options, baseUrl: current().emulator.baseUrl, plan: 'business' });
+    const outside = await console.createIn(queuesEndpoint, { queue_name: 'Night <b>desk</b>', channel: 'voice' });
+    await control('PUT', `/queue_operating_hours/${outside.queue_id}`, { business_hour_id: hours.business_hour_id });
+
+    await current().declare([]);
+    await control('DELETE', '/requests');
+    // Pulumi runs no provider code for a delete in a preview: plain preview shows a delete and passes.
+    await stack.preview({ onOutput: outputCollector().onOutput });
+    const found = await runDrift('--stack', 'e2e', '--json', 'refused.json', '--markdown', 'refused.md');
+    expect((await control('GET', '/requests')).writes).toBe(0);
+    expect(found.status).toBe(4);
+    const report = JSON.parse(readFileSync(path.join(dir, 'refused.json'), 'utf8')) as DriftReport;
+    expect(report.refusals).toEqual([
+      {
+        kind: 'BusinessHours',
+        name: 'after-hours',
+        urn: expect.stringContaining('after-hours'),
+        message: `up would fail to delete BusinessHours "after-hours" (${hours.business_hour_id}): queue "Night <b>desk</b>" (${outside.queue_id}), outside the stack, still uses it. Point it elsewhere first (or manage it in this stack), or keep BusinessHours "after-hours" in the program.`,
+      },
+    ]);
+    expect(found.stdout).toContain('1 refused (up would fail)');
+    expect(found.stdout).not.toContain('pulumi up');
+    const markdown = readFileSync(path.join(dir, 'refused.md'), 'utf8');
+    expect(markdown).toContain('### Refused: `up` would fail on these');
+    expect(markdown).toContain('| BusinessHours `after-hours` | `up would fail to delete BusinessHours "after-hours"');
+    // The comment job renders it from the JSON alone, with the same exit code.
+    expect((await runDrift('--report', 'refused.json')).status).toBe(4);
+
+    // What the report said is what up does: ZCC refuses the delete, and the message names the queue.
+    const failed = outputCollector();
+    await expect(stack.up({ onOutput: failed.onOutput })).rejects.toThrow();
+    expect(failed.text()).toContain(`queue "Night <b>desk</b>" (${outside.queue_id}) still uses it`);
+    // Once the queue follows other hours, the check is clean of refusals and up deletes them.
+    await control('PUT', `/queue_operating_hours/${outside.queue_id}`, {});
+    expect((await runDrift('--stack', 'e2e')).status).toBe(3);
+    await stack.up({ onOutput: outputCollector().onOutput });
+    await expectNoChanges(stack);
   });
 });

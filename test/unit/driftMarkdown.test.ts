@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import { buildReport, type StepEvent } from '../../cli/drift/report';
 import { code, renderMarkdown, renderText } from '../../cli/drift/render';
+import { namedUsers } from '../../provider/engine/whereUsed';
 
 /**
  * The PR comment is rendered by GitHub's Markdown (GFM: tables, raw HTML allowed). Account and pull-request text in
@@ -54,7 +55,14 @@ function hostileReport() {
   events.push(step('refresh', 'Queue', 'zz-target', { maxWaitTime: 300, name: 'T' }, { maxWaitTime: 300, name: 'T' }));
   events.push(step('update', 'Queue', 'zz-target', { maxWaitTime: 300, name: 'T' }, { maxWaitTime: 1, name: 'T' }));
   events.push(step('refresh', 'Queue', 'zz-vclose', { name: 'a' }, { name: '-->' }));
-  return buildReport('prod<b>|`', events);
+  // What up would refuse names objects outside the stack by their ZCC names: hostile too.
+  const refusals = HOSTILE.map((text, index) => ({
+    kind: 'BusinessHours',
+    name: `bh${index}${text.slice(0, 20)}`,
+    urn: urn('BusinessHours', `bh${index}`),
+    message: `up would fail to delete BusinessHours "bh${index}" (b${index}): ${namedUsers([{ noun: 'queue', id: `q${index}`, name: text }])}, outside the stack, still uses it.`,
+  }));
+  return { ...buildReport('prod<b>|`', events), refusals };
 }
 
 const md = new MarkdownIt({ html: true, linkify: true });
@@ -74,14 +82,15 @@ describe('the drift report in Markdown, with hostile names and values', () => {
 
   it('keeps every change row: one table row per entry, the hidden maxWaitTime change included', () => {
     const rows = [...html.matchAll(/<tr>/g)].length;
-    // Two tables, each with a header row.
-    expect(rows).toBe(report.drift.length + report.pending.length + 2);
+    // Three tables, each with a header row.
+    expect(rows).toBe(report.drift.length + report.pending.length + report.refusals!.length + 3);
     expect(report.pending.map((entry) => entry.name)).toEqual(['zz-target']);
     expect(html).toMatch(
       /<td>Queue <code>zz-target<\/code><\/td>\s*<td>to update<\/td>\s*<td><code>maxWaitTime<\/code>: <code>300<\/code> → <code>1<\/code><\/td>/,
     );
     // Every hostile name shows in its own row.
     for (const entry of report.drift) expect(html).toContain(`<td>Queue <code>${md.utils.escapeHtml(entry.name.slice(0, 3))}`);
+    for (const entry of report.refusals!) expect(html).toContain(`<td>BusinessHours <code>${md.utils.escapeHtml(entry.name.slice(0, 3))}`);
   });
 
   it('has no @mention, autolink or bare hostile text outside code spans', () => {

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import type { ZccClient } from '../client/client';
+import type { Collection } from '../client/endpoints';
+import { ZccApiError, isConflict } from '../client/errors';
+import { printable } from '../client/printable';
+import type { ObjectStore, UsedBy } from './spec';
+
+/** GET /business_hours/{businessHourId}/queues and /closures/{closureSetId}/queues: the queues that use them. */
+export const usingQueueSchema = z.object({ queue_id: z.string(), cc_queue_id: z.string().optional(), queue_name: z.string() });
+/** GET /business_hours/{businessHourId}/flows and /closures/{closureSetId}/flows: the flows that use them. */
+export const usingFlowSchema = z.object({ flow_id: z.string(), flow_name: z.string() });
+
+/** The queues of a where-used list (`/business_hours/{id}/queues`): a spec's `usedBy` entry. */
+export const usingQueues = (endpoint: Collection<z.infer<typeof usingQueueSchema>>): UsedBy => ({
+  endpoint,
+  idField: 'queue_id',
+  nameField: 'queue_name',
+  noun: 'queue',
+});
+/** The flows of a where-used list (`/business_hours/{id}/flows`): a spec's `usedBy` entry. */
+export const usingFlows = (endpoint: Collection<z.infer<typeof usingFlowSchema>>): UsedBy => ({
+  endpoint,
+  idField: 'flow_id',
+  nameField: 'flow_name',
+  noun: 'flow',
+});
+
+/** One object that uses another, as a where-used list names it. */
+export interface User {
+  noun: string;
+  id: string;
+  name: string;
+}
+
+/** Everything that uses object `id`, from the spec's documented where-used lists (GETs only). */
+export async function whereUsed(client: ZccClient, usedBy: readonly UsedBy[], id: string): Promise<User[]> {
+  const lists = await Promise.all(usedBy.map((using) => client.listOf(using.endpoint as Collection<Record<string, unknown>>, [id])));
+  return lists.flatMap((items, index) =>
+    items.map((item) => ({ noun: usedBy[index].noun, id: String(item[usedBy[index].idField]), name: String(item[usedBy[index].nameField] ?? '') })),
+  );
+}
+
+/**
+ * `queue "Support" (q1), flow "Main" (f1)`: ZCC's own text quoted (JSON escapes), for one line of a message; a name
+ * longer than ZCC allows (64 characters) is cut at 80 with a marker, so a hostile account cannot flood a report.
+ */
+export const namedUsers = (users: readonly User[]): string =>
+  users
+    .map((user) => `${user.noun} ${JSON.stringify([...user.name].length > 80 ? `${[...user.name].slice(0, 79).join('')}…` : user.name)} (${user.id})`)
+    .join(', ');
+
+/**
+ * A store whose delete, when ZCC refuses it because something still uses the object (409), says what by name (from
+ * the kind's documented where-used lists) and what to do, instead of ZCC's ids. The engine wraps every store of a
+ * spec with `usedBy`; `zcc-pulumi drift` reads the same lists before an `up` (a preview runs no code for a delete).
+ */
+export function namingUsersOnDelete(store: ObjectStore, usedBy: readonly UsedBy[], noun: string): ObjectStore {
+  return {
+    ...store,
+    remove: async (client, id, previous) => {
+      try {
+        await store.remove(client, id, previous);
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+        const users = await whereUsed(client, usedBy, id).catch(() => []);
+        if (users.length === 0) throw error;
+        const queuesOnly = users.every((user) => user.noun === 'queue');
+        throw new ZccApiError(
+          printable(
+            `${noun} ${id} was not deleted: ${namedUsers(users)} still use${users.length === 1 ? 's' : ''} it. ${queuesOnly ? 'Give those queues other hours in the same up (their QueueOperatingHours), or keep these.' : 'Point them at other hours in the same up, or keep these.'}`,
+          ),
+          (error as ZccApiError).details,
+        );
+      }
+    },
+  };
+}
