@@ -158,7 +158,8 @@ function storeOf(spec: ResourceSpec): ObjectStore {
   let store = stores.get(spec);
   if (!store) {
     store = spec.store ?? restStore(spec.endpoint);
-    if (spec.usedBy) store = namingUsersOnDelete(store, spec.usedBy, humanKind(spec.kind));
+    if (spec.usedBy)
+      store = namingUsersOnDelete(store, spec.usedBy, humanKind(spec.kind), spec.usedByAdvice ?? 'Point them elsewhere in the same up, or keep it.');
     stores.set(spec, store);
   }
   return store;

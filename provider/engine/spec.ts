@@ -89,14 +89,15 @@ export const STAMP_OUTPUT = 'lastModifiedTime';
  * Everything the generic engine needs to manage one kind of ZCC object. A spec is data plus, where the API
  * needs more than CRUD, small hooks; the engine owns check, diff, create, read, update and delete.
  */
-/** One documented where-used list of a kind (engine/whereUsed.ts): its endpoint under the object, and its items' fields. */
-export interface UsedBy {
-  endpoint: Collection;
-  idField: string;
-  nameField: string;
-  /** What one item is, in messages: `queue`, `flow`. */
-  noun: string;
-}
+/**
+ * One way to find what uses an object of a kind (engine/whereUsed.ts): a documented where-used list under the object
+ * (`/business_hours/{id}/queues`: its endpoint and its items' fields), or, where Zoom documents none, a `scan` that
+ * reads the users' own settings (an asset: the flows and queue interrupts whose text names its id).
+ */
+export type UsedBy = { noun: string } & (
+  | { endpoint: Collection; idField: string; nameField: string; scan?: undefined }
+  | { scan: (client: ZccClient, id: string) => Promise<Array<{ id: string; name: string }>>; endpoint?: undefined }
+);
 
 export interface ResourceSpec {
   /** Type name: the resource token is `pulumi-nodejs:dynamic/zcc:<kind>`. */
@@ -198,6 +199,8 @@ export interface ResourceSpec {
    * a delete ZCC refuses (409) names them, and `zcc-pulumi drift` names the ones outside the stack before an `up`.
    */
   usedBy?: readonly UsedBy[];
+  /** What to tell the user when ZCC refuses a delete because of `usedBy` users (`Point those queues at other hours…`). */
+  usedByAdvice?: string;
   /** Checks across fields, after each field passed on its own; returns failures as `[property, reason]`. */
   crossFieldCheck?: (inputs: Props) => Array<[string, string]>;
   /**

@@ -32,12 +32,16 @@ export interface User {
   name: string;
 }
 
-/** Everything that uses object `id`, from the spec's documented where-used lists (GETs only). */
+/** Everything that uses object `id`: from the spec's documented where-used lists, or its scans (GETs only). */
 export async function whereUsed(client: ZccClient, usedBy: readonly UsedBy[], id: string): Promise<User[]> {
-  const lists = await Promise.all(usedBy.map((using) => client.listOf(using.endpoint as Collection<Record<string, unknown>>, [id])));
-  return lists.flatMap((items, index) =>
-    items.map((item) => ({ noun: usedBy[index].noun, id: String(item[usedBy[index].idField]), name: String(item[usedBy[index].nameField] ?? '') })),
+  const found = await Promise.all(
+    usedBy.map(async (using) => {
+      if (using.scan) return (await using.scan(client, id)).map((user) => ({ noun: using.noun, ...user }));
+      const items = await client.listOf(using.endpoint as Collection<Record<string, unknown>>, [id]);
+      return items.map((item) => ({ noun: using.noun, id: String(item[using.idField]), name: String(item[using.nameField] ?? '') }));
+    }),
   );
+  return found.flat();
 }
 
 /**
@@ -54,7 +58,7 @@ export const namedUsers = (users: readonly User[]): string =>
  * the kind's documented where-used lists) and what to do, instead of ZCC's ids. The engine wraps every store of a
  * spec with `usedBy`; `zcc-pulumi drift` reads the same lists before an `up` (a preview runs no code for a delete).
  */
-export function namingUsersOnDelete(store: ObjectStore, usedBy: readonly UsedBy[], noun: string): ObjectStore {
+export function namingUsersOnDelete(store: ObjectStore, usedBy: readonly UsedBy[], noun: string, advice: string): ObjectStore {
   return {
     ...store,
     remove: async (client, id, previous) => {
@@ -64,11 +68,8 @@ export function namingUsersOnDelete(store: ObjectStore, usedBy: readonly UsedBy[
         if (!isConflict(error)) throw error;
         const users = await whereUsed(client, usedBy, id).catch(() => []);
         if (users.length === 0) throw error;
-        const queuesOnly = users.every((user) => user.noun === 'queue');
         throw new ZccApiError(
-          printable(
-            `${noun} ${id} was not deleted: ${namedUsers(users)} still use${users.length === 1 ? 's' : ''} it. ${queuesOnly ? 'Give those queues other hours in the same up (their QueueOperatingHours), or keep these.' : 'Point them at other hours in the same up, or keep these.'}`,
-          ),
+          printable(`${noun} ${id} was not deleted: ${namedUsers(users)} still use${users.length === 1 ? 's' : ''} it. ${advice}`),
           (error as ZccApiError).details,
         );
       }

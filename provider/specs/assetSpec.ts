@@ -8,6 +8,7 @@ import type { ZccClient } from '../client/client';
 import { sameValue } from '../engine/compare';
 import { defineSpec, type ObjectStore, type Props } from '../engine/spec';
 import { LANGUAGE_CODES, multilineText, oneOf, text, zoomId } from './fields';
+import { assetUsers } from './assetUsers';
 
 /**
  * The asset library's assets (`/contact_center/asset_library/assets`): prompts, texts, images, videos, slides and
@@ -272,6 +273,8 @@ export const assetSpec = defineSpec<Props>()({
   description:
     "An asset of the asset library: an audio prompt, a text, an image, a video, slides or an agent's saved reply, with one item per language. A file item is `zcc.assetFile(path)` and is compared by content (SHA-256): a file replaced in the console shows as drift. Flows and queue interrupts name assets by id; ZCC refuses to delete one they still use.",
   endpoint: assetsEndpoint,
+  usedBy: assetUsers,
+  usedByAdvice: 'Point those flows and queues at another asset (a new flow version, their QueueInterrupts) in an earlier up, or keep this one.',
   idField: 'asset_id',
   idOutput: 'assetId',
   inputSchema: z.strictObject({

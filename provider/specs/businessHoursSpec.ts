@@ -91,6 +91,7 @@ export const businessHoursSpec = defineSpec<ZccBusinessHours>()({
     "Business hours: when the queues and flows that use them are open, in one timezone. The account has one default (`accountDefault`); find the existing one with getBusinessHours({ name: 'Default business hours' }).",
   endpoint: businessHoursEndpoint,
   usedBy: [usingQueues(businessHoursQueuesEndpoint), usingFlows(businessHoursFlowsEndpoint)],
+  usedByAdvice: 'Give those queues other hours in the same up (their QueueOperatingHours), or keep these.',
   idField: 'business_hour_id',
   idOutput: 'businessHourId',
   inputSchema: z.strictObject({

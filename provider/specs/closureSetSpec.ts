@@ -190,4 +190,5 @@ export const closureSetSpec = defineSpec<ZccClosureSet>()({
 });`,
   store: closureSetStore(),
   usedBy: [usingQueues(closureSetQueuesEndpoint), usingFlows(closureSetFlowsEndpoint)],
+  usedByAdvice: 'Give those queues other closures in the same up (their QueueOperatingHours), or keep these.',
 });

@@ -9,6 +9,7 @@ import { assetFile } from '../../sdk/assetFile';
 import { checkTraffic } from '../support/conformance';
 import { parseOfficialApi } from '../support/officialApi';
 import { useEngineTest } from './emulatorEnv';
+import { deleteRefusals } from '../../cli/drift/refusals';
 
 /**
  * Assets with text and file items through the engine against the emulator: files compared by content, a file
@@ -130,8 +131,28 @@ describe('Asset', () => {
       (await check('QueueInterrupts', {}, { queueId: queue.id, audioInterrupts: [{ audioAssetId: music.id, playAfterSeconds: 0, isLoop: true }], ...stub }))
         .inputs!,
     );
-    await expect(remove('Asset', music.id, { ...music.outs!, ...stub })).rejects.toThrow(/in use by queue Music queue/);
+    // A flow made in the console (outside any stack) plays it too. Zoom documents no where-used list for assets: the
+    // refusal names both from reading every flow version and every queue's interrupts, and so does drift's check.
+    const flow = await getClient().importFlow(
+      { flow_name: 'Console IVR', import_mode: 'new' },
+      JSON.stringify({ studioType: 0, nodes: [{ id: 'hold', type: 'PlayAudio', assetId: music.id }] }),
+    );
+    await expect(remove('Asset', music.id, { ...music.outs!, ...stub })).rejects.toThrow(
+      `Asset ${music.id} was not deleted: flow "Console IVR" (${flow.flow_id}), queue "Music queue" (${queue.id}) still use it. Point those flows and queues at another asset (a new flow version, their QueueInterrupts) in an earlier up, or keep this one.`,
+    );
+    const steps = [
+      { op: 'delete', urn: 'urn:pulumi:e2e::p::pulumi-nodejs:dynamic/zcc:Asset::music', type: 'pulumi-nodejs:dynamic/zcc:Asset', old: { id: music.id } },
+    ];
+    await control('DELETE', '/requests');
+    expect(await deleteRefusals(steps, getClient)).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining(`flow "Console IVR" (${flow.flow_id}), queue "Music queue" (${queue.id}), outside the stack`),
+      }),
+    ]);
+    expect((await control('GET', '/requests')).writes).toBe(0);
+    await control('DELETE', `/objects/flows/${flow.flow_id}`);
     await remove('QueueInterrupts', queue.id, { queueId: queue.id, audioInterrupts: [], ...stub });
+    expect(await deleteRefusals(steps, getClient)).toEqual([]);
     await remove('Asset', music.id, { ...music.outs!, ...stub });
     expect(await control('GET', '/objects/assets')).toEqual([]);
   });
