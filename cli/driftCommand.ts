@@ -87,12 +87,13 @@ export async function runDrift(options: ParsedOptions, env: NodeJS.ProcessEnv = 
   const report: DriftReport = { ...buildReport(stackName, events), routing };
   // The client only when a delete needs a where-used read: credentials as the provider resolves them (stack config,
   // then ZOOM_*; ZCC_READ_ONLY refuses the stack's own), so a PR job reads with its read-only app.
-  let client: ZccClient | undefined;
-  let config: Record<string, string> | undefined;
+  let client: Promise<ZccClient> | undefined;
+  const connect = async () => {
+    const config = Object.fromEntries(Object.entries(await stack.getAllConfig()).map(([key, item]) => [key, item.value]));
+    return new ZccClient(resolveClientConfig((key) => config[key], env));
+  };
   const steps = events.map((event) => event.resOutputsEvent?.metadata).filter((meta): meta is StepMetadata => meta !== undefined);
-  const needsConfig = steps.some((step) => step.op === 'delete' || step.op === 'delete-replaced');
-  if (needsConfig) config = Object.fromEntries(Object.entries(await stack.getAllConfig().catch(() => ({}))).map(([key, item]) => [key, item.value]));
-  const refusals = await deleteRefusals(steps, () => (client ??= new ZccClient(resolveClientConfig((key) => config?.[key], env))));
+  const refusals = await deleteRefusals(steps, () => (client ??= connect()));
   return written(refusals.length > 0 ? { ...report, refusals } : report, options);
 }
 

@@ -11,7 +11,7 @@ import { isUserResource, isZccType, kindOf, nameOf, type RefusalEntry, type Step
  * not one of the stack's own objects, naming it. A read that fails is a refusal too: "could not check" is never
  * silent, and never "clean".
  */
-export async function deleteRefusals(steps: readonly StepMetadata[], client: () => ZccClient): Promise<RefusalEntry[]> {
+export async function deleteRefusals(steps: readonly StepMetadata[], client: () => ZccClient | Promise<ZccClient>): Promise<RefusalEntry[]> {
   const specs = new Map(allSpecs.filter((spec) => spec.usedBy).map((spec) => [spec.kind, spec]));
   const zccSteps = steps.filter((step) => isUserResource(step.type) && isZccType(step.type));
   // Ids the stack holds (recorded or declared): what uses an object from inside the stack is the program's to order.
@@ -27,7 +27,7 @@ export async function deleteRefusals(steps: readonly StepMetadata[], client: () 
     const entry = { kind: spec.kind, name: nameOf(step.urn), urn: step.urn };
     const object = `${spec.kind} ${JSON.stringify(nameOf(step.urn))} (${id})`;
     try {
-      const outside = (await whereUsed(client(), spec.usedBy!, id)).filter((user) => !stackIds.has(user.id));
+      const outside = (await whereUsed(await client(), spec.usedBy!, id)).filter((user) => !stackIds.has(user.id));
       if (outside.length === 0) continue;
       refusals.push({
         ...entry,
