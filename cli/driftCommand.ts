@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EngineEvent } from '@pulumi/pulumi/automation';
 import { UsageError, type OptionSpec, type ParsedOptions } from './args';
-import { buildReport, masked, type DriftReport, type StepEvent, type StepMetadata } from './drift/report';
+import { buildReport, masked, stepsOf, type DriftReport, type StepEvent } from './drift/report';
 import { deleteRefusals } from './drift/refusals';
 import { ZccClient } from '../provider/client/client';
 import { resolveClientConfig } from '../provider/client/config';
@@ -92,8 +92,7 @@ export async function runDrift(options: ParsedOptions, env: NodeJS.ProcessEnv = 
     const config = Object.fromEntries(Object.entries(await stack.getAllConfig()).map(([key, item]) => [key, item.value]));
     return new ZccClient(resolveClientConfig((key) => config[key], env));
   };
-  const steps = events.map((event) => event.resOutputsEvent?.metadata).filter((meta): meta is StepMetadata => meta !== undefined);
-  const refusals = await deleteRefusals(steps, () => (client ??= connect()));
+  const refusals = await deleteRefusals(stepsOf(events), () => (client ??= connect()));
   return written(refusals.length > 0 ? { ...report, refusals } : report, options);
 }
 
@@ -102,7 +101,7 @@ function written(report: DriftReport, options: ParsedOptions): number {
   console.log(renderText(report));
   if (typeof options.json === 'string') writeFileSync(options.json, `${JSON.stringify(report, null, 2)}\n`);
   if (typeof options.markdown === 'string') writeFileSync(options.markdown, renderMarkdown(report, renderGraph(report.routing ?? [], { report })));
-  if ((report.refusals ?? []).length > 0) return EXIT.refused;
+  if (report.refusals?.length) return EXIT.refused;
   return report.drift.length > 0 ? EXIT.drift : report.pending.length > 0 ? EXIT.pendingOnly : EXIT.clean;
 }
 

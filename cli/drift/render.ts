@@ -78,6 +78,9 @@ const pendingWords = (entry: PendingEntry) =>
 const effectText = (entry: PendingEntry) => (entry.effect ? `: ${cut(entry.effect, 400)}` : '');
 const effectMarkdown = (entry: PendingEntry) => (entry.effect ? `: ${code(cut(entry.effect, 400))}` : '');
 
+/** What up would refuse (reports written before refusals existed have none). */
+const refusalsOf = (report: DriftReport) => report.refusals ?? [];
+
 /** A stack name as a shell argument (names are letters, digits, `-`, `_`, `.` and `/`; anything else is quoted). */
 const shellArg = (text: string) => (/^[\w./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
 
@@ -92,7 +95,7 @@ export function advice(report: DriftReport): Advice[] {
   const stack = shellArg(report.stack);
   const ci = (command: string): Advice => [{ word: ' In CI (no terminal): ' }, { command: command.replace(' --stack ', ' --yes --stack ') }, { word: '.' }];
   // No command to run while up would fail: it would apply part of the plan and stop at the refused delete.
-  if ((report.refusals ?? []).length > 0)
+  if (refusalsOf(report).length > 0)
     return [
       [
         {
@@ -139,7 +142,7 @@ export function renderText(report: DriftReport): string {
       ? ` ${report.warnings.length} warning(s):\n${report.warnings.map((entry) => `  ! ${kindText(entry.kind)} "${nameText(entry.name)}": ${cut(entry.message, 400)}`).join('\n')}`
       : '';
   if (report.clean) return `No drift and nothing pending on stack ${stack}: Zoom Contact Center matches the program and its last deployment.${warned}`;
-  const refused = (report.refusals ?? []).length > 0 ? `, ${report.refusals!.length} refused (up would fail)` : '';
+  const refused = refusalsOf(report).length > 0 ? `, ${refusalsOf(report).length} refused (up would fail)` : '';
   lines.push(`Stack ${stack}: ${report.summary.drift} resource(s) drifted, ${report.summary.pending} change(s) pending${refused}.`);
   if (report.drift.length > 0) {
     lines.push('', 'Drift (changed in Zoom Contact Center outside Pulumi since the last `pulumi up`):');
@@ -157,9 +160,9 @@ export function renderText(report: DriftReport): string {
       for (const field of entry.fields) lines.push(`      ${describeField(field, entry.op === 'create')}`);
     }
   }
-  if ((report.refusals ?? []).length > 0) {
+  if (refusalsOf(report).length > 0) {
     lines.push('', 'Refused (up would fail on these: the preview runs no check for a delete, so this report does):');
-    for (const entry of report.refusals ?? []) lines.push(`  x ${kindText(entry.kind)} "${nameText(entry.name)}": ${cut(entry.message, 1000)}`);
+    for (const entry of refusalsOf(report)) lines.push(`  x ${kindText(entry.kind)} "${nameText(entry.name)}": ${cut(entry.message, 1000)}`);
   }
   if (report.warnings.length > 0) {
     lines.push('', 'Warnings (what up would do outside the stack, or could not check):');
@@ -196,7 +199,7 @@ export function renderMarkdown(report: DriftReport, diagram?: string): string {
     lines.push('No drift and nothing pending: the account matches the program and its last deployment.');
     return `${lines.join('\n')}\n`;
   }
-  const refused = (report.refusals ?? []).length > 0 ? `, **${report.refusals!.length}** refused (\`up\` would fail)` : '';
+  const refused = refusalsOf(report).length > 0 ? `, **${refusalsOf(report).length}** refused (\`up\` would fail)` : '';
   lines.push(`**${report.summary.drift}** resource(s) drifted, **${report.summary.pending}** change(s) pending${refused}.`, '');
   const fields = (list: FieldChange[], creating = false) => list.map((f) => markdownField(f, creating)).join('<br>') || '—';
   if (report.drift.length > 0) {
@@ -215,9 +218,9 @@ export function renderMarkdown(report: DriftReport, diagram?: string): string {
       );
     lines.push('');
   }
-  if ((report.refusals ?? []).length > 0) {
+  if (refusalsOf(report).length > 0) {
     lines.push('### Refused: `up` would fail on these', '', '| Resource | Why |', '|---|---|');
-    for (const entry of report.refusals ?? []) lines.push(`| ${kindMarkdown(entry.kind)} ${code(nameText(entry.name))} | ${code(cut(entry.message, 1000))} |`);
+    for (const entry of refusalsOf(report)) lines.push(`| ${kindMarkdown(entry.kind)} ${code(nameText(entry.name))} | ${code(cut(entry.message, 1000))} |`);
     lines.push('');
   }
   if (report.warnings.length > 0) {

@@ -197,13 +197,18 @@ const PLAN_OPS: Record<string, PendingEntry['op'] | undefined> = {
   delete: 'delete',
 };
 
+/** The steps of the resources a user declared (not the stack, not providers), in the order the engine sent them. */
+export function stepsOf(events: readonly StepEvent[]): StepMetadata[] {
+  return events.map((event) => event.resOutputsEvent?.metadata).filter((meta): meta is StepMetadata => meta !== undefined && isUserResource(meta.type));
+}
+
 export function buildReport(stack: string, events: StepEvent[]): DriftReport {
   const recorded = new Map<string, Record<string, unknown>>();
   const refreshed = new Map<string, Record<string, unknown>>();
   const drift: DriftEntry[] = [];
   const deleted = new Set<string>();
   const pending = new Map<string, PendingEntry>();
-  const steps = events.map((event) => event.resOutputsEvent?.metadata).filter((meta): meta is StepMetadata => meta !== undefined && isUserResource(meta.type));
+  const steps = stepsOf(events);
 
   for (const step of steps.filter((meta) => meta.op === 'refresh')) {
     const before = settings(step.old?.inputs);

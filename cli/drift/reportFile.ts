@@ -18,6 +18,8 @@ const fieldChange = z.object({
   names: z.record(text, text).optional(),
 });
 const entry = { kind: text, name: text, urn: text, fields: z.array(fieldChange).max(10_000) };
+/** Warnings and refusals: a resource and one message about it. */
+const messages = z.array(z.object({ kind: text, name: text, urn: text, message: text })).max(100_000);
 const reportSchema = z.object({
   version: z.literal(1),
   stack: text,
@@ -25,14 +27,8 @@ const reportSchema = z.object({
   pending: z
     .array(z.object({ ...entry, op: z.enum(['create', 'update', 'replace', 'delete']), deletedFirst: z.boolean().optional(), effect: text.optional() }))
     .max(100_000),
-  warnings: z
-    .array(z.object({ kind: text, name: text, urn: text, message: text }))
-    .max(100_000)
-    .default([]),
-  refusals: z
-    .array(z.object({ kind: text, name: text, urn: text, message: text }))
-    .max(100_000)
-    .optional(),
+  warnings: messages.default([]),
+  refusals: messages.optional(),
   routing: z
     .array(
       z.object({

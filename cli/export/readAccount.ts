@@ -1,4 +1,5 @@
 import { getClient } from '../../provider/runtime';
+import { mapLimit } from '../../provider/client/mapLimit';
 import { engine, inputInvalid, inputWarnings, listExisting, ownedByAccountDefault, readExisting } from '../../provider/handlers';
 import type { Props } from '../../provider/engine/spec';
 import { sameValue } from '../../provider/engine/compare';
@@ -40,20 +41,6 @@ export interface Account {
   /** Objects the program does not declare but refers to (Zoom's own: the root team, system variables, entry points): the lookup that finds each. */
   lookups: Map<string, { kind: string; fn: string; args: Record<string, string>; output: string; label: string }>;
   apiCalls: number;
-}
-
-/** Runs `work` over `items` with at most `limit` at once; the client's rate limiter paces the calls themselves. */
-async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]);
-    }
-  });
-  await Promise.all(lanes);
-  return results;
 }
 
 const CONCURRENCY = 8;

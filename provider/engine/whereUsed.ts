@@ -1,29 +1,31 @@
 import { z } from 'zod';
 import type { ZccClient } from '../client/client';
-import type { Collection } from '../client/endpoints';
+import { MEDIUM, objectTemplate, type Collection } from '../client/endpoints';
 import { ZccApiError, isConflict } from '../client/errors';
 import { printable } from '../client/printable';
 import type { ObjectStore, UsedBy } from './spec';
 
-/** GET /business_hours/{businessHourId}/queues and /closures/{closureSetId}/queues: the queues that use them. */
-export const usingQueueSchema = z.object({ queue_id: z.string(), cc_queue_id: z.string().optional(), queue_name: z.string() });
-/** GET /business_hours/{businessHourId}/flows and /closures/{closureSetId}/flows: the flows that use them. */
-export const usingFlowSchema = z.object({ flow_id: z.string(), flow_name: z.string() });
+const usingQueueSchema = z.object({ queue_id: z.string(), cc_queue_id: z.string().optional(), queue_name: z.string() });
+const usingFlowSchema = z.object({ flow_id: z.string(), flow_name: z.string() });
 
-/** The queues of a where-used list (`/business_hours/{id}/queues`): a spec's `usedBy` entry. */
-export const usingQueues = (endpoint: Collection<z.infer<typeof usingQueueSchema>>): UsedBy => ({
-  endpoint,
-  idField: 'queue_id',
-  nameField: 'queue_name',
-  noun: 'queue',
-});
-/** The flows of a where-used list (`/business_hours/{id}/flows`): a spec's `usedBy` entry. */
-export const usingFlows = (endpoint: Collection<z.infer<typeof usingFlowSchema>>): UsedBy => ({
-  endpoint,
-  idField: 'flow_id',
-  nameField: 'flow_name',
-  noun: 'flow',
-});
+/**
+ * The documented where-used lists under one object of `collection` (`GET /business_hours/{businessHourId}/queues`
+ * and `…/flows`; closure sets have the same pair): a spec's `usedBy`. Read-only, paged lists on the Medium budget.
+ */
+export function queuesAndFlowsUsing(collection: Collection): UsedBy[] {
+  const list = (listKey: string, objectId: string, item: z.ZodType): Collection => ({
+    path: `${objectTemplate(collection)}/${listKey}`,
+    objectId,
+    listKey,
+    item,
+    maxPageSize: 300,
+    categories: MEDIUM,
+  });
+  return [
+    { endpoint: list('queues', 'queueId', usingQueueSchema), idField: 'queue_id', nameField: 'queue_name', noun: 'queue' },
+    { endpoint: list('flows', 'flowId', usingFlowSchema), idField: 'flow_id', nameField: 'flow_name', noun: 'flow' },
+  ];
+}
 
 /** One object that uses another, as a where-used list names it. */
 export interface User {

@@ -1,6 +1,7 @@
 import type { ZccClient } from '../client/client';
 import { endpoints } from '../client/endpoints';
 import { unlessNotFound } from '../client/errors';
+import { mapLimit } from '../client/mapLimit';
 import type { UsedBy } from '../engine/spec';
 import { queueInterruptsEndpoint } from './queueInterruptsSpec';
 import { queuesEndpoint } from './queueSpec';
@@ -15,23 +16,9 @@ import { queuesEndpoint } from './queueSpec';
  */
 const names = (value: unknown, assetId: string) => JSON.stringify(value ?? null).includes(JSON.stringify(assetId));
 
-/** At most `width` calls at once: the client's limiter paces them, this keeps a large account's memory flat. */
-async function eachLimited<T, R>(items: readonly T[], width: number, run: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await run(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
-  return results;
-}
-
 async function flowsNaming(client: ZccClient, assetId: string): Promise<Array<{ id: string; name: string }>> {
   const flows = await client.listOf(endpoints.flows);
-  const found = await eachLimited(flows, 4, async (flow) => {
+  const found = await mapLimit(flows, 4, async (flow) => {
     const versions = flow.flow_versions ?? (await client.getOne(endpoints.flows, [flow.flow_id])).flow_versions ?? [];
     for (const version of versions) if (names(await unlessNotFound(() => client.exportFlow(flow.flow_id, version.flow_version)), assetId)) return true;
     return false;
@@ -41,9 +28,7 @@ async function flowsNaming(client: ZccClient, assetId: string): Promise<Array<{ 
 
 async function queuesNaming(client: ZccClient, assetId: string): Promise<Array<{ id: string; name: string }>> {
   const queues = await client.listOf(queuesEndpoint);
-  const found = await eachLimited(queues, 4, async (queue) =>
-    names(await unlessNotFound(() => client.getAt(queueInterruptsEndpoint, [queue.queue_id])), assetId),
-  );
+  const found = await mapLimit(queues, 4, async (queue) => names(await unlessNotFound(() => client.getAt(queueInterruptsEndpoint, [queue.queue_id])), assetId));
   return queues.filter((_queue, index) => found[index]).map((queue) => ({ id: queue.queue_id, name: queue.queue_name }));
 }
 

@@ -1,5 +1,5 @@
-import { usingFlows, usingFlowSchema, usingQueues, usingQueueSchema } from '../engine/whereUsed';
-import { type Collection, LIGHT_WRITES, MEDIUM } from '../client/endpoints';
+import { queuesAndFlowsUsing } from '../engine/whereUsed';
+import { type Collection, LIGHT_WRITES } from '../client/endpoints';
 import { z } from 'zod';
 import { defineSpec } from '../engine/spec';
 import { coded, text, timezone } from './fields';
@@ -38,23 +38,6 @@ export const businessHoursEndpoint: Collection<z.infer<typeof businessHoursSchem
   maxPageSize: 300,
   categories: LIGHT_WRITES,
 };
-// Where business hours and closure sets are used: read-only lists, read when a delete is refused.
-export const businessHoursQueuesEndpoint: Collection<z.infer<typeof usingQueueSchema>> = {
-  path: '/contact_center/business_hours/{businessHourId}/queues',
-  objectId: 'queueId',
-  listKey: 'queues',
-  item: usingQueueSchema,
-  maxPageSize: 300,
-  categories: MEDIUM,
-};
-export const businessHoursFlowsEndpoint: Collection<z.infer<typeof usingFlowSchema>> = {
-  path: '/contact_center/business_hours/{businessHourId}/flows',
-  objectId: 'flowId',
-  listKey: 'flows',
-  item: usingFlowSchema,
-  maxPageSize: 300,
-  categories: MEDIUM,
-};
 
 /**
  * Business hours (`/business_hours`): when queues and flows that use them are open. Zoom's document gives numbers
@@ -90,7 +73,7 @@ export const businessHoursSpec = defineSpec<ZccBusinessHours>()({
   description:
     "Business hours: when the queues and flows that use them are open, in one timezone. The account has one default (`accountDefault`); find the existing one with getBusinessHours({ name: 'Default business hours' }).",
   endpoint: businessHoursEndpoint,
-  usedBy: [usingQueues(businessHoursQueuesEndpoint), usingFlows(businessHoursFlowsEndpoint)],
+  usedBy: queuesAndFlowsUsing(businessHoursEndpoint),
   usedByAdvice: 'Give those queues other hours in the same up (their QueueOperatingHours), or keep these.',
   idField: 'business_hour_id',
   idOutput: 'businessHourId',

@@ -1,5 +1,5 @@
-import { usingFlows, usingFlowSchema, usingQueues, usingQueueSchema } from '../engine/whereUsed';
-import { type Collection, LIGHT_WRITES, MEDIUM } from '../client/endpoints';
+import { queuesAndFlowsUsing } from '../engine/whereUsed';
+import { type Collection, LIGHT_WRITES } from '../client/endpoints';
 import { z } from 'zod';
 import { isAmbiguous, unlessNotFound } from '../client/errors';
 import type { ZccClient } from '../client/client';
@@ -43,22 +43,6 @@ export const closureSetsEndpoint: Collection<z.infer<typeof closureSetSchema>> =
   item: closureSetSchema,
   maxPageSize: 300,
   categories: LIGHT_WRITES,
-};
-export const closureSetQueuesEndpoint: Collection<z.infer<typeof usingQueueSchema>> = {
-  path: '/contact_center/closures/{closureSetId}/queues',
-  objectId: 'queueId',
-  listKey: 'queues',
-  item: usingQueueSchema,
-  maxPageSize: 300,
-  categories: MEDIUM,
-};
-export const closureSetFlowsEndpoint: Collection<z.infer<typeof usingFlowSchema>> = {
-  path: '/contact_center/closures/{closureSetId}/flows',
-  objectId: 'flowId',
-  listKey: 'flows',
-  item: usingFlowSchema,
-  maxPageSize: 300,
-  categories: MEDIUM,
 };
 
 /**
@@ -189,6 +173,6 @@ export const closureSetSpec = defineSpec<ZccClosureSet>()({
   closures: [{ closureName: 'New Year', closureHourType: 'allDay', startTime: '2027-01-01T00:00', endTime: '2027-01-01T23:59', recurringFrequency: 'none' }],
 });`,
   store: closureSetStore(),
-  usedBy: [usingQueues(closureSetQueuesEndpoint), usingFlows(closureSetFlowsEndpoint)],
+  usedBy: queuesAndFlowsUsing(closureSetsEndpoint),
   usedByAdvice: 'Give those queues other closures in the same up (their QueueOperatingHours), or keep these.',
 });
